@@ -123,6 +123,9 @@ class MatchSuggestion(models.Model):
         ordering = ["-similarity"]
         constraints = [models.UniqueConstraint(fields=["claim", "target"], name="match_suggestion_unique_pair")]
 
+    def __str__(self) -> str:
+        return f"{self.claim_id} ~ {self.target_id} ({self.similarity:.2f})"
+
 
 class Evidence(models.Model):
     class Stance(models.TextChoices):
@@ -249,6 +252,9 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:80]
 
 
 class ReviewEvent(models.Model):

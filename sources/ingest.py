@@ -13,8 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,9 +85,7 @@ def decode_bytes(data: bytes, *, max_bytes: int) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"not UTF-8 text: undecodable byte 0x{data[exc.start]:02x} at position {exc.start}"
-        ) from None
+        raise IngestError(f"not UTF-8 text: undecodable byte 0x{data[exc.start]:02x} at position {exc.start}") from None
 
 
 _TITLE_FURNITURE = re.compile(r"^(all news|news|home|menu|log ?in|sign ?in|share|advertisement)\b", re.I)
@@ -110,7 +107,9 @@ def guess_title(text: str) -> str:
 
 # "MOSCOW, March 15. /TASS/." or "WASHINGTON, March 3 (Reuters) -" or "KYIV (AP) —"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*(?:/(?P<slash>[A-Za-z][\w .-]{1,40})/|\((?P<paren>[A-Z][\w .-]{1,40})\))",
+    r"^[A-Z][A-Z .'-]{2,40}"  # city
+    r"(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"  # optional ", March 15."
+    r"(?:/(?P<slash>[A-Za-z][\w .-]{1,40})/|\((?P<paren>[A-Z][\w .-]{1,40})\))",  # /TASS/ or (Reuters)
     re.M,
 )
 
@@ -183,7 +182,7 @@ def parse_when(value: object) -> datetime | None:
     if parsed is None:
         raise IngestError(f"published_at: {raw[:40]!r} is not a date (use ISO 8601, e.g. 2022-03-15)")
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt_timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 
@@ -303,23 +302,17 @@ def records_from_text(text: str, suffix: str) -> Iterator[tuple[int, object]]:
 
 
 def article_from_path(path: Path, *, max_bytes: int, min_words: int, origin: str | None = None) -> ArticleInput:
-    origin = origin or path.name
-    suffix = path.suffix.lower()
+    """The single article in a .txt or .html file."""
+    if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise IngestError(f"file: {path.name} must be .txt or .html")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(f"too large: {size:,} bytes, the limit is {max_bytes:,}")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read the file: {exc.strerror}") from None
-    text = decode_bytes(data, max_bytes=max_bytes)
-    if suffix in HTML_SUFFIXES:
-        article = article_from_html(text, origin=origin)
-    else:
-        text = normalise_newlines(text).strip()
-        article = ArticleInput(origin=origin, text=text, title=guess_title(text), outlet=guess_outlet(text))
-    check_article_text(article.text, min_words=min_words)
-    return article
+    ((_, item),) = read_document(origin or path.name, data, max_bytes=max_bytes, min_words=min_words)
+    if isinstance(item, IngestError):
+        raise item
+    return item
 
 
 def _manifest_files(directory: Path) -> set[Path]:
@@ -355,38 +348,59 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path | tuple[Path, IngestError
             yield path, IngestError("no such file or folder")
 
 
+def read_document(
+    name: str, data: bytes, *, max_bytes: int, min_words: int, base_dir: Path | None = None
+) -> Iterator[Item]:
+    """Items of one document: an article for .txt/.html, one per record for .json/.jsonl/.csv."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield name, IngestError(f"unsupported file type {suffix or '(none)'}: use .txt, .html, .json, .jsonl or .csv")
+        return
+    is_records = suffix in RECORD_SUFFIXES
+    try:
+        # A records file holds many articles, so it may be larger than one article.
+        text = decode_bytes(data, max_bytes=max_bytes * 50 if is_records else max_bytes)
+        if not is_records:
+            if suffix in HTML_SUFFIXES:
+                article = article_from_html(text, origin=name)
+            else:
+                text = normalise_newlines(text).strip()
+                article = ArticleInput(origin=name, text=text, title=guess_title(text), outlet=guess_outlet(text))
+            check_article_text(article.text, min_words=min_words)
+            yield name, article
+            return
+        for number, record in records_from_text(text, suffix):
+            origin = f"{name}#{number}"
+            if isinstance(record, IngestError):
+                yield origin, record
+                continue
+            try:
+                yield (
+                    origin,
+                    article_from_record(
+                        record, origin=origin, base_dir=base_dir, max_bytes=max_bytes, min_words=min_words
+                    ),
+                )
+            except IngestError as exc:
+                yield origin, exc
+    except IngestError as exc:
+        yield name, exc
+
+
 def read_paths(paths: Iterable[Path], *, max_bytes: int, min_words: int) -> Iterator[Item]:
     for entry in iter_paths(paths):
         if isinstance(entry, tuple):
             yield str(entry[0]), entry[1]
             continue
-        path = entry
-        suffix = path.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield path.name, IngestError(
-                f"unsupported file type {suffix or '(none)'}: use .txt, .html, .json, .jsonl or .csv"
-            )
-            continue
-        if suffix not in RECORD_SUFFIXES:
-            try:
-                yield path.name, article_from_path(path, max_bytes=max_bytes, min_words=min_words)
-            except IngestError as exc:
-                yield path.name, exc
-            continue
         try:
-            text = decode_bytes(path.read_bytes(), max_bytes=max_bytes * 50)
-            for number, record in records_from_text(text, suffix):
-                origin = f"{path.name}#{number}"
-                if isinstance(record, IngestError):
-                    yield origin, record
-                    continue
-                try:
-                    yield origin, article_from_record(
-                        record, origin=origin, base_dir=path.parent, max_bytes=max_bytes, min_words=min_words
-                    )
-                except IngestError as exc:
-                    yield origin, exc
+            size = entry.stat().st_size
+            if size > max_bytes * 50:
+                raise IngestError(f"too large: {size:,} bytes")
+            data = entry.read_bytes()
         except IngestError as exc:
-            yield path.name, exc
+            yield entry.name, exc
+            continue
         except OSError as exc:
-            yield path.name, IngestError(f"cannot read the file: {exc.strerror}")
+            yield entry.name, IngestError(f"cannot read the file: {exc.strerror}")
+            continue
+        yield from read_document(entry.name, data, max_bytes=max_bytes, min_words=min_words, base_dir=entry.parent)

@@ -1,0 +1,101 @@
+"""API infrastructure shared by every app: one error format, safe parsing, pagination, roles."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from factcheck import roles
+
+
+class SafeJSONParser(JSONParser):
+    """JSON parser that answers 400 (not 500) for deep nesting and says what was wrong."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError("JSON is nested too deeply.") from None
+        except RequestDataTooBig:
+            raise PayloadTooLarge() from None
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "too_large"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict."
+    default_code = "conflict"
+
+
+def _code(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    if isinstance(codes, str):
+        return codes
+    return "invalid"
+
+
+def exception_handler(exc, context) -> Response | None:
+    """Every API error looks the same: {"error": {"code", "message", "fields"?}}."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    elif isinstance(exc, UnicodeDecodeError | json.JSONDecodeError):
+        exc = exceptions.ParseError("The body is not valid UTF-8 JSON.")
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    error: dict = {"code": _code(exc) if isinstance(exc, exceptions.APIException) else "error"}
+    detail = response.data
+    if isinstance(detail, dict) and set(detail) != {"detail"}:
+        error["message"] = "Some fields are invalid."
+        error["fields"] = detail
+    elif isinstance(detail, list):
+        error["message"] = " ".join(str(item) for item in detail)
+    else:
+        error["message"] = str(detail.get("detail", detail)) if isinstance(detail, dict) else str(detail)
+    extra = getattr(exc, "extra", None)
+    if extra:
+        error.update(extra)
+    response.data = {"error": error}
+    return response
+
+
+class NewestFirstCursor(CursorPagination):
+    """Cursor pagination: no COUNT(*), stable under inserts, fast at any depth."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    ordering = "-id"
+
+
+class IsDeskMember(BasePermission):
+    """Fact-checkers, editors and admins."""
+
+    message = "Only fact-checkers and editors can use this."
+
+    def has_permission(self, request, view) -> bool:
+        return roles.is_fact_checker(request.user)
+
+
+class IsEditor(BasePermission):
+    message = "Only editors can do this."
+
+    def has_permission(self, request, view) -> bool:
+        return roles.is_editor(request.user)

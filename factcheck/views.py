@@ -1,0 +1,21 @@
+"""Project-level pages: the start page and a health check for load balancers."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+
+
+@login_required
+def home_view(request: HttpRequest) -> HttpResponse:
+    return redirect("sources:list")
+
+
+def health_view(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers; the broker is optional for reads."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:
+        return JsonResponse({"status": "unavailable", "database": str(exc)[:200]}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,197 @@
+"""API v1 for sources: list, detail, create one, bulk create (a result per item), ingest batches."""
+
+from __future__ import annotations
+
+import django_filters
+from django.conf import settings
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from factcheck.api import Conflict, IsDeskMember
+from sources import selectors
+from sources.ingest import IngestError, article_from_record
+from sources.models import IngestBatch, IngestItem, Outlet, Source
+from sources.services import ingest_batch_add, ingest_batch_finish, ingest_batch_start, ingest_limits
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "domain", "country", "language"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    outlet = OutletSerializer(read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "canonical_url",
+            "title",
+            "byline",
+            "published_at",
+            "language",
+            "outlet",
+            "origin",
+            "is_public",
+            "status",
+            "error",
+            "extraction_status",
+            "batch",
+            "created_at",
+        ]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text", "content_hash"]
+
+
+class SourceInputSerializer(serializers.Serializer):
+    """What a newsroom tool sends for one article. `text` or `html` is required."""
+
+    url = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    text = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    html = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    outlet_domain = serializers.CharField(required=False, allow_blank=True, max_length=253)
+    byline = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    published_at = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=8)
+    is_public = serializers.BooleanField(required=False, default=True)
+
+
+class IngestItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IngestItem
+        fields = ["position", "origin", "result", "message", "source"]
+
+
+class IngestBatchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IngestBatch
+        fields = [
+            "id",
+            "kind",
+            "label",
+            "status",
+            "total",
+            "received",
+            "created",
+            "duplicates",
+            "failed",
+            "progress",
+            "created_at",
+            "finished_at",
+        ]
+
+
+class IngestBatchDetailSerializer(IngestBatchSerializer):
+    items = IngestItemSerializer(many=True, read_only=True)
+
+    class Meta(IngestBatchSerializer.Meta):
+        fields = [*IngestBatchSerializer.Meta.fields, "items"]
+
+
+class SourceFilter(django_filters.FilterSet):
+    outlet = django_filters.NumberFilter(field_name="outlet_id")
+    language = django_filters.CharFilter()
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    extraction_status = django_filters.ChoiceFilter(choices=Source.Extraction.choices)
+
+    class Meta:
+        model = Source
+        fields = ["outlet", "language", "extraction_status"]
+
+
+def _to_article(data: dict, origin: str):
+    """Validate one record with the same rules as file ingest; IngestError on bad input."""
+    record = {key: value for key, value in data.items() if value not in (None, "")}
+    return article_from_record(record, origin=origin, **ingest_limits())
+
+
+class SourceListCreateApi(generics.ListAPIView):
+    """GET: sources, newest first (cursor pages). POST: one article → 201, or 409 if already stored."""
+
+    permission_classes = [IsDeskMember]
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+
+    def get_queryset(self):
+        return selectors.source_list()
+
+    def post(self, request: Request) -> Response:
+        data = SourceInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        origin = "api"
+        try:
+            article = _to_article(dict(data.validated_data), origin)
+        except IngestError as exc:
+            raise serializers.ValidationError({"text": [str(exc)]}) from None
+        batch = ingest_batch_start(kind=IngestBatch.Kind.API, label=article.title or origin, user=request.user, total=1)
+        item = ingest_batch_add(batch=batch, position=1, origin=origin, item=article)
+        ingest_batch_finish(batch=batch)
+        if item.result == IngestItem.Result.DUPLICATE:
+            error = Conflict(f"Already stored: {item.message}.")
+            error.extra = {"existing_id": item.source_id}
+            raise error
+        return Response(SourceDetailSerializer(item.source).data, status=status.HTTP_201_CREATED)
+
+
+class SourceDetailApi(generics.RetrieveAPIView):
+    permission_classes = [IsDeskMember]
+    serializer_class = SourceDetailSerializer
+    queryset = Source.objects.select_related("outlet")
+
+
+class SourceBulkApi(APIView):
+    """POST {"items": [...]}: every item is stored or reported; one bad item never fails the rest."""
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request) -> Response:
+        items = request.data.get("items") if isinstance(request.data, dict) else request.data
+        if not isinstance(items, list) or not items:
+            raise serializers.ValidationError({"items": ["Send a non-empty list of articles."]})
+        limit = settings.INGEST_MAX_BULK_ITEMS
+        if len(items) > limit:
+            raise serializers.ValidationError({"items": [f"At most {limit} articles per request, got {len(items)}."]})
+        batch = ingest_batch_start(
+            kind=IngestBatch.Kind.API, label=f"bulk of {len(items)}", user=request.user, total=len(items)
+        )
+        results = []
+        for index, raw in enumerate(items):
+            origin = f"item {index}"
+            item_input = SourceInputSerializer(data=raw) if isinstance(raw, dict) else None
+            if item_input is None or not item_input.is_valid():
+                errors = item_input.errors if item_input is not None else "expected an object"
+                article_or_error = IngestError(f"invalid: {errors}")
+            else:
+                try:
+                    article_or_error = _to_article(dict(item_input.validated_data), origin)
+                except IngestError as exc:
+                    article_or_error = exc
+            row = ingest_batch_add(batch=batch, position=index + 1, origin=origin, item=article_or_error)
+            results.append({"index": index, "result": row.result, "id": row.source_id, "message": row.message})
+        batch = ingest_batch_finish(batch=batch)
+        return Response({"batch": IngestBatchSerializer(batch).data, "results": results})
+
+
+class IngestBatchListApi(generics.ListAPIView):
+    permission_classes = [IsDeskMember]
+    serializer_class = IngestBatchSerializer
+
+    def get_queryset(self):
+        return selectors.ingest_batch_list()
+
+
+class IngestBatchDetailApi(generics.RetrieveAPIView):
+    permission_classes = [IsDeskMember]
+    serializer_class = IngestBatchDetailSerializer
+    queryset = IngestBatch.objects.prefetch_related("items")

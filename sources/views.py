@@ -1,0 +1,127 @@
+"""Web pages for sources: the list, one article, adding articles, and ingest batches."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from factcheck.permissions import desk_required
+from sources import selectors
+from sources.forms import SourceIngestForm
+from sources.ingest import (
+    ArticleInput,
+    IngestError,
+    check_article_text,
+    guess_title,
+    normalise_newlines,
+    read_document,
+)
+from sources.models import IngestBatch, Source
+from sources.services import ingest_items, ingest_limits
+
+PAGE_SIZE = 50
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+@desk_required
+def source_list_view(request: HttpRequest) -> HttpResponse:
+    outlet_id = _int_or_none(request.GET.get("outlet"))
+    query = request.GET.get("q", "").strip()[:200]
+    sources = list(
+        selectors.source_list(outlet_id=outlet_id, query=query, before_id=_int_or_none(request.GET.get("before")))[
+            : PAGE_SIZE + 1
+        ]
+    )
+    next_before = sources[PAGE_SIZE - 1].pk if len(sources) > PAGE_SIZE else None
+    return render(
+        request,
+        "sources/list.html",
+        {
+            "sources": sources[:PAGE_SIZE],
+            "outlets": selectors.outlet_list(),
+            "outlet_id": outlet_id,
+            "query": query,
+            "next_before": next_before,
+        },
+    )
+
+
+def _highlight(text: str, span: str | None) -> tuple[str, str, str] | None:
+    """Split the text around a 'start-end' span, if it is a valid one."""
+    try:
+        start, end = (int(part) for part in (span or "").split("-", 1))
+    except ValueError:
+        return None
+    if not 0 <= start < end <= len(text):
+        return None
+    return text[:start], text[start:end], text[end:]
+
+
+@login_required
+@desk_required
+def source_detail_view(request: HttpRequest, source_id: int) -> HttpResponse:
+    try:
+        source = selectors.source_get(source_id=source_id)
+    except Source.DoesNotExist:
+        raise Http404("No such source") from None
+    return render(
+        request,
+        "sources/detail.html",
+        {"source": source, "highlight": _highlight(source.text, request.GET.get("hl"))},
+    )
+
+
+def _form_items(form: SourceIngestForm):
+    """Items from the web form: the pasted article, then each uploaded file's articles."""
+    limits = ingest_limits()
+    data = form.cleaned_data
+    text = normalise_newlines(data.get("text") or "").strip()
+    if text:
+        try:
+            check_article_text(text, min_words=limits["min_words"])
+            article = ArticleInput(
+                origin="pasted text",
+                text=text,
+                title=data.get("title") or guess_title(text),
+                url=data.get("url") or "",
+                outlet=data.get("outlet") or "",
+                published_at=data.get("published_at"),
+            )
+            yield "pasted text", article
+        except IngestError as exc:
+            yield "pasted text", exc
+    for upload in data.get("files") or []:
+        yield from read_document(upload.name, upload.read(), **limits)
+
+
+@login_required
+@desk_required
+@require_http_methods(["GET", "POST"])
+def source_ingest_view(request: HttpRequest) -> HttpResponse:
+    form = SourceIngestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        names = [f.name for f in form.cleaned_data.get("files") or []]
+        label = ", ".join(names) if names else "pasted text"
+        batch = ingest_items(kind=IngestBatch.Kind.UPLOAD, items=_form_items(form), label=label, user=request.user)
+        return redirect("sources:batch", batch_id=batch.pk)
+    return render(request, "sources/ingest.html", {"form": form})
+
+
+@login_required
+@desk_required
+def batch_list_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "sources/batches.html", {"batches": selectors.ingest_batch_list()[:100]})
+
+
+@login_required
+@desk_required
+def batch_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(IngestBatch, pk=batch_id)
+    return render(request, "sources/batch.html", {"batch": batch, "items": selectors.ingest_batch_items(batch=batch)})
