@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from claims.models import Claim, ReviewEvent, Verdict
+from claims.signals import review_event_recorded
 from sources.models import Source
 from sources.services import source_mark_extraction
 
@@ -25,7 +26,7 @@ def review_event_record(
 ) -> ReviewEvent:
     """Write one audit row. `actor` is a user; other actors (task, command, API key) use `actor_label`."""
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-    return ReviewEvent.objects.create(
+    event = ReviewEvent.objects.create(
         claim=claim,
         verdict=verdict,
         actor=user,
@@ -36,6 +37,8 @@ def review_event_record(
         note=note,
         data=data or {},
     )
+    review_event_recorded.send(sender=ReviewEvent, event=event)
+    return event
 
 
 def source_extract_claims(*, source_id: int) -> str:

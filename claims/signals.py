@@ -1,0 +1,7 @@
+"""Signals claims sends. Every audited change is announced once, after its audit row is written,
+so search indexing and webhooks follow the audit trail instead of hooking each service."""
+
+from django.dispatch import Signal
+
+# Sent inside the transaction with `event=` (a ReviewEvent); receivers act with on_commit.
+review_event_recorded = Signal()
