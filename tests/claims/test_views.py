@@ -426,7 +426,7 @@ def test_take_assign_dismiss_reopen_buttons(client, fact_checker, fact_checker2)
     actions = list(ReviewEvent.objects.filter(claim=claim).values_list("action", flat=True))
     assert actions == ["claim.taken", "claim.assigned", "claim.dismissed", "claim.reopened"]
     html = page_of(client.get(f"/claims/{claim.pk}/"))
-    assert "dismissed → new" in html
+    assert "Dismissed → New" in html and "reopened it" in html
 
 
 def test_refused_action_keeps_the_page_and_says_why(client, fact_checker, fact_checker2):
