@@ -73,6 +73,8 @@ def sample_claim() -> Claim:
 def test_from_take_next_to_published(page, fact_checker, editor):
     claim = sample_claim()
     ClaimFactory(priority=0.1, text="A claim of lower priority")
+    console_errors = []
+    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     login(page, "checker", "checker-pass-123")
     assert page.get_by_role("heading", name="Desk dashboard").is_visible()
 
@@ -83,6 +85,14 @@ def test_from_take_next_to_published(page, fact_checker, editor):
     assert page.locator("#claim-status").inner_text() == "In review"
     assert page.locator(".paragraph mark").inner_text().startswith("Waiting lists in Northshire")
 
+    # The find-in-corpus panel searches in place (htmx), then a result is cited.
+    page.get_by_label("Search the corpus").fill("football")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_text("Nothing found in the corpus.").wait_for()
+    assert "q=" not in page.url  # swapped in place, not a page load
+    page.get_by_label("Search the corpus").fill("")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_text("Sources sharing the key terms").wait_for()
     # Evidence: cite a corpus source, and add a URL (its metadata fetch fails in this branch).
     hit = page.locator(".corpus-hit", has_text="Northshire hospital statistics 2024")
     hit.get_by_label("Stance").select_option("refutes")
@@ -127,6 +137,8 @@ def test_from_take_next_to_published(page, fact_checker, editor):
     assert "Awaiting approval → Published" in history and "editor" in history
     verdict = Verdict.objects.get(claim=claim)
     assert (verdict.author, verdict.approver, verdict.rating.slug) == (fact_checker, editor, "mostly-false")
+    # Nothing on these pages needed an inline script or style the CSP would block.
+    assert [e for e in console_errors if "Content Security Policy" in e] == []
 
 
 def test_hostile_text_stays_inert(page, fact_checker):
