@@ -64,6 +64,13 @@ class Claim(models.Model):
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["claimant"]),
             models.Index(fields=["-created_at"]),
+            # The queue's sort orders (keyset pagination on (key, id)) and dashboard filters.
+            models.Index(fields=["-priority", "-id"], name="claim_priority_idx"),
+            models.Index(fields=["-score", "-id"], name="claim_score_idx"),
+            models.Index(fields=["-appearance_count", "-id"], name="claim_appearances_idx"),
+            models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
+            models.Index(fields=["first_seen_at"], name="claim_first_seen_idx"),
+            models.Index(fields=["recurred_at"], name="claim_recurred_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,8 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from claims.services import source_extract_claims
+from claims.models import Evidence
+from claims.services import evidence_metadata_from_html, evidence_store_metadata, source_extract_claims
 from factcheck.tasks import enqueue_now
 from sources.models import Source
 
@@ -33,3 +34,30 @@ def reconcile_extraction(older_than_seconds: int = 120, limit: int = 1000) -> in
     if ids:
         logger.info("reconcile: %d of %d pending sources enqueued", sent, len(ids))
     return sent
+
+
+def _fetch_html(url: str) -> str:
+    """The page at `url`, through the SSRF-safe fetcher (factcheck.net). Isolated here so the
+    network is touched in exactly one place."""
+    from factcheck.net import fetch
+
+    return fetch(url).content
+
+
+@shared_task(name="claims.tasks.fetch_evidence_metadata")
+def fetch_evidence_metadata(evidence_id: int) -> str:
+    """Fill in an evidence URL's title, publisher and date. Quiet if the evidence is gone or no
+    longer pending; a failed fetch is recorded on the evidence for the user to see."""
+    evidence = Evidence.objects.filter(pk=evidence_id, fetch_status=Evidence.Fetch.PENDING).only("url").first()
+    if evidence is None:
+        return "skipped"
+    try:
+        html = _fetch_html(evidence.url)
+        if isinstance(html, bytes):
+            html = html.decode("utf-8", errors="replace")
+    except Exception as exc:  # any failure of the remote site or the fetcher is the user's information
+        logger.info("evidence %s: fetching %s failed: %s", evidence_id, evidence.url, exc)
+        evidence_store_metadata(evidence_id=evidence_id, error=f"Could not fetch the page: {exc}"[:500])
+        return "failed"
+    evidence_store_metadata(evidence_id=evidence_id, metadata=evidence_metadata_from_html(html, url=evidence.url))
+    return "done"

@@ -5,9 +5,15 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
+from claims.views import dashboard_view
+from factcheck import roles
+
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
+    """The desk's dashboard for fact-checkers and editors."""
+    if roles.is_fact_checker(request.user):
+        return dashboard_view(request)
     return redirect("sources:list")
 
 
