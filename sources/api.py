@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from factcheck.api import Conflict, IsDeskMember
 from sources import selectors
+from sources.fetching import ingest_items_retry, url_batch_start
 from sources.ingest import IngestError, article_from_record
 from sources.models import IngestBatch, IngestItem, Outlet, Source
 from sources.services import ingest_batch_add, ingest_batch_finish, ingest_batch_start, ingest_limits
@@ -69,7 +70,7 @@ class SourceInputSerializer(serializers.Serializer):
 class IngestItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = IngestItem
-        fields = ["position", "origin", "result", "message", "source"]
+        fields = ["id", "position", "origin", "url", "result", "message", "source"]
 
 
 class IngestBatchSerializer(serializers.ModelSerializer):
@@ -86,6 +87,8 @@ class IngestBatchSerializer(serializers.ModelSerializer):
             "duplicates",
             "failed",
             "progress",
+            "feed",
+            "message",
             "created_at",
             "finished_at",
         ]
@@ -195,3 +198,53 @@ class IngestBatchDetailApi(generics.RetrieveAPIView):
     permission_classes = [IsDeskMember]
     serializer_class = IngestBatchDetailSerializer
     queryset = IngestBatch.objects.prefetch_related("items")
+
+
+class FetchInputSerializer(serializers.Serializer):
+    """{"url": "..."} or {"urls": [...]}: web pages whose articles are fetched."""
+
+    url = serializers.CharField(required=False, max_length=2000)
+    urls = serializers.ListField(child=serializers.CharField(max_length=2000), required=False, allow_empty=False)
+
+    def validate(self, data):
+        urls = [*([data["url"]] if data.get("url") else []), *(data.get("urls") or [])]
+        if not urls:
+            raise serializers.ValidationError({"url": ["Give a url or a list of urls."]})
+        limit = settings.INGEST_MAX_BULK_ITEMS
+        if len(urls) > limit:
+            raise serializers.ValidationError({"urls": [f"At most {limit} URLs per request, got {len(urls)}."]})
+        return {"urls": [url.strip() for url in urls]}
+
+
+class SourceFetchApi(APIView):
+    """POST: fetch web pages into a new batch, in a task. 202 with the batch to poll.
+
+    Addresses are checked against the SSRF rules when fetched; refusals are per-item errors.
+    """
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request) -> Response:
+        data = FetchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        batch = url_batch_start(urls=data.validated_data["urls"], user=request.user)
+        batch.refresh_from_db()
+        return Response({"batch": IngestBatchSerializer(batch).data}, status=status.HTTP_202_ACCEPTED)
+
+
+class IngestBatchRetryApi(APIView):
+    """POST: fetch every failed item of the batch again (or one, by item id). 202 with the batch."""
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request, pk: int, item_id: int | None = None) -> Response:
+        batch = generics.get_object_or_404(IngestBatch, pk=pk)
+        if item_id is not None:
+            item = generics.get_object_or_404(batch.items, pk=item_id)
+            if item.result != IngestItem.Result.FAILED or not item.url:
+                raise Conflict("Only a failed item fetched from a URL can be retried.")
+        retried = ingest_items_retry(batch=batch, item_ids=[item_id] if item_id is not None else None)
+        batch.refresh_from_db()
+        return Response(
+            {"retried": retried, "batch": IngestBatchSerializer(batch).data}, status=status.HTTP_202_ACCEPTED
+        )
