@@ -31,6 +31,7 @@ class Seen:
     path: str
     headers: dict[str, str]
     body: bytes
+    at: float = field(default_factory=time.monotonic)
 
 
 Handler = Callable[[Seen], Page]
