@@ -11,7 +11,6 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from factcheck import roles
 
@@ -49,6 +48,9 @@ def _code(exc: exceptions.APIException) -> str:
 
 def exception_handler(exc, context) -> Response | None:
     """Every API error looks the same: {"error": {"code", "message", "fields"?}}."""
+    # Imported here: rest_framework.views reads the settings that name this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
