@@ -274,8 +274,12 @@ def _request(
             if declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"too large: over {_megabytes(max_bytes)}")
             chunks, size = [], 0
-            # Counted after decompression: a small gzip bomb is stopped at the limit.
-            for chunk in response.stream(CHUNK, decode_content=True):
+            # Counted after decompression: a small gzip bomb is stopped at the limit. read1
+            # returns what one receive brings, so a server dripping bytes meets the deadline.
+            while True:
+                chunk = response.read1(CHUNK, decode_content=True)
+                if not chunk:  # end of the body
+                    break
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"too large: over {_megabytes(max_bytes)}")

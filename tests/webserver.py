@@ -23,6 +23,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0
     gzip: bool = False
+    drip: float = 0.0  # seconds between bytes of the body: a server that never quite stops
 
 
 @dataclass
@@ -70,7 +71,12 @@ class WebServer:
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    if self.command != "HEAD":
+                    if self.command != "HEAD" and page.drip:
+                        for byte in body:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(page.drip)
+                    elif self.command != "HEAD":
                         self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass

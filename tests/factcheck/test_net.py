@@ -153,6 +153,12 @@ def test_a_slow_server_times_out(site):
         fetch(site.url("/slow"), read_timeout=0.3)
 
 
+def test_a_server_dripping_bytes_meets_the_total_deadline(site):
+    site.pages["/drip"] = Page(b"x" * 200, drip=0.05)  # each byte well within the read timeout
+    with pytest.raises(FetchError, match=r"^timed out after 0\.5 s$"):
+        fetch(site.url("/drip"), read_timeout=1, total_timeout=0.5)
+
+
 def test_size_is_capped_after_decompression(site):
     site.pages["/bomb"] = Page(b"0" * 3_000_000, gzip=True)  # about 3 kB on the wire
     with pytest.raises(FetchError, match=r"^too large: over 1 MB$"):
