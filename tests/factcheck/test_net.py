@@ -1,11 +1,14 @@
 """The SSRF-safe fetcher: internal addresses are never reached, directly or through a redirect."""
 
+import shutil
 import socket
+import ssl
+import subprocess
 
 import pytest
 
 from factcheck.net import FetchError, address_is_allowed, fetch
-from tests.webserver import Page
+from tests.webserver import Page, WebServer
 
 # Every spelling of "this machine" and of other non-public networks that attackers try first.
 LOOPBACK_SPELLINGS = [
@@ -182,3 +185,52 @@ def test_not_modified_can_be_accepted(site):
     with pytest.raises(FetchError, match=r"^HTTP 304 Not Modified$"):
         fetch(site.url("/feed"))
     assert fetch(site.url("/feed"), accept_statuses=[304]).status == 304
+
+
+@pytest.fixture
+def tls_site(tmp_path, settings, monkeypatch):
+    """An HTTPS server on 127.0.0.1 with a certificate for news.example, which resolves to it.
+
+    It records the TLS SNI name each client sends.
+    """
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=news.example",
+         "-addext", "subjectAltName=DNS:news.example", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    server = WebServer()
+    sni_names = []
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: sni_names.append(name)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    real_getaddrinfo = socket.getaddrinfo
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *args, **kwargs: real_getaddrinfo(
+            "127.0.0.1" if host == "news.example" else host, *args, **kwargs
+        ),
+    )
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = [f"news.example:{server.port}"]
+    server.sni_names = sni_names
+    server.cert = cert
+    yield server
+    server.stop()
+
+
+def test_https_sends_the_real_name_as_sni_and_verifies_the_certificate(tls_site, monkeypatch):
+    tls_site.pages["/story"] = Page("<p>secure</p>")
+    url = f"https://news.example:{tls_site.port}/story"
+
+    with pytest.raises(FetchError, match=r"^secure connection failed: the certificate is not valid for this site$"):
+        fetch(url)  # self-signed: not trusted by the system store
+    assert tls_site.sni_names == ["news.example"]
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_site.cert))  # now trusted, as a real site's would be
+    response = fetch(url)
+    assert response.body == b"<p>secure</p>"
+    assert tls_site.requests[-1].headers["Host"] == f"news.example:{tls_site.port}"
