@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from sources.fetching import url_batch_start
 from sources.models import Feed, IngestBatch, Outlet, Source
 from sources.tasks import poll_due_feeds
 from tests.sources.pages import STORIES, article_html, rss
@@ -233,3 +234,33 @@ def test_desk_members_add_feeds_on_the_outlet_page(client, fact_checker, outside
     bad = client.post(f"/outlets/{outlet.pk}/", {"url": "ftp://dailytest.example/rss"}).content.decode()
     assert "A feed address must start with http:// or https://." in bad
     assert Feed.objects.count() == 1
+
+
+def test_feeds_through_the_api(site, outlet, checker_api, django_capture_on_commit_callbacks):
+    serve_story(site, "wheat")
+    serve_feed(site, ["/news/wheat"])
+    created = checker_api.post("/api/v1/feeds/", {"outlet": outlet.pk, "url": site.url("/feed.xml")}, format="json")
+    assert created.status_code == 201
+    feed_id = created.json()["id"]
+    again = checker_api.post("/api/v1/feeds/", {"outlet": outlet.pk, "url": site.url("/feed.xml")}, format="json")
+    assert again.status_code == 400 and "already followed" in again.json()["error"]["fields"]["url"][0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert checker_api.post(f"/api/v1/feeds/{feed_id}/poll/").status_code == 202
+
+    feed = checker_api.get(f"/api/v1/feeds/{feed_id}/").json()
+    assert (feed["last_status"], feed["is_failing"], feed["last_error"]) == ("ok", False, "")
+    polls = checker_api.get(f"/api/v1/ingest-batches/?feed={feed_id}").json()["results"]
+    assert [(p["kind"], p["created"], p["failed"]) for p in polls] == [("feed", 1, 0)]
+
+
+def test_fetches_left_pending_are_picked_up_by_the_periodic_task(site, fact_checker):
+    """The broker was down when the batch was written: its items wait, and are fetched later."""
+    serve_story(site, "budget")
+    batch = url_batch_start(urls=[site.url("/news/budget")], enqueue=False)
+    IngestBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - timedelta(minutes=15))
+
+    poll_due_feeds()
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.created) == ("done", 1)
