@@ -74,6 +74,11 @@ def _new_entry_links(*, feed: Feed, entries: list) -> list[str]:
     return [link for link in links if attempts.get(link, 0) < MAX_ENTRY_ATTEMPTS][: settings.FEED_MAX_ENTRIES_PER_POLL]
 
 
+def _entries_message(*, total: int, new: int) -> str:
+    entries = f"{total} entr{'y' if total == 1 else 'ies'} in the feed"
+    return f"{entries}, {new} new" if new else f"{entries}, none new"
+
+
 def _poll_failed(*, feed: Feed, batch: IngestBatch, error: str) -> IngestBatch:
     now = timezone.now()
     failures = feed.consecutive_failures + 1
@@ -93,14 +98,23 @@ def _poll_failed(*, feed: Feed, batch: IngestBatch, error: str) -> IngestBatch:
 
 def feed_poll(*, feed_id: int) -> IngestBatch | None:
     """Poll one feed now and fetch its new entries. Returns the poll's batch."""
-    import feedparser
-
     feed = Feed.objects.select_related("outlet").filter(pk=feed_id).first()
     if feed is None:
         return None
     batch = ingest_batch_start(kind=IngestBatch.Kind.FEED, label=feed.url)
     IngestBatch.objects.filter(pk=batch.pk).update(feed=feed)
     batch.feed = feed
+    try:
+        return _feed_poll(feed=feed, batch=batch)
+    except Exception as exc:
+        # A bug or a parser crash must not leave the poll "running" or the feed stuck.
+        logger.exception("polling feed %s failed", feed.pk)
+        return _poll_failed(feed=feed, batch=batch, error=f"internal error ({type(exc).__name__})")
+
+
+def _feed_poll(*, feed: Feed, batch: IngestBatch) -> IngestBatch:
+    import feedparser
+
     headers = {"Accept": FEED_ACCEPT}
     if feed.etag:
         headers["If-None-Match"] = feed.etag
@@ -140,7 +154,7 @@ def feed_poll(*, feed_id: int) -> IngestBatch | None:
         )
         IngestBatch.objects.filter(pk=batch.pk).update(
             total=len(links),
-            message=f"{len(parsed.entries)} entries, {len(links)} new" if links else "no new entries",
+            message=_entries_message(total=len(parsed.entries), new=len(links)),
         )
         Feed.objects.filter(pk=feed.pk).update(
             title=feed.title or (parsed.feed.get("title") or "")[:500],
@@ -170,12 +184,7 @@ def feeds_poll_due(*, limit: int = 100) -> list[IngestBatch]:
         )
         if not claim.update(next_poll_at=lease):
             continue
-        try:
-            batch = feed_poll(feed_id=feed.pk)
-        except Exception:
-            # One feed's bug must not stop the others; its lease makes it wait before the next try.
-            logger.exception("polling feed %s failed", feed.pk)
-            continue
+        batch = feed_poll(feed_id=feed.pk)
         if batch:
             batches.append(batch)
     return batches

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from factcheck.permissions import desk_required
+from factcheck.tasks import enqueue_on_commit
 from sources import selectors
-from sources.feeds import FeedError, feed_create, feed_poll
+from sources.feeds import FeedError, feed_create
 from sources.fetching import ingest_items_retry, url_batch_start
 from sources.forms import FeedForm, SourceIngestForm
 from sources.ingest import (
@@ -190,7 +192,10 @@ def outlet_detail_view(request: HttpRequest, outlet_id: int) -> HttpResponse:
 @desk_required
 @require_POST
 def feed_poll_view(request: HttpRequest, feed_id: int) -> HttpResponse:
-    """Poll a feed now (inline: one feed, bounded by the fetcher's limits)."""
+    """Poll a feed now, in a task (inline when there is no broker); its polls are listed."""
+    from sources.tasks import poll_feed
+
     feed = get_object_or_404(Feed, pk=feed_id)
-    batch = feed_poll(feed_id=feed.pk)
-    return redirect("sources:batch", batch_id=batch.pk)
+    enqueue_on_commit(poll_feed, feed.pk)
+    messages.success(request, f"Polling {feed.url}.")
+    return redirect(f"{reverse('sources:batches')}?feed={feed.pk}")

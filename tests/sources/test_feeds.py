@@ -264,3 +264,19 @@ def test_fetches_left_pending_are_picked_up_by_the_periodic_task(site, fact_chec
 
     batch.refresh_from_db()
     assert (batch.status, batch.created) == ("done", 1)
+
+
+def test_poll_now_from_the_outlet_page(site, feed, client, fact_checker, django_capture_on_commit_callbacks):
+    serve_story(site, "hospital")
+    serve_feed(site, ["/news/hospital"])
+    client.force_login(fact_checker)
+    assert "Poll now" in client.get(f"/outlets/{feed.outlet_id}/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/feeds/{feed.pk}/poll/")
+
+    assert response.status_code == 302 and response["Location"] == f"/ingest/?feed={feed.pk}"
+    polls = client.get(response["Location"]).content.decode()
+    assert "Feed poll" in polls and "1 entry in the feed, 1 new" in polls
+    outlet_page = client.get(f"/outlets/{feed.outlet_id}/").content.decode()
+    assert "Hospital treats twice as many heat patients" in outlet_page and "Daily Test — World" in outlet_page
