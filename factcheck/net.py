@@ -74,9 +74,14 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def _unwrap(address: ipaddress.IPv4Address | ipaddress.IPv6Address):
-    """An IPv4 address hidden in IPv6 (::ffff:a.b.c.d, 6to4, Teredo) is judged as IPv4."""
+    """An IPv4 address hidden in IPv6 (::ffff:a.b.c.d, NAT64, 6to4, Teredo) is judged as IPv4."""
     if isinstance(address, ipaddress.IPv6Address):
+        if address in NAT64:
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if address.ipv4_mapped:
             return address.ipv4_mapped
         if address.sixtofour:
@@ -92,7 +97,6 @@ def address_is_allowed(address: str) -> bool:
         ip = _unwrap(ipaddress.ip_address(address.split("%", 1)[0]))
     except ValueError:
         return False
-    # 6to4/Teredo wrappers unwrap to the embedded IPv4, which must itself be global.
     return ip.is_global and not ip.is_multicast and not ip.is_reserved and not ip.is_unspecified
 
 

@@ -82,6 +82,8 @@ def test_ipv4_mapped_and_tunnelled_addresses_are_judged_by_the_ipv4_inside():
     assert not address_is_allowed("::ffff:127.0.0.1")
     assert not address_is_allowed("::ffff:10.0.0.1")
     assert not address_is_allowed("2002:7f00:1::")  # 6to4 of 127.0.0.1
+    assert not address_is_allowed("64:ff9b::7f00:1")  # NAT64 of 127.0.0.1
+    assert address_is_allowed("64:ff9b::5db8:d822")  # NAT64 of a public address
     assert not address_is_allowed("100.64.0.1")
     assert address_is_allowed("93.184.216.34")
     assert address_is_allowed("2606:2800:220:1:248:1893:25c8:1946")
