@@ -162,10 +162,16 @@ def _parse(url: str) -> _Target:
     if parts.username or parts.password:
         raise FetchError("blocked: addresses with a user name or password are not fetched")
     scheme = parts.scheme.lower()
+    host = parts.hostname.rstrip(".")
+    if not host.isascii():
+        try:  # an international name goes on the wire (DNS, Host, SNI) in its ASCII form
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise FetchError("not a valid web address: bad host name") from None
     path = parts.path or "/"
     if parts.query:
         path += f"?{parts.query}"
-    return _Target(scheme, parts.hostname.rstrip("."), port or (443 if scheme == "https" else 80), path)
+    return _Target(scheme, host, port or (443 if scheme == "https" else 80), path)
 
 
 def _pool(target: _Target, address: str, timeout: urllib3.Timeout) -> urllib3.HTTPConnectionPool:

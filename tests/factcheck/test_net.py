@@ -128,6 +128,25 @@ def test_the_checked_address_is_used_with_the_real_host_name(monkeypatch, site, 
     assert seen.headers["User-Agent"] == "FactcheckWorkbench/0.1 (+https://desk.example.org/)"
 
 
+def test_international_names_and_paths_are_sent_in_ascii(monkeypatch, site, settings):
+    real_getaddrinfo = socket.getaddrinfo
+    asked = []
+
+    def resolver(host, *args, **kwargs):
+        asked.append(host)
+        return real_getaddrinfo("127.0.0.1" if host == "xn--bcher-kva.example" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    settings.FETCH_ALLOW_PRIVATE_HOSTS = [f"xn--bcher-kva.example:{site.port}"]
+    site.pages["/stra%C3%9Fe"] = Page("found")
+
+    assert fetch(f"http://bücher.example:{site.port}/straße").body == b"found"
+
+    assert asked[0] == "xn--bcher-kva.example"
+    seen = site.requests[0]
+    assert seen.headers["Host"] == f"xn--bcher-kva.example:{site.port}" and seen.path == "/stra%C3%9Fe"
+
+
 def test_redirects_are_followed_up_to_five(site):
     for number in range(7):
         site.pages[f"/r{number}"] = Page(status=301, headers={"Location": f"/r{number + 1}"})
