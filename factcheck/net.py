@@ -50,6 +50,11 @@ class FetchResponse:
     redirects: list[str] = field(default_factory=list)
 
     @property
+    def content(self) -> bytes:
+        """The body, under the name requests and urllib3 users expect."""
+        return self.body
+
+    @property
     def content_type(self) -> str:
         return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 

@@ -120,7 +120,7 @@ def test_the_checked_address_is_used_with_the_real_host_name(monkeypatch, site, 
 
     response = fetch(f"http://news.example:{site.port}/story")
 
-    assert response.body == b"<p>hello</p>" and response.status == 200
+    assert response.body == response.content == b"<p>hello</p>" and response.status == 200
     # The connection "resolves" the IP literal it was given, which needs no DNS.
     assert lookups == ["news.example", "127.0.0.1"]
     seen = site.requests[0]
