@@ -151,6 +151,20 @@ INGEST_MAX_ITEM_BYTES = env_int("INGEST_MAX_ITEM_BYTES", 2 * 1024 * 1024)
 INGEST_MIN_WORDS = env_int("INGEST_MIN_WORDS", 20)
 INGEST_MAX_BULK_ITEMS = env_int("INGEST_MAX_BULK_ITEMS", 500)
 
+# Fetching URLs (feeds, articles, evidence, webhooks) through factcheck.net: docs/fetching.md.
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5_000_000)
+FETCH_CONNECT_TIMEOUT = float(env_str("FETCH_CONNECT_TIMEOUT", "3"))
+FETCH_READ_TIMEOUT = float(env_str("FETCH_READ_TIMEOUT", "10"))
+FETCH_TOTAL_TIMEOUT = float(env_str("FETCH_TOTAL_TIMEOUT", "30"))
+# Exact "host:port" pairs allowed despite a non-public address (tests; an internal mirror).
+FETCH_ALLOW_PRIVATE_HOSTS = env_list("FETCH_ALLOW_PRIVATE_HOSTS", [])
+# Feeds: how often each is polled, how politely, and when a failing one is flagged.
+FEED_POLL_INTERVAL = env_int("FEED_POLL_INTERVAL", 900)
+FEED_MIN_INTERVAL_PER_HOST = float(env_str("FEED_MIN_INTERVAL_PER_HOST", "2"))
+FEED_MAX_BACKOFF = env_int("FEED_MAX_BACKOFF", 24 * 3600)
+FEED_FAILURES_TO_FLAG = env_int("FEED_FAILURES_TO_FLAG", 3)
+FEED_MAX_ENTRIES_PER_POLL = env_int("FEED_MAX_ENTRIES_PER_POLL", 50)
+
 # Claim extraction: sentences scoring below this are not stored as claims.
 EXTRACTION_THRESHOLD = float(env_str("EXTRACTION_THRESHOLD", "0.5"))
 
@@ -184,6 +198,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULE = {
     "reconcile-extraction": {"task": "claims.tasks.reconcile_extraction", "schedule": 300.0},
+    "poll-due-feeds": {"task": "sources.tasks.poll_due_feeds", "schedule": 60.0},
 }
 
 # Search (the search subsystem reads these).

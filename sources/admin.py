@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sources.models import IngestBatch, IngestItem, Outlet, Source
+from sources.models import Feed, IngestBatch, IngestItem, Outlet, Source
 
 
 @admin.register(Outlet)
@@ -23,11 +23,20 @@ class IngestItemInline(admin.TabularInline):
     model = IngestItem
     extra = 0
     raw_id_fields = ["source"]
-    readonly_fields = ["position", "origin", "result", "message", "source"]
+    readonly_fields = ["position", "origin", "url", "result", "message", "source"]
 
 
 @admin.register(IngestBatch)
 class IngestBatchAdmin(admin.ModelAdmin):
     list_display = ["id", "kind", "label", "status", "received", "created", "duplicates", "failed", "created_at"]
     list_filter = ["kind", "status"]
+    raw_id_fields = ["feed"]
     inlines = [IngestItemInline]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ["url", "outlet", "active", "last_status", "consecutive_failures", "last_polled_at", "next_poll_at"]
+    list_filter = ["active", "last_status"]
+    search_fields = ["url", "title", "outlet__name"]
+    readonly_fields = ["etag", "last_modified", "last_polled_at", "consecutive_failures", "last_error", "created_at"]

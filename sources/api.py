@@ -10,9 +10,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from factcheck.api import Conflict, IsDeskMember
+from factcheck.tasks import enqueue_on_commit
 from sources import selectors
+from sources.feeds import FeedError, feed_create
+from sources.fetching import ingest_items_retry, url_batch_start
 from sources.ingest import IngestError, article_from_record
-from sources.models import IngestBatch, IngestItem, Outlet, Source
+from sources.models import Feed, IngestBatch, IngestItem, Outlet, Source
 from sources.services import ingest_batch_add, ingest_batch_finish, ingest_batch_start, ingest_limits
 
 
@@ -69,7 +72,7 @@ class SourceInputSerializer(serializers.Serializer):
 class IngestItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = IngestItem
-        fields = ["position", "origin", "result", "message", "source"]
+        fields = ["id", "position", "origin", "url", "result", "message", "source"]
 
 
 class IngestBatchSerializer(serializers.ModelSerializer):
@@ -86,6 +89,8 @@ class IngestBatchSerializer(serializers.ModelSerializer):
             "duplicates",
             "failed",
             "progress",
+            "feed",
+            "message",
             "created_at",
             "finished_at",
         ]
@@ -186,6 +191,7 @@ class SourceBulkApi(APIView):
 class IngestBatchListApi(generics.ListAPIView):
     permission_classes = [IsDeskMember]
     serializer_class = IngestBatchSerializer
+    filterset_fields = ["kind", "status", "feed"]
 
     def get_queryset(self):
         return selectors.ingest_batch_list()
@@ -195,3 +201,117 @@ class IngestBatchDetailApi(generics.RetrieveAPIView):
     permission_classes = [IsDeskMember]
     serializer_class = IngestBatchDetailSerializer
     queryset = IngestBatch.objects.prefetch_related("items")
+
+
+class FetchInputSerializer(serializers.Serializer):
+    """{"url": "..."} or {"urls": [...]}: web pages whose articles are fetched."""
+
+    url = serializers.CharField(required=False, max_length=2000)
+    urls = serializers.ListField(child=serializers.CharField(max_length=2000), required=False, allow_empty=False)
+
+    def validate(self, data):
+        urls = [*([data["url"]] if data.get("url") else []), *(data.get("urls") or [])]
+        if not urls:
+            raise serializers.ValidationError({"url": ["Give a url or a list of urls."]})
+        limit = settings.INGEST_MAX_BULK_ITEMS
+        if len(urls) > limit:
+            raise serializers.ValidationError({"urls": [f"At most {limit} URLs per request, got {len(urls)}."]})
+        return {"urls": [url.strip() for url in urls]}
+
+
+class SourceFetchApi(APIView):
+    """POST: fetch web pages into a new batch, in a task. 202 with the batch to poll.
+
+    Addresses are checked against the SSRF rules when fetched; refusals are per-item errors.
+    """
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request) -> Response:
+        data = FetchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        batch = url_batch_start(urls=data.validated_data["urls"], user=request.user)
+        batch.refresh_from_db()
+        return Response({"batch": IngestBatchSerializer(batch).data}, status=status.HTTP_202_ACCEPTED)
+
+
+class IngestBatchRetryApi(APIView):
+    """POST: fetch every failed item of the batch again (or one, by item id). 202 with the batch."""
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request, pk: int, item_id: int | None = None) -> Response:
+        batch = generics.get_object_or_404(IngestBatch, pk=pk)
+        if item_id is not None:
+            item = generics.get_object_or_404(batch.items, pk=item_id)
+            if item.result != IngestItem.Result.FAILED or not item.url:
+                raise Conflict("Only a failed item fetched from a URL can be retried.")
+        retried = ingest_items_retry(batch=batch, item_ids=[item_id] if item_id is not None else None)
+        batch.refresh_from_db()
+        return Response(
+            {"retried": retried, "batch": IngestBatchSerializer(batch).data}, status=status.HTTP_202_ACCEPTED
+        )
+
+
+class FeedSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Feed
+        fields = [
+            "id",
+            "outlet",
+            "url",
+            "title",
+            "active",
+            "last_polled_at",
+            "next_poll_at",
+            "last_status",
+            "last_error",
+            "consecutive_failures",
+            "is_failing",
+            "created_at",
+        ]
+
+
+class FeedInputSerializer(serializers.Serializer):
+    outlet = serializers.PrimaryKeyRelatedField(queryset=Outlet.objects.all())
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+
+
+class FeedListCreateApi(generics.ListAPIView):
+    """GET: followed feeds with their health (filter `outlet`). POST: follow a feed → 201."""
+
+    permission_classes = [IsDeskMember]
+    serializer_class = FeedSerializer
+    filterset_fields = ["outlet", "active"]
+
+    def get_queryset(self):
+        return Feed.objects.all()
+
+    def post(self, request: Request) -> Response:
+        data = FeedInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            feed = feed_create(**data.validated_data)
+        except FeedError as exc:
+            raise serializers.ValidationError({"url": [str(exc)]}) from None
+        return Response(FeedSerializer(feed).data, status=status.HTTP_201_CREATED)
+
+
+class FeedDetailApi(generics.RetrieveAPIView):
+    permission_classes = [IsDeskMember]
+    serializer_class = FeedSerializer
+    queryset = Feed.objects.all()
+
+
+class FeedPollApi(APIView):
+    """POST: poll the feed now, in a task. 202; the poll appears in /api/v1/ingest-batches/?feed=ID."""
+
+    permission_classes = [IsDeskMember]
+
+    def post(self, request: Request, pk: int) -> Response:
+        from sources.tasks import poll_feed
+
+        feed = generics.get_object_or_404(Feed, pk=pk)
+        enqueue_on_commit(poll_feed, feed.pk)
+        return Response({"feed": FeedSerializer(feed).data}, status=status.HTTP_202_ACCEPTED)

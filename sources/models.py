@@ -22,6 +22,40 @@ class Outlet(models.Model):
         return self.name
 
 
+class Feed(models.Model):
+    """An outlet's RSS or Atom feed, polled politely: conditional GET, backoff after failures."""
+
+    class LastStatus(models.TextChoices):
+        NEVER = "", "Not polled yet"
+        OK = "ok", "OK"
+        NOT_MODIFIED = "not_modified", "Not modified"
+        FAILED = "failed", "Failed"
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    active = models.BooleanField(default=True)
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True, help_text="The server's Last-Modified, verbatim.")
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True, help_text="Empty: poll as soon as possible.")
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    last_status = models.CharField(max_length=20, choices=LastStatus.choices, blank=True, default=LastStatus.NEVER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["outlet", "url"]
+        indexes = [models.Index(fields=["active", "next_poll_at"])]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    @property
+    def is_failing(self) -> bool:
+        return self.consecutive_failures >= settings.FEED_FAILURES_TO_FLAG
+
+
 class IngestBatch(models.Model):
     """One ingest run (a command, an API call, an upload, a feed poll) and what came of it."""
 
@@ -43,6 +77,8 @@ class IngestBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_batches"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="polls")
+    message = models.TextField(blank=True, help_text="What happened to the batch as a whole, e.g. a feed error.")
     total = models.PositiveIntegerField(default=0, help_text="Items expected, when known (progress).")
     received = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
@@ -131,6 +167,7 @@ class IngestItem(models.Model):
     batch = models.ForeignKey(IngestBatch, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     origin = models.CharField(max_length=1000, help_text="File name, record number or URL.")
+    url = models.URLField(max_length=2000, blank=True, help_text="Set when the item is fetched: it can be retried.")
     result = models.CharField(max_length=10, choices=Result.choices)
     message = models.TextField(blank=True, help_text="The error or note a user reads.")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_items")
@@ -138,6 +175,7 @@ class IngestItem(models.Model):
 
     class Meta:
         ordering = ["batch", "position"]
+        indexes = [models.Index(fields=["url"], condition=~Q(url=""), name="ingestitem_url_idx")]
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.result}"

@@ -92,26 +92,31 @@ def ingest_batch_start(*, kind: str, label: str = "", user=None, total: int = 0)
     )
 
 
+def ingest_outcome(*, batch: IngestBatch, item: ArticleInput | IngestError) -> tuple[str, str, Source | None]:
+    """(result, message, source) of storing one item; bad input becomes a failed result."""
+    if isinstance(item, IngestError):
+        return IngestItem.Result.FAILED, str(item), None
+    try:
+        source, created = source_store(article=item, batch=batch)
+    except IngestError as exc:
+        return IngestItem.Result.FAILED, str(exc), None
+    if created:
+        return IngestItem.Result.CREATED, "; ".join(item.notes), source
+    message = f"duplicate of source #{source.pk}" + (f" ({source.origin})" if source.origin else "")
+    return IngestItem.Result.DUPLICATE, message, source
+
+
+RESULT_COUNTERS = {
+    IngestItem.Result.CREATED: "created",
+    IngestItem.Result.DUPLICATE: "duplicates",
+    IngestItem.Result.FAILED: "failed",
+}
+
+
 def ingest_batch_add(*, batch: IngestBatch, position: int, origin: str, item: ArticleInput | IngestError) -> IngestItem:
     """Store one item of a batch and count it. Never raises for bad input: it becomes a failed item."""
-    if isinstance(item, IngestError):
-        result, message, source = IngestItem.Result.FAILED, str(item), None
-    else:
-        try:
-            source, created = source_store(article=item, batch=batch)
-        except IngestError as exc:
-            result, message, source = IngestItem.Result.FAILED, str(exc), None
-        else:
-            if created:
-                result, message = IngestItem.Result.CREATED, "; ".join(item.notes)
-            else:
-                result = IngestItem.Result.DUPLICATE
-                message = f"duplicate of source #{source.pk}" + (f" ({source.origin})" if source.origin else "")
-    counter = {
-        IngestItem.Result.CREATED: "created",
-        IngestItem.Result.DUPLICATE: "duplicates",
-        IngestItem.Result.FAILED: "failed",
-    }[result]
+    result, message, source = ingest_outcome(batch=batch, item=item)
+    counter = RESULT_COUNTERS[result]
     with transaction.atomic():
         row = IngestItem.objects.create(
             batch=batch, position=position, origin=origin[:1000], result=result, message=message, source=source

@@ -10,4 +10,9 @@ urlpatterns = [
     path("sources/<int:source_id>/", views.source_detail_view, name="detail"),
     path("ingest/", views.batch_list_view, name="batches"),
     path("ingest/<int:batch_id>/", views.batch_detail_view, name="batch"),
+    path("ingest/<int:batch_id>/retry/", views.batch_retry_view, name="batch-retry"),
+    path("ingest/<int:batch_id>/items/<int:item_id>/retry/", views.batch_retry_view, name="item-retry"),
+    path("outlets/", views.outlet_list_view, name="outlets"),
+    path("outlets/<int:outlet_id>/", views.outlet_detail_view, name="outlet"),
+    path("feeds/<int:feed_id>/poll/", views.feed_poll_view, name="feed-poll"),
 ]

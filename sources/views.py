@@ -1,13 +1,18 @@
 """Web pages for sources: the list, one article, adding articles, and ingest batches."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
 from factcheck.permissions import desk_required
+from factcheck.tasks import enqueue_on_commit
 from sources import selectors
-from sources.forms import SourceIngestForm
+from sources.feeds import FeedError, feed_create
+from sources.fetching import ingest_items_retry, url_batch_start
+from sources.forms import FeedForm, SourceIngestForm
 from sources.ingest import (
     ArticleInput,
     IngestError,
@@ -16,7 +21,7 @@ from sources.ingest import (
     normalise_newlines,
     read_document,
 )
-from sources.models import IngestBatch, Source
+from sources.models import Feed, IngestBatch, Outlet, Source
 from sources.services import ingest_items, ingest_limits
 
 PAGE_SIZE = 50
@@ -105,7 +110,11 @@ def _form_items(form: SourceIngestForm):
 @desk_required
 @require_http_methods(["GET", "POST"])
 def source_ingest_view(request: HttpRequest) -> HttpResponse:
-    form = SourceIngestForm(request.POST or None, request.FILES or None)
+    fetching = request.POST.get("action") == "fetch"
+    form = SourceIngestForm(request.POST or None, request.FILES or None, fetch=fetching)
+    if request.method == "POST" and fetching and form.is_valid():
+        batch = url_batch_start(urls=[form.cleaned_data["url"]], user=request.user)
+        return redirect("sources:batch", batch_id=batch.pk)
     if request.method == "POST" and form.is_valid():
         names = [f.name for f in form.cleaned_data.get("files") or []]
         label = ", ".join(names) if names else "pasted text"
@@ -117,11 +126,76 @@ def source_ingest_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @desk_required
 def batch_list_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "sources/batches.html", {"batches": selectors.ingest_batch_list()[:100]})
+    batches = selectors.ingest_batch_list()
+    feed_id = _int_or_none(request.GET.get("feed"))
+    if feed_id:
+        batches = batches.filter(feed_id=feed_id)
+    return render(request, "sources/batches.html", {"batches": batches[:100]})
 
 
 @login_required
 @desk_required
 def batch_detail_view(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(IngestBatch.objects.select_related("feed__outlet"), pk=batch_id)
+    items = list(selectors.ingest_batch_items(batch=batch))
+    retryable = sum(1 for item in items if item.result == "failed" and item.url)
+    return render(request, "sources/batch.html", {"batch": batch, "items": items, "retryable": retryable})
+
+
+@login_required
+@desk_required
+@require_POST
+def batch_retry_view(request: HttpRequest, batch_id: int, item_id: int | None = None) -> HttpResponse:
+    """Fetch a batch's failed items again: all of them, or the one named."""
     batch = get_object_or_404(IngestBatch, pk=batch_id)
-    return render(request, "sources/batch.html", {"batch": batch, "items": selectors.ingest_batch_items(batch=batch)})
+    retried = ingest_items_retry(batch=batch, item_ids=[item_id] if item_id is not None else None)
+    if retried:
+        messages.success(request, f"Fetching {retried} item{'s' if retried != 1 else ''} again.")
+    else:
+        messages.info(request, "Nothing to retry.")
+    return redirect("sources:batch", batch_id=batch.pk)
+
+
+@login_required
+@desk_required
+def outlet_list_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "sources/outlets.html", {"outlets": selectors.outlet_list_with_health()})
+
+
+@login_required
+@desk_required
+@require_http_methods(["GET", "POST"])
+def outlet_detail_view(request: HttpRequest, outlet_id: int) -> HttpResponse:
+    outlet = get_object_or_404(Outlet, pk=outlet_id)
+    form = FeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feed = feed_create(outlet=outlet, url=form.cleaned_data["url"], title=form.cleaned_data["title"])
+        except FeedError as exc:
+            form.add_error("url", str(exc))
+        else:
+            messages.success(request, f"Following {feed.url}. It is polled within a minute or two.")
+            return redirect("sources:outlet", outlet_id=outlet.pk)
+    return render(
+        request,
+        "sources/outlet.html",
+        {
+            "outlet": outlet,
+            "feeds": selectors.outlet_feeds(outlet=outlet),
+            "sources": selectors.source_list(outlet_id=outlet.pk)[:20],
+            "form": form,
+        },
+    )
+
+
+@login_required
+@desk_required
+@require_POST
+def feed_poll_view(request: HttpRequest, feed_id: int) -> HttpResponse:
+    """Poll a feed now, in a task (inline when there is no broker); its polls are listed."""
+    from sources.tasks import poll_feed
+
+    feed = get_object_or_404(Feed, pk=feed_id)
+    enqueue_on_commit(poll_feed, feed.pk)
+    messages.success(request, f"Polling {feed.url}.")
+    return redirect(f"{reverse('sources:batches')}?feed={feed.pk}")

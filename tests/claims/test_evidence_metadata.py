@@ -9,6 +9,7 @@ from claims.models import Evidence
 from claims.services import evidence_metadata_from_html, evidence_store_metadata
 from claims.tasks import fetch_evidence_metadata
 from tests.claims.factories import ClaimFactory
+from tests.webserver import Page, canary, site  # noqa: F401
 
 PAGE = """<html><head><title>Unemployment statistics, May | Statistics Office</title>
 <meta property="og:title" content="Unemployment statistics, May">
@@ -59,15 +60,29 @@ def test_stored_metadata_never_overwrites_what_a_user_typed(fact_checker):
 
 
 @pytest.mark.django_db
-def test_a_failed_fetch_is_recorded_for_the_user(fact_checker):
-    # The SSRF-safe fetcher (factcheck.net) is not in this branch: importing it fails, like a
-    # network error would, and the evidence says so instead of staying pending forever.
+def test_evidence_metadata_is_fetched_from_the_page(fact_checker, site):
+    site.pages["/may"] = Page(PAGE)
     claim = ClaimFactory()
     workflow.claim_take(claim=claim, user=fact_checker)
-    evidence = Evidence.objects.create(claim=claim, url="https://stats.example/may", fetch_status="pending")
-    assert fetch_evidence_metadata(evidence.pk) == "failed"
+    evidence = Evidence.objects.create(claim=claim, url=site.url("/may"), fetch_status="pending")
+
+    assert fetch_evidence_metadata(evidence.pk) == "done"
+
     evidence.refresh_from_db()
-    assert evidence.fetch_status == Evidence.Fetch.FAILED
-    assert evidence.fetch_error.startswith("Could not fetch the page")
+    assert (evidence.title, evidence.publisher) == ("Unemployment statistics, May", "Statistics Office")
     assert fetch_evidence_metadata(evidence.pk) == "skipped"
     assert fetch_evidence_metadata(987654) == "skipped"
+
+
+@pytest.mark.django_db
+def test_a_refused_fetch_is_recorded_for_the_user_and_the_canary_hears_nothing(fact_checker, canary):
+    claim = ClaimFactory()
+    workflow.claim_take(claim=claim, user=fact_checker)
+    evidence = Evidence.objects.create(claim=claim, url=canary.url("/secret"), fetch_status="pending")
+
+    assert fetch_evidence_metadata(evidence.pk) == "failed"
+
+    evidence.refresh_from_db()
+    assert evidence.fetch_status == Evidence.Fetch.FAILED
+    assert "blocked: address is private" in evidence.fetch_error
+    assert canary.requests == []

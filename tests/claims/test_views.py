@@ -285,7 +285,7 @@ def test_evidence_from_the_corpus_and_by_url(client, fact_checker, django_captur
     assert claim.appearances.get().source.title not in corpus  # its own source is not offered
 
     client.post(f"/claims/{claim.pk}/evidence/", {"source": related.pk, "stance": "refutes"})
-    # factcheck.net is not in this branch: the fetch fails and says why.
+    # stats.example does not resolve: the fetch fails and the page says so.
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client.post(f"/claims/{claim.pk}/evidence/", {"url": "https://stats.example/report", "stance": "context"})
     assert len(callbacks) == 1  # the metadata fetch is enqueued after commit
