@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from factcheck import roles
 from factcheck.celery import app as celery_app
+from tests.webserver import canary, site  # noqa: F401  (local web servers standing in for remote sites)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CORPUS = ROOT / "demo" / "corpus"

@@ -9,7 +9,7 @@ from claims.models import Evidence
 from claims.services import evidence_metadata_from_html, evidence_store_metadata
 from claims.tasks import fetch_evidence_metadata
 from tests.claims.factories import ClaimFactory
-from tests.webserver import Page, canary, site  # noqa: F401
+from tests.webserver import Page
 
 PAGE = """<html><head><title>Unemployment statistics, May | Statistics Office</title>
 <meta property="og:title" content="Unemployment statistics, May">
