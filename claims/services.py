@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 
 from claims.models import Claim, ReviewEvent, Verdict
-from sources.models import Source
-from sources.services import source_mark_extraction
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +36,7 @@ def review_event_record(
     )
 
 
-def source_extract_claims(*, source_id: int) -> str:
-    """Run claim extraction on one stored source. Safe to run twice; quiet if the source is gone."""
-    source = Source.objects.filter(pk=source_id, status=Source.Status.STORED).first()
-    if source is None:
-        return "gone"
-    source_mark_extraction(source_id=source.pk)
-    return "done"
+# Extraction lives in its own module; re-exported so callers keep `from claims.services import ...`.
+from claims.extraction_service import claim_priority, source_extract_claims  # noqa: E402
+
+__all__ = ["claim_priority", "review_event_record", "source_extract_claims"]
