@@ -47,13 +47,42 @@ _TRAILING_INVERTED = re.compile(
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
 _LEADING_BARE = re.compile(
-    rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?)\s+{_ADVERBS}"
+    rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained)"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b[a-z]{3,}ed\b|\b(?:fell|rose|grew|"
     r"went|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit)\b"
+)
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|late|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
+    r"month|year|a statement|an interview|a news conference|a briefing))+\s*$|\s+(?:yesterday|today)\s*$",
+    re.IGNORECASE,
+)
+_NOT_NP = {
+    "said",
+    "says",
+    "told",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "figures",
+    "data",
+    "released",
+    "published",
+    "according",
+}
+# "Hans Kluge, the agency's regional director, said (that) CLAUSE"
+_APPOSITIVE = re.compile(
+    r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -234,16 +263,37 @@ class Speakers:
     def before(self, position: int, kind: str) -> list[Mention]:
         return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
 
+    def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
+        """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
+        if canonical:
+            self.mentions.append(Mention(position, canonical, kind, titles or set()))
+        return canonical
+
+    def _acronym(self, word: str, position: int) -> str:
+        """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
+        for org in self.before(position + 1, "org"):
+            initials = "".join(w[0] for w in org.canonical.split() if w[:1].isupper())
+            if initials == word:
+                return org.canonical
+        return ""
+
     def resolve(self, subject: str, position: int) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
+        subject = _TRAILING_TIME.sub("", subject.strip())
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
         words = [w for w in words if w]
         if not words:
             return "", ""
+        head_low = words[-1].lower()
+        noun_head = (
+            head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
+        )
         # Keep the noun phrase at the end of the subject: "The remarks come after Minister X" -> "Minister X".
         kept: list[str] = []
-        for word in reversed(words):
+        for n, word in enumerate(reversed(words)):
             low = word.lower()
+            plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
+            inner = low in {"of", "for"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
             if (
                 word[:1].isupper()
                 or low in TITLE_WORDS
@@ -256,13 +306,15 @@ class Speakers:
                 or low in DEMONYMS
                 or "-" in word
                 or _possessive_base(word)
+                or plain_noun
+                or inner
             ):
                 kept.insert(0, word)
-                if low in _PRONOUNS:
+                if low in _PRONOUNS or (low in _DETERMINERS and low not in {"his", "her", "its", "their"}):
                     break
             else:
                 break
-        while kept and kept[0].lower() in {"and", "but", "then"}:
+        while kept and kept[0].lower() in {"and", "but", "then", "of", "for"}:
             kept.pop(0)
         if not kept or len(kept) > 12:
             return "", ""
@@ -277,35 +329,43 @@ class Speakers:
         content = [w for w in lower if w not in _DETERMINERS]
         if not content:
             return "", ""
-        if (
-            lower[0] in _DETERMINERS
-            and head in PERSON_ROLES
-            and not any(
-                w[:1].isupper() for w in kept[1:-1] if w.lower() not in DEMONYMS and w.lower() not in TITLE_WORDS
-            )
-        ):
+        # "the diplomat", "the Russian leader", "the agency": a back-reference only when nothing but
+        # nationality, rank or title words qualify the role noun; "the speaker's office" is a new speaker.
+        modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS]
+        bare_role = lower[0] in _DETERMINERS and all(
+            m.lower() in DEMONYMS or (m.islower() and (m in _NP_EXTRA or m in TITLE_WORDS)) for m in modifiers
+        )
+        if bare_role and head in PERSON_ROLES:
             wanted = PERSON_ROLES[head] | {w for w in content if w in TITLE_WORDS and w != "of"}
             people = self.before(position, "person")
             for person in people:
                 if not wanted or person.titles & wanted:
                     return person.canonical, written
             return (people[0].canonical if people else ""), written
-        if lower[0] in _DETERMINERS and head in ORG_ROLES and not any(w[:1].isupper() for w in kept[1:]):
+        if bare_role and head in ORG_ROLES:
             orgs = self.before(position, "org")
             for org in orgs:
                 if head in org.canonical.lower():
                     return org.canonical, written
             return (orgs[0].canonical if orgs else ""), written
+        if len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1:
+            expanded = self._acronym(kept[0], position)
+            if expanded:
+                return expanded, written
         if head in _GROUP_SPEAKERS:
-            return written.lower() if lower[0] not in _DETERMINERS else written, written
-        if any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs"}:
-            return canonical_org(kept), written
+            return written, written
+        if (any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs", "statistics"}) or (
+            lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
+        ):
+            return self._remember(canonical_org(kept), "org", position, set(lower)), written
         person = self.person_from_name(kept)
         if person:
-            return person, written
+            titles = {w for w in lower if w in TITLE_WORDS}
+            return self._remember(person, "person", position, titles), written
         if kept[-1][:1].isupper():
             # A country, a city standing for its government, an outlet: keep it as written.
-            return canonical_org(kept) if len(kept) > 1 else kept[-1], written
+            canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
+            return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
 
 
@@ -338,6 +398,13 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     trailing.end("clause"),
                     trailing.group("verb").lower(),
                 )
+    appositive = _APPOSITIVE.match(stripped)
+    if appositive:
+        claimant, written = speakers.resolve(appositive.group("subj"), position)
+        if claimant:
+            return Frame(
+                claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
+            )
     bare = _LEADING_BARE.match(stripped)
     if bare and _CLAUSE_VERB.search(bare.group("clause")) and not _LEADING.search(stripped):
         claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))

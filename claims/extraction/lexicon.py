@@ -50,10 +50,14 @@ _REPORTING_BASE = [
     "disclose",
     "post",
     "signal",
+    "find",
+    "show",
 ]
 _IRREGULAR = {
     "say": ["said", "says"],
     "tell": ["told", "tells"],
+    "find": ["found", "finds"],
+    "show": ["showed", "shows", "show"],
     "write": ["wrote", "writes"],
 }
 

@@ -203,6 +203,12 @@ def score_assertion(
         "rhetoric": 0.2,
         "boilerplate": 0.6,
     }
+    if number:
+        weights["prediction"] = 0.1  # a forecast with a figure ("would benefit 1.8 million") can be checked
+    vague = _VAGUE.search(text)
+    if vague and not number and not named:
+        score -= 0.2
+        reasons.append(f"vague: '{vague.group().strip()}'")
     for name, found in penalties.items():
         if found:
             score -= weights[name]
@@ -235,6 +241,7 @@ def score_assertion(
     return round(max(0.0, min(1.0, score)), 3), reasons, claim_type
 
 
+_VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 
 
@@ -253,8 +260,8 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
     results: list[ExtractedClaim] = []
     for index, sentence in enumerate(kept):
         frame, clause = _attribution(index, kept, frames, quotes, text)
-        if sentence.headline and frame is None:
-            continue
+        if sentence.headline:
+            continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         attributed = frame is not None and bool(frame.as_written)
         whole = sentence.text
         for part in split_assertions(clause):

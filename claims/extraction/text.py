@@ -30,6 +30,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
     r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
 )
+# Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
+_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -64,6 +66,8 @@ def _furniture_reason(text: str) -> str:
         return "page furniture"
     if _CAPTION.search(stripped):
         return "caption or credit"
+    if _NAVIGATION.match(stripped):
+        return "navigation"
     return ""
 
 
