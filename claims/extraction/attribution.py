@@ -279,7 +279,7 @@ class Speakers:
 
     def resolve(self, subject: str, position: int) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
-        subject = _TRAILING_TIME.sub("", subject.strip())
+        subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
         words = [w for w in words if w]
         if not words:
@@ -348,8 +348,8 @@ class Speakers:
                 if head in org.canonical.lower():
                     return org.canonical, written
             return (orgs[0].canonical if orgs else ""), written
-        if len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1:
-            expanded = self._acronym(kept[0], position)
+        if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
+            expanded = self._acronym(kept[-1], position)
             if expanded:
                 return expanded, written
         if head in _GROUP_SPEAKERS:

@@ -311,6 +311,18 @@ PERSON_ROLES = {
     "director": {"director"},
     "chairman": {"chairman", "chair"},
     "ceo": {"ceo"},
+    "commissioner": {"commissioner"},
+    "sheriff": {"sheriff"},
+    "inspector": {"inspector"},
+    "detective": {"detective"},
+    "attorney": {"attorney", "prosecutor"},
+    "lawyer": {"lawyer", "attorney"},
+    "founder": {"founder"},
+    "coach": {"coach"},
+    "manager": {"manager"},
+    "chairwoman": {"chairwoman", "chair"},
+    "campaigner": {"campaigner", "activist"},
+    "activist": {"activist", "campaigner"},
 }
 ORG_ROLES = {
     "ministry",
