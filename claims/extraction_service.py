@@ -85,6 +85,25 @@ def _candidate_ids(items: list[_Item]) -> dict[int, list[int]]:
     return result
 
 
+def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:
+    stored: dict[int, tuple[Features, str]] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        for cid, feats, status in Claim.objects.filter(id__in=ids[i : i + _IN_CHUNK]).values_list(
+            "id", "match_features", "status"
+        ):
+            stored[cid] = (Features.parse(feats), status)
+    return stored
+
+
+def claim_find_match(*, text: str) -> tuple[int | None, float]:
+    """The stored claim most similar to a normalised claim text, and the similarity (two indexed queries)."""
+    feats = features(text)
+    item = _Item(found=None, feats=feats, keys=keys(feats))  # type: ignore[arg-type]
+    ids = _candidate_ids([item])[0]
+    stored = _stored_features(ids)
+    return best_match(feats, [(cid, stored[cid][0]) for cid in ids if cid in stored])
+
+
 def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
     existing = set(Appearance.objects.filter(source=source).values_list("start", "end", "text"))
     items, seen = [], set(existing)
@@ -98,13 +117,7 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
     if not items:
         return {"created": 0, "matched": 0, "suggested": 0}
     candidates = _candidate_ids(items)
-    wanted = sorted({cid for ids in candidates.values() for cid in ids})
-    stored: dict[int, tuple[Features, str]] = {}
-    for i in range(0, len(wanted), _IN_CHUNK):
-        for cid, feats, status in Claim.objects.filter(id__in=wanted[i : i + _IN_CHUNK]).values_list(
-            "id", "match_features", "status"
-        ):
-            stored[cid] = (Features.parse(feats), status)
+    stored = _stored_features(sorted({cid for ids in candidates.values() for cid in ids}))
 
     now = timezone.now()
     seen_at = source.published_at or source.created_at or now

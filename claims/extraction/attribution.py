@@ -84,6 +84,8 @@ _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
     rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
+_VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {"according"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _NP_EXTRA = {
@@ -371,6 +373,9 @@ class Speakers:
 
 def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
+    # Cheap test first: most sentences have no reporting verb, and the frame patterns are costly.
+    if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+        return None
     stripped = sentence.rstrip()
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL):
         match = pattern.match(stripped)

@@ -57,11 +57,15 @@ class Sentence:
 
 def _furniture_reason(text: str) -> str:
     stripped = text.strip()
-    letters = _LETTER.findall(stripped)
-    if not letters:
-        return "no words"
-    if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
-        return "other script"
+    if stripped.isascii():
+        if not any(ch.isalpha() for ch in stripped):
+            return "no words"
+    else:
+        letters = _LETTER.findall(stripped)
+        if not letters:
+            return "no words"
+        if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
+            return "other script"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
     if _CAPTION.search(stripped):
