@@ -151,6 +151,22 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
         if best_id is not None and best >= SUGGEST:
             suggestions.append((len(new_claims) - 1, best_id, best))
 
+    # New claims get their counts before they are inserted: no second write for them.
+    outlet = 1 if source.outlet_id else 0
+    for index, claim in enumerate(new_claims):
+        mine = [item for item, kind, target, _ in decisions if kind == "new" and target == index]
+        claim.appearance_count = len(mine)
+        claim.outlet_count = outlet
+        claim.first_seen_at = claim.last_seen_at = seen_at
+        claim.score = max(item.found.score for item in mine)
+        claim.priority = claim_priority(
+            score=claim.score,
+            appearance_count=claim.appearance_count,
+            outlet_count=outlet,
+            last_seen_at=seen_at,
+            recurred=False,
+            now=now,
+        )
     Claim.objects.bulk_create(new_claims)
     ClaimKey.objects.bulk_create(
         [ClaimKey(claim_id=claim.pk, key=key) for claim in new_claims for key in keys(claim.feats)],
@@ -213,8 +229,9 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
             )
         )
     ReviewEvent.objects.bulk_create(events)
-    claims_refresh_counts(claim_ids=[a.claim_id for a in appearances], recurred_ids=recurred, now=now)
-    del seen_at
+    claims_refresh_counts(
+        claim_ids=[target for _, kind, target, _ in decisions if kind == "existing"], recurred_ids=recurred, now=now
+    )
     return {
         "created": len(new_claims),
         "matched": sum(1 for _, kind, _, _ in decisions if kind == "existing"),
@@ -263,18 +280,10 @@ def claims_refresh_counts(
             recurred=claim.recurred_at is not None,
             now=now,
         )
-    Claim.objects.bulk_update(
-        list(claims.values()),
-        [
-            "appearance_count",
-            "outlet_count",
-            "first_seen_at",
-            "last_seen_at",
-            "score",
-            "recurred_at",
-            "priority",
-        ],
-    )
+    fields = ["appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at", "priority"]
+    for claim in claims.values():
+        # One UPDATE per matched claim: cheaper than bulk_update's CASE expressions for a handful of rows.
+        Claim.objects.filter(pk=claim.pk).update(**{field: getattr(claim, field) for field in fields})
 
 
 def source_extract_claims(*, source_id: int) -> str:

@@ -84,6 +84,8 @@ _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
     rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
+# Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
 _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {"according"}
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
@@ -187,22 +189,13 @@ class Speakers:
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
-        tokens = [(m.start() + offset, m.group()) for m in _TOKEN.finditer(text)]
-        run: list[tuple[int, str]] = []
-        for index, (position, token) in enumerate(tokens):
-            word = _clean_token(token)
-            capitalised = word[:1].isupper() or (
-                word == "of" and run and index + 1 < len(tokens) and tokens[index + 1][1][:1].isupper()
-            )
-            if capitalised and not (index == 0 and word.lower() in STOPWORDS):
-                run.append((position, word))
-                if token.endswith((",", ";", ":", "”", '"')):
-                    self._add_run(run)
-                    run = []
-            else:
-                self._add_run(run)
-                run = []
-        self._add_run(run)
+        for match in _CAP_RUN.finditer(text):
+            words = [_clean_token(w) for w in match.group().split()]
+            if match.start() == 0 and words[0].lower() in STOPWORDS:
+                words = words[1:]  # "The", "On" at the start of a sentence
+            words = [w for w in words if w]
+            if words:
+                self._add_run([(offset + match.start(), w) for w in words])
 
     def _add_run(self, run: list[tuple[int, str]]) -> None:
         if not run:

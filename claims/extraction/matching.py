@@ -18,8 +18,8 @@ from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS
 
 SAME = 0.75  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.5  # at or above (and below SAME): a suggestion an editor confirms or rejects
-BANDS = 8
-ROWS = 2
+BANDS = 10
+ROWS = 3
 NEGATION = "¬"
 
 # Phrases folded to one word before tokenising: wording that outlets use interchangeably.

@@ -161,8 +161,10 @@ def score_assertion(
     original, text = text, text.lower()
     sentence, whole_sentence = sentence.lower(), whole_sentence.lower()
     has_digit = _DIGIT.search(text) is not None
-    undated = _DATE.sub(" ", text) if has_digit or _WHEN.search(text) else text
-    number = bool(_DIGIT.search(undated)) or bool(_NUMBER.search(undated))
+    bag = set(_WORDS.findall(text))
+    bag_all = bag | set(_WORDS.findall(whole_sentence))
+    undated = _DATE.sub(" ", text) if has_digit else text
+    number = bool(_DIGIT.search(undated)) or (not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated)))
     dated = bool((has_digit and _DATE.search(text)) or _WHEN.search(text))
     words = original.split()
     named = [w for w in words[1:] if w[:1].isupper() and w.strip("“”\"'’") not in {"I"}]
@@ -182,14 +184,14 @@ def score_assertion(
     if dated:
         score += 0.05
         reasons.append("dated")
-    absolute = _NEG_ABSOLUTE.search(text)
+    absolute = _cue(_NEG_ABSOLUTE, text, bag)
     if absolute:
         score += 0.15
         reasons.append(f"negated absolute: '{absolute.group()}'")
     flags = {
-        "causal": _CAUSAL.search(text),
-        "comparison": _COMPARISON.search(text),
-        "legal": _LEGAL.search(text),
+        "causal": _cue(_CAUSAL, text, bag),
+        "comparison": _cue(_COMPARISON, text, bag),
+        "legal": _cue(_LEGAL, text, bag),
     }
     for name, found in flags.items():
         if found:
@@ -197,11 +199,11 @@ def score_assertion(
             reasons.append(f"{name}: '{found.group()}'")
     penalties = {
         "question": _QUESTION.search(sentence) or _QUESTION.search(whole_sentence),
-        "opinion": _OPINION.search(text),
-        "hope": _HOPE.search(whole_sentence),
-        "prediction": _PREDICTION.search(text),
-        "rhetoric": _RHETORIC.search(original),
-        "boilerplate": _BOILERPLATE.search(whole_sentence),
+        "opinion": _cue(_OPINION, text, bag),
+        "hope": _cue(_HOPE, whole_sentence, bag_all),
+        "prediction": _cue(_PREDICTION, text, bag),
+        "rhetoric": _cue(_RHETORIC, original, bag),
+        "boilerplate": _cue(_BOILERPLATE, whole_sentence, bag_all),
     }
     weights = {
         "question": 0.6,
@@ -250,6 +252,236 @@ def score_assertion(
 
 
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
+# Words that must be present for a cue pattern to match at all: a set test is far cheaper than the regex.
+_TRIGGERS = {
+    _NEG_ABSOLUTE: {"no", "never", "not", "none", "nobody", "nothing"},
+    _CAUSAL: {
+        "because",
+        "due",
+        "result",
+        "led",
+        "leads",
+        "lead",
+        "caused",
+        "causes",
+        "cause",
+        "resulted",
+        "results",
+        "owing",
+        "thanks",
+        "linked",
+        "responsible",
+        "blamed",
+        "triggered",
+        "so",
+    },
+    _COMPARISON: {
+        "than",
+        "highest",
+        "lowest",
+        "largest",
+        "biggest",
+        "smallest",
+        "fastest",
+        "record",
+        "doubled",
+        "tripled",
+        "halved",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "declined",
+        "dropped",
+        "surged",
+        "jumped",
+        "grew",
+        "plunged",
+        "soared",
+        "compared",
+    },
+    _LEGAL: {
+        "law",
+        "laws",
+        "illegal",
+        "unlawful",
+        "legally",
+        "treaty",
+        "treaties",
+        "court",
+        "ruling",
+        "ruled",
+        "banned",
+        "ban",
+        "bans",
+        "sentenced",
+        "charged",
+        "convicted",
+        "regulation",
+        "regulations",
+        "legislation",
+        "bill",
+        "oblige",
+        "obliges",
+        "binding",
+        "legal",
+        "statute",
+        "decree",
+        "act",
+        "constitution",
+        "constitutional",
+        "violated",
+        "violates",
+        "violate",
+        "violation",
+        "violations",
+        "violating",
+        "prohibit",
+        "prohibited",
+        "prohibits",
+        "prohibition",
+    },
+    _OPINION: {
+        "i",
+        "we",
+        "in",
+        "should",
+        "must",
+        "ought",
+        "need",
+        "needs",
+        "irresponsible",
+        "criminal",
+        "shameful",
+        "absurd",
+        "outrageous",
+        "disgraceful",
+        "ridiculous",
+        "terrible",
+        "wonderful",
+        "fantastic",
+        "brilliant",
+        "awful",
+        "unacceptable",
+        "disastrous",
+        "excellent",
+        "amazing",
+        "beautiful",
+        "ugly",
+        "stupid",
+        "insane",
+        "crazy",
+        "lies",
+        "lying",
+        "best",
+        "worst",
+        "hypocrisy",
+        "hypocritical",
+        "hypocrite",
+        "hypocrites",
+    },
+    _HOPE: {
+        "hope",
+        "hopes",
+        "hoped",
+        "hopeful",
+        "hoping",
+        "wish",
+        "wishes",
+        "wished",
+        "look",
+        "looks",
+        "expressed",
+        "pray",
+    },
+    _PREDICTION: {
+        "will",
+        "would",
+        "shall",
+        "going",
+        "expected",
+        "likely",
+        "set",
+        "due",
+        "poised",
+        "may",
+        "might",
+        "could",
+        "forecast",
+        "forecasts",
+        "predict",
+        "predicts",
+        "projected",
+        "plan",
+        "plans",
+        "intend",
+        "intends",
+        "future",
+        "next",
+        "unlikely",
+        "soon",
+    },
+    _RHETORIC: {"of", "everything", "let", "lets", "s", "how", "we", "our", "i", "us", "me", "you"},
+    _BOILERPLATE: {
+        "subscribe",
+        "stay",
+        "click",
+        "sign",
+        "newsletter",
+        "rights",
+        "follow",
+        "breaking",
+        "latest",
+        "read",
+        "download",
+        "cookie",
+        "cookies",
+        "terms",
+        "privacy",
+    },
+}
+_NUMBER_WORDS = {
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "half",
+    "twice",
+    "double",
+    "triple",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+}
+
+
+def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
+    if pattern is _RHETORIC and "!" in text:
+        return pattern.search(text)
+    return None if bag.isdisjoint(_TRIGGERS[pattern]) else pattern.search(text)
+
+
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 

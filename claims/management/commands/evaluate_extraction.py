@@ -33,7 +33,10 @@ class Command(BaseCommand):
             for line in report.lines():
                 self.stdout.write(line)
             if errors:
-                for title, rows in (("missed", report.misses), ("not gold", report.false_positives),
-                                    ("claimant", report.wrong_claimants)):
+                for title, rows in (
+                    ("missed", report.misses),
+                    ("not gold", report.false_positives),
+                    ("claimant", report.wrong_claimants),
+                ):
                     for row in rows:
                         self.stdout.write(f"    {title}: {row}")
