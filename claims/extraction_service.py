@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, F, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -229,9 +229,12 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
             )
         )
     ReviewEvent.objects.bulk_create(events)
-    claims_refresh_counts(
-        claim_ids=[target for _, kind, target, _ in decisions if kind == "existing"], recurred_ids=recurred, now=now
-    )
+    matched = [target for _, kind, target, _ in decisions if kind == "existing"]
+    scores: dict[int, float] = {}
+    for item, kind, target, _ in decisions:
+        if kind == "existing":
+            scores[target] = max(scores.get(target, 0.0), item.found.score)
+    claims_add_appearances(claim_ids=matched, source=source, scores=scores, recurred_ids=recurred, now=now)
     return {
         "created": len(new_claims),
         "matched": sum(1 for _, kind, _, _ in decisions if kind == "existing"),
@@ -239,13 +242,58 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
     }
 
 
-def claims_refresh_counts(
+def claims_add_appearances(
     *,
     claim_ids: list[int],
+    source: Source,
+    scores: dict[int, float],
     recurred_ids: set[int] | frozenset[int] = frozenset(),
     now: datetime | None = None,
 ) -> None:
-    """Recompute appearance and outlet counts, first/last seen, score (max of appearances) and priority."""
+    """Update counts, first/last seen, score (max of appearances) and priority of claims that just gained
+    appearances in `source`, incrementally: a viral claim's thousand earlier appearances are not re-read."""
+    now = now or timezone.now()
+    added = Counter(claim_ids)
+    if not added:
+        return
+    seen_at = source.published_at or source.created_at or now
+    known_outlet = set()
+    if source.outlet_id:
+        known_outlet = set(
+            Appearance.objects.filter(claim_id__in=list(added), source__outlet_id=source.outlet_id)
+            .exclude(source=source)
+            .values_list("claim_id", flat=True)
+        )
+    for claim in Claim.objects.filter(pk__in=list(added)).only(
+        "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
+    ):
+        new_outlet = bool(source.outlet_id) and claim.pk not in known_outlet
+        score = max(claim.score, scores.get(claim.pk, 0.0))
+        first = min(claim.first_seen_at or seen_at, seen_at)
+        last = max(claim.last_seen_at or seen_at, seen_at)
+        recurred_at = now if claim.pk in recurred_ids else claim.recurred_at
+        priority = claim_priority(
+            score=score,
+            appearance_count=claim.appearance_count + added[claim.pk],
+            outlet_count=claim.outlet_count + new_outlet,
+            last_seen_at=last,
+            recurred=recurred_at is not None,
+            now=now,
+        )
+        # F() for the counters: two workers adding appearances to one claim must not lose one.
+        Claim.objects.filter(pk=claim.pk).update(
+            appearance_count=F("appearance_count") + added[claim.pk],
+            outlet_count=F("outlet_count") + int(new_outlet),
+            first_seen_at=first,
+            last_seen_at=last,
+            score=score,
+            recurred_at=recurred_at,
+            priority=priority,
+        )
+
+
+def claims_refresh_counts(*, claim_ids: list[int], now: datetime | None = None) -> None:
+    """Recompute counts, first/last seen, score and priority from all appearances (repairs, merges)."""
     now = now or timezone.now()
     ids = sorted(set(claim_ids))
     if not ids:
@@ -261,29 +309,25 @@ def claims_refresh_counts(
             last=Max(seen),
             best=Max("score"),
         )
+        .order_by()
     )
-    claims = {c.pk: c for c in Claim.objects.filter(pk__in=ids).only("id", "recurred_at", "status")}
     for row in rows:
-        claim = claims[row["claim_id"]]
-        claim.appearance_count = row["n"]
-        claim.outlet_count = row["outlets"]
-        claim.first_seen_at = row["first"]
-        claim.last_seen_at = row["last"]
-        claim.score = row["best"] or 0.0
-        if claim.pk in recurred_ids:
-            claim.recurred_at = now
-        claim.priority = claim_priority(
-            score=claim.score,
-            appearance_count=claim.appearance_count,
-            outlet_count=claim.outlet_count,
-            last_seen_at=claim.last_seen_at,
-            recurred=claim.recurred_at is not None,
-            now=now,
+        recurred_at = Claim.objects.filter(pk=row["claim_id"]).values_list("recurred_at", flat=True).first()
+        Claim.objects.filter(pk=row["claim_id"]).update(
+            appearance_count=row["n"],
+            outlet_count=row["outlets"],
+            first_seen_at=row["first"],
+            last_seen_at=row["last"],
+            score=row["best"] or 0.0,
+            priority=claim_priority(
+                score=row["best"] or 0.0,
+                appearance_count=row["n"],
+                outlet_count=row["outlets"],
+                last_seen_at=row["last"],
+                recurred=recurred_at is not None,
+                now=now,
+            ),
         )
-    fields = ["appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at", "priority"]
-    for claim in claims.values():
-        # One UPDATE per matched claim: cheaper than bulk_update's CASE expressions for a handful of rows.
-        Claim.objects.filter(pk=claim.pk).update(**{field: getattr(claim, field) for field in fields})
 
 
 def source_extract_claims(*, source_id: int) -> str:

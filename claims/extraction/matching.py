@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 
@@ -66,7 +66,7 @@ _PHRASES = [
     (r"n['’]t\b", " not"),
     (r"\b(?:kiev|kyiv)\b", "kyiv"),
 ]
-_PHRASES_RX = [(re.compile(p, re.IGNORECASE), r) for p, r in _PHRASES]
+_PHRASES_RX = [(re.compile(p), r) for p, r in _PHRASES]  # applied to lower-cased text
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 _MONTHS_FULL = {
     "january",
@@ -126,16 +126,21 @@ class Features:
 
 def features(text: str) -> Features:
     """Folded, stemmed content words of a normalised claim, and whether it is negated."""
-    folded = text
+    # Names are read from the original casing; everything else works on lower case (faster patterns).
+    name_stems = set()
+    for index, match in enumerate(_WORD.finditer(text)):
+        raw = match.group()
+        if raw[0].isupper():
+            low = raw.lower().replace("’", "'").removesuffix("'s")
+            if (index > 0 or low in DEMONYMS) and low not in _MONTHS_FULL:
+                name_stems.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
+    folded = text.lower()
     for pattern, replacement in _PHRASES_RX:
         folded = pattern.sub(replacement, folded)
     words: set[str] = set()
-    names: set[str] = set()
     negations = 0
-    for index, match in enumerate(_WORD.finditer(folded)):
-        raw = match.group()
-        low = raw.lower().replace("’", "'")
-        low = low.removesuffix("'s")
+    for match in _WORD.finditer(folded):
+        low = match.group().replace("’", "'").removesuffix("'s")
         if low in NEGATORS:
             negations += 1
             continue
@@ -144,13 +149,8 @@ def features(text: str) -> Features:
         if low[0].isdigit():
             words.add(low.replace(",", ""))
             continue
-        low = DEMONYMS.get(low, low).replace(" ", "")
-        named = raw[0].isupper() and (index > 0 or low in DEMONYMS.values()) and low not in _MONTHS_FULL
-        word = stem(low)
-        words.add(word)
-        if named:
-            names.add(word)
-    return Features(frozenset(words), frozenset(names), negations % 2 == 1)
+        words.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
+    return Features(frozenset(words), frozenset(words & name_stems), negations % 2 == 1)
 
 
 def _weight(word: str, names: frozenset[str]) -> float:
@@ -174,22 +174,16 @@ def similarity(a: Features, b: Features) -> float:
     return round(score, 4)
 
 
-_PRIME = (1 << 61) - 1
-_COEFFS = [
-    (
-        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") % _PRIME | 1,
-        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big") % _PRIME,
-    )
-    for i in range(BANDS * ROWS)
-]
+def _word_hashes(word: str) -> array:
+    # One SHAKE digest gives all BANDS x ROWS independent 32-bit hashes of a word at once.
+    return array("I", hashlib.shake_128(word.encode()).digest(4 * BANDS * ROWS))
 
 
 def keys(feats: Features) -> list[int]:
     """MinHash LSH band keys (signed 64-bit) of a claim; similar claims share at least one with high probability."""
     if not feats.words:
         return []
-    hashes = [zlib.crc32(w.encode()) for w in feats.words]
-    minima = [min((a * h + b) % _PRIME for h in hashes) for a, b in _COEFFS]
+    minima = [min(column) for column in zip(*(_word_hashes(w) for w in feats.words), strict=True)]
     result = []
     for band in range(BANDS):
         chunk = minima[band * ROWS : (band + 1) * ROWS]

@@ -160,3 +160,13 @@ def test_priority_grows_with_spread_and_recurrence_and_fades_with_age():
     assert claim_priority(**{**base, "outlet_count": 3, "appearance_count": 3}) > claim_priority(**base)
     assert claim_priority(**{**base, "recurred": True}) > claim_priority(**base)
     assert claim_priority(**{**base, "last_seen_at": now - timedelta(days=30)}) < claim_priority(**base)
+
+
+def test_incremental_counts_agree_with_a_full_recount(ingested_demo):
+    from claims.extraction_service import claims_refresh_counts
+
+    fields = ("appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score")
+    before = {c.pk: tuple(getattr(c, f) for f in fields) for c in Claim.objects.all()}
+    claims_refresh_counts(claim_ids=list(before))
+    after = {c.pk: tuple(getattr(c, f) for f in fields) for c in Claim.objects.all()}
+    assert after == before
