@@ -259,11 +259,14 @@ def claims_add_appearances(
     seen_at = source.published_at or source.created_at or now
     known_outlet = set()
     if source.outlet_id:
-        known_outlet = set(
-            Appearance.objects.filter(claim_id__in=list(added), source__outlet_id=source.outlet_id)
-            .exclude(source=source)
-            .values_list("claim_id", flat=True)
-        )
+        # exists() per claim stops at the first hit: a viral claim's appearances are not all read.
+        for claim_id in added:
+            if (
+                Appearance.objects.filter(claim_id=claim_id, source__outlet_id=source.outlet_id)
+                .exclude(source=source)
+                .exists()
+            ):
+                known_outlet.add(claim_id)
     for claim in Claim.objects.filter(pk__in=list(added)).only(
         "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
     ):
