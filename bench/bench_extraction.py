@@ -19,6 +19,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -239,6 +240,9 @@ def main() -> None:
     bench_end_to_end(ARGS.articles)
     if ARGS.claims:
         bench_matching(ARGS.claims, ARGS.queries)
+    if not ARGS.database_url:
+        connection.close()
+        shutil.rmtree(TMP, ignore_errors=True)  # the SQLite file of a million claims is ~1 GB
 
 
 if __name__ == "__main__":

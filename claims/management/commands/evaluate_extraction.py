@@ -26,7 +26,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"{dataset} is not valid JSONL: {exc}") from None
         threshold = settings.EXTRACTION_THRESHOLD if threshold is None else threshold
-        splits = [split] if split else sorted({a.get("split", "dev") for a in articles}) + ["all"]
+        splits = [split] if split else [*sorted({a.get("split", "dev") for a in articles}), "all"]
         self.stdout.write(f"{dataset}: {len(articles)} articles, threshold {threshold}")
         for name in splits:
             report = evaluate(articles, split=name, threshold=threshold)
