@@ -145,7 +145,7 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
             reasons=item.found.reasons,
             match_features=item.feats.serialise(),
         )
-        claim.feats = item.feats  # used only while this batch runs
+        claim.feats, claim.keys = item.feats, item.keys  # used only while this batch runs
         new_claims.append(claim)
         decisions.append((item, "new", len(new_claims) - 1, 1.0))
         if best_id is not None and best >= SUGGEST:
@@ -169,7 +169,7 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
         )
     Claim.objects.bulk_create(new_claims)
     ClaimKey.objects.bulk_create(
-        [ClaimKey(claim_id=claim.pk, key=key) for claim in new_claims for key in keys(claim.feats)],
+        [ClaimKey(claim_id=claim.pk, key=key) for claim in new_claims for key in claim.keys],
         batch_size=2000,
     )
     appearances, events, recurred = [], [], set()
