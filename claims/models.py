@@ -54,6 +54,9 @@ class Claim(models.Model):
         null=True, blank=True, help_text="When a new appearance arrived after a verdict was published."
     )
     version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: bumped by every edit.")
+    match_features = models.TextField(
+        blank=True, default="", help_text="Folded content words used to match rewordings (claims.extraction.matching)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -108,6 +111,20 @@ class Appearance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id}[{self.start}:{self.end}]"
+
+
+class ClaimKey(models.Model):
+    """Index keys of a claim (MinHash LSH bands): a new claim finds its candidates by equality on `key`."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_keys")
+    key = models.BigIntegerField()
+
+    class Meta:
+        # No unique constraint: it would be a second large index on a table of 8 rows per claim.
+        indexes = [models.Index(fields=["key", "claim"], name="claimkey_key_claim_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}:{self.key}"
 
 
 class MatchSuggestion(models.Model):

@@ -10,8 +10,6 @@ from django.utils import timezone
 
 from claims.models import Claim, Evidence, ReviewEvent, Verdict
 from claims.signals import review_event_recorded
-from sources.models import Source
-from sources.services import source_mark_extraction
 
 logger = logging.getLogger(__name__)
 
@@ -43,15 +41,6 @@ def review_event_record(
     )
     review_event_recorded.send(sender=ReviewEvent, event=event)
     return event
-
-
-def source_extract_claims(*, source_id: int) -> str:
-    """Run claim extraction on one stored source. Safe to run twice; quiet if the source is gone."""
-    source = Source.objects.filter(pk=source_id, status=Source.Status.STORED).first()
-    if source is None:
-        return "gone"
-    source_mark_extraction(source_id=source.pk)
-    return "done"
 
 
 def evidence_metadata_from_html(html: str, *, url: str = "") -> dict:
@@ -95,3 +84,15 @@ def evidence_store_metadata(*, evidence_id: int, metadata: dict | None = None, e
             evidence.fetch_error = ""
         evidence.save(update_fields=["title", "publisher", "published_at", "fetch_status", "fetch_error"])
     return evidence
+
+
+# Extraction lives in its own module; re-exported so callers keep `from claims.services import ...`.
+from claims.extraction_service import claim_priority, source_extract_claims  # noqa: E402
+
+__all__ = [
+    "claim_priority",
+    "evidence_metadata_from_html",
+    "evidence_store_metadata",
+    "review_event_record",
+    "source_extract_claims",
+]

@@ -1,0 +1,431 @@
+"""Who asserts a sentence: reporting frames, quotes, and back-references ("he", "the diplomat") to speakers.
+
+Works on one article at a time: people and organisations are collected in reading order so that a pronoun
+or a role noun can be resolved to the most recent compatible mention before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction.lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_ROLES,
+    PERSON_ROLES,
+    REPORTING_VERBS,
+    STOPWORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+
+_VERBS = "|".join(re.escape(v) for v in REPORTING_VERBS)
+_ADVERBS = (
+    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
+)
+# "X said (on Tuesday / in an interview / reporters) that CLAUSE" and "X said: CLAUSE".
+_LEADING = re.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?P<subj>[^,;:“”\"«»]{{1,110}}?)\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
+    rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$",
+)
+_ACCORDING_LEAD = re.compile(
+    r"^(?:[^,]{0,40},\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
+    re.IGNORECASE,
+)
+_ACCORDING_TAIL = re.compile(r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90})[.!]?$", re.IGNORECASE)
+# "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
+_TRAILING = re.compile(
+    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*[,–—-]*\s*(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"(?P<rest>[^“”\"«»]{{0,90}})$",
+)
+_TRAILING_INVERTED = re.compile(
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|told|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
+    r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
+)
+# "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
+_LEADING_BARE = re.compile(
+    rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
+    r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained)"
+    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
+)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b[a-z]{3,}ed\b|\b(?:fell|rose|grew|"
+    r"went|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit)\b"
+)
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|late|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
+    r"month|year|a statement|an interview|a news conference|a briefing))+\s*$|\s+(?:yesterday|today)\s*$",
+    re.IGNORECASE,
+)
+_NOT_NP = {
+    "said",
+    "says",
+    "told",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "figures",
+    "data",
+    "released",
+    "published",
+    "according",
+}
+# "Hans Kluge, the agency's regional director, said (that) CLAUSE"
+_APPOSITIVE = re.compile(
+    r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+)
+# Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
+_VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {"according"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
+_NP_EXTRA = {
+    "top",
+    "senior",
+    "high-ranking",
+    "former",
+    "local",
+    "federal",
+    "regional",
+    "chief",
+    "country's",
+    "nation's",
+    "city's",
+    "company's",
+    "state's",
+    "new",
+    "same",
+}
+_GROUP_SPEAKERS = {
+    "officials",
+    "experts",
+    "police",
+    "authorities",
+    "analysts",
+    "scientists",
+    "researchers",
+    "doctors",
+    "investigators",
+    "prosecutors",
+    "residents",
+    "witnesses",
+    "economists",
+    "critics",
+    "lawmakers",
+    "officers",
+    "activists",
+    "sources",
+    "organisers",
+    "organizers",
+    "campaigners",
+}
+_TOKEN = re.compile(r"[\w’'.-]+")
+_QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+
+
+@dataclass
+class Mention:
+    position: int
+    canonical: str
+    kind: str  # "person" or "org"
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Frame:
+    claimant: str
+    as_written: str
+    clause_start: int  # offsets inside the sentence
+    clause_end: int
+    verb: str
+
+
+def _clean_token(token: str) -> str:
+    return token.strip(".,;:’'\"“”")
+
+
+def _possessive_base(token: str) -> str:
+    for suffix in ("’s", "'s"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)]
+    return ""
+
+
+def canonical_org(words: list[str]) -> str:
+    """'Russia’s Defense Ministry' and 'the Russian Defense Ministry' both become 'the Russian Defense Ministry'."""
+    out = []
+    for word in words:
+        base = _possessive_base(word)
+        if base and base.lower() in COUNTRIES:
+            out.append(COUNTRIES[base.lower()].title())
+        elif word.lower() in _DETERMINERS:
+            continue
+        else:
+            out.append(word)
+    if not out:
+        return ""
+    if out[0].lower() in {"kremlin", "pentagon", "white"} or out[0].lower() in DEMONYMS or len(out) > 1:
+        return "the " + " ".join(out)
+    return " ".join(out)
+
+
+class Speakers:
+    """People and organisations of one article, in reading order."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.surnames: dict[str, str] = {}
+
+    def scan(self, text: str, offset: int) -> None:
+        """Record every titled person name and organisation in a sentence."""
+        for match in _CAP_RUN.finditer(text):
+            words = [_clean_token(w) for w in match.group().split()]
+            if match.start() == 0 and words[0].lower() in STOPWORDS:
+                words = words[1:]  # "The", "On" at the start of a sentence
+            words = [w for w in words if w]
+            if words:
+                self._add_run([(offset + match.start(), w) for w in words])
+
+    def _add_run(self, run: list[tuple[int, str]]) -> None:
+        if not run:
+            return
+        words = [w for _, w in run]
+        lower = [w.lower() for w in words]
+        if any(w in ORG_HEADS for w in lower) and lower[-1] in ORG_HEADS | {
+            "affairs",
+            "ministry",
+        }:
+            self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
+            return
+        titles: list[str] = []
+        i = 0
+        while i < len(words) and (
+            lower[i] in TITLE_WORDS
+            or lower[i] in DEMONYMS
+            or lower[i] in COUNTRIES
+            or lower[i] in ORG_HEADS
+            or words[i].isupper()
+        ):
+            titles.append(lower[i])
+            i += 1
+        names = words[i:]
+        valid = [
+            n
+            for n in names
+            if n.lower() not in STOPWORDS
+            and n.lower() not in MONTHS
+            and n.lower() not in WEEKDAYS
+            and n.lower() not in ORG_HEADS
+            and not n.isupper()
+        ]
+        if 2 <= len(names) <= 3 and len(valid) == len(names) and titles:
+            full = " ".join(names)
+            self.surnames.setdefault(names[-1], full)
+            self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
+        elif len(names) == 1 and names[0] in self.surnames:
+            self.mentions.append(Mention(run[i][0], self.surnames[names[0]], "person", set(titles)))
+
+    def person_from_name(self, words: list[str]) -> str:
+        names = [
+            w
+            for w in words
+            if w.lower() not in TITLE_WORDS
+            and w.lower() not in DEMONYMS
+            and w.lower() not in COUNTRIES
+            and w.lower() not in ORG_HEADS
+            and w.lower() not in _DETERMINERS
+        ]
+        if not names or not all(n[:1].isupper() for n in names):
+            return ""
+        if names[-1] in self.surnames:
+            return self.surnames[names[-1]]
+        if 2 <= len(names) <= 3:
+            self.surnames[names[-1]] = " ".join(names)
+            return " ".join(names)
+        return ""
+
+    def before(self, position: int, kind: str) -> list[Mention]:
+        return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
+
+    def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
+        """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
+        if canonical:
+            self.mentions.append(Mention(position, canonical, kind, titles or set()))
+        return canonical
+
+    def _acronym(self, word: str, position: int) -> str:
+        """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
+        for org in self.before(position + 1, "org"):
+            initials = "".join(w[0] for w in org.canonical.split() if w[:1].isupper())
+            if initials == word:
+                return org.canonical
+        return ""
+
+    def resolve(self, subject: str, position: int) -> tuple[str, str]:
+        """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
+        subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
+        words = [_clean_token(t) for t in _TOKEN.findall(subject)]
+        words = [w for w in words if w]
+        if not words:
+            return "", ""
+        head_low = words[-1].lower()
+        noun_head = (
+            head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
+        )
+        # Keep the noun phrase at the end of the subject: "The remarks come after Minister X" -> "Minister X".
+        kept: list[str] = []
+        for n, word in enumerate(reversed(words)):
+            low = word.lower()
+            plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
+            inner = low in {"of", "for"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
+            if (
+                word[:1].isupper()
+                or low in TITLE_WORDS
+                or low in PERSON_ROLES
+                or low in ORG_ROLES
+                or low in _DETERMINERS
+                or low in _NP_EXTRA
+                or low in _PRONOUNS
+                or low in _GROUP_SPEAKERS
+                or low in DEMONYMS
+                or "-" in word
+                or _possessive_base(word)
+                or plain_noun
+                or inner
+            ):
+                kept.insert(0, word)
+                if low in _PRONOUNS or (low in _DETERMINERS and low not in {"his", "her", "its", "their"}):
+                    break
+            else:
+                break
+        while kept and kept[0].lower() in {"and", "but", "then", "of", "for"}:
+            kept.pop(0)
+        if not kept or len(kept) > 12:
+            return "", ""
+        written = " ".join(kept)
+        lower = [w.lower() for w in kept]
+        head = lower[-1]
+        if len(kept) == 1 and head in _PRONOUNS:
+            if head in {"he", "she"}:
+                people = self.before(position, "person")
+                return (people[0].canonical if people else ""), written
+            return "", written
+        content = [w for w in lower if w not in _DETERMINERS]
+        if not content:
+            return "", ""
+        # "the diplomat", "the Russian leader", "the agency": a back-reference only when nothing but
+        # nationality, rank or title words qualify the role noun; "the speaker's office" is a new speaker.
+        modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS]
+        bare_role = lower[0] in _DETERMINERS and all(
+            m.lower() in DEMONYMS or (m.islower() and (m in _NP_EXTRA or m in TITLE_WORDS)) for m in modifiers
+        )
+        if bare_role and head in PERSON_ROLES:
+            wanted = PERSON_ROLES[head] | {w for w in content if w in TITLE_WORDS and w != "of"}
+            people = self.before(position, "person")
+            for person in people:
+                if not wanted or person.titles & wanted:
+                    return person.canonical, written
+            return (people[0].canonical if people else ""), written
+        if bare_role and head in ORG_ROLES:
+            orgs = self.before(position, "org")
+            for org in orgs:
+                if head in org.canonical.lower():
+                    return org.canonical, written
+            return (orgs[0].canonical if orgs else ""), written
+        if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
+            expanded = self._acronym(kept[-1], position)
+            if expanded:
+                return expanded, written
+        if head in _GROUP_SPEAKERS:
+            return written, written
+        if (any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs", "statistics"}) or (
+            lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
+        ):
+            return self._remember(canonical_org(kept), "org", position, set(lower)), written
+        person = self.person_from_name(kept)
+        if person:
+            titles = {w for w in lower if w in TITLE_WORDS}
+            return self._remember(person, "person", position, titles), written
+        if kept[-1][:1].isupper():
+            # A country, a city standing for its government, an outlet: keep it as written.
+            canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
+            return self._remember(canonical, "org", position, set(lower)), written
+        return "", ""
+
+
+def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
+    # Cheap test first: most sentences have no reporting verb, and the frame patterns are costly.
+    if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+        return None
+    stripped = sentence.rstrip()
+    for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL):
+        match = pattern.match(stripped)
+        if match:
+            claimant, written = speakers.resolve(match.group("subj"), position)
+            if written:
+                return Frame(
+                    claimant,
+                    written,
+                    match.start("clause"),
+                    match.end("clause"),
+                    "according to",
+                )
+    trailing = _TRAILING.match(stripped) or _TRAILING_INVERTED.match(stripped)
+    if trailing and len(trailing.group("subj").split()) <= 12:
+        rest = (trailing.groupdict().get("rest") or "").strip()
+        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ...").
+        if len(rest.split()) <= 25:
+            claimant, written = speakers.resolve(trailing.group("subj"), position + trailing.start("subj"))
+            if written:
+                return Frame(
+                    claimant,
+                    written,
+                    trailing.start("clause"),
+                    trailing.end("clause"),
+                    trailing.group("verb").lower(),
+                )
+    appositive = _APPOSITIVE.match(stripped)
+    if appositive:
+        claimant, written = speakers.resolve(appositive.group("subj"), position)
+        if claimant:
+            return Frame(
+                claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
+            )
+    bare = _LEADING_BARE.match(stripped)
+    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not _LEADING.search(stripped):
+        claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))
+        if written:
+            return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower())
+    for match in _LEADING.finditer(stripped):
+        if match.group("verb").lower() == "according to":
+            continue
+        mid = match.group("mid").split()
+        if len(mid) > 8:
+            continue
+        claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
+        if written:
+            return Frame(
+                claimant,
+                written,
+                match.start("clause"),
+                match.end("clause"),
+                match.group("verb").lower(),
+            )
+    return None
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
+    return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(text[start:end])]

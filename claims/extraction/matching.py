@@ -1,0 +1,225 @@
+"""Same claim, other words: features, index keys and a similarity for cross-source claim matching.
+
+A claim becomes a bag of folded, stemmed content words plus a negation flag. Index keys are MinHash
+LSH band keys (64-bit integers), so a database finds candidates with an indexed equality lookup; only those
+few candidates are scored. Negation is part of every key and of the similarity: "X is not Y" never
+matches "X is Y". Different figures ("5%" / "6%") are never merged automatically, only suggested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+
+from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS
+
+SAME = 0.75  # at or above: the same assertion, merged as a new appearance
+SUGGEST = 0.5  # at or above (and below SAME): a suggestion an editor confirms or rejects
+BANDS = 10
+ROWS = 3
+NEGATION = "¬"
+
+# Phrases folded to one word before tokenising: wording that outlets use interchangeably.
+_PHRASES = [
+    (
+        r"\b(?:armed forces|military forces|military personnel|servicemen|soldiers|troops|forces|army)\b",
+        "troops",
+    ),
+    (
+        r"\b(?:deliver(?:ing|ed|s)?|carr(?:y|ying|ied|ies) out|launch(?:ing|ed|es)?|conduct(?:ing|ed|s)?)"
+        r"\s+(?:air\s*)?strikes?\s+(?:against|on|at)\b",
+        "strike",
+    ),
+    (
+        r"\b(?:target(?:ing|ed|s)?|strik(?:ing|es?)|struck|attack(?:ing|ed|s)?|shell(?:ing|ed|s)?|bomb(?:ing|ed|s)?)\b",
+        "strike",
+    ),
+    (r"\bcivilian population\b|\bcivilians\b|\bcivilian\b", "civilian"),
+    (r"\b(?:written )?(?:repl(?:y|ies)|responses?|answers?)\b", "response"),
+    (
+        r"\bhand(?:ed|s|ing)? over\b|\bhand(?:ed|s|ing)?\b|\bdeliver(?:ed|s)?\b|\bsubmit(?:ted|s)?\b",
+        "hand",
+    ),
+    (
+        r"\bunited states(?: of america)?\b|\bu\.s\.a?\.?|\busa\b|\bamerica\b|\bwashington\b",
+        "us",
+    ),
+    (r"\bunited kingdom\b|\bu\.k\.|\bbritain\b", "uk"),
+    (r"\bper ?cent\b|%", " percent"),
+    (
+        r"\b(?:rose|risen|rises|rising|increased?|increases|increasing|grew|grown|grows|climbed|went up|jumped|"
+        r"surged)\b",
+        "increase",
+    ),
+    (
+        r"\b(?:fell|fallen|falls|falling|decreased?|decreases|decreasing|declined?|declines|dropped|drops|went down|"
+        r"plunged)\b",
+        "decrease",
+    ),
+    (r"\bno longer\b", "not"),
+    (r"\b(?:occupation|occupying|occupied|occupy)\b", "occupy"),
+    (r"\b(?:killed|died|dead|deaths?|fatalities)\b", "death"),
+    (r"\bthreats?\b|\bdangers?\b|\brisks?\b", "threat"),
+    (r"n['’]t\b", " not"),
+    (r"\b(?:kiev|kyiv)\b", "kyiv"),
+]
+_PHRASES_RX = [(re.compile(p), r) for p, r in _PHRASES]  # applied to lower-cased text
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
+_MONTHS_FULL = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to fold plural, -ing and -ed forms together."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Features:
+    words: frozenset[str]  # content stems; digits are figures
+    names: frozenset[str]  # the stems that were written as names (weigh more)
+    negated: bool
+
+    def serialise(self) -> str:
+        body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
+        return body + (f" {NEGATION}" if self.negated else "")
+
+    @classmethod
+    def parse(cls, value: str) -> Features:
+        parts = [p for p in value.split() if p != NEGATION]
+        return cls(
+            frozenset(p.lstrip("!") for p in parts),
+            frozenset(p[1:] for p in parts if p[0] == "!"),
+            NEGATION in value,
+        )
+
+
+def features(text: str) -> Features:
+    """Folded, stemmed content words of a normalised claim, and whether it is negated."""
+    # Names are read from the original casing; everything else works on lower case (faster patterns).
+    name_stems = set()
+    for index, match in enumerate(_WORD.finditer(text)):
+        raw = match.group()
+        if raw[0].isupper():
+            low = raw.lower().replace("’", "'").removesuffix("'s")
+            if (index > 0 or low in DEMONYMS) and low not in _MONTHS_FULL:
+                name_stems.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
+    folded = text.lower()
+    for pattern, replacement in _PHRASES_RX:
+        folded = pattern.sub(replacement, folded)
+    words: set[str] = set()
+    negations = 0
+    for match in _WORD.finditer(folded):
+        low = match.group().replace("’", "'").removesuffix("'s")
+        if low in NEGATORS:
+            negations += 1
+            continue
+        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+            continue
+        if low[0].isdigit():
+            words.add(low.replace(",", ""))
+            continue
+        words.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
+    return Features(frozenset(words), frozenset(words & name_stems), negations % 2 == 1)
+
+
+def _weight(word: str, names: frozenset[str]) -> float:
+    if word[0].isdigit():
+        return 2.0
+    return 1.5 if word in names else 1.0
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Weighted Dice overlap in 0..1; 0 when one is negated and the other not."""
+    if a.negated != b.negated or not a.words or not b.words:
+        return 0.0
+    names = a.names | b.names
+    common = sum(_weight(w, names) for w in a.words & b.words)
+    total = sum(_weight(w, names) for w in a.words) + sum(_weight(w, names) for w in b.words)
+    score = 2 * common / total
+    figures_a = {w for w in a.words if w[0].isdigit()}
+    figures_b = {w for w in b.words if w[0].isdigit()}
+    if figures_a and figures_b and not (figures_a <= figures_b or figures_b <= figures_a):
+        score = min(score, SAME - 0.01)  # different figures: an editor decides
+    return round(score, 4)
+
+
+def _word_hashes(word: str) -> array:
+    # One SHAKE digest gives all BANDS x ROWS independent 32-bit hashes of a word at once.
+    return array("I", hashlib.shake_128(word.encode()).digest(4 * BANDS * ROWS))
+
+
+def keys(feats: Features) -> list[int]:
+    """MinHash LSH band keys (signed 64-bit) of a claim; similar claims share at least one with high probability."""
+    if not feats.words:
+        return []
+    minima = [min(column) for column in zip(*(_word_hashes(w) for w in feats.words), strict=True)]
+    result = []
+    for band in range(BANDS):
+        chunk = minima[band * ROWS : (band + 1) * ROWS]
+        digest = hashlib.blake2b(
+            f"{band}:{int(feats.negated)}:{':'.join(map(str, chunk))}".encode(),
+            digest_size=8,
+        ).digest()
+        result.append(int.from_bytes(digest, "big", signed=True))
+    return result
+
+
+def best_match(feats: Features, candidates: list[tuple[int, Features]]) -> tuple[int | None, float]:
+    """The most similar candidate (id, similarity), or (None, 0.0)."""
+    best_id, best = None, 0.0
+    for candidate_id, candidate in candidates:
+        score = similarity(feats, candidate)
+        if score > best:
+            best_id, best = candidate_id, score
+    return best_id, best
+
+
+class MemoryIndex:
+    """The same index in memory, for evaluation and benchmarks without a database."""
+
+    def __init__(self) -> None:
+        self.postings: dict[int, list[int]] = {}
+        self.items: dict[int, Features] = {}
+
+    def add(self, item_id: int, feats: Features) -> None:
+        self.items[item_id] = feats
+        for key in keys(feats):
+            self.postings.setdefault(key, []).append(item_id)
+
+    def match(self, feats: Features, *, limit: int = 50) -> tuple[int | None, float]:
+        counts: Counter[int] = Counter()
+        for key in keys(feats):
+            counts.update(self.postings.get(key, ()))
+        candidates = [(i, self.items[i]) for i, _ in counts.most_common(limit)]
+        return best_match(feats, candidates)

@@ -1,0 +1,564 @@
+"""The extractor: sentences in, check-worthy claims out, with claimant, normalised text, score and reasons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction.attribution import Frame, Speakers, find_frame, quote_spans
+from claims.extraction.lexicon import MONTHS, WEEKDAYS
+from claims.extraction.text import Sentence, sentences
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    text: str
+    sentence: str
+    start: int
+    end: int
+    claimant: str
+    claimant_as_written: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    claim_type: str = "other"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    # Cue patterns are matched against lower-cased text: IGNORECASE makes Python's re several times slower.
+    return re.compile(pattern)
+
+
+_MONTH = "|".join(MONTHS)
+_DATE = _rx(
+    rf"\b(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+    rf"|(?:in|since|by|until|from)\s+(?:{_MONTH})?\s*(?:1[89]|20)\d\d|(?:1[89]|20)\d\ds?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
+)
+_WHEN = _rx(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|month|year)|(?:{_MONTH})\b)")
+_NUMBER = _rx(
+    r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
+)
+_PAST = _rx(
+    r"\b(?:was|were|had|has been|have been|did)\b|\b[a-z]{3,}ed\b|\b(?:went|took|made|gave|sent|won|lost|"
+    r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut)\b"
+)
+_NEG_ABSOLUTE = _rx(
+    r"\b(?:no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at all)|never|not\s+a\s+single|not\s+one|none|"
+    r"nobody|nothing|no\s+[\w-]+)\b"
+)
+_CAUSAL = _rx(
+    r"\b(?:because|due to|as a result|led to|leads to|lead to|caused|causes|cause|resulted in|results in|"
+    r"owing to|thanks to|linked to|responsible for|blamed for|triggered|so that)\b"
+)
+_COMPARISON = _rx(
+    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|better|worse|cheaper)"
+    r"\s+than\b|\b(?:highest|lowest|largest|biggest|smallest|fastest|record|doubled|tripled|halved|"
+    r"rose|fell|increased|decreased|declined|dropped|surged|jumped|grew|plunged|soared|compared)\b"
+)
+_LEGAL = _rx(
+    r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
+    r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
+    r"prohibit\w*|legal|statute|decree|act)\b"
+)
+_QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_OPINION = _rx(
+    r"\b(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)\b|\bin (?:my|our) "
+    r"(?:view|opinion)\b|\b(?:should|must|ought to|needs? to)\b|\b(?:irresponsible|criminal|shameful|"
+    r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst)\b"
+)
+_HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
+_PREDICTION = _rx(
+    r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|may|might|could|"
+    r"forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
+    r"next (?:year|week|month)|unlikely|likely|soon)\b"
+)
+_RHETORIC = re.compile(
+    r"!|\b[Oo]f course\b|\b[Ee]verything depends\b|\b[Ll]et'?s\b|\b[Hh]ow can\b|\b[Ww]e\b|\b[Oo]ur\b|\bI\b|\bus\b"
+    r"|\bme\b|\b[Yy]ou\b"
+)
+_BOILERPLATE = _rx(
+    r"\b(?:subscribe|stay tuned|click|sign up|newsletter|all rights reserved|follow us|breaking news|"
+    r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy)\b"
+)
+_VERBISH = _rx(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
+    r"should)\b|\b[a-z]{2,}(?:ed|es|s)\b"
+)
+_LEAD_MARKER = re.compile(
+    r"^(?:however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
+    r"indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
+    r"on the whole|in this case|in particular|notably|besides|as a result|in turn|instead)\s*,\s+"
+    r"|^(?:but|and|also|yet|so|however)\s+",
+    re.IGNORECASE,
+)
+_AUX = re.compile(
+    r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
+)
+_SPLIT_BUT = re.compile(
+    r",?\s+but\s+(?=(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)"
+    r"|;\s+"
+)
+_SPLIT_AND = re.compile(
+    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+)
+_FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
+_EDITORIAL = re.compile(r"\s*\[…\]|\s*\[\.\.\.\]|\s*\((?:[^()]*\s[-–—]\s*[A-Z]{2,}[^()]*)\)")
+
+
+def _tidy(text: str) -> str:
+    if "[" in text or "(" in text:
+        text = _EDITORIAL.sub("", text)
+    text = text.strip().strip("“”\"«»'’‘").strip()
+    text = re.sub(r"[\s,;:–—-]+$", "", text).rstrip(".").strip().strip('“”"«»').strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD_MARKER.sub("", text)
+    text = re.sub(r"\s+", " ", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _subject(clause: str) -> str:
+    words = clause.split()
+    for index, word in enumerate(words[:8]):
+        if _AUX.match(word) and index > 0:
+            return " ".join(words[:index])
+    return ""
+
+
+def split_assertions(clause: str) -> list[str]:
+    """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
+    parts = [p for p in _SPLIT_BUT.split(clause) if p.strip()]
+    result: list[str] = []
+    for part in parts:
+        pieces = [p for p in _SPLIT_AND.split(part) if p.strip()]
+        # Only split "A and B was ..." when A is itself a clause with a verb of its own.
+        if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
+            pieces = [part]
+        result.extend(pieces)
+    if len(result) == 1:
+        return result
+    subject = _subject(result[0])
+    out = []
+    for part in result:
+        part = part.strip()
+        if _AUX.match(part) and subject:
+            part = f"{subject} {part}"
+        if len(part.split()) < 4:
+            return [clause]
+        out.append(part)
+    return out
+
+
+def score_assertion(
+    text: str, *, sentence: str, attributed: bool, headline: bool, whole_sentence: str
+) -> tuple[float, list[str], str]:
+    """Check-worthiness 0..1, the reasons, and the claim type of one assertion."""
+    reasons: list[str] = []
+    score = 0.3
+    original, text = text, text.lower()
+    sentence, whole_sentence = sentence.lower(), whole_sentence.lower()
+    has_digit = _DIGIT.search(text) is not None
+    bag = set(_WORDS.findall(text))
+    bag_all = bag | set(_WORDS.findall(whole_sentence))
+    undated = _DATE.sub(" ", text) if has_digit else text
+    number = bool(_DIGIT.search(undated)) or (not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated)))
+    dated = bool((has_digit and _DATE.search(text)) or _WHEN.search(text))
+    words = original.split()
+    named = [w for w in words[1:] if w[:1].isupper() and w.strip("“”\"'’") not in {"I"}]
+    past = bool(_PAST.search(text))
+    if attributed:
+        score += 0.2
+        reasons.append("attributed statement of fact")
+    if number:
+        score += 0.2
+        reasons.append("number")
+    if named:
+        score += 0.1
+        reasons.append("named actors")
+    if past:
+        score += 0.1
+        reasons.append("past event")
+    if dated:
+        score += 0.05
+        reasons.append("dated")
+    absolute = _cue(_NEG_ABSOLUTE, text, bag)
+    if absolute:
+        score += 0.15
+        reasons.append(f"negated absolute: '{absolute.group()}'")
+    flags = {
+        "causal": _cue(_CAUSAL, text, bag),
+        "comparison": _cue(_COMPARISON, text, bag),
+        "legal": _cue(_LEGAL, text, bag),
+    }
+    for name, found in flags.items():
+        if found:
+            score += 0.1
+            reasons.append(f"{name}: '{found.group()}'")
+    penalties = {
+        "question": _QUESTION.search(sentence) or _QUESTION.search(whole_sentence),
+        "opinion": _cue(_OPINION, text, bag),
+        "hope": _cue(_HOPE, whole_sentence, bag_all),
+        "prediction": _cue(_PREDICTION, text, bag),
+        "rhetoric": _cue(_RHETORIC, original, bag),
+        "boilerplate": _cue(_BOILERPLATE, whole_sentence, bag_all),
+    }
+    weights = {
+        "question": 0.6,
+        "opinion": 0.3,
+        "hope": 0.35,
+        "prediction": 0.25,
+        "rhetoric": 0.2,
+        "boilerplate": 0.6,
+    }
+    if number:
+        weights["prediction"] = 0.1  # a forecast with a figure ("would benefit 1.8 million") can be checked
+    vague = _VAGUE.search(text)
+    if vague and not number and not named:
+        score -= 0.2
+        reasons.append(f"vague: '{vague.group().strip()}'")
+    for name, found in penalties.items():
+        if found:
+            score -= weights[name]
+            reasons.append(f"{name}: '{found.group().strip()}'" if found.group().strip() else name)
+    if headline:
+        score -= 0.5
+        reasons.append("headline")
+    if len(words) < 5:
+        score -= 0.4
+        reasons.append("too short")
+    elif not _VERBISH.search(text):
+        score -= 0.3
+        reasons.append("no verb")
+    if penalties["prediction"]:
+        claim_type = "prediction"
+    elif number:
+        claim_type = "statistic"
+    elif flags["comparison"]:
+        claim_type = "comparison"
+    elif flags["causal"]:
+        claim_type = "causal"
+    elif flags["legal"]:
+        claim_type = "legal"
+    elif attributed:
+        claim_type = "attributed"
+    elif past and (dated or named):
+        claim_type = "event"
+    else:
+        claim_type = "other"
+    return round(max(0.0, min(1.0, score)), 3), reasons, claim_type
+
+
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[a-z]+")
+# Words that must be present for a cue pattern to match at all: a set test is far cheaper than the regex.
+_TRIGGERS = {
+    _NEG_ABSOLUTE: {"no", "never", "not", "none", "nobody", "nothing"},
+    _CAUSAL: {
+        "because",
+        "due",
+        "result",
+        "led",
+        "leads",
+        "lead",
+        "caused",
+        "causes",
+        "cause",
+        "resulted",
+        "results",
+        "owing",
+        "thanks",
+        "linked",
+        "responsible",
+        "blamed",
+        "triggered",
+        "so",
+    },
+    _COMPARISON: {
+        "than",
+        "highest",
+        "lowest",
+        "largest",
+        "biggest",
+        "smallest",
+        "fastest",
+        "record",
+        "doubled",
+        "tripled",
+        "halved",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "declined",
+        "dropped",
+        "surged",
+        "jumped",
+        "grew",
+        "plunged",
+        "soared",
+        "compared",
+    },
+    _LEGAL: {
+        "law",
+        "laws",
+        "illegal",
+        "unlawful",
+        "legally",
+        "treaty",
+        "treaties",
+        "court",
+        "ruling",
+        "ruled",
+        "banned",
+        "ban",
+        "bans",
+        "sentenced",
+        "charged",
+        "convicted",
+        "regulation",
+        "regulations",
+        "legislation",
+        "bill",
+        "oblige",
+        "obliges",
+        "binding",
+        "legal",
+        "statute",
+        "decree",
+        "act",
+        "constitution",
+        "constitutional",
+        "violated",
+        "violates",
+        "violate",
+        "violation",
+        "violations",
+        "violating",
+        "prohibit",
+        "prohibited",
+        "prohibits",
+        "prohibition",
+    },
+    _OPINION: {
+        "i",
+        "we",
+        "in",
+        "should",
+        "must",
+        "ought",
+        "need",
+        "needs",
+        "irresponsible",
+        "criminal",
+        "shameful",
+        "absurd",
+        "outrageous",
+        "disgraceful",
+        "ridiculous",
+        "terrible",
+        "wonderful",
+        "fantastic",
+        "brilliant",
+        "awful",
+        "unacceptable",
+        "disastrous",
+        "excellent",
+        "amazing",
+        "beautiful",
+        "ugly",
+        "stupid",
+        "insane",
+        "crazy",
+        "lies",
+        "lying",
+        "best",
+        "worst",
+        "hypocrisy",
+        "hypocritical",
+        "hypocrite",
+        "hypocrites",
+    },
+    _HOPE: {
+        "hope",
+        "hopes",
+        "hoped",
+        "hopeful",
+        "hoping",
+        "wish",
+        "wishes",
+        "wished",
+        "look",
+        "looks",
+        "expressed",
+        "pray",
+    },
+    _PREDICTION: {
+        "will",
+        "would",
+        "shall",
+        "going",
+        "expected",
+        "likely",
+        "set",
+        "due",
+        "poised",
+        "may",
+        "might",
+        "could",
+        "forecast",
+        "forecasts",
+        "predict",
+        "predicts",
+        "projected",
+        "plan",
+        "plans",
+        "intend",
+        "intends",
+        "future",
+        "next",
+        "unlikely",
+        "soon",
+    },
+    _RHETORIC: {"of", "everything", "let", "lets", "s", "how", "we", "our", "i", "us", "me", "you"},
+    _BOILERPLATE: {
+        "subscribe",
+        "stay",
+        "click",
+        "sign",
+        "newsletter",
+        "rights",
+        "follow",
+        "breaking",
+        "latest",
+        "read",
+        "download",
+        "cookie",
+        "cookies",
+        "terms",
+        "privacy",
+    },
+}
+_NUMBER_WORDS = {
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "half",
+    "twice",
+    "double",
+    "triple",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+}
+
+
+def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
+    if pattern is _RHETORIC and "!" in text:
+        return pattern.search(text)
+    return None if bag.isdisjoint(_TRIGGERS[pattern]) else pattern.search(text)
+
+
+_VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
+_CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
+
+
+def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
+    """Check-worthy claims of an article, in reading order. Offsets index into `text` as given."""
+    kept, lines = sentences(text)
+    speakers = Speakers()
+    quotes: list[tuple[int, int]] = []
+    for line in lines:
+        if not line.furniture:
+            quotes.extend(quote_spans(text, line.start, line.end))
+    frames: dict[int, Frame | None] = {}
+    for index, sentence in enumerate(kept):
+        speakers.scan(sentence.text, sentence.start)
+        frames[index] = find_frame(sentence.text, sentence.start, speakers)
+    results: list[ExtractedClaim] = []
+    for index, sentence in enumerate(kept):
+        frame, clause = _attribution(index, kept, frames, quotes, text)
+        if sentence.headline:
+            continue  # headlines and standfirsts repeat the body, where the claim is found with its context
+        attributed = frame is not None and bool(frame.as_written)
+        whole = sentence.text
+        for part in split_assertions(clause):
+            normalised = _tidy(part)
+            if not normalised:
+                continue
+            score, reasons, claim_type = score_assertion(
+                normalised,
+                sentence=part,
+                attributed=attributed,
+                headline=sentence.headline,
+                whole_sentence=whole,
+            )
+            if score < threshold:
+                continue
+            results.append(
+                ExtractedClaim(
+                    text=normalised,
+                    sentence=whole,
+                    start=sentence.start,
+                    end=sentence.end,
+                    claimant=frame.claimant if frame else "",
+                    claimant_as_written=frame.as_written if frame else "",
+                    score=score,
+                    reasons=reasons,
+                    claim_type=claim_type,
+                )
+            )
+    return results
+
+
+def _attribution(
+    index: int,
+    kept: list[Sentence],
+    frames: dict[int, Frame | None],
+    quotes: list[tuple[int, int]],
+    text: str,
+) -> tuple[Frame | None, str]:
+    """The frame that applies to a sentence (its own, its quote's, or the previous sentence's) and its clause."""
+    sentence = kept[index]
+    own = frames[index]
+    if own is not None:
+        return own, sentence.text[own.clause_start : own.clause_end]
+    # A sentence inside a quotation takes the speaker named where the quotation ends or begins.
+    for q_start, q_end in quotes:
+        if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:
+            for other in range(index - 3, index + 4):
+                frame = frames.get(other)
+                if frame and other != index and kept[other].start <= q_end + 2 and kept[other].end >= q_start:
+                    return frame, sentence.text
+    previous = frames.get(index - 1)
+    if (
+        previous is not None
+        and index > 0
+        and kept[index - 1].paragraph == sentence.paragraph
+        and _CONTINUES.match(sentence.text)
+    ):
+        return previous, sentence.text
+    return None, sentence.text

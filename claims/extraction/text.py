@@ -1,0 +1,289 @@
+"""Cleaning and sentence segmentation that never rewrite the text: everything is a span of the original.
+
+Page furniture (navigation, photo credits, captions, sign-in prompts, lines in another script) is found
+line by line and excluded; the remaining lines are split into sentences with a rule-based segmenter
+(see docs/extraction.md for why it beat pysbd and blingfire here).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Whole lines that are navigation, credits or prompts, whatever the outlet.
+_FURNITURE_LINE = re.compile(
+    r"""^\s*(?:
+        all\ news|latest\ news|top\ stories|most\ read|read\ more|read\ also|see\ also|related(?:\ news|\ stories)?:?
+        |log\ ?in\ or\ register|sign\ (?:in|up)\b.*|subscribe\b.*|to\ participate\ in\ the\ discussion
+        |share(?:\ this)?(?:\ article)?|follow\ us\b.*|advertisement|sponsored(?:\ content)?|comments?
+        |source:\s.{0,60}|photo:\s.*|image:\s.*|video:\s.*|credit:\s.*|getty\ images.*|reuters\ photo.*
+        |©.*|\(c\)\ .*|copyright\b.*|all\ rights\ reserved.*|click\ here\b.*|tags?:.*|topics?:.*
+        |the\ latest\ news\ and\ stories\b.*|stay\ tuned\b.*|cookies?\b.*|accept\ (?:all\ )?cookies.*
+        |listen\ to\ this\ article.*|\d+\ min(?:ute)?s?\ read|updated?:?\ .{0,40}\d{4}.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Captions: "... - Sputnik International, 1920, 23.12.2021" or a trailing credit "(Photo: ...)".
+_CAPTION = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w")
+# Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/." or "LONDON (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
+    r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
+)
+# Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
+_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    furniture: str = ""  # why the line was dropped, or "" when kept
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool = False
+
+
+def _furniture_reason(text: str) -> str:
+    stripped = text.strip()
+    if stripped.isascii():
+        if not any(ch.isalpha() for ch in stripped):
+            return "no words"
+    else:
+        letters = _LETTER.findall(stripped)
+        if not letters:
+            return "no words"
+        if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
+            return "other script"
+    if _FURNITURE_LINE.match(stripped):
+        return "page furniture"
+    if _CAPTION.search(stripped):
+        return "caption or credit"
+    if _NAVIGATION.match(stripped):
+        return "navigation"
+    return ""
+
+
+def _looks_like_headline(text: str) -> bool:
+    # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them.
+    stripped = text.rstrip()
+    return not re.search(r"[.!?…:;\"'”’»)\]]$", stripped)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
+    lines: list[Line] = []
+    paragraph = 0
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        if not raw.strip():
+            continue
+        paragraph += 1
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        end = match.end() - (len(raw) - len(raw.rstrip()))
+        body = text[start:end]
+        lines.append(
+            Line(
+                start,
+                end,
+                body,
+                paragraph,
+                furniture=_furniture_reason(body),
+                headline=_looks_like_headline(body),
+            )
+        )
+    return lines
+
+
+# Tokens that end with a period without ending a sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "maj",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "no",
+    "nos",
+    "vol",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "assn",
+    "bros",
+    "mt",
+    "ft",
+    "ave",
+    "blvd",
+    "rd",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "a.m",
+    "p.m",
+    "d.c",
+    "ph.d",
+    "op",
+    "cf",
+    "al",
+    "gov't",
+    "rev",
+    "hon",
+    "messrs",
+    "mme",
+    "art",
+    "sec",
+    "para",
+    "pp",
+}
+# After these abbreviations a capitalised word usually does start a new sentence ("... in the U.S. The ...").
+_SENTENCE_FINAL_ABBR = {
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "etc",
+    "a.m",
+    "p.m",
+    "d.c",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+}
+_STARTERS = {
+    "the",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "in",
+    "on",
+    "a",
+    "an",
+    "there",
+    "however",
+    "meanwhile",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "according",
+    "as",
+    "at",
+    "after",
+}
+_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])")
+
+
+def _is_false_boundary(text: str, punct_start: int, next_word: str) -> bool:
+    if text[punct_start] != ".":
+        return False
+    before = re.search(r"([\w.'’]+)$", text[:punct_start])
+    if not before:
+        return False
+    token = before.group(1).lower()
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial: "J. K. Rowling"
+    if token in _SENTENCE_FINAL_ABBR:
+        return next_word.lower() not in _STARTERS
+    if token in _ABBREVIATIONS:
+        return True
+    # Dotted acronyms not in the list, "N.A.T.O", behave like U.S.
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) and next_word.lower() not in _STARTERS
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end] (a line), trimmed of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    segment = text[start:end]
+    for match in _BOUNDARY.finditer(segment):
+        after = segment[match.end() :].lstrip()
+        next_word = re.match(r"[\"'“‘«(\[]?(\w+)", after)
+        if _is_false_boundary(segment, match.start(), next_word.group(1) if next_word else ""):
+            continue
+        spans.append((cursor, start + match.end()))
+        cursor = start + match.end()
+    spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e -= len(piece) - len(piece.rstrip())
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
+    """The kept sentences of an article, and all its lines (furniture included, for reporting)."""
+    lines = split_lines(text)
+    result: list[Sentence] = []
+    for line in lines:
+        if line.furniture:
+            continue
+        start = line.start
+        dateline = _DATELINE.match(line.text)
+        if dateline and dateline.end() < len(line.text):
+            start += dateline.end()
+        for s, e in split_sentences(text, start, line.end):
+            result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))
+    return result, lines

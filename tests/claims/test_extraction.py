@@ -1,0 +1,135 @@
+"""The extractor on hand-written sentences: segmentation, furniture, claimants, normalisation, penalties."""
+
+import pytest
+
+from claims.extraction import extract
+from claims.extraction.text import sentences
+from tests.claims.conftest import demo_file
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.text for s in sentences(text)[0]]
+
+
+def _only(text: str, **kwargs):
+    found = extract(text, **kwargs)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. J. K. Smith arrived in the U.S. on Monday. He left at 5 p.m. on Tuesday.", 2),
+        ("The U.S. economy grew 2.5% last year. The Fed kept rates at 5.25 percent.", 2),
+        ("Officials met on Jan. 5 in Washington. They agreed on a plan.", 2),
+        ('"We will win," he said. "Nobody doubts it." The crowd cheered.', 3),
+        ("Prices rose sharply... Analysts were surprised.", 2),
+        ("It cost $3.5 million, i.e. far more than planned. Dr. Brown disagreed.", 2),
+    ],
+)
+def test_segmentation_edge_cases(text, expected):
+    assert len(_sentences(text)) == expected, _sentences(text)
+
+
+def test_offsets_point_at_the_exact_sentence_in_the_original_text():
+    text = "All news\n\nMOSCOW, March 15. /TASS/. Unemployment fell to 3.9% in May, the statistics office said.\n"
+    claim = _only(text)
+    assert text[claim.start : claim.end] == claim.sentence
+    assert claim.sentence.startswith("Unemployment fell")  # dateline excluded, text unchanged
+
+
+def test_page_furniture_yields_no_claims():
+    text = (
+        "All news\n"
+        "© Sputnik / Grigoriy Sisoev / Go to the mediabank\n"
+        "Moscow sights - Sputnik International, 1920, 23.12.2021\n"
+        "To participate in the discussion\nlog in or register\n"
+        "Заголовок открываемого материала было принято 25 декабря 2021 года\n"
+        "Source: Agencies\n"
+        "Subscribe to our newsletter for the latest news and stories.\n"
+    )
+    assert extract(text) == []
+
+
+def test_questions_opinions_hopes_and_predictions_are_not_flagged():
+    text = (
+        "Will the talks resume next year?\n"
+        "I think the decision was a terrible mistake.\n"
+        "The minister said she hopes that the economy will recover soon.\n"
+        "Analysts predict that prices will rise next year.\n"
+    )
+    assert extract(text) == []
+
+
+def test_attributed_statement_loses_its_frame_and_names_the_claimant():
+    claim = _only("Inflation rose to 7.9 percent in February, the Labor Department said on Thursday.")
+    assert claim.text == "Inflation rose to 7.9 percent in February"
+    assert claim.claimant == "the Labor Department"
+    assert claim.claim_type == "statistic"
+    assert "number" in claim.reasons and "attributed statement of fact" in claim.reasons
+
+
+def test_according_to_and_that_frames():
+    text = (
+        "According to the World Health Organization, measles cases doubled in Europe in 2023.\n"
+        "Health Minister Anna Berg told reporters on Monday that 40 hospitals had run out of vaccines.\n"
+    )
+    first, second = extract(text)
+    assert first.claimant == "the World Health Organization"
+    assert first.text == "Measles cases doubled in Europe in 2023"
+    assert second.claimant == "Anna Berg" and second.claimant_as_written == "Health Minister Anna Berg"
+    assert second.text == "40 hospitals had run out of vaccines"
+
+
+def test_pronoun_and_role_back_reference_to_an_earlier_speaker():
+    text = (
+        "Finance Minister Carla Mendes said on Friday that the deficit fell to 2.1% of GDP in 2023.\n"
+        "She added that tax revenue grew by 8 percent.\n"
+        "The minister also said that public debt had not increased since 2021.\n"
+    )
+    claims = extract(text)
+    assert [c.claimant for c in claims] == ["Carla Mendes"] * 3
+    assert [c.claimant_as_written for c in claims] == ["Finance Minister Carla Mendes", "She", "The minister"]
+
+
+def test_surname_alone_resolves_to_the_full_name():
+    text = (
+        "Police Chief Mark Olsen said burglaries fell by 12 percent in 2023.\n"
+        '"Violent crime did not increase in any district," Olsen said.\n'
+    )
+    assert [c.claimant for c in extract(text)] == ["Mark Olsen", "Mark Olsen"]
+
+
+def test_outlet_assertions_have_no_claimant():
+    claim = _only("On January 26, the United States and NATO handed over their written reply to Moscow.")
+    assert claim.claimant == "" and claim.claim_type == "event"
+
+
+def test_bundled_assertions_become_separate_claims_and_the_next_sentence_inherits_the_speaker():
+    text = demo_file("000")
+    texts = {c.text: c for c in extract(text)}
+    assert "Russian troops are not targeting Ukrainian cities" in texts
+    bundled = [t for t in texts if t.startswith("Russian troops are limited to")]
+    assert bundled, list(texts)
+    threats = texts["There are no threats whatsoever to the civilian population"]
+    assert threats.claimant == "the Russian Defense Ministry"
+    assert any(r.startswith("negated absolute: 'no threats whatsoever'") for r in threats.reasons)
+    putin = texts["Moscow had no plans of occupying Ukrainian territories"]
+    assert putin.claimant == "Vladimir Putin" and putin.claimant_as_written == "The Russian leader"
+
+
+def test_quoted_sentences_take_the_speaker_named_after_the_quote():
+    text = (
+        '"Exports fell by 14 percent in the first quarter. Imports grew by 3 percent," '
+        "Trade Minister Olga Petrova said.\n"
+    )
+    claims = extract(text)
+    assert [c.text for c in claims] == ["Exports fell by 14 percent in the first quarter", "Imports grew by 3 percent"]
+    assert {c.claimant for c in claims} == {"Olga Petrova"}
+
+
+def test_threshold_is_respected():
+    text = "The Kremlin calls the situation in Donbass a matter of concern."
+    assert extract(text, threshold=0.95) == []
+    assert extract(text, threshold=0.0)
