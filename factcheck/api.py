@@ -6,7 +6,7 @@ import json
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
@@ -76,6 +76,18 @@ def exception_handler(exc, context) -> Response | None:
     return response
 
 
+class ErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(required=False, help_text="Per-field messages for invalid input.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error body of the API (documentation only)."""
+
+    error = ErrorDetailSerializer()
+
+
 class NewestFirstCursor(CursorPagination):
     """Cursor pagination: no COUNT(*), stable under inserts, fast at any depth."""
 
@@ -85,17 +97,35 @@ class NewestFirstCursor(CursorPagination):
     ordering = "-id"
 
 
-class IsDeskMember(BasePermission):
-    """Fact-checkers, editors and admins."""
-
-    message = "Only fact-checkers and editors can use this."
+class KeyScope(BasePermission):
+    """A request made with an API key needs the scope the view asks for (`read` for reads)."""
 
     def has_permission(self, request, view) -> bool:
+        from apikeys.auth import key_scope_allows, required_scope
+
+        if key_scope_allows(request, view):
+            return True
+        self.message = f"This API key lacks the '{required_scope(request, view)}' scope."
+        return False
+
+
+class IsDeskMember(KeyScope):
+    """Fact-checkers, editors and admins (and their API keys, within the key's scopes)."""
+
+    def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        self.message = "Only fact-checkers and editors can use this."
         return roles.is_fact_checker(request.user)
 
 
-class IsEditor(BasePermission):
-    message = "Only editors can do this."
-
+class IsEditor(KeyScope):
     def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        self.message = "Only editors can do this."
         return roles.is_editor(request.user)
+
+
+class PublicRead(KeyScope):
+    """Anyone may read (published material only); an API key still needs the `read` scope."""

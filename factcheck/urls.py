@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from factcheck import views
+from publishing import views as publishing_views
 
 urlpatterns = [
     path("", views.home_view, name="home"),
@@ -12,4 +13,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("sources.urls")),
     path("api/v1/", include("factcheck.api_urls")),
+    path("fact-checks/", include("publishing.urls")),
+    path("oembed", publishing_views.oembed, name="oembed"),
 ]
