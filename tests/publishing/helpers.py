@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.core.cache import cache
@@ -22,7 +21,7 @@ def claim_with_appearances(*, text: str = "Unemployment fell to 3 percent", clai
             outlet=OutletFactory(name=f"{outlet} {claim.pk}", domain=f"{outlet.split()[0].lower()}{claim.pk}.example"),
             title=f"{outlet} story {n}",
             url=f"https://{outlet.split()[0].lower()}.example/{claim.pk}/{n}",
-            published_at=datetime(2026, 1, day, 9, 0, tzinfo=dt_timezone.utc),
+            published_at=datetime(2026, 1, day, 9, 0, tzinfo=UTC),
         )
         AppearanceFactory(claim=claim, source=source)
     claim_refresh_counts(claim=claim)

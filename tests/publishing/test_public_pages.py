@@ -2,8 +2,8 @@
 
 import json
 import re
-import xml.etree.ElementTree as ET
 
+import feedparser
 import pytest
 from pyld import jsonld
 
@@ -165,12 +165,13 @@ def test_index_pages_without_counting(client, fact_checker, editor, settings):
 
 
 def test_feeds_carry_the_published_verdict(client, published_claim):
-    rss = ET.fromstring(client.get("/fact-checks/feed/").content)
-    [item] = rss.findall("./channel/item")
-    assert item.findtext("title") == "False: No, unemployment did not fall to 3%"
-    assert item.findtext("link").endswith(f"/fact-checks/{published_claim.pk}/")
-    atom = ET.fromstring(client.get("/fact-checks/feed/atom/").content)
-    assert len(atom.findall("{http://www.w3.org/2005/Atom}entry")) == 1
+    rss = feedparser.parse(client.get("/fact-checks/feed/").content)
+    assert rss.version == "rss20"
+    [item] = rss.entries
+    assert item.title == "False: No, unemployment did not fall to 3%"
+    assert item.link.endswith(f"/fact-checks/{published_claim.pk}/")
+    atom = feedparser.parse(client.get("/fact-checks/feed/atom/").content)
+    assert atom.version == "atom10" and [e.title for e in atom.entries] == [item.title]
 
     response = client.get("/fact-checks/claimreview.json")
     assert response["Content-Type"].startswith("application/ld+json")
