@@ -69,6 +69,12 @@ def correct(claim: Claim, *, author, editor, note: str = "The survey month was M
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Users are made in every test here; PBKDF2 would dominate the run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_throttles():
     """Throttle counters live in the cache: each test starts with none."""
     cache.clear()
