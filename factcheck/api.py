@@ -11,7 +11,6 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from factcheck import roles
 
@@ -57,6 +56,9 @@ def exception_handler(exc, context) -> Response | None:
         exc = PayloadTooLarge()
     elif isinstance(exc, UnicodeDecodeError | json.JSONDecodeError):
         exc = exceptions.ParseError("The body is not valid UTF-8 JSON.")
+    # Imported here: rest_framework.views reads the API settings, which name this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

@@ -6,6 +6,8 @@ from django.urls import include, path
 from factcheck import views
 from publishing import views as publishing_views
 
+handler404 = "factcheck.views.not_found_view"
+
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("healthz", views.health_view, name="health"),
