@@ -24,7 +24,7 @@ from apikeys.models import Scope
 from claims import workflow
 from claims.models import Appearance, Claim, ClaimType, Evidence, Rating, ReviewEvent, Verdict
 from claims.selectors import claim_export_rows
-from factcheck.api import ErrorSerializer, IsDeskMember
+from factcheck.api import ErrorSerializer, IsDeskMember, UtcIsoDateTimeFilter
 from sources.models import Source
 
 ERRORS = {
@@ -290,8 +290,8 @@ class ClaimFilter(django_filters.FilterSet):
     assignee = django_filters.NumberFilter(field_name="assignee_id")
     unassigned = django_filters.BooleanFilter(field_name="assignee", lookup_expr="isnull")
     outlet = django_filters.NumberFilter(method="filter_outlet", help_text="Outlet id: claims appearing there.")
-    seen_after = django_filters.IsoDateTimeFilter(field_name="first_seen_at", lookup_expr="gte")
-    seen_before = django_filters.IsoDateTimeFilter(field_name="first_seen_at", lookup_expr="lt")
+    seen_after = UtcIsoDateTimeFilter(field_name="first_seen_at", lookup_expr="gte")
+    seen_before = UtcIsoDateTimeFilter(field_name="first_seen_at", lookup_expr="lt")
     min_score = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
 
     class Meta:

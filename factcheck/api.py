@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
+import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, serializers, status
@@ -88,6 +91,23 @@ class ErrorSerializer(serializers.Serializer):
     """The one error body of the API (documentation only)."""
 
     error = ErrorDetailSerializer()
+
+
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601 datetimes turned into UTC: PostgreSQL rejects offsets Python accepts (e.g. -20:17)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("This date is out of range.", code="invalid") from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
 
 
 class NewestFirstCursor(CursorPagination):

@@ -11,7 +11,7 @@ from rest_framework import generics, serializers
 from rest_framework.pagination import CursorPagination
 
 from claims.models import Rating, Verdict
-from factcheck.api import ErrorSerializer, PublicRead
+from factcheck.api import ErrorSerializer, PublicRead, UtcIsoDateTimeFilter
 from publishing import selectors
 from publishing.claimreview import claim_review, fact_check_url
 
@@ -93,8 +93,8 @@ class FactCheckDetailSerializer(FactCheckSerializer):
 class FactCheckFilter(django_filters.FilterSet):
     rating = django_filters.CharFilter(field_name="rating__slug")
     claimant = django_filters.CharFilter(field_name="claim__claimant", lookup_expr="icontains")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Verdict

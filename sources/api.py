@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from factcheck.api import Conflict, ErrorSerializer, IsDeskMember
+from factcheck.api import Conflict, ErrorSerializer, IsDeskMember, UtcIsoDateTimeFilter
 from sources import selectors
 from sources.ingest import IngestError, article_from_record
 from sources.models import IngestBatch, IngestItem, Outlet, Source
@@ -125,8 +125,8 @@ ERRORS = {
 class SourceFilter(django_filters.FilterSet):
     outlet = django_filters.NumberFilter(field_name="outlet_id")
     language = django_filters.CharFilter()
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
     extraction_status = django_filters.ChoiceFilter(choices=Source.Extraction.choices)
 
     class Meta:

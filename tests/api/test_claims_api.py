@@ -234,3 +234,12 @@ def test_actions_through_keys_are_audited_as_the_keys_user(fact_checker, make_ke
     claim = ClaimFactory()
     key_client(make_key(fact_checker, "write")).post(f"/api/v1/claims/{claim.pk}/take/")
     assert ReviewEvent.objects.get(claim=claim).actor == fact_checker
+
+
+def test_the_workbench_menu_links_to_the_export(client, fact_checker):
+    ClaimFactory(text="Exported from the menu")
+    client.force_login(fact_checker)
+    page = client.get("/", follow=True).content.decode()
+    assert 'href="/api/v1/export/claims.csv"' in page
+    export = client.get("/api/v1/export/claims.csv")
+    assert "Exported from the menu" in b"".join(export.streaming_content).decode()

@@ -4,6 +4,8 @@ no request may cause a 5xx, and every response must match what the schema docume
 import pytest
 import schemathesis
 from django.contrib.auth import SESSION_KEY
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -20,6 +22,17 @@ pytestmark = pytest.mark.django_db
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI app directly fires request signals that close the database connection;
+    Django's test client disconnects that handler, and so do we (the test's transaction lives on it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["anonymous", "checker-key", "editor-session"])
