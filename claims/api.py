@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import UTC
 
 import django_filters
 from django.db.models import Exists, OuterRef, Prefetch
@@ -303,6 +304,31 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(Exists(in_outlet))
 
 
+LIST_FIELDS = [name for name in ClaimSerializer.Meta.fields if name != "assignee"]
+_DATETIMES = ("first_seen_at", "last_seen_at", "recurred_at", "created_at", "updated_at")
+
+
+def _datetime(value) -> str | None:
+    """The same text DRF's DateTimeField writes (UTC as Z)."""
+    if value is None:
+        return None
+    text = value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def claim_rows(rows: list[dict]) -> list[dict]:
+    """ClaimSerializer's output built from `.values()` rows: the hot list path skips model
+    instances and field objects (about a third of the time of a page of 50)."""
+    out = []
+    for row in rows:
+        item = {name: row[name] for name in LIST_FIELDS}
+        item["assignee"] = row["assignee__username"]
+        for name in _DATETIMES:
+            item[name] = _datetime(item[name])
+        out.append(item)
+    return out
+
+
 class ClaimListApi(generics.ListAPIView):
     """The claims, newest first (cursor pages), with the review queue's filters."""
 
@@ -311,11 +337,13 @@ class ClaimListApi(generics.ListAPIView):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return Claim.objects.select_related("assignee").order_by("-id")
+        return Claim.objects.order_by("-id").values(*LIST_FIELDS, "assignee__username")
 
     @extend_schema(responses={200: ClaimSerializer(many=True), **READ_ERRORS})
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(claim_rows(page))
 
 
 class ClaimDetailApi(WorkflowErrorsMixin, APIView):

@@ -243,3 +243,12 @@ def test_the_workbench_menu_links_to_the_export(client, fact_checker):
     assert 'href="/api/v1/export/claims.csv"' in page
     export = client.get("/api/v1/export/claims.csv")
     assert "Exported from the menu" in b"".join(export.streaming_content).decode()
+
+
+def test_the_fast_claim_list_says_the_same_as_the_detail(checker_api, fact_checker):
+    claim = claim_with_appearances()
+    checker_api.post(f"/api/v1/claims/{claim.pk}/take/")
+    [row] = checker_api.get("/api/v1/claims/").json()["results"]
+    detail = checker_api.get(f"/api/v1/claims/{claim.pk}/").json()
+    assert row == {key: detail[key] for key in row}
+    assert row["assignee"] == "checker" and row["first_seen_at"].endswith("Z")
