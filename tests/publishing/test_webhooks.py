@@ -192,3 +192,20 @@ def test_claim_created_and_recurred_events_are_delivered(receiver, fact_checker,
     assert events[0]["data"]["verdict"]["rating"] == "false"  # the published verdict it recurs against
     assert events[0]["data"]["details"] == {"source_id": 7}
     assert events[1]["data"]["claim"]["text"] == "A brand new claim" and events[1]["data"]["verdict"] is None
+
+
+def test_overdue_deliveries_are_sent_again_by_the_periodic_task(receiver, fact_checker, editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from publishing.tasks import retry_due_webhooks
+
+    receiver.fail_first = 1
+    receiver.subscribe(["verdict.published"])
+    publish(claim_with_appearances(), author=fact_checker, editor=editor)
+    assert retry_due_webhooks() == 0  # not due yet
+    WebhookDelivery.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=5))
+    assert retry_due_webhooks() == 1
+    assert WebhookDelivery.objects.get().status == "delivered"
+    assert len(receiver.verified()) == 1
