@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
+import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
@@ -59,6 +62,8 @@ def exception_handler(exc, context) -> Response | None:
         exc = PayloadTooLarge()
     elif isinstance(exc, UnicodeDecodeError | json.JSONDecodeError):
         exc = exceptions.ParseError("The body is not valid UTF-8 JSON.")
+    # Imported here: rest_framework.views reads the API settings, which name this module.
+
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -78,6 +83,35 @@ def exception_handler(exc, context) -> Response | None:
     return response
 
 
+class ErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(required=False, help_text="Per-field messages for invalid input.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error body of the API (documentation only)."""
+
+    error = ErrorDetailSerializer()
+
+
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601 datetimes turned into UTC: PostgreSQL rejects offsets Python accepts (e.g. -20:17)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("This date is out of range.", code="invalid") from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 class NewestFirstCursor(CursorPagination):
     """Cursor pagination: no COUNT(*), stable under inserts, fast at any depth."""
 
@@ -87,17 +121,35 @@ class NewestFirstCursor(CursorPagination):
     ordering = "-id"
 
 
-class IsDeskMember(BasePermission):
-    """Fact-checkers, editors and admins."""
-
-    message = "Only fact-checkers and editors can use this."
+class KeyScope(BasePermission):
+    """A request made with an API key needs the scope the view asks for (`read` for reads)."""
 
     def has_permission(self, request, view) -> bool:
+        from apikeys.auth import key_scope_allows, required_scope
+
+        if key_scope_allows(request, view):
+            return True
+        self.message = f"This API key lacks the '{required_scope(request, view)}' scope."
+        return False
+
+
+class IsDeskMember(KeyScope):
+    """Fact-checkers, editors and admins (and their API keys, within the key's scopes)."""
+
+    def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        self.message = "Only fact-checkers and editors can use this."
         return roles.is_fact_checker(request.user)
 
 
-class IsEditor(BasePermission):
-    message = "Only editors can do this."
-
+class IsEditor(KeyScope):
     def has_permission(self, request, view) -> bool:
+        if not super().has_permission(request, view):
+            return False
+        self.message = "Only editors can do this."
         return roles.is_editor(request.user)
+
+
+class PublicRead(KeyScope):
+    """Anyone may read (published material only); an API key still needs the `read` scope."""

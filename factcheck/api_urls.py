@@ -1,7 +1,11 @@
 """Routes of API v1."""
 
-from django.urls import path
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+import apikeys.schema  # noqa: F401  (the API-key security scheme in OpenAPI)
+from claims import api as claims_api
+from publishing import api as publishing_api
 from sources import api as sources_api
 
 urlpatterns = [
@@ -20,4 +24,25 @@ urlpatterns = [
         sources_api.IngestBatchRetryApi.as_view(),
         name="api-ingest-item-retry",
     ),
+    # Claims and the review workflow.
+    path("claims/", claims_api.ClaimListApi.as_view(), name="api-claims"),
+    path("claims/<int:pk>/", claims_api.ClaimDetailApi.as_view(), name="api-claim"),
+    path("claims/<int:pk>/take/", claims_api.ClaimTakeApi.as_view(), name="api-claim-take"),
+    path("claims/<int:pk>/assign/", claims_api.ClaimAssignApi.as_view(), name="api-claim-assign"),
+    path("claims/<int:pk>/dismiss/", claims_api.ClaimDismissApi.as_view(), name="api-claim-dismiss"),
+    path("claims/<int:pk>/merge/", claims_api.ClaimMergeApi.as_view(), name="api-claim-merge"),
+    path("claims/<int:pk>/evidence/", claims_api.EvidenceAddApi.as_view(), name="api-claim-evidence"),
+    path("claims/<int:pk>/verdict/", claims_api.VerdictDraftApi.as_view(), name="api-claim-verdict"),
+    path("claims/<int:pk>/submit/", claims_api.VerdictSubmitApi.as_view(), name="api-claim-submit"),
+    path("claims/<int:pk>/return/", claims_api.VerdictReturnApi.as_view(), name="api-claim-return"),
+    path("claims/<int:pk>/publish/", claims_api.VerdictPublishApi.as_view(), name="api-claim-publish"),
+    path("claims/<int:pk>/correction/", claims_api.CorrectionStartApi.as_view(), name="api-claim-correction"),
+    re_path(r"^export/claims\.(?P<fmt>csv|jsonl)$", claims_api.ClaimExportApi.as_view(), name="api-export-claims"),
+    # Published fact-checks (public).
+    path("fact-checks/", publishing_api.FactCheckListApi.as_view(), name="api-fact-checks"),
+    path("fact-checks/<int:claim_id>/", publishing_api.FactCheckDetailApi.as_view(), name="api-fact-check"),
+    # OpenAPI 3.
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]

@@ -189,6 +189,14 @@ def _pool(target: _Target, address: str, timeout: urllib3.Timeout) -> urllib3.HT
     return urllib3.HTTPConnectionPool(address, **common)
 
 
+def validate_url(url: str) -> str:
+    """Check a URL against the same rules without fetching it (e.g. a webhook target when saved).
+    The check is repeated at every fetch, since what a name resolves to can change."""
+    target = _parse(url)
+    resolve(target.host, target.port)
+    return url
+
+
 def fetch(
     url: str,
     *,

@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from factcheck import views
+from publishing import views as publishing_views
+
+handler404 = "factcheck.views.not_found_view"
 
 urlpatterns = [
     path("", views.home_view, name="home"),
@@ -13,4 +16,6 @@ urlpatterns = [
     path("", include("sources.urls")),
     path("", include("claims.urls")),
     path("api/v1/", include("factcheck.api_urls")),
+    path("fact-checks/", include("publishing.urls")),
+    path("oembed", publishing_views.oembed, name="oembed"),
 ]

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.views.defaults import page_not_found
 
 from claims.views import dashboard_view
 from factcheck import roles
@@ -25,3 +26,10 @@ def health_view(request: HttpRequest) -> JsonResponse:
     except Exception as exc:
         return JsonResponse({"status": "unavailable", "database": str(exc)[:200]}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def not_found_view(request: HttpRequest, exception=None) -> HttpResponse:
+    """404: the API's error format under /api/, the usual page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": "Not found."}}, status=404)
+    return page_not_found(request, exception)

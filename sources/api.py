@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from factcheck.api import Conflict, IsDeskMember
+from factcheck.api import Conflict, ErrorSerializer, IsDeskMember, UtcIsoDateTimeFilter
 from factcheck.tasks import enqueue_on_commit
 from sources import selectors
 from sources.feeds import FeedError, feed_create
@@ -103,11 +104,34 @@ class IngestBatchDetailSerializer(IngestBatchSerializer):
         fields = [*IngestBatchSerializer.Meta.fields, "items"]
 
 
+class BulkInputSerializer(serializers.Serializer):
+    items = SourceInputSerializer(many=True, help_text="Articles; each is stored or reported on its own.")
+
+
+class BulkItemResultSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    result = serializers.ChoiceField(choices=IngestItem.Result.choices)
+    id = serializers.IntegerField(allow_null=True)
+    message = serializers.CharField()
+
+
+class BulkResultSerializer(serializers.Serializer):
+    batch = IngestBatchSerializer()
+    results = BulkItemResultSerializer(many=True)
+
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Invalid input"),
+    403: OpenApiResponse(ErrorSerializer, description="Not allowed for this user or key"),
+    413: OpenApiResponse(ErrorSerializer, description="Body too large"),
+}
+
+
 class SourceFilter(django_filters.FilterSet):
     outlet = django_filters.NumberFilter(field_name="outlet_id")
     language = django_filters.CharFilter()
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
     extraction_status = django_filters.ChoiceFilter(choices=Source.Extraction.choices)
 
     class Meta:
@@ -125,12 +149,21 @@ class SourceListCreateApi(generics.ListAPIView):
     """GET: sources, newest first (cursor pages). POST: one article → 201, or 409 if already stored."""
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
     serializer_class = SourceSerializer
     filterset_class = SourceFilter
 
     def get_queryset(self):
         return selectors.source_list()
 
+    @extend_schema(
+        request=SourceInputSerializer,
+        responses={
+            201: SourceDetailSerializer,
+            409: OpenApiResponse(ErrorSerializer, description="Already stored (`existing_id`)"),
+            **ERRORS,
+        },
+    )
     def post(self, request: Request) -> Response:
         data = SourceInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -159,7 +192,9 @@ class SourceBulkApi(APIView):
     """POST {"items": [...]}: every item is stored or reported; one bad item never fails the rest."""
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
 
+    @extend_schema(request=BulkInputSerializer, responses={200: BulkResultSerializer, **ERRORS})
     def post(self, request: Request) -> Response:
         items = request.data.get("items") if isinstance(request.data, dict) else request.data
         if not isinstance(items, list) or not items:
