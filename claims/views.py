@@ -175,7 +175,7 @@ def _detail_context(request: HttpRequest, claim: Claim, **forms) -> dict:
         not in (Claim.Status.PUBLISHED, Claim.Status.AWAITING_APPROVAL, Claim.Status.DISMISSED),
         "can_draft": claim.status in (Claim.Status.IN_REVIEW, Claim.Status.DRAFTED, Claim.Status.CORRECTION),
         "can_add_evidence": claim.status not in (Claim.Status.PUBLISHED, Claim.Status.DISMISSED),
-        "public_url": f"/fact-checks/{claim.pk}/",
+        "public_url": reverse("public:detail", args=[claim.pk]),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -254,6 +254,9 @@ class FetchInputSerializer(serializers.Serializer):
         return {"urls": [url.strip() for url in urls]}
 
 
+BatchAccepted = inline_serializer("BatchAccepted", {"batch": IngestBatchSerializer()})
+
+
 class SourceFetchApi(APIView):
     """POST: fetch web pages into a new batch, in a task. 202 with the batch to poll.
 
@@ -261,7 +264,9 @@ class SourceFetchApi(APIView):
     """
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
 
+    @extend_schema(request=FetchInputSerializer, responses={202: BatchAccepted, **ERRORS})
     def post(self, request: Request) -> Response:
         data = FetchInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -274,7 +279,18 @@ class IngestBatchRetryApi(APIView):
     """POST: fetch every failed item of the batch again (or one, by item id). 202 with the batch."""
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
 
+    @extend_schema(
+        request=None,
+        responses={
+            202: inline_serializer(
+                "BatchRetried", {"retried": serializers.IntegerField(), "batch": IngestBatchSerializer()}
+            ),
+            409: OpenApiResponse(ErrorSerializer, description="The item is not a failed URL item"),
+            **ERRORS,
+        },
+    )
     def post(self, request: Request, pk: int, item_id: int | None = None) -> Response:
         batch = generics.get_object_or_404(IngestBatch, pk=pk)
         if item_id is not None:
@@ -317,12 +333,14 @@ class FeedListCreateApi(generics.ListAPIView):
     """GET: followed feeds with their health (filter `outlet`). POST: follow a feed → 201."""
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
     serializer_class = FeedSerializer
     filterset_fields = ["outlet", "active"]
 
     def get_queryset(self):
         return Feed.objects.all()
 
+    @extend_schema(request=FeedInputSerializer, responses={201: FeedSerializer, **ERRORS})
     def post(self, request: Request) -> Response:
         data = FeedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -343,7 +361,11 @@ class FeedPollApi(APIView):
     """POST: poll the feed now, in a task. 202; the poll appears in /api/v1/ingest-batches/?feed=ID."""
 
     permission_classes = [IsDeskMember]
+    api_key_scope = "ingest"
 
+    @extend_schema(
+        request=None, responses={202: inline_serializer("FeedPollAccepted", {"feed": FeedSerializer()}), **ERRORS}
+    )
     def post(self, request: Request, pk: int) -> Response:
         from sources.tasks import poll_feed
 

@@ -24,6 +24,8 @@ DESK_READ = "403 200 200 200 200 403 403 403"
 DESK_WRITE = "403 200 200 200 403 403 200 403"
 EDITOR_PUBLISH = "403 403 200 200 403 403 403 200"
 INGEST = "403 {ok} {ok} {ok} 403 {ok} 403 403"
+# The desk's web pages take a session; without one (anonymous, API keys) they redirect to login.
+WEB = "302 200 200 200 302 302 302 302"
 
 # (method, path, body, expected statuses in ROLES order)
 TABLE = [
@@ -72,6 +74,15 @@ TABLE = [
     ("POST", "/api/v1/sources/", {"text": TEXT}, INGEST.format(ok=201)),
     ("POST", "/api/v1/sources/bulk/", {"items": [{"text": TEXT}]}, INGEST.format(ok=200)),
     ("GET", "/api/v1/ingest-batches/", None, DESK_READ),
+    ("POST", "/api/v1/sources/fetch/", {"url": "http://127.0.0.1:1/x"}, INGEST.format(ok=202)),
+    ("GET", "/api/v1/feeds/", None, DESK_READ),
+    ("GET", "/", None, WEB),
+    ("GET", "/queue/", None, WEB),
+    ("GET", "/claims/{new}/", None, WEB),
+    ("GET", "/sources/", None, WEB),
+    ("GET", "/outlets/", None, WEB),
+    ("GET", "/ingest/", None, WEB),
+    ("POST", "/claims/{awaiting}/verdict/publish/", {}, "302 403 302 302 302 302 302 302"),
     ("GET", "/api/v1/schema/", None, PUBLIC),
     ("GET", "/api/v1/docs/", None, PUBLIC),
     ("GET", "/admin/", None, "302 302 302 200 302 302 302 302"),
