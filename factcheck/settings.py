@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "factcheck",
     "sources",
     "claims",
+    "factcheck.search",
 ]
 
 MIDDLEWARE = [
@@ -162,10 +163,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULE = {
     "reconcile-extraction": {"task": "claims.tasks.reconcile_extraction", "schedule": 300.0},
+    "reconcile-search": {"task": "factcheck.search.tasks.reconcile_search", "schedule": 600.0},
 }
 
-# Search (the search subsystem reads these).
+# Search (the search subsystem reads these): "sqlite", "postgres", "elasticsearch" or a dotted
+# path to a backend class; empty picks the database's own full-text search. See docs/search.md.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "factcheck")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 
 REST_FRAMEWORK = {
