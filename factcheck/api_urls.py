@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from factcheck.search import api as search_api
 from sources import api as sources_api
 
 urlpatterns = [
@@ -10,4 +11,5 @@ urlpatterns = [
     path("sources/<int:pk>/", sources_api.SourceDetailApi.as_view(), name="api-source"),
     path("ingest-batches/", sources_api.IngestBatchListApi.as_view(), name="api-ingest-batches"),
     path("ingest-batches/<int:pk>/", sources_api.IngestBatchDetailApi.as_view(), name="api-ingest-batch"),
+    path("search", search_api.SearchApi.as_view(), name="api-search"),
 ]

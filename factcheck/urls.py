@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("sources.urls")),
+    path("", include("factcheck.search.urls")),
     path("api/v1/", include("factcheck.api_urls")),
 ]
