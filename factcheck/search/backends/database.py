@@ -311,7 +311,8 @@ class SqliteBackend(DatabaseBackend):
         positive, negative = fts5_expression(parsed)
         if positive:
             expression = f"{positive} NOT ({negative})" if negative else positive
-            from_sql = "FROM search_entry_fts f JOIN search_entry e ON e.id = f.rowid"
+            # CROSS JOIN makes SQLite run the full-text query once, first; a plain JOIN may probe it per row.
+            from_sql = "FROM search_entry_fts f CROSS JOIN search_entry e ON e.id = f.rowid"
             score = f"-bm25(search_entry_fts, {self.weights[0]}, {self.weights[1]})"
             return from_sql, "search_entry_fts MATCH %s", score, [expression]
         where = "e.id NOT IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)"
