@@ -31,11 +31,74 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 
-PEOPLE = "Peskov Ryabkov Zelenskyy Blinken Scholz Macron Erdogan Guterres Stoltenberg Lavrov Shoigu Kuleba Borrell Johnson Biden Putin Lukashenko Podolyak Reznikov Austin".split()
-PLACES = "Moscow Kyiv Washington Berlin Paris Ankara Warsaw Kharkiv Odesa Minsk Brussels London Istanbul Mariupol Kherson Donetsk Lviv Geneva Beijing Vienna".split()
+PEOPLE = [
+    "Peskov",
+    "Ryabkov",
+    "Zelenskyy",
+    "Blinken",
+    "Scholz",
+    "Macron",
+    "Erdogan",
+    "Guterres",
+    "Stoltenberg",
+    "Lavrov",
+    "Shoigu",
+    "Kuleba",
+    "Borrell",
+    "Johnson",
+    "Biden",
+    "Putin",
+    "Lukashenko",
+    "Podolyak",
+    "Reznikov",
+    "Austin",
+]
+PLACES = [
+    "Moscow",
+    "Kyiv",
+    "Washington",
+    "Berlin",
+    "Paris",
+    "Ankara",
+    "Warsaw",
+    "Kharkiv",
+    "Odesa",
+    "Minsk",
+    "Brussels",
+    "London",
+    "Istanbul",
+    "Mariupol",
+    "Kherson",
+    "Donetsk",
+    "Lviv",
+    "Geneva",
+    "Beijing",
+    "Vienna",
+]
 OUTLETS = [(f"Outlet {i:02d}", f"outlet{i:02d}.example") for i in range(20)]
 LANGUAGES = ["en"] * 8 + ["de", "fr"]
-SYLLABLES = "ka lo mi ne su ta ri vo ze pa do gu li mo ba re si tu na ko".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "su",
+    "ta",
+    "ri",
+    "vo",
+    "ze",
+    "pa",
+    "do",
+    "gu",
+    "li",
+    "mo",
+    "ba",
+    "re",
+    "si",
+    "tu",
+    "na",
+    "ko",
+]
 
 
 def pseudo_vocabulary(size: int, seed: int = 7) -> list[str]:
@@ -226,7 +289,7 @@ def _database_url(backend: str) -> str:
             conn.execute("DROP DATABASE IF EXISTS fc_bench")
             conn.execute("CREATE DATABASE fc_bench")
         return f"{PG_SERVER}/fc_bench"
-    path = Path("/tmp/fc_bench.sqlite3")
+    path = Path("/tmp/fc_bench.sqlite3")  # noqa: S108 (a throw-away benchmark database)
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     return f"sqlite:///{path}"
@@ -248,7 +311,16 @@ def main() -> None:
         env.pop("CELERY_BROKER_URL", None)
         print(f"== {backend}: generating {args.articles:,} articles, indexing, querying...", file=sys.stderr)
         run = subprocess.run(
-            [sys.executable, __file__, "--worker", backend, "--articles", str(args.articles), "--repeat", str(args.repeat)],
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                backend,
+                "--articles",
+                str(args.articles),
+                "--repeat",
+                str(args.repeat),
+            ],
             env=env,
             capture_output=True,
             text=True,
@@ -272,9 +344,10 @@ def report(results: list[dict]) -> None:
             q = r["queries"][label]
             cells.append(f"{q['p50']:>7} / {q['p95']:>7} {q['matches']:>8}")
         print(f"{label:24}" + "".join(f"{c:>26}" for c in cells))
-    print(f"{'ALL p50 / p95 / p99':24}" + "".join(
-        f"{r['all']['p50']:>8} /{r['all']['p95']:>7} /{r['all']['p99']:>7}" for r in results
-    ))
+    print(
+        f"{'ALL p50 / p95 / p99':24}"
+        + "".join(f"{r['all']['p50']:>8} /{r['all']['p95']:>7} /{r['all']['p99']:>7}" for r in results)
+    )
     print("\n" + json.dumps(results))
 
 

@@ -1,3 +1,5 @@
+# SQL here is assembled from constants and column names; every user value is a query parameter.
+# ruff: noqa: S608
 """What the SQLite FTS5 and PostgreSQL backends share: the document table, filters, counts,
 facets and keyset pages. Each subclass supplies its text matching, ranking and highlighting.
 
@@ -177,7 +179,8 @@ class DatabaseBackend(SearchBackend):
         by_date = request.sort == "date"
         key = "e.date" if by_date else "score"
         after = decode_cursor(request.cursor)
-        page_sql = f"SELECT * FROM (SELECT e.id, e.object_id, e.date, {score_sql} AS score {base}) e"  # noqa: S608 (constant SQL; user input only in params)
+        # Rows: (entry id, object id, date, score), best first.
+        page_sql = f"SELECT * FROM (SELECT e.id, e.object_id, e.date, {score_sql} AS score {base}) e"
         page_params = list(params)
         if after is not None:
             page_sql += f" WHERE ({key} < %s OR ({key} = %s AND e.object_id < %s))"
@@ -187,13 +190,17 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(page_sql, page_params)
             rows = cursor.fetchall()
+        total, capped, facets = self._count_and_facets(request, base, params)
+        return self._result(request, rows, total, capped, facets)
+
+    def _result(self, request: SearchRequest, rows: list, total: int, capped: bool, facets) -> SearchResult:
+        """The result from (entry id, object id, date, score) rows, page_size + 1 of them at most."""
         more = len(rows) > request.page_size
         rows = rows[: request.page_size]
         next_cursor = ""
         if more:
             last = rows[-1]
-            next_cursor = encode_cursor([last[2] if by_date else float(last[3]), last[1]])
-        total, capped, facets = self._count_and_facets(request, base, params)
+            next_cursor = encode_cursor([last[2] if request.sort == "date" else float(last[3]), last[1]])
         hits = self._hits(request, rows)
         return SearchResult(
             hits=hits,
@@ -211,11 +218,16 @@ class DatabaseBackend(SearchBackend):
         parts = ["SELECT 'count', '', '', count(*) FROM m"]
         for name in names:
             label = "max(rating_label)" if name == "rating" else "''"
-            parts.append(f"SELECT '{name}', {name}, {label}, count(*) FROM m WHERE {name} <> '' GROUP BY {name}")  # noqa: S608 (constant SQL; user input only in params)
+            parts.append(f"SELECT '{name}', {name}, {label}, count(*) FROM m WHERE {name} <> '' GROUP BY {name}")
         sql = f"WITH m AS MATERIALIZED (SELECT {columns} {base} LIMIT %s) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, COUNT_CAP + 1])
             rows = cursor.fetchall()
+        return self._group_facets(rows, names)
+
+    @staticmethod
+    def _group_facets(rows, names):
+        """(total, capped, facets) from ('count'|facet, value, label, count) rows."""
         total = 0
         grouped: dict[str, list[FacetValue]] = {name: [] for name in names}
         for facet, value, label, count in rows:
@@ -322,7 +334,7 @@ class SqliteBackend(DatabaseBackend):
         positive, _ = fts5_expression(parsed)
         placeholders = ", ".join(["%s"] * len(entry_ids))
         sql = (
-            f"SELECT rowid, highlight(search_entry_fts, 0, %s, %s), highlight(search_entry_fts, 1, %s, %s) "  # noqa: S608 (constant SQL; user input only in params)
+            f"SELECT rowid, highlight(search_entry_fts, 0, %s, %s), highlight(search_entry_fts, 1, %s, %s) "
             f"FROM search_entry_fts WHERE search_entry_fts MATCH %s AND rowid IN ({placeholders})"
         )
         marks = [MARK_START, MARK_END, MARK_START, MARK_END]
@@ -343,6 +355,9 @@ class SqliteBackend(DatabaseBackend):
 # --- PostgreSQL ----------------------------------------------------------------------------------
 
 CONFIG = "fc_search"
+# Matches ts_rank scores per request (see PostgresBackend.search).
+RANK_CANDIDATES = 1000
+COPY_CHUNK = 2000
 
 
 def _pg_item(item, params: list) -> str:
@@ -383,6 +398,125 @@ class PostgresBackend(DatabaseBackend):
         where = f"NOT (e.vector @@ ({negative}))"
         return "FROM search_entry e", where, "0.0", neg_params
 
+    def rebuild(self, documents: Iterable[Document], *, progress=None) -> int:
+        """COPY every document in, with the GIN index dropped and rebuilt after: a bulk build is
+        several times faster than maintaining the index row by row. Searches wait for the
+        rebuild's commit (its DROP INDEX locks the table); incremental indexing never does."""
+        from django.utils import timezone
+
+        columns = [*DOCUMENT_FIELDS, "indexed_at"]
+        copy_sql = f"COPY search_entry ({', '.join(columns)}) FROM STDIN"
+        now = timezone.now()
+        count = 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+            cursor.execute("DELETE FROM search_entry")
+
+            def flush(rows: list) -> None:
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                if progress:
+                    progress(len(rows))
+
+            # Documents are read through this same connection: buffer a chunk, then COPY it.
+            rows: list = []
+            for doc in documents:
+                rows.append([*(doc[name] for name in DOCUMENT_FIELDS), now])
+                if len(rows) >= COPY_CHUNK:
+                    flush(rows)
+                    count += len(rows)
+                    rows = []
+            if rows:
+                flush(rows)
+                count += len(rows)
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            cursor.execute("CREATE INDEX search_entry_vector ON search_entry USING gin (vector)")
+        return count
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Text queries in one statement: a single GIN bitmap scan feeds the count, the facets and
+        the ranking. Reading a document's tsvector (TOASTed, ~2 KB) is what costs, so:
+
+        - matches are collected without reading vectors, at most COUNT_CAP + 1 of them;
+        - ts_rank runs on RANK_CANDIDATES of them only, the newest: exact relevance up to that
+          many matches, "best among the newest" above it (broad queries; see docs/search.md);
+        - sequential scans are disabled for the statement, as a seq scan reads every vector.
+        """
+        parsed = request.parsed
+        if not parsed.has_text:
+            return super().search(request)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            return self._search_text(request)
+
+    def _search_text(self, request: SearchRequest) -> SearchResult:
+        positive, pos_params, negative, neg_params = tsquery_expression(request.parsed)
+        query = f"({positive}) && !!({negative})" if negative else positive
+        where, filter_params = self._filters(request)
+        names = FACETS[request.kind] if request.facets else ()
+        by_date = request.sort == "date"
+        after = decode_cursor(request.cursor)
+        key = "date" if by_date else "score"
+        cursor_sql, cursor_params = "", []
+        if after is not None:
+            cursor_sql = f"WHERE ({key} < %s OR ({key} = %s AND object_id < %s))"
+            cursor_params = [after[0], after[0], after[1]]
+        facet_columns = "".join(f", e.{name}" for name in names)
+        facet_parts = "".join(
+            f" UNION ALL SELECT '{name}', NULL::bigint, NULL::bigint, {name}, "
+            f"{'max(rating_label)' if name == 'rating' else 'NULL'}, NULL::float8, count(*) "
+            f"FROM m WHERE {name} <> '' GROUP BY {name}"
+            for name in names
+        )
+        if by_date:
+            page = f"SELECT id, object_id, date, 0.0::float8 AS score FROM m {cursor_sql}"
+        else:
+            page = (
+                "SELECT * FROM (SELECT e.id, e.object_id, e.date, ts_rank(e.vector, q.q, 1)::float8 AS score "
+                "FROM search_entry e JOIN c ON c.id = e.id, q) r " + cursor_sql
+            )
+        sql = (
+            f"WITH q AS MATERIALIZED (SELECT {query} AS q), "
+            f"m AS MATERIALIZED (SELECT e.id, e.object_id, e.date, e.rating_label{facet_columns} "
+            f"FROM search_entry e, q WHERE e.vector @@ q.q AND {' AND '.join(where)} LIMIT %s), "
+            "c AS (SELECT id FROM m ORDER BY date DESC, object_id DESC LIMIT %s), "
+            f"p AS ({page} ORDER BY {key} DESC, object_id DESC LIMIT %s) "
+            "SELECT 'hit', id, object_id, date, NULL, score, NULL::bigint FROM p "
+            "UNION ALL SELECT 'count', NULL, NULL, NULL, NULL, NULL, count(*) FROM m" + facet_parts
+        )
+        params = [
+            *pos_params,
+            *neg_params,
+            *filter_params,
+            COUNT_CAP + 1,
+            RANK_CANDIDATES,
+            *cursor_params,
+            request.page_size + 1,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        hits = [(r[1], r[2], r[3], r[5]) for r in rows if r[0] == "hit"]
+        hits.sort(key=lambda r: (r[2] if by_date else r[3], r[1]), reverse=True)
+        facet_rows = [(r[0], r[3], r[4], r[6]) for r in rows if r[0] != "hit"]
+        total, capped, facets = self._group_facets(facet_rows, names)
+        if capped and by_date:
+            # m holds some matches, not necessarily the newest: walk the date index instead.
+            query_params = pos_params + neg_params
+            hits = self._newest(request, query, query_params, where, filter_params, cursor_sql, cursor_params)
+        return self._result(request, hits, total, capped, facets)
+
+    def _newest(self, request, query, query_params, where, filter_params, cursor_sql, cursor_params):
+        sql = (
+            f"SELECT * FROM (SELECT e.id, e.object_id, e.date, 0.0::float8 AS score FROM search_entry e, "
+            f"(SELECT {query} AS q) q WHERE e.vector @@ q.q AND {' AND '.join(where)}) m {cursor_sql} "
+            "ORDER BY date DESC, object_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*query_params, *filter_params, *cursor_params, request.page_size + 1])
+            return cursor.fetchall()
+
     def snippets(self, parsed: ParsedQuery, entry_ids: list[int]):
         positive, pos_params, _, _ = tsquery_expression(parsed)
         title_opts = f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}"
@@ -393,7 +527,7 @@ class PostgresBackend(DatabaseBackend):
         placeholders = ", ".join(["%s"] * len(entry_ids))
         # ts_headline re-parses the text: run it on this page's hits only, never on all matches.
         sql = (
-            f"SELECT e.id, ts_headline('{CONFIG}', e.title, q.q, %s), ts_headline('{CONFIG}', e.body, q.q, %s) "  # noqa: S608 (constant SQL; user input only in params)
+            f"SELECT e.id, ts_headline('{CONFIG}', e.title, q.q, %s), ts_headline('{CONFIG}', e.body, q.q, %s) "
             f"FROM search_entry e, (SELECT {positive} AS q) q WHERE e.id IN ({placeholders})"
         )
         with connection.cursor() as cursor:
