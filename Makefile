@@ -53,3 +53,7 @@ serve: install
 
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+
+## make bench-search: search speed, PostgreSQL and SQLite FTS5 side by side (ARTICLES=100000)
+bench-search: install
+	$(PY) bench/bench_search.py --articles $(or $(ARTICLES),100000)

@@ -25,7 +25,7 @@ from apikeys.models import Scope
 from claims import workflow
 from claims.models import Appearance, Claim, ClaimType, Evidence, Rating, ReviewEvent, Verdict
 from claims.selectors import claim_export_rows
-from factcheck.api import ErrorSerializer, IsDeskMember, UtcIsoDateTimeFilter
+from factcheck.api import ErrorSerializer, IdFilter, IsDeskMember, UtcIsoDateTimeFilter
 from sources.models import Source
 
 ERRORS = {
@@ -288,12 +288,12 @@ class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Claim.Status.choices)
     type = django_filters.ChoiceFilter(field_name="claim_type", choices=ClaimType.choices)
     claimant = django_filters.CharFilter(lookup_expr="icontains")
-    assignee = django_filters.NumberFilter(field_name="assignee_id")
+    assignee = IdFilter(field_name="assignee_id")
     unassigned = django_filters.BooleanFilter(field_name="assignee", lookup_expr="isnull")
-    outlet = django_filters.NumberFilter(method="filter_outlet", help_text="Outlet id: claims appearing there.")
+    outlet = IdFilter(method="filter_outlet", help_text="Outlet id: claims appearing there.")
     seen_after = UtcIsoDateTimeFilter(field_name="first_seen_at", lookup_expr="gte")
     seen_before = UtcIsoDateTimeFilter(field_name="first_seen_at", lookup_expr="lt")
-    min_score = django_filters.NumberFilter(field_name="score", lookup_expr="gte")
+    min_score = django_filters.NumberFilter(field_name="score", lookup_expr="gte", min_value=0, max_value=1)
 
     class Meta:
         model = Claim

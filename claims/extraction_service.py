@@ -29,6 +29,7 @@ from claims.extraction.matching import (
     keys,
 )
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
+from claims.signals import claims_changed, review_event_recorded
 from sources.models import Source
 from sources.services import source_mark_extraction
 
@@ -228,13 +229,16 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
                 data={"source_id": source.pk},
             )
         )
-    ReviewEvent.objects.bulk_create(events)
+    # bulk_create sends no signals: announce each event as review_event_record would (webhooks).
+    for event in ReviewEvent.objects.bulk_create(events):
+        review_event_recorded.send(sender=ReviewEvent, event=event)
     matched = [target for _, kind, target, _ in decisions if kind == "existing"]
     scores: dict[int, float] = {}
     for item, kind, target, _ in decisions:
         if kind == "existing":
             scores[target] = max(scores.get(target, 0.0), item.found.score)
     claims_add_appearances(claim_ids=matched, source=source, scores=scores, recurred_ids=recurred, now=now)
+    claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in new_claims] + matched)
     return {
         "created": len(new_claims),
         "matched": sum(1 for _, kind, _, _ in decisions if kind == "existing"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -281,26 +281,25 @@ def claim_key_terms(*, claim: Claim, count: int = 3) -> list[str]:
 
 
 def claim_find_in_corpus(*, claim: Claim, limit: int = 10, query: str = "") -> list[Source]:
-    """Sources that share the claim's key terms (or the words of `query`), best first, without
-    the claim's own sources. A simple ORM query until the search service takes over."""
+    """Sources from the full-text search that share the claim's key terms (or match `query`, in
+    the search query language), best first, without the claim's own sources. Each source carries
+    its highlighted `snippets`."""
+    from factcheck.search.selectors import search_run, search_similar_sources
+
+    own = tuple({appearance.source_id for appearance in claim.appearances.all()})  # prefetched on the page
     if query.strip():
-        terms = sorted({w.lower() for w in _WORD.findall(query)}, key=lambda w: (-len(w), w))[:5]
+        result = search_run(query=query, kind="sources", public_only=False, page_size=limit + len(own), facets=False)
     else:
-        terms = claim_key_terms(claim=claim)
-    if not terms:
-        return []
-    hits = sum((Case(When(text__icontains=t, then=Value(1)), default=Value(0)) for t in terms), Value(0))
-    any_term = Q()
-    for term in terms:
-        any_term |= Q(text__icontains=term) | Q(title__icontains=term)
-    return list(
-        Source.objects.filter(any_term, status=Source.Status.STORED)
-        .exclude(pk__in=Appearance.objects.filter(claim=claim).values("source_id"))
-        .select_related("outlet")
-        .defer("text")
-        .annotate(hits=hits)
-        .order_by("-hits", F("published_at").desc(nulls_last=True), "-id")[:limit]
-    )
+        result = search_similar_sources(claim_text=claim.text, limit=limit, exclude_source_ids=own)
+    hits = [hit for hit in result.hits if hit.object_id not in own][:limit]
+    sources = Source.objects.select_related("outlet").defer("text").in_bulk([hit.object_id for hit in hits])
+    found = []
+    for hit in hits:
+        source = sources.get(hit.object_id)
+        if source is not None:
+            source.snippets = hit.snippets
+            found.append(source)
+    return found
 
 
 # --- the dashboard ----------------------------------------------------------------------------

@@ -5,3 +5,7 @@ from django.dispatch import Signal
 
 # Sent inside the transaction with `event=` (a ReviewEvent); receivers act with on_commit.
 review_event_recorded = Signal()
+
+# Sent with `claim_ids=` when claims change in bulk (extraction, merges) without a save() per claim,
+# so the search index can follow.
+claims_changed = Signal()

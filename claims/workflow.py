@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from claims.models import Appearance, Claim, Comment, Evidence, MatchSuggestion, Rating, Verdict
 from claims.services import review_event_record
+from claims.signals import claims_changed
 from factcheck import roles
 
 S = Claim.Status
@@ -234,6 +235,7 @@ def claim_merge(*, claim: Claim | int, into: Claim | int, actor, note: str = "")
     )
     claim_refresh_counts(claim=into)
     claim_refresh_counts(claim=claim)
+    claims_changed.send(sender=Claim, claim_ids=[into.pk, claim.pk])
     review_event_record(
         claim=into,
         action="claim.merged_in",
@@ -307,6 +309,7 @@ def appearance_split(*, appearance: Appearance | int, actor) -> Claim:
     appearance.save(update_fields=["claim", "match"])
     claim_refresh_counts(claim=old)
     claim_refresh_counts(claim=new)
+    claims_changed.send(sender=Claim, claim_ids=[old.pk, new.pk])
     review_event_record(
         claim=new, action="claim.split", actor=actor, note=f"split from claim #{old.pk}", to_state=S.NEW
     )

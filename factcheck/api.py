@@ -17,6 +17,19 @@ from rest_framework.response import Response
 
 from factcheck import roles
 
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A row id: a whole number in the database's range, else a 400 rather than a database error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
 
 class SafeJSONParser(JSONParser):
     """JSON parser that answers 400 (not 500) for deep nesting and says what was wrong."""

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "claims",
     "apikeys",
     "publishing",
+    "factcheck.search",
 ]
 
 MIDDLEWARE = [
@@ -205,10 +206,13 @@ CELERY_BEAT_SCHEDULE = {
     "reconcile-extraction": {"task": "claims.tasks.reconcile_extraction", "schedule": 300.0},
     "poll-due-feeds": {"task": "sources.tasks.poll_due_feeds", "schedule": 60.0},
     "retry-due-webhooks": {"task": "publishing.tasks.retry_due_webhooks", "schedule": 60.0},
+    "reconcile-search": {"task": "factcheck.search.tasks.reconcile_search", "schedule": 600.0},
 }
 
-# Search (the search subsystem reads these).
+# Search (the search subsystem reads these): "sqlite", "postgres", "elasticsearch" or a dotted
+# path to a backend class; empty picks the database's own full-text search. See docs/search.md.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "")
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "factcheck")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 
 REST_FRAMEWORK = {

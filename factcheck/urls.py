@@ -1,10 +1,13 @@
 """URL routes of the workbench."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from factcheck import views
+from factcheck.converters import IdConverter
 from publishing import views as publishing_views
+
+register_converter(IdConverter, "id")
 
 handler404 = "factcheck.views.not_found_view"
 
@@ -15,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("sources.urls")),
     path("", include("claims.urls")),
+    path("", include("factcheck.search.urls")),
     path("api/v1/", include("factcheck.api_urls")),
     path("fact-checks/", include("publishing.urls")),
     path("oembed", publishing_views.oembed, name="oembed"),

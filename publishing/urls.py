@@ -11,6 +11,6 @@ urlpatterns = [
     path("feed/", feeds.FactCheckFeed(), name="feed"),
     path("feed/atom/", feeds.FactCheckAtomFeed(), name="feed-atom"),
     path("claimreview.json", views.claimreview_feed, name="claimreview-feed"),
-    path("<int:claim_id>/", views.fact_check_detail, name="detail"),
-    path("<int:claim_id>/embed/", views.fact_check_embed, name="embed"),
+    path("<id:claim_id>/", views.fact_check_detail, name="detail"),
+    path("<id:claim_id>/embed/", views.fact_check_embed, name="embed"),
 ]

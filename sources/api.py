@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from factcheck.api import Conflict, ErrorSerializer, IsDeskMember, UtcIsoDateTimeFilter
+from factcheck.api import Conflict, ErrorSerializer, IdFilter, IsDeskMember, UtcIsoDateTimeFilter
 from factcheck.tasks import enqueue_on_commit
 from sources import selectors
 from sources.feeds import FeedError, feed_create
@@ -128,7 +128,7 @@ ERRORS = {
 
 
 class SourceFilter(django_filters.FilterSet):
-    outlet = django_filters.NumberFilter(field_name="outlet_id")
+    outlet = IdFilter(field_name="outlet_id")
     language = django_filters.CharFilter()
     published_after = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = UtcIsoDateTimeFilter(field_name="published_at", lookup_expr="lt")

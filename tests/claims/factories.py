@@ -52,3 +52,12 @@ class AppearanceFactory(factory.django.DjangoModelFactory):
 
 def rating(slug: str = "false") -> Rating:
     return Rating.objects.get(scale__is_default=True, slug=slug)
+
+
+def stored_source(*, title: str, text: str, outlet: str = "") -> Source:
+    """A source stored the way ingest stores it (deduplicated, announced, indexed for search)."""
+    from sources.ingest import ArticleInput
+    from sources.services import source_store
+
+    source, _ = source_store(article=ArticleInput(origin=title, title=title, text=text, outlet=outlet))
+    return source

@@ -1,0 +1,91 @@
+"""Writes to the search index: index, delete, rebuild and reconcile sources and claims.
+
+Database backends index in the caller's transaction, so a saved source is searchable the moment
+it is committed, and an indexing error rolls the save back like any other database error.
+Remote engines (Elasticsearch) are written after commit by a task that retries with backoff: an
+outage never fails a user's save, and `search_reconcile` catches up on whatever was missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from factcheck.search import get_backend
+from factcheck.search.backends.base import SearchUnavailable
+from factcheck.search.spec import SPECS
+
+logger = logging.getLogger(__name__)
+
+
+def search_index_objects(*, kind: str, object_ids: Iterable[int]) -> int:
+    """Index these rows now (or remove those gone or no longer indexable). Idempotent."""
+    spec = SPECS[kind]
+    backend = get_backend()
+    documents, gone = spec.documents_for_ids(object_ids)
+    count = backend.index(documents) if documents else 0
+    if gone:
+        backend.delete(kind, gone)
+    return count
+
+
+def search_index_later(*, kind: str, object_ids: Iterable[int]) -> None:
+    """Index in this transaction on a database backend; after commit, by a task, otherwise."""
+    ids = sorted({int(pk) for pk in object_ids})
+    if not ids:
+        return
+    if get_backend().indexes_in_transaction:
+        search_index_objects(kind=kind, object_ids=ids)
+        return
+    from factcheck.search.tasks import index_objects
+    from factcheck.tasks import enqueue_on_commit
+
+    enqueue_on_commit(index_objects, kind, ids)
+
+
+def search_index_sources(*, source_ids: Iterable[int]) -> None:
+    search_index_later(kind="source", object_ids=source_ids)
+
+
+def search_index_claims(*, claim_ids: Iterable[int]) -> None:
+    """Claim services call this after changing claims, appearances or verdicts."""
+    search_index_later(kind="claim", object_ids=claim_ids)
+
+
+def search_delete_objects(*, kind: str, object_ids: Iterable[int]) -> int:
+    """Remove rows from the index. An unreachable engine is logged: reconcile removes them later."""
+    try:
+        return get_backend().delete(kind, list(object_ids))
+    except SearchUnavailable as exc:
+        logger.warning("search delete of %s deferred to reconcile: %s", kind, exc)
+        return 0
+
+
+def search_rebuild(*, progress: Callable[[int], None] | None = None, chunk_size: int = 1000) -> int:
+    """Rebuild the whole index from the database (the source of truth)."""
+
+    def documents():
+        for spec in SPECS.values():
+            yield from spec.documents(spec.queryset().iterator(chunk_size=chunk_size))
+
+    return get_backend().rebuild(documents(), progress=progress)
+
+
+def search_reconcile(*, limit: int = 5000) -> dict[str, int]:
+    """Index what the index lacks and remove what it should not hold, for every kind."""
+    backend = get_backend()
+    done = {}
+    for kind, spec in SPECS.items():
+        wanted = set(spec.queryset().values_list("id", flat=True))
+        present = backend.indexed_ids(kind)
+        missing = sorted(wanted - present)[:limit]
+        extra = sorted(present - wanted)
+        if missing:
+            documents, _ = spec.documents_for_ids(missing)
+            backend.index(documents)
+        if extra:
+            backend.delete(kind, extra)
+        done[kind] = len(missing) + len(extra)
+        if missing or extra:
+            logger.info("search reconcile: %s %d indexed, %d removed", kind, len(missing), len(extra))
+    return done

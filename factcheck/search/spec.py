@@ -1,0 +1,141 @@
+"""What is searchable: one index spec per model, read by every backend.
+
+A spec says which rows may be indexed (its queryset) and turns each into a flat document: the
+text fields (`title` weighted above `body`) and the filter fields. Backends store documents;
+they never look at models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import NoReverseMatch, reverse
+
+from claims.models import Appearance, Claim, Verdict
+from sources.models import Source
+
+Document = dict[str, Any]
+
+DOCUMENT_FIELDS = (
+    "kind",
+    "object_id",
+    "title",
+    "body",
+    "url",
+    "outlet",
+    "outlet_domain",
+    "language",
+    "date",
+    "month",
+    "is_public",
+    "status",
+    "claimant",
+    "claim_type",
+    "rating",
+    "rating_label",
+)
+
+
+def _day(value) -> str:
+    return value.date().isoformat() if value else ""
+
+
+def _url(name: str, pk: int) -> str:
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:
+        # The claim page belongs to the review UI; until its route exists a hit has no link.
+        return ""
+
+
+def _document(kind: str, object_id: int, **fields) -> Document:
+    doc: Document = dict.fromkeys(DOCUMENT_FIELDS, "")
+    doc.update(kind=kind, object_id=object_id, is_public=False)
+    doc.update(fields)
+    doc["month"] = doc["date"][:7]
+    return doc
+
+
+@dataclass(frozen=True)
+class IndexSpec:
+    kind: str
+
+    def queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def documents(self, objects: Iterable) -> Iterator[Document]:
+        raise NotImplementedError
+
+    def documents_for_ids(self, ids: Iterable[int]) -> tuple[list[Document], list[int]]:
+        """Documents of the indexable rows among `ids`, and the ids to delete (gone or not indexable)."""
+        ids = sorted(set(ids))
+        objects = list(self.queryset().filter(pk__in=ids))
+        found = {obj.pk for obj in objects}
+        return list(self.documents(objects)), [pk for pk in ids if pk not in found]
+
+
+class SourceSpec(IndexSpec):
+    def queryset(self) -> QuerySet:
+        return Source.objects.filter(status=Source.Status.STORED).select_related("outlet").order_by("id")
+
+    def documents(self, objects: Iterable[Source]) -> Iterator[Document]:
+        for source in objects:
+            yield _document(
+                "source",
+                source.pk,
+                title=source.title,
+                body=source.text,
+                url=_url("sources:detail", source.pk),
+                outlet=source.outlet.name if source.outlet else "",
+                outlet_domain=source.outlet.domain if source.outlet else "",
+                language=(source.language or "").lower(),
+                date=_day(source.published_at or source.created_at),
+                is_public=source.is_public,
+            )
+
+
+class ClaimSpec(IndexSpec):
+    def queryset(self) -> QuerySet:
+        # Merged duplicates are found through the claim they were merged into.
+        published = Verdict.objects.filter(status=Verdict.Status.PUBLISHED).select_related("rating")
+        appearances = Appearance.objects.select_related("source__outlet").order_by("source__published_at", "id")
+        return (
+            Claim.objects.filter(duplicate_of__isnull=True)
+            .prefetch_related(
+                Prefetch("verdicts", queryset=published, to_attr="published_verdicts"),
+                Prefetch("appearances", queryset=appearances),
+            )
+            .order_by("id")
+        )
+
+    def documents(self, objects: Iterable[Claim]) -> Iterator[Document]:
+        for claim in objects:
+            verdict = claim.published_verdicts[0] if claim.published_verdicts else None
+            appearances = list(claim.appearances.all())
+            sentences = list(dict.fromkeys(a.sentence for a in appearances))
+            first_source = appearances[0].source if appearances else None
+            outlet = first_source.outlet if first_source else None
+            yield _document(
+                "claim",
+                claim.pk,
+                title=claim.text,
+                body="\n".join([claim.claimant, *sentences]).strip(),
+                url=_url("claims:detail", claim.pk),
+                outlet=outlet.name if outlet else "",
+                outlet_domain=outlet.domain if outlet else "",
+                language=(first_source.language if first_source else "").lower(),
+                date=_day(claim.first_seen_at or claim.created_at),
+                # The public sees a claim only once its verdict is published.
+                is_public=verdict is not None,
+                status=claim.status,
+                claimant=claim.claimant,
+                claim_type=claim.claim_type,
+                rating=verdict.rating.slug if verdict else "",
+                rating_label=verdict.rating.label if verdict else "",
+            )
+
+
+SPECS: dict[str, IndexSpec] = {"source": SourceSpec("source"), "claim": ClaimSpec("claim")}

@@ -1,0 +1,167 @@
+"""The search page, the API, the commands and the indexing hooks, on the database's own backend."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from rest_framework.test import APIClient
+
+from factcheck.search.selectors import search_run
+from sources.ingest import ArticleInput
+from sources.services import source_store
+
+pytestmark = pytest.mark.django_db
+
+
+# --- web page ------------------------------------------------------------------------------
+
+
+def test_the_page_needs_a_desk_login(client, outsider):
+    assert client.get("/search/?q=troops").status_code == 302
+    client.force_login(outsider)
+    assert client.get("/search/?q=troops").status_code == 403
+
+
+def test_the_page_shows_hits_snippets_and_facet_links(client, fact_checker, corpus):
+    client.force_login(fact_checker)
+    page = client.get("/search/", {"q": "grain"}).content.decode()
+    assert "2 results" in page
+    assert "<mark>Grain</mark> deal talks resume in Istanbul" in page
+    assert 'href="/sources/' in page
+    # A facet is a link that adds its filter to the query.
+    assert "q=grain+outlet%3ATASS" in page
+    # The desk sees private sources too.
+    assert "Central bank assets frozen" in client.get("/search/", {"q": "rouble"}).content.decode()
+
+
+def test_the_page_says_when_it_fell_back_to_plain_words(client, fact_checker, corpus):
+    client.force_login(fact_checker)
+    page = client.get("/search/", {"q": '"grain deal OR'}).content.decode()
+    assert "Showing results for the plain words: grain deal" in page
+
+
+def test_claims_tab(client, fact_checker, corpus):
+    client.force_login(fact_checker)
+    page = client.get("/search/", {"q": "troops", "type": "claims"}).content.decode()
+    assert "Russia withdrew 40 per cent of its <mark>troops</mark>" in page
+    assert "Sergei Shoigu" in page and "False" in page
+
+
+def test_the_nav_links_to_search(client, fact_checker):
+    client.force_login(fact_checker)
+    assert 'href="/search/"' in client.get("/sources/").content.decode()
+
+
+# --- API -------------------------------------------------------------------------------------
+
+
+def test_api_roles(api_client, outsider, corpus):
+    assert api_client.get("/api/v1/search", {"q": "troops"}).status_code == 403
+    api_client.force_authenticate(outsider)
+    response = api_client.get("/api/v1/search", {"q": "troops"})
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "permission_denied"
+
+
+def test_api_results_and_cursor(checker_api, corpus):
+    body = checker_api.get("/api/v1/search", {"q": "date:2022-03", "page_size": 2}).json()
+    assert body["total"] == 3 and len(body["results"]) == 2
+    assert body["results"][0]["snippets"]
+    assert {f["value"] for f in body["facets"]["outlet"]} == {"TASS", "Reuters", "RIA"}
+    rest = checker_api.get(body["next"]).json()
+    assert len(rest["results"]) == 1 and rest["next"] is None
+    ids = [r["id"] for r in body["results"] + rest["results"]]
+    assert len(set(ids)) == 3
+
+
+def test_api_public_visibility_and_claims(checker_api, corpus):
+    body = checker_api.get("/api/v1/search", {"q": "russia", "visibility": "public"}).json()
+    assert [r["title"] for r in body["results"]] == ["Russian troops withdraw from Kyiv region"]
+    claims = checker_api.get("/api/v1/search", {"q": "", "type": "claims"}).json()
+    assert {r["status"] for r in claims["results"]} == {"published", "in_review"}
+
+
+def test_api_bad_parameters_get_the_usual_error(checker_api):
+    response = checker_api.get("/api/v1/search", {"q": "x", "type": "videos"})
+    assert response.status_code == 400
+    assert "type" in response.json()["error"]["fields"]
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def test_search_command_text_and_json(corpus):
+    out = StringIO()
+    call_command("search", "grain", "deal", stdout=out)
+    text = out.getvalue()
+    assert "Grain deal talks resume in Istanbul  [Kyiv Independent · 2022-04-10]" in text
+    assert "the [grain] [deal] would let" in text
+    out = StringIO()
+    call_command("search", "Shoigu", "--type", "claims", "--format", "json", stdout=out)
+    body = json.loads(out.getvalue())
+    assert body["results"][0]["claimant"] == "Sergei Shoigu"
+
+
+def test_search_index_command(corpus):
+    out = StringIO()
+    call_command("search_index", "--rebuild", stdout=out)
+    assert "Indexed 6 documents" in out.getvalue()
+    out = StringIO()
+    call_command("search_index", "--health", stdout=out)
+    assert "'status': 'ok'" in out.getvalue()
+
+
+# --- indexing --------------------------------------------------------------------------------
+
+
+def test_a_stored_source_is_searchable_in_its_own_transaction():
+    with transaction.atomic():
+        source_store(article=ArticleInput(origin="x", title="Drone strike on Odesa port", text="Air defence ..."))
+        # Database backends index in the same transaction: visible before commit.
+        assert [h.title for h in search_run(query="odesa", public_only=False).hits] == ["Drone strike on Odesa port"]
+
+
+def test_a_rolled_back_source_is_not_searchable():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        source_store(article=ArticleInput(origin="x", title="Drone strike on Odesa port", text="Air defence ..."))
+        raise RuntimeError
+    assert search_run(query="odesa", public_only=False).hits == []
+
+
+def test_publishing_a_verdict_makes_a_claim_public(corpus, django_capture_on_commit_callbacks):
+    from claims.models import Rating, Verdict
+
+    ports = corpus["claims"]["ports"]
+    assert search_run(query="ports", kind="claims", public_only=True).hits == []
+    with django_capture_on_commit_callbacks(execute=True):
+        Verdict.objects.create(
+            claim=ports,
+            status=Verdict.Status.PUBLISHED,
+            rating=Rating.objects.get(slug="unproven", scale__is_default=True),
+            headline="Too early",
+            explanation="...",
+        )
+    assert [h.object_id for h in search_run(query="rating:unproven", kind="claims", public_only=True).hits] == [
+        ports.pk
+    ]
+
+
+def test_search_index_claims_is_what_claim_services_call(corpus):
+    from claims.models import Claim
+    from factcheck.search.services import search_index_claims
+
+    ports = corpus["claims"]["ports"]
+    # A bulk update sends no signal: the service hook is how claims keeps search in step.
+    Claim.objects.filter(pk=ports.pk).update(status=Claim.Status.DISMISSED)
+    assert search_run(query="status:dismissed", kind="claims", public_only=False).hits == []
+    search_index_claims(claim_ids=[ports.pk])
+    assert [h.object_id for h in search_run(query="status:dismissed", kind="claims", public_only=False).hits] == [
+        ports.pk
+    ]
+
+
+def test_a_fresh_client_does_not_need_a_session(corpus):
+    client = APIClient()
+    assert client.get("/api/v1/search").status_code == 403
