@@ -268,6 +268,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# API keys: how long a process trusts a key it has checked (revocation elsewhere takes this long).
+API_KEY_CACHE_SECONDS = env_int("API_KEY_CACHE_SECONDS", 30)
 # Webhooks: attempts before a delivery is given up.
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
 

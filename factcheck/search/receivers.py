@@ -29,11 +29,10 @@ def _queue(kind: str, object_id: int | None) -> None:
     pending = getattr(_pending, "ids", None)
     if pending is None:
         pending = _pending.ids = {"source": set(), "claim": set()}
-    if object_id not in pending[kind]:
-        # Registered per new id, not once per batch: a rolled-back transaction drops its
-        # callbacks, and the next commit must still flush. Later flushes find nothing to do.
-        transaction.on_commit(_flush)
     pending[kind].add(object_id)
+    # Registered on every call: a rolled-back transaction drops its callbacks, and the next
+    # commit must still flush what is pending. Flushes after the first find nothing to do.
+    transaction.on_commit(_flush)
 
 
 def _flush() -> None:
