@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef
+from django.db.models import Count, Exists, Max, Min, OuterRef, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -168,10 +168,14 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
             now=now,
         )
     Claim.objects.bulk_create(new_claims)
-    ClaimKey.objects.bulk_create(
-        [ClaimKey(claim_id=claim.pk, key=key) for claim in new_claims for key in claim.keys],
-        batch_size=2000,
-    )
+    # ~10 keys per new claim: one executemany, not ~100 ORM objects per article.
+    key_rows = [(claim.pk, key) for claim in new_claims for key in claim.keys]
+    if key_rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {ClaimKey._meta.db_table} (claim_id, key) VALUES (%s, %s)",  # noqa: S608
+                key_rows,
+            )
     appearances, events, recurred = [], [], set()
     for item, kind, target, score in decisions:
         if kind == "new":
@@ -257,36 +261,42 @@ def claims_add_appearances(
     if not added:
         return
     seen_at = source.published_at or source.created_at or now
-    known_outlet: set[int] = set()
+    query = Claim.objects.filter(pk__in=list(added))
     if source.outlet_id:
         # EXISTS stops at the first hit: a viral claim's thousand appearances are not read.
         elsewhere = Appearance.objects.filter(claim_id=OuterRef("pk"), source__outlet_id=source.outlet_id).exclude(
             source=source
         )
-        known_outlet = set(
-            Claim.objects.filter(pk__in=list(added)).filter(Exists(elsewhere)).values_list("pk", flat=True)
-        )
+        query = query.annotate(known_outlet=Exists(elsewhere))
+    else:
+        query = query.annotate(known_outlet=Value(True))
     rows = []
     adapt = connection.ops.adapt_datetimefield_value
-    for claim in Claim.objects.filter(pk__in=list(added)).only(
-        "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
+    # One query, plain tuples: no model instances for claims that only get counters bumped.
+    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred, known in query.values_list(
+        "id",
+        "appearance_count",
+        "outlet_count",
+        "first_seen_at",
+        "last_seen_at",
+        "score",
+        "recurred_at",
+        "known_outlet",
     ):
-        new_outlet = bool(source.outlet_id) and claim.pk not in known_outlet
-        score = max(claim.score, scores.get(claim.pk, 0.0))
-        first = min(claim.first_seen_at or seen_at, seen_at)
-        last = max(claim.last_seen_at or seen_at, seen_at)
-        recurred_at = now if claim.pk in recurred_ids else claim.recurred_at
+        new_outlet = bool(source.outlet_id) and not known
+        score = max(old_score, scores.get(pk, 0.0))
+        first = min(first_seen or seen_at, seen_at)
+        last = max(last_seen or seen_at, seen_at)
+        recurred_at = now if pk in recurred_ids else old_recurred
         priority = claim_priority(
             score=score,
-            appearance_count=claim.appearance_count + added[claim.pk],
-            outlet_count=claim.outlet_count + new_outlet,
+            appearance_count=appearance_count + added[pk],
+            outlet_count=outlet_count + new_outlet,
             last_seen_at=last,
             recurred=recurred_at is not None,
             now=now,
         )
-        rows.append(
-            (added[claim.pk], int(new_outlet), adapt(first), adapt(last), score, adapt(recurred_at), priority, claim.pk)
-        )
+        rows.append((added[pk], int(new_outlet), adapt(first), adapt(last), score, adapt(recurred_at), priority, pk))
     # One executemany instead of an ORM update per claim (the ORM's per-query cost dominated storing).
     # Counters are incremented in SQL so that two workers adding appearances to one claim lose none.
     table = Claim._meta.db_table
