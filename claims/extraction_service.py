@@ -71,11 +71,17 @@ def _candidate_ids(items: list[_Item]) -> dict[int, list[int]]:
     """For each item (by position), the stored claims sharing the most index keys with it."""
     all_keys = sorted({k for item in items for k in item.keys})
     owners: dict[int, list[int]] = {}
-    for i in range(0, len(all_keys), _IN_CHUNK):
-        for key, claim_id in ClaimKey.objects.filter(key__in=all_keys[i : i + _IN_CHUNK]).values_list(
-            "key", "claim_id"
-        ):
-            owners.setdefault(key, []).append(claim_id)
+    # Raw SQL: the ORM prepares each of the ~200 bound values of an IN list one by one (a third of the cost).
+    with connection.cursor() as cursor:
+        for i in range(0, len(all_keys), _IN_CHUNK):
+            chunk = all_keys[i : i + _IN_CHUNK]
+            cursor.execute(
+                f'SELECT "key", claim_id FROM {ClaimKey._meta.db_table} '  # noqa: S608
+                f'WHERE "key" IN ({", ".join(["%s"] * len(chunk))})',
+                chunk,
+            )
+            for key, claim_id in cursor.fetchall():
+                owners.setdefault(key, []).append(claim_id)
     result = {}
     for position, item in enumerate(items):
         counts: Counter[int] = Counter()
@@ -87,11 +93,16 @@ def _candidate_ids(items: list[_Item]) -> dict[int, list[int]]:
 
 def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:
     stored: dict[int, tuple[Features, str]] = {}
-    for i in range(0, len(ids), _IN_CHUNK):
-        for cid, feats, status in Claim.objects.filter(id__in=ids[i : i + _IN_CHUNK]).values_list(
-            "id", "match_features", "status"
-        ):
-            stored[cid] = (Features.parse(feats), status)
+    with connection.cursor() as cursor:
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i : i + _IN_CHUNK]
+            cursor.execute(
+                f"SELECT id, match_features, status FROM {Claim._meta.db_table} "  # noqa: S608
+                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            for cid, feats, status in cursor.fetchall():
+                stored[cid] = (Features.parse(feats), status)
     return stored
 
 
@@ -173,7 +184,7 @@ def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
     if key_rows:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {ClaimKey._meta.db_table} (claim_id, key) VALUES (%s, %s)",  # noqa: S608
+                f'INSERT INTO {ClaimKey._meta.db_table} (claim_id, "key") VALUES (%s, %s)',  # noqa: S608
                 key_rows,
             )
     appearances, events, recurred = [], [], set()

@@ -13,6 +13,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS
 
@@ -121,12 +122,18 @@ class Features:
 
     @classmethod
     def parse(cls, value: str) -> Features:
-        parts = [p for p in value.split() if p != NEGATION]
-        return cls(
-            frozenset(p.lstrip("!") for p in parts),
-            frozenset(p[1:] for p in parts if p[0] == "!"),
-            NEGATION in value,
-        )
+        # Stored features never change and popular claims are candidates again and again: parse each once.
+        return _parse(value)
+
+
+@lru_cache(maxsize=200_000)
+def _parse(value: str) -> Features:
+    parts = [p for p in value.split() if p != NEGATION]
+    return Features(
+        frozenset(p.lstrip("!") for p in parts),
+        frozenset(p[1:] for p in parts if p[0] == "!"),
+        NEGATION in value,
+    )
 
 
 def features(text: str) -> Features:
