@@ -48,7 +48,8 @@ _TRAILING_INVERTED = re.compile(
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
-    r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained)"
+    r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained|"
+    r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
 _CLAUSE_VERB = re.compile(
@@ -86,7 +87,15 @@ _APPOSITIVE = re.compile(
 )
 # Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
-_VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {"according"}
+_VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
+    "according",
+    "credited",
+    "credits",
+    "blamed",
+    "blames",
+    "attributed",
+    "attributes",
+}
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -132,6 +141,104 @@ _GROUP_SPEAKERS = {
 }
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
+
+# Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
+_DOCUMENTS = (
+    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
+    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
+)
+# Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
+_DATA_WORDS = {"data", "figures", "statistics", "estimates"}
+_DOCUMENT_SUBJECT = re.compile(
+    rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})"
+    r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
+    r"(?:in|by|from|of|at|for)\s+[^,;]{2,70})?)$",
+    re.IGNORECASE,
+)
+# A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|\s)(?P<np>(?:(?:the|some|several|many|two|three|four|five|senior|local|top)\s+)*(?:[A-Z][\w’'-]*\s+)?"
+    r"(?P<group>[A-Za-z]+)\s+(?:at|from|of|with|in|for)\s+[^,;]{2,70})$"
+)
+# "the ministry's spokesperson", "Tesla's spokeswoman": the spokesperson speaks for the organisation.
+_SPOKES_SUBJECT = re.compile(
+    r"^(?P<owner>.+?)[’']s\s+(?:(?:chief|senior|official|top)\s+)?(?:spokes(?:man|woman|person)|press\s+(?:secretary|office|"
+    r"service)|representative|press\s+officer)$",
+    re.IGNORECASE,
+)
+# Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
+_INTRO = re.compile(
+    r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile)\b[^,]{0,60}$",
+    re.IGNORECASE,
+)
+# "X credited the new bus lanes for the drop": X asserts that the object caused it.
+_CREDITED = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+)?(?P<verb>credited|credits|blamed|blames|"
+    r"attributed|attributes)\s+(?P<clause>.+?\s+(?:for|with|on|to)\s+.+)$"
+)
+# A group as the subject of a sentence, remembered for a later "they said".
+_GROUP_START = re.compile(
+    r"^(?P<np>(?:The\s+)?(?:[A-Z][\w’'-]*\s+)?(?P<group>[A-Za-z]+)(?:\s+(?:at|from|of|with|in|for)\s+[^,;]{2,60}?)?)"
+    r"\s+(?:have|has|had|were|are|will|[a-z]+ed)\b"
+)
+# "confirmed / announced it had …" report a clause only when a finite verb follows a short subject.
+_EVENT_VERBS = {"confirmed", "announced", "revealed", "reported"}
+_FINITE_CLAUSE = re.compile(
+    r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w+|\w+)\s+(?:\w+\s+)?"
+    r"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b"
+)
+# Transliteration variants of first names: one canonical spelling, so one claimant across outlets.
+_NAME_VARIANTS = {
+    "sergei": "Sergey",
+    "sergej": "Sergey",
+    "dmitri": "Dmitry",
+    "dmitriy": "Dmitry",
+    "dimitri": "Dmitry",
+    "yuri": "Yury",
+    "yuriy": "Yury",
+    "andrei": "Andrey",
+    "andrej": "Andrey",
+    "alexei": "Alexey",
+    "aleksei": "Alexey",
+    "aleksey": "Alexey",
+    "aleksandr": "Alexander",
+    "alexandr": "Alexander",
+    "nikolai": "Nikolay",
+    "mikhail": "Mikhail",
+    "maksim": "Maxim",
+    "evgeny": "Yevgeny",
+    "evgeniy": "Yevgeny",
+    "yevgeniy": "Yevgeny",
+    "vasily": "Vasily",
+    "vasiliy": "Vasily",
+    "valery": "Valery",
+    "valeriy": "Valery",
+    "valeri": "Valery",
+    "gennady": "Gennady",
+    "gennadiy": "Gennady",
+    "anatoly": "Anatoly",
+    "anatoliy": "Anatoly",
+    "anatoli": "Anatoly",
+    "arkady": "Arkady",
+    "arkadiy": "Arkady",
+    "georgy": "Georgy",
+    "georgiy": "Georgy",
+    "yulia": "Yulia",
+    "yuliya": "Yulia",
+    "natalya": "Natalia",
+    "nataliya": "Natalia",
+    "tatyana": "Tatiana",
+    "olga": "Olga",
+    "mohammad": "Mohammed",
+    "muhammad": "Mohammed",
+    "mohamed": "Mohammed",
+    "mohammed": "Mohammed",
+}
+
+
+def fold_names(names: list[str]) -> list[str]:
+    """One spelling for transliterated first names (the surname, last, is kept as written)."""
+    return [_NAME_VARIANTS.get(n.lower(), n) if i < len(names) - 1 else n for i, n in enumerate(names)]
 
 
 @dataclass
@@ -189,6 +296,9 @@ class Speakers:
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
+        group = _GROUP_START.match(text)
+        if group and group.group("group").lower() in _GROUP_SPEAKERS:
+            self.mentions.append(Mention(offset, group.group("np"), "group"))
         for match in _CAP_RUN.finditer(text):
             words = [_clean_token(w) for w in match.group().split()]
             if match.start() == 0 and words[0].lower() in STOPWORDS:
@@ -230,7 +340,7 @@ class Speakers:
             and not n.isupper()
         ]
         if 2 <= len(names) <= 3 and len(valid) == len(names) and titles:
-            full = " ".join(names)
+            full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
         elif len(names) == 1 and names[0] in self.surnames:
@@ -246,13 +356,16 @@ class Speakers:
             and w.lower() not in ORG_HEADS
             and w.lower() not in _DETERMINERS
         ]
+        # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
+        while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
+            names = names[1:]
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
             return self.surnames[names[-1]]
         if 2 <= len(names) <= 3:
-            self.surnames[names[-1]] = " ".join(names)
-            return " ".join(names)
+            self.surnames[names[-1]] = " ".join(fold_names(names))
+            return self.surnames[names[-1]]
         return ""
 
     def before(self, position: int, kind: str) -> list[Mention]:
@@ -279,6 +392,31 @@ class Speakers:
         words = [w for w in words if w]
         if not words:
             return "", ""
+        spokes = _SPOKES_SUBJECT.match(subject)
+        if spokes:
+            owner, _ = self.resolve(spokes.group("owner"), position)
+            if owner:
+                return owner, subject
+        document = _DOCUMENT_SUBJECT.search(subject)
+        if document and len(document.group("np").split()) <= 12:
+            written = document.group("np").strip()
+            author = re.search(r"\b(?:by|from)\s+(?P<author>[^,;]+)$", written)
+            is_data = any(w.lower() in _DATA_WORDS for w in written.split()[:4])
+            if is_data and not author:
+                return "", ""
+            if author:
+                # "figures released by the police department": the publisher speaks; "a study published in
+                # The Lancet" (a venue, not an author) stays the document.
+                claimant, _ = self.resolve(author.group("author"), position)
+                if claimant:
+                    return claimant, written
+                if is_data:
+                    return "", ""
+            return self._remember(written, "org", position, {"document"}), written
+        group = _GROUP_SUBJECT.search(subject)
+        if group and group.group("group").lower() in _GROUP_SPEAKERS and len(group.group("np").split()) <= 12:
+            written = group.group("np").strip()
+            return self._remember(written, "group", position), written
         head_low = words[-1].lower()
         noun_head = (
             head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
@@ -320,6 +458,10 @@ class Speakers:
             if head in {"he", "she"}:
                 people = self.before(position, "person")
                 return (people[0].canonical if people else ""), written
+            if head == "they":
+                # A plural back-reference: the latest group ("officials", "researchers") or organisation.
+                latest = [m for m in reversed(self.mentions) if m.position < position and m.kind in {"group", "org"}]
+                return (latest[0].canonical if latest else ""), written
             return "", written
         content = [w for w in lower if w not in _DETERMINERS]
         if not content:
@@ -336,19 +478,20 @@ class Speakers:
             for person in people:
                 if not wanted or person.titles & wanted:
                     return person.canonical, written
-            return (people[0].canonical if people else ""), written
+            # No antecedent: the role as written ("the minister") is still the speaker, not the outlet.
+            return (people[0].canonical if people else written), written
         if bare_role and head in ORG_ROLES:
             orgs = self.before(position, "org")
             for org in orgs:
                 if head in org.canonical.lower():
                     return org.canonical, written
-            return (orgs[0].canonical if orgs else ""), written
+            return (orgs[0].canonical if orgs else written), written
         if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
             expanded = self._acronym(kept[-1], position)
             if expanded:
                 return expanded, written
         if head in _GROUP_SPEAKERS:
-            return written, written
+            return self._remember(written, "group", position), written
         if (any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs", "statistics"}) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
@@ -383,6 +526,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     "according to",
                 )
     trailing = _TRAILING.match(stripped) or _TRAILING_INVERTED.match(stripped)
+    if trailing and _INTRO.match(trailing.group("clause")):
+        trailing = None  # "In a statement, X said …": the claim follows the verb
     if trailing and len(trailing.group("subj").split()) <= 12:
         rest = (trailing.groupdict().get("rest") or "").strip()
         # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ...").
@@ -403,7 +548,16 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             return Frame(
                 claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
             )
+    credited = _CREDITED.match(stripped)
+    if credited:
+        claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
+        if written:
+            return Frame(
+                claimant, written, credited.start("clause"), credited.end("clause"), credited.group("verb").lower()
+            )
     bare = _LEADING_BARE.match(stripped)
+    if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
+        bare = None  # "Putin announced a special military operation": an event, not reported speech
     if bare and _CLAUSE_VERB.search(bare.group("clause")) and not _LEADING.search(stripped):
         claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))
         if written:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claims.extraction.attribution import fold_names
 from claims.extraction.matching import SAME, MemoryIndex, features, similarity
 from claims.extraction.pipeline import ExtractedClaim, extract
 
@@ -88,7 +89,9 @@ def _overlaps(claim: ExtractedClaim, span: tuple[int, int]) -> bool:
 
 def _same_claimant(a: str, b: str) -> bool:
     def norm(value: str) -> str:
-        value = value.lower().replace("’", "'").strip()
+        value = value.replace("’", "'").strip()
+        # Transliteration variants are one person (labels keep each article's spelling: Sergei / Sergey).
+        value = " ".join(fold_names(value.split())).lower()
         return value.removeprefix("the ").strip()
 
     return norm(a) == norm(b)
@@ -145,6 +148,8 @@ def evaluate(articles: list[dict], *, split: str, threshold: float = 0.5) -> Rep
             else:
                 report.outlet_claims += 1
                 report.outlet_claims_attributed += bool(best.claimant)
+                if best.claimant:
+                    report.wrong_claimants.append(f"{article['id']}: {best.claimant!r} != '' (outlet's own claim)")
         for non_claim in article.get("non_claims", []):
             span = _span(text, non_claim["sentence"])
             report.non_claims[non_claim["kind"]] += 1
