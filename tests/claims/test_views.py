@@ -249,10 +249,12 @@ def test_claim_page_query_count_does_not_grow(client, fact_checker, django_asser
     small, big = make(3), make(30)
     client.force_login(fact_checker)
     client.get(f"/claims/{small.pk}/")
-    # 15: the page (14) and the full-text "find in corpus" search (1).
-    with django_assert_num_queries(15):
+    # The page (14) and the full-text "find in corpus" search: one query, plus on PostgreSQL the
+    # savepoint around it and its release (it sets a planner option for that statement only).
+    expected = 15 + (2 if connection.vendor == "postgresql" else 0)
+    with django_assert_num_queries(expected):
         assert client.get(f"/claims/{small.pk}/").status_code == 200
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(expected):
         assert client.get(f"/claims/{big.pk}/").status_code == 200
 
 

@@ -16,7 +16,7 @@ from publishing.services import webhook_delivery_attempt, webhook_endpoint_creat
 from publishing.tasks import deliver_webhook
 from tests.publishing.helpers import claim_with_appearances, correct, publish
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class Receiver:
