@@ -46,13 +46,14 @@ def ensure_database(url: str) -> None:
 
 FILL_SQL = """
 INSERT INTO claims_claim (text, claimant, claim_type, status, dismiss_reason, score, reasons, priority,
-    appearance_count, outlet_count, first_seen_at, last_seen_at, version, created_at, updated_at)
+    appearance_count, outlet_count, first_seen_at, last_seen_at, version, created_at, updated_at,
+    match_features)
 SELECT 'Claim number ' || n || ': unemployment fell to ' || (n %% 10) || ' percent in March',
        (ARRAY['the Ministry of Labour', 'Jane Smith', 'the Kremlin', 'John Doe'])[1 + n %% 4],
        (ARRAY['statistic', 'event', 'attributed', 'causal', 'other'])[1 + n %% 5],
        (ARRAY['new', 'new', 'in_review', 'drafted', 'published', 'dismissed'])[1 + n %% 6],
        '', (n %% 100) / 100.0, '["a number"]'::jsonb, (n %% 1000) / 1000.0,
-       1 + n %% 3, 1 + n %% 2, now() - (n || ' minutes')::interval, now(), 1, now(), now()
+       1 + n %% 3, 1 + n %% 2, now() - (n || ' minutes')::interval, now(), 1, now(), now(), ''
 FROM generate_series(%s, %s) AS n
 """
 
