@@ -402,6 +402,7 @@ DEMONYMS = {demonym: country for country, demonym in COUNTRIES.items() if countr
 DEMONYMS["american"] = "united states"
 DEMONYMS["british"] = "united kingdom"
 
+MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 MONTHS = [
     "january",
     "february",
@@ -415,18 +416,7 @@ MONTHS = [
     "october",
     "november",
     "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTH_ABBREVIATIONS,
 ]
 WEEKDAYS = [
     "monday",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.lexicon import MONTH_ABBREVIATIONS
+
 # Whole lines that are navigation, credits or prompts, whatever the outlet.
 _FURNITURE_LINE = re.compile(
     r"""^\s*(?:
@@ -140,18 +142,7 @@ _ABBREVIATIONS = {
     "nos",
     "vol",
     "fig",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTH_ABBREVIATIONS,
     "approx",
     "est",
     "dept",
