@@ -168,7 +168,7 @@ def load_with_threads(url: str, token: str, clients: int, duration: int) -> dict
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=1_000_000)
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/fc_bench")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/fc_bench_api")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
