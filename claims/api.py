@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from datetime import UTC
 
 import django_filters
 from django.db.models import Exists, OuterRef, Prefetch
@@ -25,7 +24,14 @@ from apikeys.models import Scope
 from claims import workflow
 from claims.models import Appearance, Claim, ClaimType, Evidence, Rating, ReviewEvent, Verdict
 from claims.selectors import claim_export_rows
-from factcheck.api import ErrorSerializer, IdFilter, IsDeskMember, UtcIsoDateTimeFilter
+from factcheck.api import (
+    ErrorSerializer,
+    FastValues,
+    IdFilter,
+    IsDeskMember,
+    UtcIsoDateTimeFilter,
+    fast_page_response,
+)
 from sources.models import Source
 
 ERRORS = {
@@ -304,29 +310,8 @@ class ClaimFilter(django_filters.FilterSet):
         return queryset.filter(Exists(in_outlet))
 
 
-LIST_FIELDS = [name for name in ClaimSerializer.Meta.fields if name != "assignee"]
-_DATETIMES = ("first_seen_at", "last_seen_at", "recurred_at", "created_at", "updated_at")
-
-
-def _datetime(value) -> str | None:
-    """The same text DRF's DateTimeField writes (UTC as Z)."""
-    if value is None:
-        return None
-    text = value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
-def claim_rows(rows: list[dict]) -> list[dict]:
-    """ClaimSerializer's output built from `.values()` rows: the hot list path skips model
-    instances and field objects (about a third of the time of a page of 50)."""
-    out = []
-    for row in rows:
-        item = {name: row[name] for name in LIST_FIELDS}
-        item["assignee"] = row["assignee__username"]
-        for name in _DATETIMES:
-            item[name] = _datetime(item[name])
-        out.append(item)
-    return out
+# ClaimSerializer's fields, each read from a column of the claim (or its assignee's username).
+_LIST_COLUMNS = {name: "assignee__username" if name == "assignee" else name for name in ClaimSerializer.Meta.fields}
 
 
 class ClaimListApi(generics.ListAPIView):
@@ -337,7 +322,7 @@ class ClaimListApi(generics.ListAPIView):
     filterset_class = ClaimFilter
 
     def get_queryset(self):
-        return Claim.objects.order_by("-id").values(*LIST_FIELDS, "assignee__username")
+        return Claim.objects.order_by("-id")
 
     @extend_schema(responses={200: ClaimSerializer(many=True), **READ_ERRORS})
     def get(self, request, *args, **kwargs):
@@ -345,8 +330,9 @@ class ClaimListApi(generics.ListAPIView):
         # Building the filter form costs more than the page query itself: only when asked for.
         if set(request.query_params) - {"cursor", "page_size"}:
             queryset = self.filter_queryset(queryset)
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(claim_rows(page))
+        # ClaimSerializer's output (pinned by a test) without its per-field work: rows as dicts.
+        page = self.paginate_queryset(FastValues(queryset, _LIST_COLUMNS))
+        return fast_page_response(self.paginator, page)
 
 
 class ClaimDetailApi(WorkflowErrorsMixin, APIView):

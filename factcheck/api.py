@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC
+from typing import ClassVar
 
 import django_filters
+import orjson
+import psycopg
 from django import forms
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import Http404
+from django.core.exceptions import EmptyResultSet, FullResultSet, PermissionDenied, RequestDataTooBig
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
@@ -18,6 +24,9 @@ from rest_framework.response import Response
 from factcheck import roles
 
 MAX_ID = 2**63 - 1
+
+# psycopg's own (C) loader for timestamptz text, which Django's connections replace with a Python one.
+_FAST_TIMESTAMPTZ = psycopg.adapters.get_loader(psycopg.postgres.types["timestamptz"].oid, psycopg.pq.Format.TEXT)
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -132,6 +141,74 @@ class NewestFirstCursor(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     ordering = "-id"
+
+
+class FastValues:
+    """A queryset's rows as dicts of chosen columns, for pages of many rows. `columns` maps each
+    output name to the field path it is read from. Supports what cursor pagination calls:
+    `order_by`, `filter`, slicing, iteration.
+
+    On PostgreSQL the rows are read through a cursor with psycopg's C timestamp loader (Django
+    registers a pure-Python one, the largest cost of a page), and the statement of an unfiltered
+    list is compiled by the ORM once per process and page shape, then reused with each page's
+    cursor position (compiling 16 columns and a join cost more than running the query).
+    Elsewhere the ORM reads the rows as usual."""
+
+    # (columns, WHERE clause, ordering, page size) → SQL. Bounded: unfiltered lists only, first
+    # offset only, so the WHERE clause is the cursor's one comparison.
+    _statements: ClassVar[dict[tuple, str]] = {}
+
+    def __init__(self, queryset: QuerySet, columns: dict[str, str], *, reusable: bool | None = None):
+        self.queryset, self.columns = queryset, columns
+        self.reusable = not queryset.query.where if reusable is None else reusable
+
+    def _derive(self, queryset: QuerySet) -> FastValues:
+        return FastValues(queryset, self.columns, reusable=self.reusable)
+
+    def order_by(self, *fields: str) -> FastValues:
+        return self._derive(self.queryset.order_by(*fields))
+
+    def filter(self, *args, **kwargs) -> FastValues:
+        return self._derive(self.queryset.filter(*args, **kwargs))
+
+    def __getitem__(self, key: slice) -> FastValues:
+        return self._derive(self.queryset[key])
+
+    def _statement(self) -> tuple[str, tuple]:
+        query, key = self.queryset.query, None
+        if self.reusable and not query.low_mark:
+            try:
+                where, where_params = query.get_compiler(connection=connection).compile(query.where)
+            except FullResultSet:  # no condition at all: the first page
+                where, where_params = "", []
+            key = (tuple(self.columns.items()), where, query.order_by, query.high_mark)
+            if key in self._statements:
+                return self._statements[key], tuple(where_params)
+        sql, params = self.queryset.values_list(*self.columns.values()).query.sql_with_params()
+        if key is not None and tuple(params) == tuple(where_params):  # no value outside the WHERE clause
+            self._statements[key] = sql
+        return sql, params
+
+    def __iter__(self) -> Iterator[dict]:
+        names = list(self.columns)
+        if connection.vendor != "postgresql":
+            rows = self.queryset.values_list(*self.columns.values())
+            return (dict(zip(names, row, strict=True)) for row in rows)
+        try:
+            sql, params = self._statement()
+        except EmptyResultSet:  # a condition nothing can meet, e.g. `id IN ()`
+            return iter([])
+        with connection.cursor() as cursor:
+            cursor.cursor.adapters.register_loader("timestamptz", _FAST_TIMESTAMPTZ)
+            cursor.execute(sql, params)
+            return iter([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+
+
+def fast_page_response(paginator: CursorPagination, rows: list[dict]) -> HttpResponse:
+    """A cursor page as DRF writes it (`next`, `previous`, `results`), serialised by orjson:
+    timestamps in UTC with `Z` and floats exactly as DRF's JSON renderer has them."""
+    body = {"next": paginator.get_next_link(), "previous": paginator.get_previous_link(), "results": rows}
+    return HttpResponse(orjson.dumps(body, option=orjson.OPT_UTC_Z), content_type="application/json")
 
 
 class KeyScope(BasePermission):

@@ -14,12 +14,13 @@ handler404 = "factcheck.views.not_found_view"
 urlpatterns = [
     path("", views.home_view, name="home"),
     path("healthz", views.health_view, name="health"),
+    # Before the catch-all includes: API requests resolve without trying every page route.
+    path("api/v1/", include("factcheck.api_urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("sources.urls")),
     path("", include("claims.urls")),
     path("", include("factcheck.search.urls")),
-    path("api/v1/", include("factcheck.api_urls")),
     path("fact-checks/", include("publishing.urls")),
     path("oembed", publishing_views.oembed, name="oembed"),
 ]

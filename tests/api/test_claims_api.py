@@ -4,7 +4,7 @@ published fact-checks, export and API keys."""
 import csv
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -256,9 +256,32 @@ def test_the_workbench_menu_links_to_the_export(client, fact_checker):
 
 
 def test_the_fast_claim_list_says_the_same_as_the_detail(checker_api, fact_checker):
-    claim = claim_with_appearances()
-    checker_api.post(f"/api/v1/claims/{claim.pk}/take/")
-    [row] = checker_api.get("/api/v1/claims/").json()["results"]
-    detail = checker_api.get(f"/api/v1/claims/{claim.pk}/").json()
-    assert row == {key: detail[key] for key in row}
-    assert row["assignee"] == "checker" and row["first_seen_at"].endswith("Z")
+    taken = claim_with_appearances()
+    checker_api.post(f"/api/v1/claims/{taken.pk}/take/")
+    # On the second exactly, never recurred, odd characters in its text
+    untouched = claim_with_appearances(text='Prices rose "3.5%" in Łódź \\ Zürich, +00:00"', claimant="")
+    Claim.objects.filter(pk=untouched.pk).update(first_seen_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC), score=1.0)
+    rows = {row["id"]: row for row in checker_api.get("/api/v1/claims/").json()["results"]}
+    for claim in (taken, untouched):
+        detail = checker_api.get(f"/api/v1/claims/{claim.pk}/").json()
+        assert rows[claim.pk] == {key: detail[key] for key in rows[claim.pk]}
+        assert list(rows[claim.pk]) == [key for key in detail if key in rows[claim.pk]]  # same order
+    assert rows[taken.pk]["assignee"] == "checker" and rows[taken.pk]["first_seen_at"].endswith("Z")
+    assert rows[untouched.pk]["first_seen_at"] == "2026-01-05T09:00:00Z"
+    assert rows[untouched.pk]["recurred_at"] is None and rows[untouched.pk]["assignee"] is None
+
+
+@pytest.mark.parametrize("query", ["", "&status=new"])
+def test_cursor_pages_walk_every_claim_once_forwards_and_back(checker_api, query):
+    claims = [ClaimFactory(text=f"Claim {n}") for n in range(7)]
+    newest_first = [claim.pk for claim in reversed(claims)]
+    seen, url, pages = [], f"/api/v1/claims/?page_size=3{query}", []
+    while url:
+        page = checker_api.get(url).json()
+        seen += [row["id"] for row in page["results"]]
+        pages.append(page)
+        url = page["next"]
+    assert seen == newest_first and len(pages) == 3
+    back = checker_api.get(pages[-1]["previous"]).json()
+    assert [row["id"] for row in back["results"]] == newest_first[3:6]
+    assert checker_api.get(back["previous"]).json()["results"][0]["id"] == newest_first[0]
