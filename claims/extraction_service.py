@@ -11,10 +11,10 @@ its own, and within a source each claim, so that one bad claim loses nothing els
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -187,6 +187,20 @@ def _key_owners(all_keys: list[int]) -> dict[int, list[int]]:
     return owners
 
 
+def _shared_keys(item_keys: list[int], owners: dict[int, list[int]]) -> dict[int, int]:
+    """How many of a claim's index keys each stored claim shares with it."""
+    counts: dict[int, int] = {}
+    for key in item_keys:
+        for claim_id in owners.get(key, ()):
+            counts[claim_id] = counts.get(claim_id, 0) + 1
+    return counts
+
+
+def _top(counts: dict[int, int]) -> list[int]:
+    # Most shared keys first, ties in first-seen order (as Counter.most_common).
+    return heapq.nlargest(CANDIDATES_PER_CLAIM, counts, key=counts.__getitem__)
+
+
 def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:
     rows = _rows_in(f"SELECT id, match_features, status FROM {_CLAIM} WHERE id {{in_ids}}", ids)  # noqa: S608
     return {cid: (Features.parse(feats), status) for cid, feats, status in rows}
@@ -195,11 +209,8 @@ def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:
 def claim_find_match(*, text: str) -> tuple[int | None, float]:
     """The stored claim most similar to a normalised claim text, and the similarity (two indexed queries)."""
     feats = features(text)
-    counts: Counter[int] = Counter()
-    owners = _key_owners(sorted(set(keys(feats))))
-    for owned in owners.values():
-        counts.update(owned)
-    ids = [claim_id for claim_id, _ in counts.most_common(CANDIDATES_PER_CLAIM)]
+    feats_keys = keys(feats)
+    ids = _top(_shared_keys(feats_keys, _key_owners(sorted(set(feats_keys)))))
     stored = _stored_features(ids)
     return best_match(feats, [(cid, stored[cid][0]) for cid in ids if cid in stored])
 
@@ -229,15 +240,8 @@ def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
     if not items:
         return
     owners = _key_owners(sorted({k for item in items for k in item.keys}))
-    candidates: list[list[int]] = []
-    wanted: set[int] = set()
-    for item in items:
-        counts: Counter[int] = Counter()
-        for key in item.keys:
-            counts.update(owners.get(key, ()))
-        candidates.append([claim_id for claim_id, _ in counts.most_common(CANDIDATES_PER_CLAIM)])
-        wanted.update(candidates[-1])
-    stored = _stored_features(sorted(wanted))
+    shared = [_shared_keys(item.keys, owners) for item in items]
+    stored = _stored_features(sorted({cid for counts in shared for cid in _top(counts)}))
 
     now = timezone.now()
     seen_at = [source.published_at or source.created_at or now for source, _ in batch]
@@ -252,12 +256,13 @@ def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
             first_of_source = len(new)
         source, _ = batch[item.source]
         # Stored claims and claims of earlier sources in this batch, ranked by shared keys as in the database.
-        counts = Counter()
+        counts = shared[n]
         for key in item.keys:
-            counts.update(owners.get(key, ()))
-            counts.update(ref for ref in batch_postings.get(key, ()) if _ref(ref) < first_of_source)
+            for ref in batch_postings.get(key, ()):
+                if _ref(ref) < first_of_source:
+                    counts[ref] = counts.get(ref, 0) + 1
         pool = []
-        for cid, _ in counts.most_common(CANDIDATES_PER_CLAIM):
+        for cid in _top(counts):
             if cid < 0:
                 pool.append((cid, new[_ref(cid)].item.feats))
             elif cid in stored:
