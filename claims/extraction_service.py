@@ -45,6 +45,7 @@ ACTOR = "extraction"
 CANDIDATES_PER_CLAIM = 20
 BATCH_SOURCES = 50  # sources per task and per transaction
 _SQLITE_CHUNK = 500  # IN lists stay under SQLite's bound-parameter limit (999)
+_STORE_LOCK = 0x636C61696D73  # PostgreSQL advisory lock key of claim storing ("claims")
 
 _CLAIM = Claim._meta.db_table
 _KEY = ClaimKey._meta.db_table
@@ -220,6 +221,12 @@ def claim_find_match(*, text: str) -> tuple[int | None, float]:
 
 def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
     """Match and store the extracted claims of several sources (in order), inside the caller's transaction."""
+    if connection.vendor == "postgresql":
+        # One storing transaction at a time (extraction itself runs in parallel): a worker looks up candidates
+        # only after the other's new claims are committed, so two workers never create the same claim twice.
+        # SQLite gets the same from its IMMEDIATE transactions.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_STORE_LOCK])
     source_ids = [source.pk for source, _ in batch]
     existing = {
         (source_id, start, end, text)
