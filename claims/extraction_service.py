@@ -1,21 +1,27 @@
 """Storing extraction results: new claims, appearances on matched claims, suggestions, recurrences, priority.
 
-One source is processed in a handful of queries whatever its length (batched lookups and inserts), so
-ingest keeps up with feeds. Re-running on the same source is a no-op: appearances already stored for a
-(source, start, end, text) are skipped.
+Sources are processed in batches (a task takes up to BATCH_SOURCES ids): the claims of all of them are
+extracted first, then matched and stored in one transaction with a fixed number of statements whatever the
+batch size — one candidate lookup, one insert per table, one update of the matched claims, one commit — so
+ingest keeps up with feeds and folders. A claim made by two sources of the same batch is one claim, as if
+they had been stored one after the other. Re-running on the same sources is a no-op: appearances already
+stored for a (source, start, end, text) are skipped. If the batch cannot be stored, each source is stored on
+its own, and within a source each claim, so that one bad claim loses nothing else.
 """
 
 from __future__ import annotations
 
+import heapq
+import json
 import logging
 import math
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db import connection, models, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Value
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,15 +35,24 @@ from claims.extraction.matching import (
     keys,
 )
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
-from claims.signals import claims_changed, review_event_recorded
+from claims.signals import claims_changed, review_events_recorded
 from sources.models import Source
-from sources.services import source_mark_extraction
+from sources.services import source_mark_extraction, sources_mark_extracted
 
 logger = logging.getLogger(__name__)
 
 ACTOR = "extraction"
 CANDIDATES_PER_CLAIM = 20
-_IN_CHUNK = 500  # stays under SQLite's bound-parameter limit
+BATCH_SOURCES = 50  # sources per task and per transaction
+_SQLITE_CHUNK = 500  # IN lists stay under SQLite's bound-parameter limit (999)
+_STORE_LOCK = 0x636C61696D73  # PostgreSQL advisory lock key of claim storing ("claims")
+
+_CLAIM = Claim._meta.db_table
+_KEY = ClaimKey._meta.db_table
+_APPEARANCE = Appearance._meta.db_table
+_SOURCE = Source._meta.db_table
+_SUGGESTION = MatchSuggestion._meta.db_table
+_EVENT = ReviewEvent._meta.db_table
 
 
 def claim_priority(
@@ -61,283 +76,469 @@ def claim_priority(
     return round(priority, 4)
 
 
+# --- SQL helpers: raw statements, because the ORM's per-value compilation cost more than the queries -------
+
+
+def _rows_in(sql: str, values: Sequence[int], params: Sequence = ()) -> list[tuple]:
+    """Rows of `sql`, whose `{in_ids}` is the test "is in `values`": one array parameter on PostgreSQL (an index
+    scan for all of them), chunks of bound parameters on SQLite. `params` come before the list."""
+    if not values:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(sql.format(in_ids="= ANY(%s::bigint[])"), [*params, list(values)])
+            return cursor.fetchall()
+        rows: list[tuple] = []
+        for i in range(0, len(values), _SQLITE_CHUNK):
+            chunk = values[i : i + _SQLITE_CHUNK]
+            cursor.execute(sql.format(in_ids=f"IN ({', '.join(['%s'] * len(chunk))})"), [*params, *chunk])
+            rows.extend(cursor.fetchall())
+    return rows
+
+
+def _insert_returning(table: str, columns: Sequence[str], rows: list[tuple]) -> list[int]:
+    """Multi-row INSERT … RETURNING id (both backends return the ids in the order of the rows, which Django's
+    bulk_create relies on too)."""
+    quote = connection.ops.quote_name
+    per_statement = max(1, 999 // len(columns)) if connection.vendor == "sqlite" else 1000
+    placeholder = f"({', '.join(['%s'] * len(columns))})"
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(rows), per_statement):
+            chunk = rows[i : i + per_statement]
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+                f"VALUES {', '.join([placeholder] * len(chunk))} RETURNING id",
+                [value for row in chunk for value in row],
+            )
+            ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
+
+def _insert_many(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Plain inserts without ids: COPY on PostgreSQL (one stream instead of a statement per row), executemany on
+    SQLite (in-process: a statement costs no round trip)."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        cursor.executemany(
+            f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * len(columns))})",
+            rows,
+        )
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- matching -------------------------------------------------------------------------------------------
+
+
 @dataclass
 class _Item:
+    source: int  # position of its source in the batch
     found: ExtractedClaim
     feats: Features
     keys: list[int]
 
 
-def _candidate_ids(items: list[_Item]) -> dict[int, list[int]]:
-    """For each item (by position), the stored claims sharing the most index keys with it."""
-    all_keys = sorted({k for item in items for k in item.keys})
+@dataclass
+class _NewClaim:
+    """A claim first seen in this batch, before it has a primary key."""
+
+    item: _Item
+    appearances: int = 0
+    score: float = 0.0
+    outlets: set[int] = field(default_factory=set)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    suggestion: tuple[int, float] | None = None  # (target, similarity); target < 0 is another new claim
+    pk: int | None = None
+
+
+@dataclass
+class _Matched:
+    """What this batch adds to a claim stored before it."""
+
+    appearances: int = 0
+    score: float = 0.0
+    outlets: set[int] = field(default_factory=set)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    recurred_in: list[int] = field(default_factory=list)  # source ids
+
+
+def _ref(index: int) -> int:
+    # New claims of the batch are referred to by negative numbers until they are inserted.
+    return -1 - index
+
+
+def _key_owners(all_keys: list[int]) -> dict[int, list[int]]:
     owners: dict[int, list[int]] = {}
-    # Raw SQL: the ORM prepares each of the ~200 bound values of an IN list one by one (a third of the cost).
-    with connection.cursor() as cursor:
-        for i in range(0, len(all_keys), _IN_CHUNK):
-            chunk = all_keys[i : i + _IN_CHUNK]
-            cursor.execute(
-                f'SELECT "key", claim_id FROM {ClaimKey._meta.db_table} '  # noqa: S608
-                f'WHERE "key" IN ({", ".join(["%s"] * len(chunk))})',
-                chunk,
-            )
-            for key, claim_id in cursor.fetchall():
-                owners.setdefault(key, []).append(claim_id)
-    result = {}
-    for position, item in enumerate(items):
-        counts: Counter[int] = Counter()
-        for key in item.keys:
-            counts.update(owners.get(key, ()))
-        result[position] = [claim_id for claim_id, _ in counts.most_common(CANDIDATES_PER_CLAIM)]
-    return result
+    rows = _rows_in(f'SELECT "key", claim_id FROM {_KEY} WHERE "key" {{in_ids}}', all_keys)  # noqa: S608
+    for key, claim_id in rows:
+        owners.setdefault(key, []).append(claim_id)
+    return owners
+
+
+def _shared_keys(item_keys: list[int], owners: dict[int, list[int]]) -> dict[int, int]:
+    """How many of a claim's index keys each stored claim shares with it."""
+    counts: dict[int, int] = {}
+    for key in item_keys:
+        for claim_id in owners.get(key, ()):
+            counts[claim_id] = counts.get(claim_id, 0) + 1
+    return counts
+
+
+def _top(counts: dict[int, int]) -> list[int]:
+    # Most shared keys first, ties in first-seen order (as Counter.most_common).
+    return heapq.nlargest(CANDIDATES_PER_CLAIM, counts, key=counts.__getitem__)
 
 
 def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:
-    stored: dict[int, tuple[Features, str]] = {}
-    with connection.cursor() as cursor:
-        for i in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[i : i + _IN_CHUNK]
-            cursor.execute(
-                f"SELECT id, match_features, status FROM {Claim._meta.db_table} "  # noqa: S608
-                f"WHERE id IN ({', '.join(['%s'] * len(chunk))})",
-                chunk,
-            )
-            for cid, feats, status in cursor.fetchall():
-                stored[cid] = (Features.parse(feats), status)
-    return stored
-
-
-def _insert(model: type[models.Model], objs: list[models.Model]) -> None:
-    """INSERT rows with one executemany: values prepared by the model fields (auto_now_add included), without
-    the ORM's per-value SQL compilation, which cost more than the inserts themselves. No pks are returned."""
-    if not objs:
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
-    rows = [tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields) for obj in objs]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    rows = _rows_in(f"SELECT id, match_features, status FROM {_CLAIM} WHERE id {{in_ids}}", ids)  # noqa: S608
+    return {cid: (Features.parse(feats), status) for cid, feats, status in rows}
 
 
 def claim_find_match(*, text: str) -> tuple[int | None, float]:
     """The stored claim most similar to a normalised claim text, and the similarity (two indexed queries)."""
     feats = features(text)
-    item = _Item(found=None, feats=feats, keys=keys(feats))  # type: ignore[arg-type]
-    ids = _candidate_ids([item])[0]
+    feats_keys = keys(feats)
+    ids = _top(_shared_keys(feats_keys, _key_owners(sorted(set(feats_keys)))))
     stored = _stored_features(ids)
     return best_match(feats, [(cid, stored[cid][0]) for cid in ids if cid in stored])
 
 
-def _store(*, source: Source, found: list[ExtractedClaim]) -> dict[str, int]:
-    existing = set(Appearance.objects.filter(source=source).values_list("start", "end", "text"))
-    items, seen = [], set(existing)
-    for claim in found:
-        span = (claim.start, claim.end, claim.text)
-        if span in seen:
-            continue
-        seen.add(span)
-        feats = features(claim.text)
-        items.append(_Item(claim, feats, keys(feats)))
+# --- storing --------------------------------------------------------------------------------------------
+
+
+def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
+    """Match and store the extracted claims of several sources (in order), inside the caller's transaction."""
+    if connection.vendor == "postgresql":
+        # One storing transaction at a time (extraction itself runs in parallel): a worker looks up candidates
+        # only after the other's new claims are committed, so two workers never create the same claim twice.
+        # SQLite gets the same from its IMMEDIATE transactions.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_STORE_LOCK])
+    source_ids = [source.pk for source, _ in batch]
+    existing = {
+        (source_id, start, end, text)
+        for source_id, start, end, text in _rows_in(
+            f'SELECT source_id, start, "end", text FROM {_APPEARANCE} WHERE source_id {{in_ids}}',  # noqa: S608
+            source_ids,
+        )
+    }
+    items: list[_Item] = []
+    for position, (source, found) in enumerate(batch):
+        for claim in found:
+            span = (source.pk, claim.start, claim.end, claim.text)
+            if span in existing:
+                continue
+            existing.add(span)
+            feats = features(claim.text)
+            items.append(_Item(position, claim, feats, keys(feats)))
     if not items:
-        return {"created": 0, "matched": 0, "suggested": 0}
-    candidates = _candidate_ids(items)
-    stored = _stored_features(sorted({cid for ids in candidates.values() for cid in ids}))
+        return
+    owners = _key_owners(sorted({k for item in items for k in item.keys}))
+    shared = [_shared_keys(item.keys, owners) for item in items]
+    stored = _stored_features(sorted({cid for counts in shared for cid in _top(counts)}))
 
     now = timezone.now()
-    seen_at = source.published_at or source.created_at or now
-    new_claims: list[Claim] = []
-    # Each decision: (item, target) where target is ("existing", claim_id, score) or ("new", index, score).
-    decisions: list[tuple[_Item, str, int, float]] = []
-    suggestions: list[tuple[int, int, float]] = []  # (new index, existing claim id, similarity)
-    for position, item in enumerate(items):
-        pool = [(cid, stored[cid][0]) for cid in candidates[position] if cid in stored]
+    seen_at = [source.published_at or source.created_at or now for source, _ in batch]
+    new: list[_NewClaim] = []
+    batch_postings: dict[int, list[int]] = {}  # index keys of the batch's new claims -> their refs
+    matched: dict[int, _Matched] = {}
+    # Each appearance: (item, claim ref or stored id, Appearance.Match, match score).
+    placed: list[tuple[_Item, int, str, float | None]] = []
+    first_of_source = 0
+    for n, item in enumerate(items):
+        if n and items[n - 1].source != item.source:
+            first_of_source = len(new)
+        source, _ = batch[item.source]
+        # Stored claims and claims of earlier sources in this batch, ranked by shared keys as in the database.
+        counts = shared[n]
+        for key in item.keys:
+            for ref in batch_postings.get(key, ()):
+                if _ref(ref) < first_of_source:
+                    counts[ref] = counts.get(ref, 0) + 1
+        pool = []
+        for cid in _top(counts):
+            if cid < 0:
+                pool.append((cid, new[_ref(cid)].item.feats))
+            elif cid in stored:
+                pool.append((cid, stored[cid][0]))
         best_id, best = best_match(item.feats, pool)
         # Claims made earlier in this same article count too (a claim repeated in the conclusion).
-        local_id, local = best_match(item.feats, [(-1 - n, c.feats) for n, c in enumerate(new_claims)])
-        if local >= SAME and local >= best:
-            decisions.append((item, "new", -1 - local_id, local))
-            continue
-        if best_id is not None and best >= SAME:
-            decisions.append((item, "existing", best_id, best))
-            continue
-        claim = Claim(
-            text=item.found.text[:5000],
-            claimant=item.found.claimant[:300],
-            claim_type=item.found.claim_type,
-            status=Claim.Status.NEW,
-            score=item.found.score,
-            reasons=item.found.reasons,
-            match_features=item.feats.serialise(),
-        )
-        claim.feats, claim.keys = item.feats, item.keys  # used only while this batch runs
-        new_claims.append(claim)
-        decisions.append((item, "new", len(new_claims) - 1, 1.0))
-        if best_id is not None and best >= SUGGEST:
-            suggestions.append((len(new_claims) - 1, best_id, best))
+        local_pool = [(_ref(i), new[i].item.feats) for i in range(first_of_source, len(new))]
+        local_id, local = best_match(item.feats, local_pool)
+        if local_id is not None and local >= SAME and local >= best:
+            target: int = local_id
+            score: float | None = local
+        elif best_id is not None and best >= SAME:
+            target, score = best_id, best
+        else:
+            claim = _NewClaim(item)
+            new.append(claim)
+            target, score = _ref(len(new) - 1), None
+            for key in item.keys:
+                batch_postings.setdefault(key, []).append(target)
+            if best_id is not None and best >= SUGGEST:
+                claim.suggestion = (best_id, best)
+        when = seen_at[item.source]
+        if target < 0:
+            record: _NewClaim | _Matched = new[_ref(target)]
+            kind = Appearance.Match.ORIGINAL if score is None else Appearance.Match.AUTO
+        else:
+            record = matched.setdefault(target, _Matched())
+            kind = Appearance.Match.AUTO
+            if stored[target][1] == Claim.Status.PUBLISHED and source.pk not in record.recurred_in:
+                record.recurred_in.append(source.pk)
+        record.appearances += 1
+        record.score = max(record.score, item.found.score)
+        if source.outlet_id:
+            record.outlets.add(source.outlet_id)
+        record.first_seen = min(record.first_seen or when, when)
+        record.last_seen = max(record.last_seen or when, when)
+        placed.append((item, target, kind, score))
 
-    # New claims get their counts before they are inserted: no second write for them.
-    outlet = 1 if source.outlet_id else 0
-    for index, claim in enumerate(new_claims):
-        mine = [item for item, kind, target, _ in decisions if kind == "new" and target == index]
-        claim.appearance_count = len(mine)
-        claim.outlet_count = outlet
-        claim.first_seen_at = claim.last_seen_at = seen_at
-        claim.score = max(item.found.score for item in mine)
-        claim.priority = claim_priority(
+    _insert_claims(new, now)
+    new_pk = {_ref(i): c.pk for i, c in enumerate(new)}
+    _insert_many(_KEY, ["claim_id", "key"], [(claim.pk, key) for claim in new for key in claim.item.keys])
+    _insert_appearances(batch, placed, new_pk, matched, now)
+    suggestions = [(c.pk, new_pk.get(c.suggestion[0], c.suggestion[0]), c.suggestion[1]) for c in new if c.suggestion]
+    _insert_suggestions(suggestions, now)
+    recurred = _update_matched(matched, now)
+    _record_events(batch, new, matched, recurred, now)
+    claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in new] + sorted(matched))
+
+
+def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
+    if not new:
+        return
+    adapt = connection.ops.adapt_datetimefield_value
+    at = adapt(now)
+    rows = []
+    for claim in new:
+        found = claim.item.found
+        outlets = len(claim.outlets)
+        priority = claim_priority(
             score=claim.score,
-            appearance_count=claim.appearance_count,
-            outlet_count=outlet,
-            last_seen_at=seen_at,
+            appearance_count=claim.appearances,
+            outlet_count=outlets,
+            last_seen_at=claim.last_seen,
             recurred=False,
             now=now,
         )
-    Claim.objects.bulk_create(new_claims)
-    # ~10 keys per new claim: one executemany, not ~100 ORM objects per article.
-    key_rows = [(claim.pk, key) for claim in new_claims for key in claim.keys]
-    if key_rows:
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f'INSERT INTO {ClaimKey._meta.db_table} (claim_id, "key") VALUES (%s, %s)',  # noqa: S608
-                key_rows,
-            )
-    appearances, events, recurred = [], [], set()
-    for item, kind, target, score in decisions:
-        if kind == "new":
-            claim_id = new_claims[target].pk
-            original = score == 1.0 and not any(a.claim_id == claim_id for a in appearances)
-            match, is_recurrence = (Appearance.Match.ORIGINAL, False) if original else (Appearance.Match.AUTO, False)
-            match_score = None if original else score
-        else:
-            claim_id = target
-            is_recurrence = stored[target][1] == Claim.Status.PUBLISHED
-            match, match_score = Appearance.Match.AUTO, score
-            if is_recurrence:
-                recurred.add(claim_id)
-        appearances.append(
-            Appearance(
-                claim_id=claim_id,
-                source=source,
-                sentence=item.found.sentence,
-                start=item.found.start,
-                end=item.found.end,
-                text=item.found.text,
-                claimant_as_written=item.found.claimant_as_written[:300],
-                score=item.found.score,
-                reasons=item.found.reasons,
-                match=match,
-                match_score=match_score,
-                is_recurrence=is_recurrence,
+        rows.append(
+            (
+                found.text[:5000],
+                found.claimant[:300],
+                found.claim_type,
+                Claim.Status.NEW.value,
+                "",
+                claim.score,
+                _json(found.reasons),
+                priority,
+                claim.appearances,
+                outlets,
+                adapt(claim.first_seen),
+                adapt(claim.last_seen),
+                1,
+                claim.item.feats.serialise(),
+                at,
+                at,
             )
         )
-    _insert(Appearance, appearances)
-    MatchSuggestion.objects.bulk_create(
-        [MatchSuggestion(claim_id=new_claims[n].pk, target_id=t, similarity=s) for n, t, s in suggestions],
-        ignore_conflicts=True,
-    )
-    for claim in new_claims:
-        events.append(
-            ReviewEvent(
-                claim_id=claim.pk,
-                actor_label=ACTOR,
-                action="claim.created",
-                to_state=claim.status,
-                data={"source_id": source.pk, "score": claim.score},
-            )
-        )
-    for claim_id in sorted(recurred):
-        events.append(
-            ReviewEvent(
-                claim_id=claim_id,
-                actor_label=ACTOR,
-                action="claim.recurred",
-                from_state=Claim.Status.PUBLISHED,
-                to_state=Claim.Status.PUBLISHED,
-                note="New appearance after the verdict was published.",
-                data={"source_id": source.pk},
-            )
-        )
-    # Events need their ids (webhook deliveries point at them), and bulk_create sends no signals:
-    # announce each as review_event_record would.
-    for event in ReviewEvent.objects.bulk_create(events):
-        review_event_recorded.send(sender=ReviewEvent, event=event)
-    matched = [target for _, kind, target, _ in decisions if kind == "existing"]
-    scores: dict[int, float] = {}
-    for item, kind, target, _ in decisions:
-        if kind == "existing":
-            scores[target] = max(scores.get(target, 0.0), item.found.score)
-    claims_add_appearances(claim_ids=matched, source=source, scores=scores, recurred_ids=recurred, now=now)
-    claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in new_claims] + matched)
-    return {
-        "created": len(new_claims),
-        "matched": sum(1 for _, kind, _, _ in decisions if kind == "existing"),
-        "suggested": len(suggestions),
-    }
-
-
-def claims_add_appearances(
-    *,
-    claim_ids: list[int],
-    source: Source,
-    scores: dict[int, float],
-    recurred_ids: set[int] | frozenset[int] = frozenset(),
-    now: datetime | None = None,
-) -> None:
-    """Update counts, first/last seen, score (max of appearances) and priority of claims that just gained
-    appearances in `source`, incrementally: a viral claim's thousand earlier appearances are not re-read."""
-    now = now or timezone.now()
-    added = Counter(claim_ids)
-    if not added:
-        return
-    seen_at = source.published_at or source.created_at or now
-    query = Claim.objects.filter(pk__in=list(added))
-    if source.outlet_id:
-        # EXISTS stops at the first hit: a viral claim's thousand appearances are not read.
-        elsewhere = Appearance.objects.filter(claim_id=OuterRef("pk"), source__outlet_id=source.outlet_id).exclude(
-            source=source
-        )
-        query = query.annotate(known_outlet=Exists(elsewhere))
-    else:
-        query = query.annotate(known_outlet=Value(True))
-    rows = []
-    adapt = connection.ops.adapt_datetimefield_value
-    # One query, plain tuples: no model instances for claims that only get counters bumped.
-    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred, known in query.values_list(
-        "id",
+    columns = [
+        "text",
+        "claimant",
+        "claim_type",
+        "status",
+        "dismiss_reason",
+        "score",
+        "reasons",
+        "priority",
         "appearance_count",
         "outlet_count",
         "first_seen_at",
         "last_seen_at",
+        "version",
+        "match_features",
+        "created_at",
+        "updated_at",
+    ]
+    for claim, pk in zip(new, _insert_returning(_CLAIM, columns, rows), strict=True):
+        claim.pk = pk
+
+
+def _insert_appearances(
+    batch: list[tuple[Source, list[ExtractedClaim]]],
+    placed: list[tuple[_Item, int, str, float | None]],
+    new_pk: dict[int, int],
+    matched: dict[int, _Matched],
+    now: datetime,
+) -> None:
+    at = connection.ops.adapt_datetimefield_value(now)
+    rows = []
+    for item, target, kind, score in placed:
+        source, _ = batch[item.source]
+        found = item.found
+        recurrence = target >= 0 and source.pk in matched[target].recurred_in
+        rows.append(
+            (
+                new_pk[target] if target < 0 else target,
+                source.pk,
+                found.sentence,
+                found.start,
+                found.end,
+                found.text,
+                found.claimant_as_written[:300],
+                found.score,
+                _json(found.reasons),
+                kind,
+                score,
+                recurrence,
+                at,
+            )
+        )
+    columns = [
+        "claim_id",
+        "source_id",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "claimant_as_written",
         "score",
-        "recurred_at",
-        "known_outlet",
-    ):
-        new_outlet = bool(source.outlet_id) and not known
-        score = max(old_score, scores.get(pk, 0.0))
-        first = min(first_seen or seen_at, seen_at)
-        last = max(last_seen or seen_at, seen_at)
-        recurred_at = now if pk in recurred_ids else old_recurred
+        "reasons",
+        "match",
+        "match_score",
+        "is_recurrence",
+        "created_at",
+    ]
+    _insert_many(_APPEARANCE, columns, rows)
+
+
+def _insert_suggestions(suggestions: list[tuple[int, int, float]], now: datetime) -> None:
+    if not suggestions:
+        return
+    at = connection.ops.adapt_datetimefield_value(now)
+    quote = connection.ops.quote_name
+    conflict = "OR IGNORE " if connection.vendor == "sqlite" else ""
+    suffix = "" if connection.vendor == "sqlite" else " ON CONFLICT DO NOTHING"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT {conflict}INTO {quote(_SUGGESTION)} (claim_id, target_id, similarity, status, created_at) "  # noqa: S608
+            f"VALUES (%s, %s, %s, %s, %s){suffix}",
+            [(claim, target, score, MatchSuggestion.Status.OPEN.value, at) for claim, target, score in suggestions],
+        )
+
+
+def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
+    """Counts, first/last seen, score (max of appearances) and priority of stored claims that gained appearances,
+    updated incrementally: a viral claim's thousand earlier appearances are not re-read. Returns the ids of those
+    that recurred (published, seen again)."""
+    if not matched:
+        return set()
+    ids = sorted(matched)
+    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit.
+    known: set[tuple[int, int]] = set()
+    for outlet in sorted({o for record in matched.values() for o in record.outlets}):
+        with_outlet = [cid for cid in ids if outlet in matched[cid].outlets]
+        for (cid,) in _rows_in(
+            f"SELECT c.id FROM {_CLAIM} c WHERE EXISTS (SELECT 1 FROM {_APPEARANCE} a "  # noqa: S608
+            f"JOIN {_SOURCE} s ON s.id = a.source_id WHERE a.claim_id = c.id AND s.outlet_id = %s) "
+            f"AND c.id {{in_ids}}",
+            with_outlet,
+            [outlet],
+        ):
+            known.add((cid, outlet))
+    adapt = connection.ops.adapt_datetimefield_value
+    rows, recurred = [], set()
+    current = Claim.objects.filter(pk__in=ids).values_list(
+        "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
+    )
+    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current.order_by("id"):
+        record = matched[pk]
+        new_outlets = sum(1 for outlet in record.outlets if (pk, outlet) not in known)
+        score = max(old_score, record.score)
+        first = min(first_seen or record.first_seen, record.first_seen)
+        last = max(last_seen or record.last_seen, record.last_seen)
+        recurred_at = now if record.recurred_in else old_recurred
+        if record.recurred_in:
+            recurred.add(pk)
         priority = claim_priority(
             score=score,
-            appearance_count=appearance_count + added[pk],
-            outlet_count=outlet_count + new_outlet,
+            appearance_count=appearance_count + record.appearances,
+            outlet_count=outlet_count + new_outlets,
             last_seen_at=last,
             recurred=recurred_at is not None,
             now=now,
         )
-        rows.append((added[pk], int(new_outlet), adapt(first), adapt(last), score, adapt(recurred_at), priority, pk))
-    # One executemany instead of an ORM update per claim (the ORM's per-query cost dominated storing).
-    # Counters are incremented in SQL so that two workers adding appearances to one claim lose none.
-    table = Claim._meta.db_table
+        rows.append(
+            (record.appearances, new_outlets, adapt(first), adapt(last), score, adapt(recurred_at), priority, pk)
+        )
+    # Counters are incremented in SQL so that two workers adding appearances to one claim lose none; rows go in
+    # id order so that two batches lock shared claims in the same order (no deadlock).
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {table} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
+            f"UPDATE {_CLAIM} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
             "first_seen_at = %s, last_seen_at = %s, score = %s, recurred_at = %s, priority = %s WHERE id = %s",
             rows,
         )
+    return recurred
+
+
+def _record_events(
+    batch: list[tuple[Source, list[ExtractedClaim]]],
+    new: list[_NewClaim],
+    matched: dict[int, _Matched],
+    recurred: set[int],
+    now: datetime,
+) -> None:
+    """`claim.created` for each new claim, `claim.recurred` for each published claim seen again (per source);
+    announced together, as review_event_record announces one."""
+    source_of = [source.pk for source, _ in batch]
+    events = [
+        ReviewEvent(
+            claim_id=claim.pk,
+            actor_label=ACTOR,
+            action="claim.created",
+            to_state=Claim.Status.NEW,
+            data={"source_id": source_of[claim.item.source], "score": claim.score},
+            created_at=now,
+        )
+        for claim in new
+    ]
+    for claim_id in sorted(recurred):
+        for source_id in matched[claim_id].recurred_in:
+            events.append(
+                ReviewEvent(
+                    claim_id=claim_id,
+                    actor_label=ACTOR,
+                    action="claim.recurred",
+                    from_state=Claim.Status.PUBLISHED,
+                    to_state=Claim.Status.PUBLISHED,
+                    note="New appearance after the verdict was published.",
+                    data={"source_id": source_id},
+                    created_at=now,
+                )
+            )
+    if not events:
+        return
+    at = connection.ops.adapt_datetimefield_value(now)
+    columns = ["claim_id", "actor_label", "action", "from_state", "to_state", "note", "data", "created_at"]
+    rows = [(e.claim_id, e.actor_label, e.action, e.from_state, e.to_state, e.note, _json(e.data), at) for e in events]
+    for event, pk in zip(events, _insert_returning(_EVENT, columns, rows), strict=True):
+        event.pk = pk
+    review_events_recorded.send(sender=ReviewEvent, events=events)
 
 
 def claims_refresh_counts(*, claim_ids: list[int], now: datetime | None = None) -> None:
@@ -378,36 +579,75 @@ def claims_refresh_counts(*, claim_ids: list[int], now: datetime | None = None) 
         )
 
 
-def source_extract_claims(*, source_id: int) -> str:
-    """Extract, match and store the claims of one stored source. Safe to run twice; quiet if the source is gone."""
-    source = Source.objects.filter(pk=source_id, status=Source.Status.STORED).first()
-    if source is None:
-        return "gone"
+def _extract(source: Source) -> list[ExtractedClaim] | str:
+    """The claims of one source, or why extraction failed (a bug on one odd article must not stop the queue)."""
     try:
-        found = extract(source.text, threshold=settings.EXTRACTION_THRESHOLD)
-    except Exception as exc:  # a bug on one odd article must not stop the queue
-        logger.exception("extraction failed on source %s", source_id)
-        source_mark_extraction(source_id=source_id, error=f"extraction failed: {exc}")
-        return "failed"
+        return extract(source.text, threshold=settings.EXTRACTION_THRESHOLD)
+    except Exception as exc:
+        logger.exception("extraction failed on source %s", source.pk)
+        return f"extraction failed: {exc}"
+
+
+def _store_one(source: Source, found: list[ExtractedClaim]) -> str:
+    """Store one source's claims in one transaction; if that fails, claim by claim in their own transactions."""
     try:
         with transaction.atomic():
-            _store(source=source, found=found)
+            _store([(source, found)])
     except Exception:
-        # Store claim by claim so that one bad claim (or a concurrent writer) does not lose the others.
-        logger.warning(
-            "batch store failed on source %s; storing claims one by one",
-            source_id,
-            exc_info=True,
-        )
+        # Claim by claim, so that one bad claim (or a concurrent writer) does not lose the others.
+        logger.warning("store failed on source %s; storing claims one by one", source.pk, exc_info=True)
         errors = []
         for claim in found:
             try:
                 with transaction.atomic():
-                    _store(source=source, found=[claim])
+                    _store([(source, [claim])])
             except Exception as exc:
                 errors.append(f"{claim.start}-{claim.end}: {exc}")
         if errors:
-            source_mark_extraction(source_id=source_id, error="; ".join(errors))
+            source_mark_extraction(source_id=source.pk, error="; ".join(errors))
             return "partial"
-    source_mark_extraction(source_id=source_id, error="")
+    source_mark_extraction(source_id=source.pk, error="")
     return "done"
+
+
+def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
+    """Extract, match and store the claims of stored sources, in id order, as one batch (see the module note).
+
+    Returns each id's outcome: "done", "failed" (extraction raised; recorded on the source), "partial" (some
+    claims could not be stored; recorded) or "gone" (no such stored source). Safe to run twice.
+    """
+    ids = sorted({int(pk) for pk in source_ids})
+    outcome = dict.fromkeys(ids, "gone")
+    sources = Source.objects.filter(pk__in=ids, status=Source.Status.STORED).only(
+        "id", "text", "outlet_id", "published_at", "created_at"
+    )
+    batch: list[tuple[Source, list[ExtractedClaim]]] = []
+    for source in sources.order_by("id"):
+        found = _extract(source)
+        if isinstance(found, str):
+            source_mark_extraction(source_id=source.pk, error=found)
+            outcome[source.pk] = "failed"
+        else:
+            batch.append((source, found))
+    if not batch:
+        return outcome
+    try:
+        with transaction.atomic():
+            _store(batch)
+            sources_mark_extracted(source_ids=[source.pk for source, _ in batch])
+    except Exception:
+        if len(batch) == 1:
+            source, found = batch[0]
+            outcome[source.pk] = _store_one(source, found)
+            return outcome
+        logger.warning("batch store of %d sources failed; storing them one by one", len(batch), exc_info=True)
+        for source, found in batch:
+            outcome[source.pk] = _store_one(source, found)
+        return outcome
+    outcome.update(dict.fromkeys((source.pk for source, _ in batch), "done"))
+    return outcome
+
+
+def source_extract_claims(*, source_id: int) -> str:
+    """Extract, match and store the claims of one stored source. Safe to run twice; quiet if the source is gone."""
+    return sources_extract_claims(source_ids=[source_id])[int(source_id)]

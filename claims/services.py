@@ -87,7 +87,7 @@ def evidence_store_metadata(*, evidence_id: int, metadata: dict | None = None, e
 
 
 # Extraction lives in its own module; re-exported so callers keep `from claims.services import ...`.
-from claims.extraction_service import claim_priority, source_extract_claims  # noqa: E402
+from claims.extraction_service import claim_priority, source_extract_claims, sources_extract_claims  # noqa: E402
 
 __all__ = [
     "claim_priority",
@@ -95,4 +95,5 @@ __all__ = [
     "evidence_store_metadata",
     "review_event_record",
     "source_extract_claims",
+    "sources_extract_claims",
 ]

@@ -1,11 +1,13 @@
 """Celery tasks of claims. Each takes ids, returns quietly if the row is gone, and is safe to re-run."""
 
 import logging
+from collections import Counter
 from datetime import timedelta
 
 from celery import shared_task
 from django.utils import timezone
 
+from claims.extraction_service import BATCH_SOURCES, sources_extract_claims
 from claims.models import Evidence
 from claims.services import evidence_metadata_from_html, evidence_store_metadata, source_extract_claims
 from factcheck.tasks import enqueue_now
@@ -19,6 +21,13 @@ def extract_source(source_id: int) -> str:
     return source_extract_claims(source_id=source_id)
 
 
+@shared_task(name="claims.tasks.extract_sources")
+def extract_sources(source_ids: list[int]) -> dict[str, int]:
+    """Extract and store the claims of several sources in one transaction; counts of each outcome."""
+    outcomes = sources_extract_claims(source_ids=source_ids)
+    return dict(sorted(Counter(outcomes.values()).items()))
+
+
 @shared_task(name="claims.tasks.reconcile_extraction")
 def reconcile_extraction(older_than_seconds: int = 120, limit: int = 1000) -> int:
     """Enqueue extraction for stored sources still pending, e.g. after a broker outage."""
@@ -30,7 +39,10 @@ def reconcile_extraction(older_than_seconds: int = 120, limit: int = 1000) -> in
         .order_by("id")
         .values_list("id", flat=True)[:limit]
     )
-    sent = sum(enqueue_now(extract_source, source_id) for source_id in ids)
+    sent = 0
+    for i in range(0, len(ids), BATCH_SOURCES):
+        chunk = ids[i : i + BATCH_SOURCES]
+        sent += len(chunk) if enqueue_now(extract_sources, chunk) else 0
     if ids:
         logger.info("reconcile: %d of %d pending sources enqueued", sent, len(ids))
     return sent

@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 
 from claims.models import ReviewEvent
-from claims.signals import review_event_recorded
+from claims.signals import review_event_recorded, review_events_recorded
 
 
 @receiver(review_event_recorded, sender=ReviewEvent, dispatch_uid="publishing.webhooks_on_review_event")
@@ -11,3 +11,10 @@ def webhooks_on_review_event(sender, event: ReviewEvent, **kwargs) -> None:
     from publishing.services import webhook_deliveries_create
 
     webhook_deliveries_create(event=event)
+
+
+@receiver(review_events_recorded, sender=ReviewEvent, dispatch_uid="publishing.webhooks_on_review_events")
+def webhooks_on_review_events(sender, events: list[ReviewEvent], **kwargs) -> None:
+    from publishing.services import webhook_deliveries_create_many
+
+    webhook_deliveries_create_many(events=events)

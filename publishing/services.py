@@ -85,14 +85,19 @@ def _payload(event: ReviewEvent) -> dict:
     return data
 
 
-def webhook_deliveries_create(*, event: ReviewEvent) -> list[WebhookDelivery]:
-    """Outbox rows for every active endpoint subscribed to the event's action; each is sent after commit."""
+def webhook_deliveries_create(
+    *, event: ReviewEvent, endpoints: list[WebhookEndpoint] | None = None
+) -> list[WebhookDelivery]:
+    """Outbox rows for every active endpoint subscribed to the event's action; each is sent after commit.
+    `endpoints`: the active endpoints, when the caller has already read them."""
     from factcheck.tasks import enqueue_on_commit
     from publishing.tasks import deliver_webhook
 
     if event.action not in WebhookEvent.values:
         return []
-    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if event.action in (e.events or [])]
+    if endpoints is None:
+        endpoints = list(WebhookEndpoint.objects.filter(active=True))
+    endpoints = [e for e in endpoints if event.action in (e.events or [])]
     if not endpoints:
         return []
     payload = _payload(event)
@@ -107,6 +112,16 @@ def webhook_deliveries_create(*, event: ReviewEvent) -> list[WebhookDelivery]:
             enqueue_on_commit(deliver_webhook, delivery.pk)
             deliveries.append(delivery)
     return deliveries
+
+
+def webhook_deliveries_create_many(*, events: list[ReviewEvent]) -> list[WebhookDelivery]:
+    """The same for many events, reading the endpoints once (extraction records hundreds of events at a time)."""
+    if not any(event.action in WebhookEvent.values for event in events):
+        return []
+    endpoints = list(WebhookEndpoint.objects.filter(active=True))
+    if not endpoints:
+        return []
+    return [d for event in events for d in webhook_deliveries_create(event=event, endpoints=endpoints)]
 
 
 def body_of(delivery: WebhookDelivery) -> bytes:

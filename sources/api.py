@@ -17,7 +17,13 @@ from sources.feeds import FeedError, feed_create
 from sources.fetching import ingest_items_retry, url_batch_start
 from sources.ingest import IngestError, article_from_record
 from sources.models import Feed, IngestBatch, IngestItem, Outlet, Source
-from sources.services import ingest_batch_add, ingest_batch_finish, ingest_batch_start, ingest_limits
+from sources.services import (
+    ingest_batch_add,
+    ingest_batch_finish,
+    ingest_batch_start,
+    ingest_limits,
+    sources_announced_together,
+)
 
 
 class OutletSerializer(serializers.ModelSerializer):
@@ -206,19 +212,20 @@ class SourceBulkApi(APIView):
             kind=IngestBatch.Kind.API, label=f"bulk of {len(items)}", user=request.user, total=len(items)
         )
         results = []
-        for index, raw in enumerate(items):
-            origin = f"item {index}"
-            item_input = SourceInputSerializer(data=raw) if isinstance(raw, dict) else None
-            if item_input is None or not item_input.is_valid():
-                errors = item_input.errors if item_input is not None else "expected an object"
-                article_or_error = IngestError(f"invalid: {errors}")
-            else:
-                try:
-                    article_or_error = _to_article(dict(item_input.validated_data), origin)
-                except IngestError as exc:
-                    article_or_error = exc
-            row = ingest_batch_add(batch=batch, position=index + 1, origin=origin, item=article_or_error)
-            results.append({"index": index, "result": row.result, "id": row.source_id, "message": row.message})
+        with sources_announced_together():
+            for index, raw in enumerate(items):
+                origin = f"item {index}"
+                item_input = SourceInputSerializer(data=raw) if isinstance(raw, dict) else None
+                if item_input is None or not item_input.is_valid():
+                    errors = item_input.errors if item_input is not None else "expected an object"
+                    article_or_error = IngestError(f"invalid: {errors}")
+                else:
+                    try:
+                        article_or_error = _to_article(dict(item_input.validated_data), origin)
+                    except IngestError as exc:
+                        article_or_error = exc
+                row = ingest_batch_add(batch=batch, position=index + 1, origin=origin, item=article_or_error)
+                results.append({"index": index, "result": row.result, "id": row.source_id, "message": row.message})
         batch = ingest_batch_finish(batch=batch)
         return Response({"batch": IngestBatchSerializer(batch).data, "results": results})
 

@@ -27,7 +27,7 @@ from sources.ingest import (
     url_domain,
 )
 from sources.models import IngestBatch, IngestItem
-from sources.services import RESULT_COUNTERS, ingest_batch_start, ingest_outcome
+from sources.services import RESULT_COUNTERS, ingest_batch_start, ingest_outcome, sources_announced_together
 
 logger = logging.getLogger(__name__)
 
@@ -152,8 +152,9 @@ def url_batch_run(*, batch_id: int) -> IngestBatch | None:
     batch = IngestBatch.objects.select_related("feed__outlet").filter(pk=batch_id).first()
     if batch is None:
         return None
-    for item in batch.items.filter(result=IngestItem.Result.PENDING).exclude(url="").order_by("position"):
-        source_fetch_url(url=item.url, batch=batch, item=item)
+    with sources_announced_together():
+        for item in batch.items.filter(result=IngestItem.Result.PENDING).exclude(url="").order_by("position"):
+            source_fetch_url(url=item.url, batch=batch, item=item)
     IngestBatch.objects.filter(pk=batch.pk).update(status=IngestBatch.Status.DONE, finished_at=timezone.now())
     batch.refresh_from_db()
     return batch

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -12,9 +16,48 @@ from django.utils import timezone
 
 from sources.ingest import ArticleInput, IngestError, Item, canonicalise_url, content_hash, url_domain
 from sources.models import IngestBatch, IngestItem, Outlet, Source
-from sources.signals import source_stored
+from sources.signals import source_stored, sources_committed
 
 logger = logging.getLogger(__name__)
+
+ANNOUNCE_BATCH = 50  # new sources announced together at most
+ANNOUNCE_WAIT = 2.0  # seconds the first source of a group waits for others, at most
+_announcing = threading.local()
+
+
+def _announce(source_ids: list[int]) -> None:
+    if source_ids:
+        sources_committed.send(sender=Source, source_ids=source_ids)
+
+
+def _committed(source_id: int) -> None:
+    group = getattr(_announcing, "group", None)
+    if group is None:
+        _announce([source_id])
+        return
+    if not group:
+        _announcing.since = time.monotonic()
+    group.append(source_id)
+    if len(group) >= ANNOUNCE_BATCH or time.monotonic() - _announcing.since >= ANNOUNCE_WAIT:
+        _announcing.group = []
+        _announce(group)
+
+
+@contextmanager
+def sources_announced_together() -> Iterator[None]:
+    """Sources committed inside are announced (`sources_committed`) in groups of up to ANNOUNCE_BATCH, a group
+    at most ANNOUNCE_WAIT seconds after its first source was committed (checked at each commit), the rest on
+    exit. A source whose announcement is lost (the process dies first) stays pending, and the extraction's
+    reconcile task picks it up."""
+    if getattr(_announcing, "group", None) is not None:
+        yield  # nested: the outer scope announces
+        return
+    _announcing.group = []
+    try:
+        yield
+    finally:
+        group, _announcing.group = _announcing.group, None
+        _announce(group)
 
 
 def outlet_get_or_create(*, name: str = "", domain: str = "") -> Outlet | None:
@@ -50,8 +93,8 @@ def source_find_duplicate(*, canonical_url: str, digest: str) -> Source | None:
 def source_store(*, article: ArticleInput, batch: IngestBatch | None = None) -> tuple[Source, bool]:
     """Store an article unless its canonical URL or text is already known.
 
-    Returns (source, created). On creation `source_stored` is sent inside the transaction, so
-    receivers can enqueue work with `transaction.on_commit`.
+    Returns (source, created). On creation `source_stored` is sent inside the transaction (receivers that
+    write with it, such as the search index, stay in step), and `sources_committed` after the commit.
     """
     canonical = canonicalise_url(article.canonical_url or article.url)
     digest = content_hash(article.text)
@@ -77,6 +120,7 @@ def source_store(*, article: ArticleInput, batch: IngestBatch | None = None) -> 
                 batch=batch,
             )
             source_stored.send(sender=Source, source=source)
+            transaction.on_commit(partial(_committed, source.pk))
     except IntegrityError:
         # Another writer stored the same article between our check and our insert.
         duplicate = source_find_duplicate(canonical_url=canonical, digest=digest)
@@ -143,10 +187,11 @@ def ingest_items(
     """Run a whole batch: every item is stored or reported, whatever the others do."""
     batch = ingest_batch_start(kind=kind, label=label, user=user, total=total)
     try:
-        for position, (origin, item) in enumerate(items, start=1):
-            row = ingest_batch_add(batch=batch, position=position, origin=origin, item=item)
-            if on_item:
-                on_item(row)
+        with sources_announced_together():
+            for position, (origin, item) in enumerate(items, start=1):
+                row = ingest_batch_add(batch=batch, position=position, origin=origin, item=item)
+                if on_item:
+                    on_item(row)
     except BaseException:
         IngestBatch.objects.filter(pk=batch.pk).update(status=IngestBatch.Status.FAILED, finished_at=timezone.now())
         raise
@@ -163,4 +208,11 @@ def source_mark_extraction(*, source_id: int, error: str = "") -> None:
         extraction_status=Source.Extraction.FAILED if error else Source.Extraction.DONE,
         extraction_error=error[:2000],
         extracted_at=timezone.now(),
+    )
+
+
+def sources_mark_extracted(*, source_ids: list[int]) -> None:
+    """Record that claim extraction succeeded on these sources (one statement for a batch)."""
+    Source.objects.filter(pk__in=source_ids).update(
+        extraction_status=Source.Extraction.DONE, extraction_error="", extracted_at=timezone.now()
     )

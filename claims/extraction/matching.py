@@ -68,6 +68,39 @@ _PHRASES = [
     (r"\b(?:kiev|kyiv)\b", "kyiv"),
 ]
 _PHRASES_RX = [(re.compile(p), r) for p, r in _PHRASES]  # applied to lower-cased text
+# Substrings one of which every match of the phrase at the same position contains: a phrase whose triggers are
+# all absent cannot match, and its pattern is not run (most claims need 2-4 of the 17 patterns).
+_TRIGGERS = [
+    ("forces", "personnel", "servicemen", "soldiers", "troops", "army"),
+    ("strike",),
+    ("target", "strik", "struck", "attack", "shell", "bomb"),
+    ("civilian",),
+    ("repl", "respons", "answer"),
+    ("hand", "deliver", "submit"),
+    ("united states", "u.s", "usa", "america", "washington"),
+    ("united kingdom", "u.k.", "britain"),
+    ("per", "%"),
+    ("rose", "risen", "rises", "rising", "increas", "grew", "grown", "grows", "climbed", "went up", "jumped", "surged"),
+    ("fell", "fallen", "falls", "falling", "decreas", "declin", "dropped", "drops", "went down", "plunged"),
+    ("no longer",),
+    ("occup",),
+    ("killed", "died", "dead", "death", "fatalities"),
+    ("threat", "danger", "risk"),
+    ("n'", "n’"),
+    ("kiev", "kyiv"),
+]
+_FOLDS = list(zip(_TRIGGERS, _PHRASES_RX, strict=True))
+
+
+def fold_phrases(text: str) -> str:
+    """Lower-cased text with the interchangeable wordings folded (each pattern in turn, as listed)."""
+    folded = text.lower()
+    for triggers, (pattern, replacement) in _FOLDS:
+        if any(trigger in folded for trigger in triggers):
+            folded = pattern.sub(replacement, folded)
+    return folded
+
+
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 _MONTHS_FULL = {
     "january",
@@ -136,32 +169,45 @@ def _parse(value: str) -> Features:
     )
 
 
+@lru_cache(maxsize=100_000)
+def _name_stem(raw: str) -> str | None:
+    """The stem of a capitalised word as a name, or None for a month (news vocabulary repeats: cached)."""
+    low = raw.lower().replace("’", "'").removesuffix("'s")
+    if low in _MONTHS_FULL:
+        return None
+    return stem(DEMONYMS.get(low, low).replace(" ", ""))
+
+
+@lru_cache(maxsize=100_000)
+def _word_feature(low: str) -> str | None:
+    """A lower-cased word as a feature: "" for a negator, None for a stop word, else its folded stem."""
+    low = low.replace("’", "'").removesuffix("'s")
+    if low in NEGATORS:
+        return ""
+    if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+        return None
+    if low[0].isdigit():
+        return low.replace(",", "")
+    return stem(DEMONYMS.get(low, low).replace(" ", ""))
+
+
 def features(text: str) -> Features:
     """Folded, stemmed content words of a normalised claim, and whether it is negated."""
     # Names are read from the original casing; everything else works on lower case (faster patterns).
     name_stems = set()
-    for index, match in enumerate(_WORD.finditer(text)):
-        raw = match.group()
-        if raw[0].isupper():
-            low = raw.lower().replace("’", "'").removesuffix("'s")
-            if (index > 0 or low in DEMONYMS) and low not in _MONTHS_FULL:
-                name_stems.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
-    folded = text.lower()
-    for pattern, replacement in _PHRASES_RX:
-        folded = pattern.sub(replacement, folded)
+    for index, raw in enumerate(_WORD.findall(text)):
+        if raw[0].isupper() and (index > 0 or raw.lower().replace("’", "'").removesuffix("'s") in DEMONYMS):
+            name = _name_stem(raw)
+            if name is not None:
+                name_stems.add(name)
     words: set[str] = set()
     negations = 0
-    for match in _WORD.finditer(folded):
-        low = match.group().replace("’", "'").removesuffix("'s")
-        if low in NEGATORS:
+    for low in _WORD.findall(fold_phrases(text)):
+        word = _word_feature(low)
+        if word:
+            words.add(word)
+        elif word == "":
             negations += 1
-            continue
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
-            continue
-        if low[0].isdigit():
-            words.add(low.replace(",", ""))
-            continue
-        words.add(stem(DEMONYMS.get(low, low).replace(" ", "")))
     return Features(frozenset(words), frozenset(words & name_stems), negations % 2 == 1)
 
 
@@ -185,25 +231,31 @@ def similarity(a: Features, b: Features) -> float:
     return round(score, 4)
 
 
-def _word_hashes(word: str) -> array:
-    # One SHAKE digest gives all BANDS x ROWS independent 32-bit hashes of a word at once.
-    return array("I", hashlib.shake_128(word.encode()).digest(4 * BANDS * ROWS))
+@lru_cache(maxsize=200_000)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    # One SHAKE digest gives all BANDS x ROWS independent 32-bit hashes of a word at once; words recur, so
+    # each is hashed once per process.
+    return tuple(array("I", hashlib.shake_128(word.encode()).digest(4 * BANDS * ROWS)))
 
 
 def keys(feats: Features) -> list[int]:
     """MinHash LSH band keys (signed 64-bit) of a claim; similar claims share at least one with high probability."""
     if not feats.words:
         return []
-    minima = [min(column) for column in zip(*(_word_hashes(w) for w in feats.words), strict=True)]
-    result = []
-    for band in range(BANDS):
-        chunk = minima[band * ROWS : (band + 1) * ROWS]
-        digest = hashlib.blake2b(
-            f"{band}:{int(feats.negated)}:{':'.join(map(str, chunk))}".encode(),
-            digest_size=8,
-        ).digest()
-        result.append(int.from_bytes(digest, "big", signed=True))
-    return result
+    minima = list(map(min, zip(*map(_word_hashes, feats.words), strict=True)))
+    negated = int(feats.negated)
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return [
+        from_bytes(
+            blake2b(
+                f"{band}:{negated}:{':'.join(map(str, minima[band * ROWS : (band + 1) * ROWS]))}".encode(),
+                digest_size=8,
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band in range(BANDS)
+    ]
 
 
 def best_match(feats: Features, candidates: list[tuple[int, Features]]) -> tuple[int | None, float]:

@@ -74,7 +74,7 @@ def test_a_real_worker_runs_extraction_enqueued_through_redis():
     finally:
         worker.terminate()
         output = worker.communicate(timeout=30)[0]
-    assert "claims.tasks.extract_source" in output and "succeeded" in output
+    assert "claims.tasks.extract_sources" in output and "succeeded" in output
 
 
 def test_saving_a_source_with_the_broker_down_answers_quickly_and_loses_nothing(tmp_path: Path):

@@ -209,3 +209,22 @@ def test_overdue_deliveries_are_sent_again_by_the_periodic_task(receiver, fact_c
     assert retry_due_webhooks() == 1
     assert WebhookDelivery.objects.get().status == "delivered"
     assert len(receiver.verified()) == 1
+
+
+def test_claims_extracted_from_a_new_source_are_each_delivered_once(receiver):
+    from claims.models import Claim
+    from sources.ingest import ArticleInput
+    from sources.services import source_store
+
+    receiver.subscribe(["claim.created"])
+    text = (
+        "Unemployment rose to 5.1 percent in March, the national statistics office said on Friday. "
+        "Wheat exports fell by 30 percent in 2022, the agriculture ministry said on Monday."
+    )
+    source_store(article=ArticleInput(origin="wire.txt", text=text))  # commits: extraction runs, then deliveries
+
+    events = receiver.verified()
+    texts = sorted(Claim.objects.values_list("text", flat=True))
+    assert len(texts) == 2 and [e["event"] for e in events] == ["claim.created", "claim.created"]
+    assert sorted(e["data"]["claim"]["text"] for e in events) == texts
+    assert all(e["data"]["details"]["source_id"] for e in events)

@@ -1,0 +1,132 @@
+"""Several sources stored as one batch: the same claims as one by one, and one bad source loses nothing else."""
+
+import pytest
+from django.db import connection, transaction
+
+from claims.extraction_service import sources_extract_claims
+from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
+from sources.ingest import ArticleInput, read_paths
+from sources.models import Source
+from sources.services import ingest_items, source_store
+from tests.claims.conftest import DEMO
+
+pytestmark = pytest.mark.django_db
+
+MINISTRY = "Unemployment rose to 5.1 percent in March, the national statistics office said on Friday."
+REWORDED = "Unemployment increased to 5.1% in March, according to the national statistics office."
+
+
+def _store(text: str, outlet: str, origin: str) -> Source:
+    with transaction.atomic():  # commit hooks of the test transaction do not run: nothing is extracted yet
+        source, created = source_store(article=ArticleInput(origin=origin, text=text, outlet=outlet))
+    assert created
+    return source
+
+
+def _claims_summary() -> set[tuple]:
+    return {
+        (
+            claim.text,
+            claim.claimant,
+            claim.appearance_count,
+            claim.outlet_count,
+            tuple(sorted(claim.appearances.values_list("source__origin", "start", "end", "match"))),
+        )
+        for claim in Claim.objects.all()
+    }
+
+
+def _ingest_demo_without_extraction() -> list[int]:
+    with transaction.atomic():
+        ingest_items(kind="files", items=read_paths([DEMO], max_bytes=2_000_000, min_words=20))
+    return list(Source.objects.order_by("id").values_list("id", flat=True))
+
+
+def test_a_claim_made_by_two_sources_of_one_batch_is_one_claim_seen_in_both_outlets():
+    first = _store(MINISTRY, "The Herald", "a.txt")
+    second = _store(REWORDED, "The Tribune", "b.txt")
+    outcome = sources_extract_claims(source_ids=[second.pk, first.pk])
+    assert outcome == {first.pk: "done", second.pk: "done"}
+    claim = Claim.objects.get()
+    assert claim.appearance_count == 2 and claim.outlet_count == 2
+    assert list(claim.appearances.order_by("source_id").values_list("source_id", "match")) == [
+        (first.pk, Appearance.Match.ORIGINAL),
+        (second.pk, Appearance.Match.AUTO),
+    ]
+    assert ReviewEvent.objects.filter(action="claim.created", claim=claim).count() == 1
+    assert set(Source.objects.values_list("extraction_status", flat=True)) == {Source.Extraction.DONE}
+
+
+def test_a_batch_stores_the_same_claims_as_sources_extracted_one_by_one():
+    ids = _ingest_demo_without_extraction()
+    for source_id in ids:
+        sources_extract_claims(source_ids=[source_id])
+    one_by_one = _claims_summary()
+    Claim.objects.all().delete()
+    assert not ClaimKey.objects.exists() and not Appearance.objects.exists()
+
+    sources_extract_claims(source_ids=ids)
+    assert _claims_summary() == one_by_one
+    assert len(one_by_one) >= 15
+
+
+def test_running_a_batch_again_changes_nothing():
+    ids = _ingest_demo_without_extraction()
+    sources_extract_claims(source_ids=ids)
+    tables = (Claim, Appearance, ClaimKey, MatchSuggestion, ReviewEvent)
+    counts = [model.objects.count() for model in tables]
+    assert set(sources_extract_claims(source_ids=ids).values()) == {"done"}
+    assert [model.objects.count() for model in tables] == counts
+
+
+def test_an_unknown_id_in_a_batch_is_reported_gone_and_the_others_are_stored():
+    source = _store(MINISTRY, "The Herald", "a.txt")
+    assert sources_extract_claims(source_ids=[source.pk, 987654]) == {source.pk: "done", 987654: "gone"}
+    assert Claim.objects.count() == 1
+
+
+@pytest.fixture
+def rejected_sentences():
+    """The database refuses appearances whose sentence mentions 'Atlantis' (a write that fails half-way)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE TRIGGER reject_atlantis BEFORE INSERT ON claims_appearance "
+                "WHEN NEW.sentence LIKE '%Atlantis%' BEGIN SELECT RAISE(ABORT, 'sentence rejected'); END"
+            )
+        else:
+            cursor.execute(
+                "CREATE FUNCTION reject_atlantis() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.sentence LIKE '%%Atlantis%%' THEN RAISE EXCEPTION 'sentence rejected'; END IF; "
+                "RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                "CREATE TRIGGER reject_atlantis BEFORE INSERT ON claims_appearance "
+                "FOR EACH ROW EXECUTE FUNCTION reject_atlantis()"
+            )
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DROP TRIGGER reject_atlantis")
+        else:
+            cursor.execute("DROP TRIGGER reject_atlantis ON claims_appearance")
+            cursor.execute("DROP FUNCTION reject_atlantis()")
+
+
+def test_one_bad_claim_in_a_batch_loses_neither_the_other_sources_nor_its_other_claims(rejected_sentences):
+    good = _store(MINISTRY, "The Herald", "good.txt")
+    bad = _store(
+        "Exports from Atlantis fell by 12 percent in 2023, the trade ministry said on Monday. "
+        "Wheat prices rose by 8 percent in May, the farmers' union said on Tuesday.",
+        "The Tribune",
+        "bad.txt",
+    )
+    outcome = sources_extract_claims(source_ids=[good.pk, bad.pk])
+    assert outcome == {good.pk: "done", bad.pk: "partial"}
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.extraction_status == Source.Extraction.DONE
+    assert bad.extraction_status == Source.Extraction.FAILED and "sentence rejected" in bad.extraction_error
+    texts = set(Claim.objects.values_list("text", flat=True))
+    assert any("Unemployment" in t for t in texts) and any("Wheat prices" in t for t in texts)
+    assert not any("Atlantis" in t for t in texts)
