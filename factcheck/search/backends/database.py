@@ -234,6 +234,8 @@ class DatabaseBackend(SearchBackend):
             if facet == "count":
                 total = count
                 continue
+            if not value:
+                continue
             if facet == "month":
                 label = _month_label(value)
             elif facet == "status":
@@ -384,6 +386,20 @@ def tsquery_expression(parsed: ParsedQuery) -> tuple[str, list, str, list]:
     return positive, pos_params, negative, neg_params
 
 
+def _facets_sql(names: tuple[str, ...]) -> str:
+    """The count and every facet of `m` in one pass (grouping sets), as rows shaped like the hits:
+    (facet or 'count', -, -, value, label, -, count)."""
+    if not names:
+        return "SELECT 'count', NULL, NULL, NULL, NULL, NULL, count(*) FROM m"
+    which = "CASE " + " ".join(f"WHEN GROUPING({name}) = 0 THEN '{name}'" for name in names) + " ELSE 'count' END"
+    label = "CASE WHEN GROUPING(rating) = 0 THEN max(rating_label) END" if "rating" in names else "NULL"
+    sets = ", ".join(f"({name})" for name in names)
+    return (
+        f"SELECT {which}, NULL::bigint, NULL::bigint, COALESCE({', '.join(names)}), {label}, NULL::float8, "
+        f"count(*) FROM m GROUP BY GROUPING SETS ({sets}, ())"
+    )
+
+
 class PostgresBackend(DatabaseBackend):
     name = "postgres"
     vendor = "postgresql"
@@ -410,7 +426,9 @@ class PostgresBackend(DatabaseBackend):
         count = 0
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
-            cursor.execute("DELETE FROM search_entry")
+            # TRUNCATE (transactional here) leaves no dead rows behind: a DELETE left as many
+            # as there were documents, and every search after the rebuild read them until VACUUM.
+            cursor.execute("TRUNCATE search_entry")
 
             def flush(rows: list) -> None:
                 with cursor.cursor.copy(copy_sql) as copy:
@@ -463,12 +481,6 @@ class PostgresBackend(DatabaseBackend):
             cursor_sql = f"WHERE ({key} < %s OR ({key} = %s AND object_id < %s))"
             cursor_params = [after[0], after[0], after[1]]
         facet_columns = "".join(f", e.{name}" for name in names)
-        facet_parts = "".join(
-            f" UNION ALL SELECT '{name}', NULL::bigint, NULL::bigint, {name}, "
-            f"{'max(rating_label)' if name == 'rating' else 'NULL'}, NULL::float8, count(*) "
-            f"FROM m WHERE {name} <> '' GROUP BY {name}"
-            for name in names
-        )
         if by_date:
             page = f"SELECT id, object_id, date, 0.0::float8 AS score FROM m {cursor_sql}"
         else:
@@ -482,8 +494,7 @@ class PostgresBackend(DatabaseBackend):
             f"FROM search_entry e, q WHERE e.vector @@ q.q AND {' AND '.join(where)} LIMIT %s), "
             "c AS (SELECT id FROM m ORDER BY date DESC, object_id DESC LIMIT %s), "
             f"p AS ({page} ORDER BY {key} DESC, object_id DESC LIMIT %s) "
-            "SELECT 'hit', id, object_id, date, NULL, score, NULL::bigint FROM p "
-            "UNION ALL SELECT 'count', NULL, NULL, NULL, NULL, NULL, count(*) FROM m" + facet_parts
+            "SELECT 'hit', id, object_id, date, NULL, score, NULL::bigint FROM p UNION ALL " + _facets_sql(names)
         )
         params = [
             *pos_params,
