@@ -358,7 +358,7 @@ class SqliteBackend(DatabaseBackend):
 
 CONFIG = "fc_search"
 # Matches ts_rank scores per request (see PostgresBackend.search).
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 500
 COPY_CHUNK = 2000
 
 
@@ -456,7 +456,8 @@ class PostgresBackend(DatabaseBackend):
         """Text queries in one statement: a single GIN bitmap scan feeds the count, the facets and
         the ranking. Reading a document's tsvector (TOASTed, ~2 KB) is what costs, so:
 
-        - matches are collected without reading vectors, at most COUNT_CAP + 1 of them;
+        - matches are collected without reading vectors (phrases excepted: their word positions are
+          in the vector), at most COUNT_CAP + 1 of them;
         - ts_rank runs on RANK_CANDIDATES of them only, the newest: exact relevance up to that
           many matches, "best among the newest" above it (broad queries; see docs/search.md);
         - sequential scans are disabled for the statement, as a seq scan reads every vector.
@@ -492,7 +493,8 @@ class PostgresBackend(DatabaseBackend):
             f"WITH q AS MATERIALIZED (SELECT {query} AS q), "
             f"m AS MATERIALIZED (SELECT e.id, e.object_id, e.date, e.rating_label{facet_columns} "
             f"FROM search_entry e, q WHERE e.vector @@ q.q AND {' AND '.join(where)} LIMIT %s), "
-            "c AS (SELECT id FROM m ORDER BY date DESC, object_id DESC LIMIT %s), "
+            # ISO dates sort the same bytewise; "C" spares a locale comparison per match (~2 ms at 10,000).
+            'c AS (SELECT id FROM m ORDER BY date COLLATE "C" DESC, object_id DESC LIMIT %s), '
             f"p AS ({page} ORDER BY {key} DESC, object_id DESC LIMIT %s) "
             "SELECT 'hit', id, object_id, date, NULL, score, NULL::bigint FROM p UNION ALL " + _facets_sql(names)
         )
