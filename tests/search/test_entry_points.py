@@ -9,9 +9,10 @@ from django.db import transaction
 from rest_framework.test import APIClient
 
 from factcheck.search import get_backend
+from factcheck.search.backends.base import COUNT_CAP
 from factcheck.search.selectors import search_run
 from factcheck.search.services import _read_ahead, search_rebuild
-from factcheck.search.spec import SPECS
+from factcheck.search.spec import DOCUMENT_FIELDS, SPECS
 from sources.ingest import ArticleInput
 from sources.services import source_store
 
@@ -156,6 +157,29 @@ def test_read_ahead_hands_over_every_item_and_the_producers_error():
         assert next(items) == 0
     # Leaving early stops the producer instead of leaving it blocked on a full queue.
     assert not reader._thread.is_alive()
+
+
+def test_a_broad_query_counts_up_to_the_cap_and_says_so():
+    # Documents straight into the index: only the count matters here.
+    backend = get_backend()
+    docs = [
+        {
+            **dict.fromkeys(DOCUMENT_FIELDS, ""),
+            "kind": "source",
+            "object_id": 10_000 + i,
+            "title": f"Briefing {i}",
+            "body": "Ceasefire talks continue.",
+            "outlet": "TASS" if i % 2 else "RIA",
+            "is_public": True,
+        }
+        for i in range(COUNT_CAP + 1)
+    ]
+    backend.index(docs)
+    result = search_run(query="ceasefire", public_only=False)
+    assert result.total_capped and result.total == COUNT_CAP
+    assert result.total_display == f"{COUNT_CAP:,}+"
+    assert sum(facet.count for facet in result.facets["outlet"]) == COUNT_CAP
+    assert not search_run(query="ceasefire outlet:tass", public_only=False).total_capped
 
 
 # --- indexing --------------------------------------------------------------------------------

@@ -218,7 +218,10 @@ class DatabaseBackend(SearchBackend):
         parts = ["SELECT 'count', '', '', count(*) FROM m"]
         for name in names:
             label = "max(rating_label)" if name == "rating" else "''"
-            parts.append(f"SELECT '{name}', {name}, {label}, count(*) FROM m WHERE {name} <> '' GROUP BY {name}")
+            parts.append(
+                f"SELECT '{name}', {name}, {label}, count(*) FROM (SELECT * FROM m LIMIT {COUNT_CAP}) f "
+                f"WHERE {name} <> '' GROUP BY {name}"
+            )
         sql = f"WITH m AS MATERIALIZED (SELECT {columns} {base} LIMIT %s) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, COUNT_CAP + 1])
@@ -387,16 +390,17 @@ def tsquery_expression(parsed: ParsedQuery) -> tuple[str, list, str, list]:
 
 
 def _facets_sql(names: tuple[str, ...]) -> str:
-    """The count and every facet of `m` in one pass (grouping sets), as rows shaped like the hits:
-    (facet or 'count', -, -, value, label, -, count)."""
+    """The count of `m` (COUNT_CAP + 1 rows at most) and its facets over COUNT_CAP of them in one
+    pass (grouping sets), as rows shaped like the hits: (facet or 'count', -, -, value, label, -, count)."""
+    count = "SELECT 'count', NULL, NULL, NULL, NULL, NULL, count(*) FROM m"
     if not names:
-        return "SELECT 'count', NULL, NULL, NULL, NULL, NULL, count(*) FROM m"
-    which = "CASE " + " ".join(f"WHEN GROUPING({name}) = 0 THEN '{name}'" for name in names) + " ELSE 'count' END"
+        return count
+    which = "CASE " + " ".join(f"WHEN GROUPING({name}) = 0 THEN '{name}'" for name in names) + " END"
     label = "CASE WHEN GROUPING(rating) = 0 THEN max(rating_label) END" if "rating" in names else "NULL"
     sets = ", ".join(f"({name})" for name in names)
     return (
-        f"SELECT {which}, NULL::bigint, NULL::bigint, COALESCE({', '.join(names)}), {label}, NULL::float8, "
-        f"count(*) FROM m GROUP BY GROUPING SETS ({sets}, ())"
+        f"{count} UNION ALL SELECT {which}, NULL::bigint, NULL::bigint, COALESCE({', '.join(names)}), {label}, "
+        f"NULL::float8, count(*) FROM (SELECT * FROM m LIMIT {COUNT_CAP}) f GROUP BY GROUPING SETS ({sets})"
     )
 
 
