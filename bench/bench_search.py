@@ -215,11 +215,14 @@ def worker(args) -> dict:
     figures["generate_s"] = round(time.perf_counter() - started, 1)
     figures["sentences"] = args.articles * 10
 
-    started = time.perf_counter()
+    server = _ServerCpu(connection)
+    started, cpu_started, server_started = time.perf_counter(), time.process_time(), server.seconds()
     indexed = search_rebuild()
     elapsed = time.perf_counter() - started
     figures["index_s"] = round(elapsed, 1)
     figures["index_per_s"] = round(indexed / elapsed)
+    figures["index_cpu_client_s"] = round(time.process_time() - cpu_started, 1)
+    figures["index_cpu_server_s"] = _round(server.seconds(), server_started)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE search_entry")
@@ -240,35 +243,72 @@ def worker(args) -> dict:
         "date sort": "Peskov",
     }
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, float] = {}
     totals: dict[str, str] = {}
+    server = _ServerCpu(connection)
+    first = search_run(query="Russia", public_only=False)
+    queries["page 2 (cursor)"] = "Russia"
     for label, query in queries.items():
-        sort = "date" if label == "date sort" else "relevance"
-        search_run(query=query, public_only=False, sort=sort)  # warm the caches once
+        options = {"sort": "date" if label == "date sort" else "relevance"}
+        if label == "page 2 (cursor)":
+            # Page 2 through the cursor, as the UI does.
+            options["cursor"] = first.next_cursor
+        search_run(query=query, public_only=False, **options)  # warm the caches once
         runs = []
+        cpu_started, server_started = time.process_time(), server.seconds()
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            result = search_run(query=query, public_only=False, sort=sort)
+            result = search_run(query=query, public_only=False, **options)
             runs.append((time.perf_counter() - t0) * 1000)
             assert result.hits, f"{label!r} found nothing"
+        server_s = server.seconds()
+        # CPU per page, this process and its database backend: what the page costs whatever else runs.
+        cpu[label] = (time.process_time() - cpu_started + (server_s - server_started if server_s else 0)) * 1000
+        cpu[label] = round(cpu[label] / args.repeat, 1)
         timings[label] = runs
         totals[label] = result.total_display
-    # Page 2 through the cursor, as the UI does.
-    first = search_run(query="Russia", public_only=False)
-    runs = []
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        search_run(query="Russia", public_only=False, cursor=first.next_cursor)
-        runs.append((time.perf_counter() - t0) * 1000)
-    timings["page 2 (cursor)"] = runs
     totals["page 2 (cursor)"] = first.total_display
 
     every = sorted(t for runs in timings.values() for t in runs)
     figures["queries"] = {
-        label: {"p50": _pct(runs, 50), "p95": _pct(runs, 95), "max": round(max(runs), 1), "matches": totals[label]}
+        label: {
+            "p50": _pct(runs, 50),
+            "p95": _pct(runs, 95),
+            "max": round(max(runs), 1),
+            "cpu": cpu[label],
+            "matches": totals[label],
+        }
         for label, runs in timings.items()
     }
     figures["all"] = {"n": len(every), "p50": _pct(every, 50), "p95": _pct(every, 95), "p99": _pct(every, 99)}
     return figures
+
+
+class _ServerCpu:
+    """CPU seconds used so far by this connection's database backend, when it runs on this machine
+    (PostgreSQL: read from /proc); None elsewhere (SQLite runs in this process)."""
+
+    def __init__(self, connection) -> None:
+        self.path = None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                path = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+            if path.exists():
+                self.path = path
+
+    def seconds(self) -> float | None:
+        if self.path is None:
+            return None
+        try:
+            fields = self.path.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _round(end: float | None, start: float | None) -> float | None:
+    return None if end is None or start is None else round(end - start, 1)
 
 
 def _pct(values: list[float], pct: int) -> float:
@@ -334,19 +374,23 @@ def main() -> None:
 def report(results: list[dict]) -> None:
     names = [r["backend"] for r in results]
     print(f"\nSearch benchmark: {results[0]['articles']:,} articles (~{results[0]['sentences']:,} sentences)\n")
-    print(f"{'':24}" + "".join(f"{n:>26}" for n in names))
-    print(f"{'generate (bulk INSERT)':24}" + "".join(f"{r['generate_s']:>24}s " for r in results))
-    print(f"{'index rebuild':24}" + "".join(f"{r['index_s']:>15}s {r['index_per_s']:>6}/s " for r in results))
-    print("\nms per full results page (hits + snippets + count + facets), p50 / p95, matches:")
+    print(f"{'':24}" + "".join(f"{n:>34}" for n in names))
+    print(f"{'generate (bulk INSERT)':24}" + "".join(f"{r['generate_s']:>32}s " for r in results))
+    print(f"{'index rebuild':24}" + "".join(f"{r['index_s']:>23}s {r['index_per_s']:>6}/s " for r in results))
+    print(
+        f"{'  cpu: client + server':24}"
+        + "".join(f"{r['index_cpu_client_s']:>22}s + {r['index_cpu_server_s'] or '-':>6}s " for r in results)
+    )
+    print("\nms per full results page (hits + snippets + count + facets), p50 / p95 [cpu], matches:")
     for label in results[0]["queries"]:
         cells = []
         for r in results:
             q = r["queries"][label]
-            cells.append(f"{q['p50']:>7} / {q['p95']:>7} {q['matches']:>8}")
-        print(f"{label:24}" + "".join(f"{c:>26}" for c in cells))
+            cells.append(f"{q['p50']:>6} /{q['p95']:>6} [{q['cpu']:>5}] {q['matches']:>7}")
+        print(f"{label:24}" + "".join(f"{c:>34}" for c in cells))
     print(
         f"{'ALL p50 / p95 / p99':24}"
-        + "".join(f"{r['all']['p50']:>8} /{r['all']['p95']:>7} /{r['all']['p99']:>7}" for r in results)
+        + "".join(f"{r['all']['p50']:>12} /{r['all']['p95']:>6} /{r['all']['p99']:>6}     " for r in results)
     )
     print("\n" + json.dumps(results))
 

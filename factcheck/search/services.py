@@ -9,7 +9,11 @@ outage never fails a user's save, and `search_reconcile` catches up on whatever 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import connection, connections
 
 from factcheck.search import get_backend
 from factcheck.search.backends.base import SearchUnavailable
@@ -62,13 +66,77 @@ def search_delete_objects(*, kind: str, object_ids: Iterable[int]) -> int:
 
 
 def search_rebuild(*, progress: Callable[[int], None] | None = None, chunk_size: int = 1000) -> int:
-    """Rebuild the whole index from the database (the source of truth)."""
+    """Rebuild the whole index from the database (the source of truth).
+
+    On PostgreSQL outside a transaction, documents are read ahead by a thread through its own
+    connection, so building documents in Python overlaps the index writes (tsvectors are computed by
+    the server). Inside a transaction the caller's uncommitted rows must be seen: one connection.
+    """
 
     def documents():
         for spec in SPECS.values():
             yield from spec.documents(spec.queryset().iterator(chunk_size=chunk_size))
 
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with _read_ahead(documents, chunk=chunk_size) as docs:
+            return get_backend().rebuild(docs, progress=progress)
     return get_backend().rebuild(documents(), progress=progress)
+
+
+class _read_ahead:
+    """Iterate `produce()` in a thread (its own database connection), a few chunks ahead of the
+    consumer. A producer error is raised in the consumer; leaving early stops the producer."""
+
+    _END = object()
+
+    def __init__(self, produce: Callable[[], Iterable], *, chunk: int, depth: int = 4) -> None:
+        self._produce, self._chunk = produce, chunk
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="search-read-ahead", daemon=True)
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            batch: list = []
+            for item in self._produce():
+                batch.append(item)
+                if len(batch) >= self._chunk:
+                    if not self._put(batch):
+                        return
+                    batch = []
+            if batch:
+                self._put(batch)
+            self._put(self._END)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            self._put(exc)
+        finally:
+            connections.close_all()
+
+    def __enter__(self) -> Iterator:
+        self._thread.start()
+        return self._iterate()
+
+    def _iterate(self) -> Iterator:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield from item
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def search_reconcile(*, limit: int = 5000) -> dict[str, int]:

@@ -25,7 +25,7 @@ SEARCH_RESPONSE = {
     "took": 3,
     "timed_out": False,
     "hits": {
-        "total": {"value": 10000, "relation": "gte"},
+        "total": {"value": 2000, "relation": "gte"},
         "hits": [
             {
                 "_id": "source-7",
@@ -212,11 +212,11 @@ def test_the_search_request_and_how_its_answer_is_shown(fake_es):
     assert {"term": {"is_public": True}} in filters
     assert {"range": {"date": {"gte": "2022-03-01", "lt": "2022-04-01"}}} in filters
     assert body["sort"] == [{"_score": {"order": "desc"}}, {"object_id": {"order": "desc"}}]
-    assert body["size"] == 2 and body["track_total_hits"] == 10000
+    assert body["size"] == 2 and body["track_total_hits"] == 2000
     assert body["highlight"]["fields"]["body"] == {"fragment_size": 160, "number_of_fragments": 3}
     assert set(body["aggs"]) == {"outlet", "month", "language"}
     # The answer, as users see it.
-    assert result.total_display == "10,000+"
+    assert result.total_display == "2,000+"
     (hit,) = result.hits
     assert hit.title_html == "<mark>Grain</mark> <mark>deal</mark> talks resume"
     assert hit.snippets[0] == "the <mark>grain deal</mark> &lt;b&gt;would&lt;/b&gt; let"

@@ -8,7 +8,11 @@ from django.core.management import call_command
 from django.db import transaction
 from rest_framework.test import APIClient
 
+from factcheck.search import get_backend
+from factcheck.search.backends.base import COUNT_CAP
 from factcheck.search.selectors import search_run
+from factcheck.search.services import _read_ahead, search_rebuild
+from factcheck.search.spec import DOCUMENT_FIELDS, SPECS
 from sources.ingest import ArticleInput
 from sources.services import source_store
 
@@ -111,6 +115,71 @@ def test_search_index_command(corpus):
     out = StringIO()
     call_command("search_index", "--health", stdout=out)
     assert "'status': 'ok'" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_restores_the_index(corpus):
+    # Outside a transaction PostgreSQL reads the documents ahead through a second connection.
+    backend = get_backend()
+    backend.delete("source", [corpus["sources"]["grain"].pk])
+    assert search_run(query="istanbul", public_only=False).hits == []
+    assert search_rebuild() == 6
+    assert [h.title for h in search_run(query="istanbul", public_only=False).hits] == [
+        "Grain deal talks resume in Istanbul"
+    ]
+    assert search_run(query="", public_only=False).total == 4
+
+
+def test_a_failed_rebuild_keeps_the_old_index(corpus):
+    spec = SPECS["source"]
+
+    def documents():
+        yield from spec.documents(spec.queryset()[:1])
+        raise ValueError("broken document")
+
+    with pytest.raises(ValueError, match="broken document"):
+        get_backend().rebuild(documents())
+    assert search_run(query="", public_only=False).total == 4
+
+
+def test_read_ahead_hands_over_every_item_and_the_producers_error():
+    def produce():
+        yield from range(7)
+        raise ValueError("broken at 7")
+
+    seen = []
+    with pytest.raises(ValueError, match="broken at 7"), _read_ahead(produce, chunk=3) as items:
+        seen.extend(items)
+    assert seen == list(range(6))  # the last, incomplete chunk is lost with the error
+
+    reader = _read_ahead(lambda: iter(range(10_000)), chunk=10, depth=1)
+    with reader as items:
+        assert next(items) == 0
+    # Leaving early stops the producer instead of leaving it blocked on a full queue.
+    assert not reader._thread.is_alive()
+
+
+def test_a_broad_query_counts_up_to_the_cap_and_says_so():
+    # Documents straight into the index: only the count matters here.
+    backend = get_backend()
+    docs = [
+        {
+            **dict.fromkeys(DOCUMENT_FIELDS, ""),
+            "kind": "source",
+            "object_id": 10_000 + i,
+            "title": f"Briefing {i}",
+            "body": "Ceasefire talks continue.",
+            "outlet": "TASS" if i % 2 else "RIA",
+            "is_public": True,
+        }
+        for i in range(COUNT_CAP + 1)
+    ]
+    backend.index(docs)
+    result = search_run(query="ceasefire", public_only=False)
+    assert result.total_capped and result.total == COUNT_CAP
+    assert result.total_display == f"{COUNT_CAP:,}+"
+    assert sum(facet.count for facet in result.facets["outlet"]) == COUNT_CAP
+    assert not search_run(query="ceasefire outlet:tass", public_only=False).total_capped
 
 
 # --- indexing --------------------------------------------------------------------------------

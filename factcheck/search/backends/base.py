@@ -13,7 +13,7 @@ from factcheck.search.query import ParsedQuery
 from factcheck.search.spec import Document
 
 PAGE_SIZE = 20
-COUNT_CAP = 10_000
+COUNT_CAP = 2_000
 FACET_SIZE = 10
 MAX_SNIPPETS = 3
 
@@ -83,7 +83,8 @@ class SearchResult:
 
     @property
     def total_display(self) -> str:
-        return f"{COUNT_CAP:,}+" if self.total_capped else f"{self.total:,}"
+        # A capped total is the cap the backend counted up to.
+        return f"{self.total:,}+" if self.total_capped else f"{self.total:,}"
 
 
 def encode_cursor(values: list) -> str:
