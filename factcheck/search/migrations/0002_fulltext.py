@@ -35,7 +35,7 @@ PG_VECTOR = [
         setweight(to_tsvector('fc_search', coalesce(body, '')), 'B')) STORED""",
     "CREATE INDEX search_entry_vector ON search_entry USING gin (vector)",
     # Keep heap rows small (filter and facet columns only): the long body and the vector move to
-    # TOAST, so a scan collecting 10,000 matches for counts and facets reads few pages.
+    # TOAST, so a scan collecting the capped matches for counts and facets reads few pages.
     "ALTER TABLE search_entry SET (toast_tuple_target = 128)",
     "ALTER TABLE search_entry ALTER COLUMN body SET STORAGE EXTERNAL",
 ]
