@@ -36,6 +36,12 @@ _DATELINE = re.compile(
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A character outside ASCII and the Latin-1/Extended-A/B letters: only then can a line be in another script.
+_NOT_LATIN = re.compile(r"[^\x00-\x7f\u00C0-\u024F]")
+_HEADLINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+_LINE = re.compile(r"[^\n]+")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -62,15 +68,19 @@ def _furniture_reason(text: str) -> str:
     if stripped.isascii():
         if not any(ch.isalpha() for ch in stripped):
             return "no words"
-    else:
+    elif _NOT_LATIN.search(stripped):
         letters = _LETTER.findall(stripped)
         if not letters:
             return "no words"
         if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
             return "other script"
+    elif not _LATIN.search(stripped.replace("×", "").replace("÷", "")):
+        # Curly quotes and dashes are the usual non-ASCII characters of English news: every letter is Latin.
+        return "no words"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
-    if _CAPTION.search(stripped):
+    # The caption pattern needs a trailing date, "Photo:" or "©": test for those before searching the line.
+    if (stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped) and _CAPTION.search(stripped):
         return "caption or credit"
     if _NAVIGATION.match(stripped):
         return "navigation"
@@ -80,14 +90,14 @@ def _furniture_reason(text: str) -> str:
 def _looks_like_headline(text: str) -> bool:
     # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them.
     stripped = text.rstrip()
-    return not re.search(r"[.!?…:;\"'”’»)\]]$", stripped)
+    return not _HEADLINE_END.search(stripped)
 
 
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
             continue
@@ -224,13 +234,24 @@ _STARTERS = {
 _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])")
 
 
+def _token_before(text: str, end: int) -> str:
+    """The run of word characters, dots and apostrophes that ends at `end` (a backward scan, not a regex search)."""
+    start = end
+    while start > 0:
+        ch = text[start - 1]
+        if ch.isalnum() or ch in "_.'’":
+            start -= 1
+        else:
+            break
+    return text[start:end]
+
+
 def _is_false_boundary(text: str, punct_start: int, next_word: str) -> bool:
     if text[punct_start] != ".":
         return False
-    before = re.search(r"([\w.'’]+)$", text[:punct_start])
-    if not before:
+    token = _token_before(text, punct_start).lower()
+    if not token:
         return False
-    token = before.group(1).lower()
     if len(token) == 1 and token.isalpha():
         return True  # an initial: "J. K. Rowling"
     if token in _SENTENCE_FINAL_ABBR:
@@ -238,7 +259,7 @@ def _is_false_boundary(text: str, punct_start: int, next_word: str) -> bool:
     if token in _ABBREVIATIONS:
         return True
     # Dotted acronyms not in the list, "N.A.T.O", behave like U.S.
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) and next_word.lower() not in _STARTERS
+    return bool(_DOTTED_ACRONYM.fullmatch(token)) and next_word.lower() not in _STARTERS
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -248,7 +269,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     segment = text[start:end]
     for match in _BOUNDARY.finditer(segment):
         after = segment[match.end() :].lstrip()
-        next_word = re.match(r"[\"'“‘«(\[]?(\w+)", after)
+        next_word = _NEXT_WORD.match(after)
         if _is_false_boundary(segment, match.start(), next_word.group(1) if next_word else ""):
             continue
         spans.append((cursor, start + match.end()))
