@@ -195,6 +195,8 @@ _DOCUMENTS = (
     "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
+_DOCUMENT_NOUNS = _DOCUMENTS.split("|")
+_AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
@@ -353,7 +355,13 @@ class Speakers:
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
         for match in _CAP_RUN.finditer(text):
-            words = [_clean_token(w) for w in match.group().split()]
+            tokens = match.group().split()
+            if len(tokens) == 1:
+                word = _clean_token(tokens[0])  # one word: the common case, without building lists
+                if word and not (match.start() == 0 and word.lower() in STOPWORDS):
+                    self._add_run([(offset + match.start(), word)])
+                continue
+            words = [_clean_token(w) for w in tokens]
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
@@ -443,15 +451,18 @@ class Speakers:
         words = [w for w in words if w]
         if not words:
             return "", ""
-        spokes = _SPOKES_SUBJECT.match(subject)
+        spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None
         if spokes:
             owner, _ = self.resolve(spokes.group("owner"), position)
             if owner:
                 return owner, subject
-        document = _DOCUMENT_SUBJECT.search(subject)
+        lowered = subject.lower()
+        # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
+        maybe_document = not subject.isascii() or any(noun in lowered for noun in _DOCUMENT_NOUNS)
+        document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
-            author = re.search(r"\b(?:by|from)\s+(?P<author>[^,;]+)$", written)
+            author = _AUTHOR.search(written)
             is_data = any(w.lower() in _DATA_WORDS for w in written.split()[:4])
             if is_data and not author:
                 return "", ""
@@ -464,7 +475,8 @@ class Speakers:
                 if is_data:
                     return "", ""
             return self._remember(written, "org", position, {"document"}), written
-        group = _GROUP_SUBJECT.search(subject)
+        # Only a group noun makes a group match count: without one the pattern is not searched.
+        group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words) else _GROUP_SUBJECT.search(subject)
         if group and group.group("group").lower() in _GROUP_SPEAKERS and len(group.group("np").split()) <= 12:
             written = group.group("np").strip()
             return self._remember(written, "group", position), written

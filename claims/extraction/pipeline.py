@@ -83,13 +83,14 @@ _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s))\b"
 )
-_LEAD_MARKER = re.compile(
-    r"^(?:however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
-    r"indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
-    r"on the whole|in this case|in particular|notably|besides|as a result|in turn|instead)\s*,\s+"
-    r"|^(?:but|and|also|yet|so|however)\s+",
-    re.IGNORECASE,
+_MARKERS = (
+    "however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
+    "indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
+    "on the whole|in this case|in particular|notably|besides|as a result|in turn|instead"
 )
+_BARE_MARKERS = "but|and|also|yet|so|however"
+_LEAD_MARKER = re.compile(rf"^(?:{_MARKERS})\s*,\s+|^(?:{_BARE_MARKERS})\s+", re.IGNORECASE)
+_MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
@@ -112,7 +113,8 @@ def _tidy(text: str) -> str:
     text = text.strip().strip("“”\"«»'’‘").strip()
     text = _rstrip_dashes(text).rstrip(".").strip().strip('“”"«»').strip()
     previous = None
-    while previous != text:
+    # Discourse markers are stripped only from a text that starts with one (IGNORECASE: non-ASCII aside).
+    while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
         previous = text
         text = _LEAD_MARKER.sub("", text)
     text = _SPACES.sub(" ", text)
@@ -233,21 +235,18 @@ def _score(
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
-    flags = {
-        "causal": _cue(_CAUSAL, text, bag),
-        "comparison": _cue(_COMPARISON, text, bag),
-        "legal": _cue(_LEGAL, text, bag),
-    }
-    for name, found in flags.items():
+    causal = _cue(_CAUSAL, text, bag)
+    comparison = _cue(_COMPARISON, text, bag)
+    legal = _cue(_LEGAL, text, bag)
+    for name, found in (("causal", causal), ("comparison", comparison), ("legal", legal)):
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
-    if threshold is not None and _final(score) < threshold:
-        return None
+    if threshold is not None and round(min(1.0, score), 3) < threshold:
+        return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
-    weights = dict(_WEIGHTS)
-    if number:
-        weights["prediction"] = 0.1  # a forecast with a figure ("would benefit 1.8 million") can be checked
+    # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
+    weights = _WEIGHTS_WITH_NUMBER if number else _WEIGHTS
     late: list[str] = []
     if headline:
         score -= 0.5
@@ -298,11 +297,11 @@ def _score(
         claim_type = "prediction"
     elif number:
         claim_type = "statistic"
-    elif flags["comparison"]:
+    elif comparison:
         claim_type = "comparison"
-    elif flags["causal"]:
+    elif causal:
         claim_type = "causal"
-    elif flags["legal"]:
+    elif legal:
         claim_type = "legal"
     elif attributed:
         claim_type = "attributed"
@@ -321,6 +320,7 @@ _WEIGHTS = {
     "rhetoric": 0.2,
     "boilerplate": 0.6,
 }
+_WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
 _PENALTY_REASONS = ("question", "opinion", "hope", "prediction", "rhetoric", "boilerplate")
 # Search order: cheap anchored patterns and rare cues first, the frequent ones last.
 _PENALTY_ORDER = ("question", "vague", "boilerplate", "hope", "opinion", "prediction", "rhetoric")

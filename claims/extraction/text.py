@@ -36,8 +36,12 @@ _DATELINE = re.compile(
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
-# A character outside ASCII and the Latin-1/Extended-A/B letters: only then can a line be in another script.
-_NOT_LATIN = re.compile(r"[^\x00-\x7f\u00C0-\u024F]")
+# A character that may be a letter of another script: anything but ASCII, Latin letters (U+00C0-U+024F), the
+# Latin-1 signs that are not letters (U+00A0-U+00BF without ª ² ³ µ ¹ º ¼ ½ ¾), general punctuation and
+# currency signs. Lines without one have only Latin letters, and need no counting.
+_NOT_LATIN = re.compile(
+    r"[^\x00-\x7f\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF-\u024F\u2000-\u206F\u20A0-\u20CF]"
+)
 _HEADLINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 _LINE = re.compile(r"[^\n]+")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
@@ -74,8 +78,7 @@ def _furniture_reason(text: str) -> str:
             return "no words"
         if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
             return "other script"
-    elif not _LATIN.search(stripped.replace("×", "").replace("÷", "")):
-        # Curly quotes and dashes are the usual non-ASCII characters of English news: every letter is Latin.
+    elif not _LETTER.search(stripped):
         return "no words"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
