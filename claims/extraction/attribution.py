@@ -614,7 +614,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     trailing.end("clause"),
                     trailing.group("verb").lower(),
                 )
-    appositive = _APPOSITIVE.match(stripped) if "," in stripped else None
+    appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
@@ -631,11 +631,13 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
     bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
-    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not _LEADING.search(stripped):
+    # _LEADING needs "that" or a colon after its verb.
+    leading = "that" in stripped or ":" in stripped
+    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not (leading and _LEADING.search(stripped)):
         claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))
         if written:
             return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower())
-    for match in _LEADING.finditer(stripped):
+    for match in _LEADING.finditer(stripped) if leading else ():
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
