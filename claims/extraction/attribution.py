@@ -14,6 +14,7 @@ from claims.extraction.lexicon import (
     DEMONYMS,
     MONTHS,
     ORG_HEADS,
+    ORG_NAME_WORDS,
     ORG_ROLES,
     PERSON_ROLES,
     REPORTING_VERBS,
@@ -48,6 +49,11 @@ def _trie(words: list[str]) -> str:
 
 
 _VERBS = _trie(REPORTING_VERBS)
+# Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
+_DOCUMENTS = (
+    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
+    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
+)
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
 )
@@ -107,9 +113,43 @@ _NOT_NP = {
 }
 # "Hans Kluge, the agency's regional director, said (that) CLAUSE"
 _APPOSITIVE = re.compile(
-    r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
-    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}),\s+[^,“”\"]{2,90},\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
+# "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
+_ROLE_APPOSITIVE = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+[^,;:“”\"«»]{2,80},\s+"
+    r"(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+)
+# "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.
+_DOCUMENT_READ = re.compile(
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<subj>the\s+(?:statement|judgment|judgement|ruling|letter|"
+    r"report|order|filing|post|message|notice|decision|memo))\s+(?P<verb>read|reads|said|says|added|stated)\b[.!]?$"
+    r"|^(?P<subj2>The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
+    r"memo))\s+(?P<verb2>read|reads|said|says|stated)\s*:\s*(?P<clause2>.+)$",
+    re.IGNORECASE,
+)
+# "“QUOTE,” the company's chief executive, Laura Kim, told reporters.": the name after the role speaks.
+_TRAILING_ROLE = re.compile(
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"[^,“”\"«»]{2,80},\s+(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),?\s+"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,90}})$"
+)
+# "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
+_INTERJECTED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked)\b"
+    rf"[^,;“”\"«»]{{0,80}},\s+(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
+    r"(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+)
+# "The data, published by the statistics office on Thursday, showed that CLAUSE": a document and its author.
+_DOCUMENT_APPOSITIVE = re.compile(
+    rf"^(?P<subj>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})),\s+(?P<aside>"
+    r"(?:published|released|compiled|issued|commissioned|conducted|produced)\s+(?:by|from)\s+[^,;“”\"«»]{2,80}),\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:\s+that)?\s+(?P<clause>.+)$"
+)
+_FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 # Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
 _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
@@ -122,6 +162,23 @@ _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "attributes",
 }
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_DOCUMENT_BACKREFS = {
+    "statement",
+    "judgment",
+    "judgement",
+    "ruling",
+    "letter",
+    "report",
+    "order",
+    "filing",
+    "post",
+    "message",
+    "notice",
+    "decision",
+    "memo",
+}
+_READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
+_COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
 _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
@@ -190,11 +247,6 @@ _GROUP_SPEAKERS = {
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
-# Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
-_DOCUMENTS = (
-    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
-)
 _DOCUMENT_NOUNS = _DOCUMENTS.split("|")
 _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
@@ -218,7 +270,8 @@ _SPOKES_SUBJECT = re.compile(
 )
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
-    r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile)\b[^,]{0,60}$",
+    r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
+    r"yesterday|today|previously|recently)\b[^,]{0,60}$",
     re.IGNORECASE,
 )
 # "X credited the new bus lanes for the drop": X asserts that the object caused it.
@@ -332,6 +385,8 @@ def canonical_org(words: list[str]) -> str:
             out.append(word)
     if not out:
         return ""
+    if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
+        return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
     if out[0].lower() in {"kremlin", "pentagon", "white"} or out[0].lower() in DEMONYMS or len(out) > 1:
         return "the " + " ".join(out)
     return " ".join(out)
@@ -348,6 +403,7 @@ class Speakers:
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
+        self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
@@ -410,6 +466,7 @@ class Speakers:
             w
             for w in words
             if w.lower() not in TITLE_WORDS
+            and w.lower() not in PERSON_ROLES
             and w.lower() not in DEMONYMS
             and w.lower() not in COUNTRIES
             and w.lower() not in ORG_HEADS
@@ -418,6 +475,22 @@ class Speakers:
         # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
         while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
             names = names[1:]
+        # "Regional governor Pavlo Kuzmenko", "local resident Maria Gomez": what precedes the last title or
+        # lowercase word is not part of the name.
+        last_title = max(
+            (
+                i
+                for i, w in enumerate(words)
+                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower()) and not w.isupper()
+            ),
+            default=-1,
+        )
+        if 0 <= last_title < len(words) - 1:
+            after = words[last_title + 1 :]
+            if all(w[:1].isupper() for w in after):
+                names = after
+        if any(n.lower() in ORG_NAME_WORDS for n in names):
+            return ""  # "Orion Air", "Acme Foods": a company, not a person
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
@@ -434,7 +507,19 @@ class Speakers:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
+            if kind != "org" or "document" not in (titles or set()):
+                self.speakers.append((position, canonical))
         return canonical
+
+    def issuer(self, document: str, position: int) -> str:
+        """Who issued "the statement" or "the judgment" quoted: the latest court for a judgment, else the latest
+        speaker; "" when nobody has spoken yet."""
+        if document.split()[-1].lower() in _COURT_DOCUMENTS:
+            for org in self.before(position, "org"):
+                if {"court", "tribunal", "judge", "judges"} & set(org.canonical.lower().split()):
+                    return org.canonical
+        earlier = [name for at, name in self.speakers if at < position]
+        return earlier[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:
         """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
@@ -521,6 +606,10 @@ class Speakers:
             if head in {"he", "she"}:
                 people = self.before(position, "person")
                 return (people[0].canonical if people else ""), written
+            if head == "it":
+                # "It said": the latest organisation (a company, a ministry) named before.
+                orgs = self.before(position, "org")
+                return (orgs[0].canonical if orgs else ""), written
             if head == "they":
                 # A plural back-reference: the latest group ("officials", "researchers") or organisation.
                 latest = [m for m in reversed(self.mentions) if m.position < position and m.kind in {"group", "org"}]
@@ -564,7 +653,18 @@ class Speakers:
             titles = {w for w in lower if w in TITLE_WORDS}
             return self._remember(person, "person", position, titles), written
         if kept[-1][:1].isupper():
-            # A country, a city standing for its government, an outlet: keep it as written.
+            # A country, a city standing for its government, an outlet: keep it as written. After lowercase
+            # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.
+            tail = []
+            for word in reversed(kept):
+                if not word[:1].isupper():
+                    break
+                tail.insert(0, word)
+            descriptors = kept[: len(kept) - len(tail)]
+            if any(w.islower() and w not in _DETERMINERS for w in descriptors) and all(
+                w.islower() or w.lower() in DEMONYMS for w in descriptors
+            ):
+                kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
@@ -576,6 +676,13 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
     # pattern is tried only when the words or punctuation it cannot match without are present.
     lower = sentence.lower()
     words = set(_LOWER_WORD.findall(lower))
+    if not words.isdisjoint(_DOCUMENT_BACKREFS) and not words.isdisjoint(_READ_VERBS):
+        document = _DOCUMENT_READ.match(sentence.rstrip())
+        if document:
+            subj, clause = ("subj", "clause") if document.group("subj") else ("subj2", "clause2")
+            claimant = speakers.issuer(document.group(subj), position)
+            if claimant:
+                return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
     if words.isdisjoint(_VERB_WORDS):
         return None
     stripped = sentence.rstrip()
@@ -597,14 +704,19 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
     trailing = None
     if comma_or_quote:
         trailing = _TRAILING.match(stripped)
+        if not trailing and stripped.count(",") >= 2:
+            trailing = _TRAILING_ROLE.match(stripped)
         if not trailing and not words.isdisjoint(_INVERTED_VERBS):
             trailing = _TRAILING_INVERTED.match(stripped)
+    if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
+        trailing = None  # "…, said inflation had peaked": a clause follows "said", not its speaker
     if trailing and _INTRO.match(trailing.group("clause")):
         trailing = None  # "In a statement, X said …": the claim follows the verb
     if trailing and len(trailing.group("subj").split()) <= 12:
         rest = (trailing.groupdict().get("rest") or "").strip()
-        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ...").
-        if len(rest.split()) <= 25:
+        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
+        # reported clause itself ("Last week, the minister claimed that …").
+        if len(rest.split()) <= 25 and not rest.lower().startswith("that "):
             claimant, written = speakers.resolve(trailing.group("subj"), position + trailing.start("subj"))
             if written:
                 return Frame(
@@ -615,12 +727,19 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     trailing.group("verb").lower(),
                 )
     appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
+    if not appositive and stripped.count(",") >= 2:
+        appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
             return Frame(
                 claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
             )
+    aside = _DOCUMENT_APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
+    if aside:
+        claimant, written = speakers.resolve(f"{aside.group('subj')} {aside.group('aside')}", position)
+        if written:
+            return Frame(claimant, written, aside.start("clause"), aside.end("clause"), aside.group("verb").lower())
     credited = _CREDITED.match(stripped) if not words.isdisjoint(_CREDIT_VERBS) else None
     if credited:
         claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
@@ -653,6 +772,84 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                 match.group("verb").lower(),
             )
     return None
+
+
+# "Health Secretary Nadia Okafor said:" closing a paragraph: the quotation in the next paragraphs is hers.
+_OPENER = re.compile(
+    rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,110}}?),?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    r"(?P<mid>[^,.;:“”\"«»]{0,60}?)\s*:$"
+)
+
+
+def find_opener(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """A sentence that only announces a quotation ("X said:"): its speaker, for the paragraphs that follow."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    match = _OPENER.match(stripped)
+    if not match or len(match.group("mid").split()) > 8:
+        return None
+    claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
+    return Frame(claimant, written, 0, 0, match.group("verb").lower()) if written else None
+
+
+# Transcripts: "NADIA OKAFOR: ...", "JAMES CARR (presenter): ...", "Q (Reuters): ...", then "OKAFOR: ...".
+_SPEAKER_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]*)(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
+)
+# Labels of people who ask, not assert, and words that head a line without naming a speaker.
+_ASKING_LABELS = {"q", "question", "host", "presenter", "interviewer", "moderator", "reporter", "journalist", "a"}
+_NOT_SPEAKERS = {
+    "breaking",
+    "update",
+    "updated",
+    "watch",
+    "listen",
+    "exclusive",
+    "live",
+    "read",
+    "more",
+    "note",
+    "analysis",
+    "opinion",
+    "photo",
+    "video",
+    "correction",
+    "warning",
+    "source",
+    "sources",
+    "related",
+    "editor's",
+    "editor’s",
+}
+
+
+def transcript_turns(lines: list[tuple[int, str]]) -> dict[int, re.Match[str]]:
+    """The speaker labels of a transcript, by line start.
+
+    A line is a speaker's turn when it opens with an upper-case name (and an optional role in brackets)
+    and a colon. Only an article with at least two such turns is read as a transcript, so that a single
+    "BREAKING:" or "LONDON:" line is never taken for a speaker.
+    """
+    found: dict[int, re.Match[str]] = {}
+    for start, text in lines:
+        match = _SPEAKER_LABEL.match(text)
+        if match and not set(match.group("label").lower().split()) & _NOT_SPEAKERS:
+            found[start] = match
+    return found if len(found) >= 2 else {}
+
+
+def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:
+    """The frame of one transcript turn: its speaker (none for the interviewer), the clause after the label."""
+    label = match.group("label")
+    words = [w.capitalize() if w.isupper() else w for w in label.split()]
+    claimant = ""
+    if label.lower() not in _ASKING_LABELS:
+        claimant = speakers.person_from_name(words) or (speakers.surnames.get(words[0], "") if len(words) == 1 else "")
+    if claimant:
+        titles = {w.lower() for w in words if w.lower() in TITLE_WORDS}
+        speakers._remember(claimant, "person", position, titles)
+    return Frame(claimant, label if claimant else "", match.end(), match.end(), "said")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

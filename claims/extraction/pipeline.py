@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.attribution import Frame, Speakers, find_frame, quote_spans
+from claims.extraction.attribution import (
+    Frame,
+    Speakers,
+    find_frame,
+    find_opener,
+    quote_spans,
+    transcript_turns,
+    turn_frame,
+)
 from claims.extraction.lexicon import MONTHS, STOPWORDS, WEEKDAYS
 from claims.extraction.text import Sentence, sentences
 
@@ -251,7 +259,8 @@ def _score(
     if headline:
         score -= 0.5
         late.append("headline")
-    if len(words) < 5:
+    # Four words with a figure ("Unemployment rose to 3.9%") make a checkable claim; four without do not.
+    if len(words) < (4 if number else 5):
         score -= 0.4
         late.append("too short")
     elif not _VERBISH.search(text):
@@ -468,6 +477,7 @@ def _may_be_when(bag: set[str], text: str) -> bool:
 
 
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
+_OPENING_QUOTES = {"“", '"', "«", "‘"}
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 
 
@@ -479,13 +489,45 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
+    turns = transcript_turns([(line.start, line.text) for line in lines if not line.furniture])
     frames: dict[int, Frame | None] = {}
+    # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
+    # speaker who announced a quotation ("X said:") in the paragraph before.
+    inherited: dict[int, Frame] = {}
+    turn: Frame | None = None
+    opener: Frame | None = None
+    opener_paragraph = -1
     for index, sentence in enumerate(kept):
+        first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
+        if first_in_paragraph:
+            turn = None
+            label = turns.get(sentence.start)
+            if label is not None:
+                turn = turn_frame(label, sentence.start, speakers)
+            if (
+                opener is not None
+                and sentence.paragraph != opener_paragraph
+                and sentence.text[:1] not in _OPENING_QUOTES
+            ):
+                opener = None  # the announced quotation has ended
         speakers.scan(sentence.text, sentence.start)
         frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        if turn is not None:
+            inherited[index] = turn
+        elif opener is not None and sentence.paragraph != opener_paragraph:
+            inherited[index] = opener
+        if frames[index] is None and turn is None:
+            announced = find_opener(sentence.text, sentence.start, speakers)
+            if announced is not None:
+                opener, opener_paragraph = announced, sentence.paragraph
     results: list[ExtractedClaim] = []
     for index, sentence in enumerate(kept):
         frame, clause = _attribution(index, kept, frames, quotes, text)
+        if frame is None and index in inherited:
+            frame = inherited[index]
+            # A turn's label is not part of its first sentence's claim.
+            label = turns.get(sentence.start)
+            clause = sentence.text[label.end() :] if label is not None else sentence.text
         if sentence.headline:
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         attributed = frame is not None and bool(frame.as_written)
