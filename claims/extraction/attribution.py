@@ -824,7 +824,7 @@ _NOT_SPEAKERS = {
 }
 
 
-def transcript_turns(lines: list[tuple[int, str]]) -> dict[int, re.Match[str]]:
+def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict[int, re.Match[str]]:
     """The speaker labels of a transcript, by line start.
 
     A line is a speaker's turn when it opens with an upper-case name (and an optional role in brackets)
@@ -836,7 +836,7 @@ def transcript_turns(lines: list[tuple[int, str]]) -> dict[int, re.Match[str]]:
         match = _SPEAKER_LABEL.match(text)
         if match and not set(match.group("label").lower().split()) & _NOT_SPEAKERS:
             found[start] = match
-    return found if len(found) >= 2 else {}
+    return found if len(found) >= at_least else {}
 
 
 def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:

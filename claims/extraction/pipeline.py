@@ -89,7 +89,8 @@ _BOILERPLATE = _rx(
 )
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
-    r"should|[a-z]{2,}(?:ed|es|s))\b"
+    r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
 )
 _MARKERS = (
     "however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
@@ -489,7 +490,15 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
-    turns = transcript_turns([(line.start, line.text) for line in lines if not line.furniture])
+    # Transcript turns by paragraph: (the label, where it ends in the text).
+    turns = {
+        line.paragraph: (label, line.start + label.end())
+        for line in lines
+        if not line.furniture
+        for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
+    }
+    if len(turns) < 2:
+        turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
     frames: dict[int, Frame | None] = {}
     # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
     # speaker who announced a quotation ("X said:") in the paragraph before.
@@ -501,9 +510,9 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
         first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
         if first_in_paragraph:
             turn = None
-            label = turns.get(sentence.start)
+            label = turns.get(sentence.paragraph)
             if label is not None:
-                turn = turn_frame(label, sentence.start, speakers)
+                turn = turn_frame(label[0], sentence.start, speakers)
             if (
                 opener is not None
                 and sentence.paragraph != opener_paragraph
@@ -526,8 +535,9 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
         if frame is None and index in inherited:
             frame = inherited[index]
             # A turn's label is not part of its first sentence's claim.
-            label = turns.get(sentence.start)
-            clause = sentence.text[label.end() :] if label is not None else sentence.text
+            label = turns.get(sentence.paragraph)
+            cut = label[1] - sentence.start if label is not None else 0
+            clause = sentence.text[cut:] if cut > 0 else sentence.text
         if sentence.headline:
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         attributed = frame is not None and bool(frame.as_written)

@@ -259,6 +259,8 @@ def _is_false_boundary(text: str, punct_start: int, next_word: str) -> bool:
         return True  # an initial: "J. K. Rowling"
     if token in _SENTENCE_FINAL_ABBR:
         return next_word.lower() not in _STARTERS
+    if token in {"no", "nos"}:
+        return next_word[:1].isdigit()  # "No. 2" is a number; "No. Child poverty fell" is an answer
     if token in _ABBREVIATIONS:
         return True
     # Dotted acronyms not in the list, "N.A.T.O", behave like U.S.
@@ -297,7 +299,8 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
             continue
         start = line.start
         dateline = _DATELINE.match(line.text)
-        if dateline and dateline.end() < len(line.text):
+        # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
+        if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
             start += dateline.end()
         for s, e in split_sentences(text, start, line.end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))
