@@ -247,7 +247,7 @@ _GROUP_SPEAKERS = {
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
-_DOCUMENT_NOUNS = _DOCUMENTS.split("|")
+_DOCUMENT_NOUN = re.compile(_DOCUMENTS)  # any of the nouns, anywhere: the document pattern's precondition
 _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
@@ -407,7 +407,10 @@ class Speakers:
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
-        group = _GROUP_START.match(text)
+        # The group noun is one of the first three words: without one there is nothing to match.
+        group = None
+        if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
+            group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
         for match in _CAP_RUN.finditer(text):
@@ -543,7 +546,7 @@ class Speakers:
                 return owner, subject
         lowered = subject.lower()
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
-        maybe_document = not subject.isascii() or any(noun in lowered for noun in _DOCUMENT_NOUNS)
+        maybe_document = not subject.isascii() or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
