@@ -292,6 +292,14 @@ def _score(
         found[name] = match
         if match:
             score -= weights[name]
+    # An attributed opinion, hope or forecast is not an attributed statement of fact: no bonus for it. A
+    # forecast with a figure or a date ("due to be held in early 2022") can be checked and keeps it.
+    unfactual = (
+        found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
+    )
+    if attributed and unfactual:
+        score -= 0.2
+        positive.remove("attributed statement of fact")
     final = _final(score)
     if threshold is not None and final < threshold:
         return None
