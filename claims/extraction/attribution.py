@@ -14,6 +14,7 @@ from claims.extraction.lexicon import (
     DEMONYMS,
     MONTHS,
     ORG_HEADS,
+    ORG_NAME_WORDS,
     ORG_ROLES,
     PERSON_ROLES,
     REPORTING_VERBS,
@@ -22,7 +23,37 @@ from claims.extraction.lexicon import (
     WEEKDAYS,
 )
 
-_VERBS = "|".join(re.escape(v) for v in REPORTING_VERBS)
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words as a prefix tree ("sa(?:id|ys)"): the same matches, far fewer tries per position.
+
+    Where one word is a prefix of another the longer continuation is tried first, as in an alternation
+    sorted longest first.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+_VERBS = _trie(REPORTING_VERBS)
+# Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
+_DOCUMENTS = (
+    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
+    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
+)
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
 )
@@ -82,9 +113,43 @@ _NOT_NP = {
 }
 # "Hans Kluge, the agency's regional director, said (that) CLAUSE"
 _APPOSITIVE = re.compile(
-    r"^(?P<subj>(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,“”\"]{3,90},\s+"
-    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}),\s+[^,“”\"]{2,90},\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
+# "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
+_ROLE_APPOSITIVE = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+[^,;:“”\"«»]{2,80},\s+"
+    r"(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+)
+# "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.
+_DOCUMENT_READ = re.compile(
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<subj>the\s+(?:statement|judgment|judgement|ruling|letter|"
+    r"report|order|filing|post|message|notice|decision|memo))\s+(?P<verb>read|reads|said|says|added|stated)\b[.!]?$"
+    r"|^(?P<subj2>The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
+    r"memo))\s+(?P<verb2>read|reads|said|says|stated)\s*:\s*(?P<clause2>.+)$",
+    re.IGNORECASE,
+)
+# "“QUOTE,” the company's chief executive, Laura Kim, told reporters.": the name after the role speaks.
+_TRAILING_ROLE = re.compile(
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"[^,“”\"«»]{2,80},\s+(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),?\s+"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,90}})$"
+)
+# "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
+_INTERJECTED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked)\b"
+    rf"[^,;“”\"«»]{{0,80}},\s+(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
+    r"(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+)
+# "The data, published by the statistics office on Thursday, showed that CLAUSE": a document and its author.
+_DOCUMENT_APPOSITIVE = re.compile(
+    rf"^(?P<subj>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})),\s+(?P<aside>"
+    r"(?:published|released|compiled|issued|commissioned|conducted|produced)\s+(?:by|from)\s+[^,;“”\"«»]{2,80}),\s+"
+    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:\s+that)?\s+(?P<clause>.+)$"
+)
+_FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 # Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
 _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
@@ -97,6 +162,46 @@ _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "attributes",
 }
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_DOCUMENT_BACKREFS = {
+    "statement",
+    "judgment",
+    "judgement",
+    "ruling",
+    "letter",
+    "report",
+    "order",
+    "filing",
+    "post",
+    "message",
+    "notice",
+    "decision",
+    "memo",
+}
+_READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
+_COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
+# Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
+_INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
+_CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
+_BARE_VERBS = {
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stressed",
+    "insisted",
+    "claimed",
+    "warned",
+    "argued",
+    "stated",
+    "wrote",
+    "believes",
+    "explained",
+    "confirmed",
+    "announced",
+    "revealed",
+    "reported",
+    "told",
+}
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _NP_EXTRA = {
@@ -142,11 +247,8 @@ _GROUP_SPEAKERS = {
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
-# Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
-_DOCUMENTS = (
-    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
-)
+_DOCUMENT_NOUN = re.compile(_DOCUMENTS)  # any of the nouns, anywhere: the document pattern's precondition
+_AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
@@ -168,7 +270,8 @@ _SPOKES_SUBJECT = re.compile(
 )
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
-    r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile)\b[^,]{0,60}$",
+    r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
+    r"yesterday|today|previously|recently)\b[^,]{0,60}$",
     re.IGNORECASE,
 )
 # "X credited the new bus lanes for the drop": X asserts that the object caused it.
@@ -282,9 +385,16 @@ def canonical_org(words: list[str]) -> str:
             out.append(word)
     if not out:
         return ""
+    if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
+        return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
     if out[0].lower() in {"kremlin", "pentagon", "white"} or out[0].lower() in DEMONYMS or len(out) > 1:
         return "the " + " ".join(out)
     return " ".join(out)
+
+
+_ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
+_NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
 
 
 class Speakers:
@@ -293,14 +403,24 @@ class Speakers:
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
+        self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
-        group = _GROUP_START.match(text)
+        # The group noun is one of the first three words: without one there is nothing to match.
+        group = None
+        if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
+            group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
         for match in _CAP_RUN.finditer(text):
-            words = [_clean_token(w) for w in match.group().split()]
+            tokens = match.group().split()
+            if len(tokens) == 1:
+                word = _clean_token(tokens[0])  # one word: the common case, without building lists
+                if word and not (match.start() == 0 and word.lower() in STOPWORDS):
+                    self._add_run([(offset + match.start(), word)])
+                continue
+            words = [_clean_token(w) for w in tokens]
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
@@ -310,12 +430,18 @@ class Speakers:
     def _add_run(self, run: list[tuple[int, str]]) -> None:
         if not run:
             return
+        if len(run) == 1:
+            # Most runs are one word ("The", "Moscow", "Ryabkov"): the general rules below reduce to this.
+            position, word = run[0]
+            low = word.lower()
+            if low in ORG_HEADS:
+                self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
+            elif word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
+                self.mentions.append(Mention(position, self.surnames[word], "person", set()))
+            return
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
-        if any(w in ORG_HEADS for w in lower) and lower[-1] in ORG_HEADS | {
-            "affairs",
-            "ministry",
-        }:
+        if any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL:
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return
         titles: list[str] = []
@@ -330,15 +456,7 @@ class Speakers:
             titles.append(lower[i])
             i += 1
         names = words[i:]
-        valid = [
-            n
-            for n in names
-            if n.lower() not in STOPWORDS
-            and n.lower() not in MONTHS
-            and n.lower() not in WEEKDAYS
-            and n.lower() not in ORG_HEADS
-            and not n.isupper()
-        ]
+        valid = [n for n in names if n.lower() not in _NOT_NAMES and not n.isupper()]
         if 2 <= len(names) <= 3 and len(valid) == len(names) and titles:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
@@ -351,6 +469,7 @@ class Speakers:
             w
             for w in words
             if w.lower() not in TITLE_WORDS
+            and w.lower() not in PERSON_ROLES
             and w.lower() not in DEMONYMS
             and w.lower() not in COUNTRIES
             and w.lower() not in ORG_HEADS
@@ -359,6 +478,22 @@ class Speakers:
         # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
         while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
             names = names[1:]
+        # "Regional governor Pavlo Kuzmenko", "local resident Maria Gomez": what precedes the last title or
+        # lowercase word is not part of the name.
+        last_title = max(
+            (
+                i
+                for i, w in enumerate(words)
+                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower()) and not w.isupper()
+            ),
+            default=-1,
+        )
+        if 0 <= last_title < len(words) - 1:
+            after = words[last_title + 1 :]
+            if all(w[:1].isupper() for w in after):
+                names = after
+        if any(n.lower() in ORG_NAME_WORDS for n in names):
+            return ""  # "Orion Air", "Acme Foods": a company, not a person
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
@@ -375,7 +510,19 @@ class Speakers:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
+            if kind != "org" or "document" not in (titles or set()):
+                self.speakers.append((position, canonical))
         return canonical
+
+    def issuer(self, document: str, position: int) -> str:
+        """Who issued "the statement" or "the judgment" quoted: the latest court for a judgment, else the latest
+        speaker; "" when nobody has spoken yet."""
+        if document.split()[-1].lower() in _COURT_DOCUMENTS:
+            for org in self.before(position, "org"):
+                if {"court", "tribunal", "judge", "judges"} & set(org.canonical.lower().split()):
+                    return org.canonical
+        earlier = [name for at, name in self.speakers if at < position]
+        return earlier[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:
         """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
@@ -392,15 +539,18 @@ class Speakers:
         words = [w for w in words if w]
         if not words:
             return "", ""
-        spokes = _SPOKES_SUBJECT.match(subject)
+        spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None
         if spokes:
             owner, _ = self.resolve(spokes.group("owner"), position)
             if owner:
                 return owner, subject
-        document = _DOCUMENT_SUBJECT.search(subject)
+        lowered = subject.lower()
+        # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
+        maybe_document = not subject.isascii() or _DOCUMENT_NOUN.search(lowered) is not None
+        document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
-            author = re.search(r"\b(?:by|from)\s+(?P<author>[^,;]+)$", written)
+            author = _AUTHOR.search(written)
             is_data = any(w.lower() in _DATA_WORDS for w in written.split()[:4])
             if is_data and not author:
                 return "", ""
@@ -413,7 +563,8 @@ class Speakers:
                 if is_data:
                     return "", ""
             return self._remember(written, "org", position, {"document"}), written
-        group = _GROUP_SUBJECT.search(subject)
+        # Only a group noun makes a group match count: without one the pattern is not searched.
+        group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words) else _GROUP_SUBJECT.search(subject)
         if group and group.group("group").lower() in _GROUP_SPEAKERS and len(group.group("np").split()) <= 12:
             written = group.group("np").strip()
             return self._remember(written, "group", position), written
@@ -458,6 +609,10 @@ class Speakers:
             if head in {"he", "she"}:
                 people = self.before(position, "person")
                 return (people[0].canonical if people else ""), written
+            if head == "it":
+                # "It said": the latest organisation (a company, a ministry) named before.
+                orgs = self.before(position, "org")
+                return (orgs[0].canonical if orgs else ""), written
             if head == "they":
                 # A plural back-reference: the latest group ("officials", "researchers") or organisation.
                 latest = [m for m in reversed(self.mentions) if m.position < position and m.kind in {"group", "org"}]
@@ -501,7 +656,18 @@ class Speakers:
             titles = {w for w in lower if w in TITLE_WORDS}
             return self._remember(person, "person", position, titles), written
         if kept[-1][:1].isupper():
-            # A country, a city standing for its government, an outlet: keep it as written.
+            # A country, a city standing for its government, an outlet: keep it as written. After lowercase
+            # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.
+            tail = []
+            for word in reversed(kept):
+                if not word[:1].isupper():
+                    break
+                tail.insert(0, word)
+            descriptors = kept[: len(kept) - len(tail)]
+            if any(w.islower() and w not in _DETERMINERS for w in descriptors) and all(
+                w.islower() or w.lower() in DEMONYMS for w in descriptors
+            ):
+                kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
@@ -509,11 +675,23 @@ class Speakers:
 
 def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
-    # Cheap test first: most sentences have no reporting verb, and the frame patterns are costly.
-    if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+    # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
+    # pattern is tried only when the words or punctuation it cannot match without are present.
+    lower = sentence.lower()
+    words = set(_LOWER_WORD.findall(lower))
+    if not words.isdisjoint(_DOCUMENT_BACKREFS) and not words.isdisjoint(_READ_VERBS):
+        document = _DOCUMENT_READ.match(sentence.rstrip())
+        if document:
+            subj, clause = ("subj", "clause") if document.group("subj") else ("subj2", "clause2")
+            claimant = speakers.issuer(document.group(subj), position)
+            if claimant:
+                return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
+    if words.isdisjoint(_VERB_WORDS):
         return None
     stripped = sentence.rstrip()
-    for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL):
+    # IGNORECASE also folds a few non-ASCII letters: those sentences skip the shortcut.
+    according = "according to" in lower or not sentence.isascii()
+    for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL) if according else ():
         match = pattern.match(stripped)
         if match:
             claimant, written = speakers.resolve(match.group("subj"), position)
@@ -525,13 +703,23 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     match.end("clause"),
                     "according to",
                 )
-    trailing = _TRAILING.match(stripped) or _TRAILING_INVERTED.match(stripped)
+    comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
+    trailing = None
+    if comma_or_quote:
+        trailing = _TRAILING.match(stripped)
+        if not trailing and stripped.count(",") >= 2:
+            trailing = _TRAILING_ROLE.match(stripped)
+        if not trailing and not words.isdisjoint(_INVERTED_VERBS):
+            trailing = _TRAILING_INVERTED.match(stripped)
+    if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
+        trailing = None  # "…, said inflation had peaked": a clause follows "said", not its speaker
     if trailing and _INTRO.match(trailing.group("clause")):
         trailing = None  # "In a statement, X said …": the claim follows the verb
     if trailing and len(trailing.group("subj").split()) <= 12:
         rest = (trailing.groupdict().get("rest") or "").strip()
-        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ...").
-        if len(rest.split()) <= 25:
+        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
+        # reported clause itself ("Last week, the minister claimed that …").
+        if len(rest.split()) <= 25 and not rest.lower().startswith("that "):
             claimant, written = speakers.resolve(trailing.group("subj"), position + trailing.start("subj"))
             if written:
                 return Frame(
@@ -541,28 +729,37 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                     trailing.end("clause"),
                     trailing.group("verb").lower(),
                 )
-    appositive = _APPOSITIVE.match(stripped)
+    appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
+    if not appositive and stripped.count(",") >= 2:
+        appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
             return Frame(
                 claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
             )
-    credited = _CREDITED.match(stripped)
+    aside = _DOCUMENT_APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
+    if aside:
+        claimant, written = speakers.resolve(f"{aside.group('subj')} {aside.group('aside')}", position)
+        if written:
+            return Frame(claimant, written, aside.start("clause"), aside.end("clause"), aside.group("verb").lower())
+    credited = _CREDITED.match(stripped) if not words.isdisjoint(_CREDIT_VERBS) else None
     if credited:
         claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
         if written:
             return Frame(
                 claimant, written, credited.start("clause"), credited.end("clause"), credited.group("verb").lower()
             )
-    bare = _LEADING_BARE.match(stripped)
+    bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
-    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not _LEADING.search(stripped):
+    # _LEADING needs "that" or a colon after its verb.
+    leading = "that" in stripped or ":" in stripped
+    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not (leading and _LEADING.search(stripped)):
         claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))
         if written:
             return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower())
-    for match in _LEADING.finditer(stripped):
+    for match in _LEADING.finditer(stripped) if leading else ():
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
@@ -578,6 +775,84 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                 match.group("verb").lower(),
             )
     return None
+
+
+# "Health Secretary Nadia Okafor said:" closing a paragraph: the quotation in the next paragraphs is hers.
+_OPENER = re.compile(
+    rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,110}}?),?\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    r"(?P<mid>[^,.;:“”\"«»]{0,60}?)\s*:$"
+)
+
+
+def find_opener(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """A sentence that only announces a quotation ("X said:"): its speaker, for the paragraphs that follow."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    match = _OPENER.match(stripped)
+    if not match or len(match.group("mid").split()) > 8:
+        return None
+    claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
+    return Frame(claimant, written, 0, 0, match.group("verb").lower()) if written else None
+
+
+# Transcripts: "NADIA OKAFOR: ...", "JAMES CARR (presenter): ...", "Q (Reuters): ...", then "OKAFOR: ...".
+_SPEAKER_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]*)(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
+)
+# Labels of people who ask, not assert, and words that head a line without naming a speaker.
+_ASKING_LABELS = {"q", "question", "host", "presenter", "interviewer", "moderator", "reporter", "journalist", "a"}
+_NOT_SPEAKERS = {
+    "breaking",
+    "update",
+    "updated",
+    "watch",
+    "listen",
+    "exclusive",
+    "live",
+    "read",
+    "more",
+    "note",
+    "analysis",
+    "opinion",
+    "photo",
+    "video",
+    "correction",
+    "warning",
+    "source",
+    "sources",
+    "related",
+    "editor's",
+    "editor’s",
+}
+
+
+def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict[int, re.Match[str]]:
+    """The speaker labels of a transcript, by line start.
+
+    A line is a speaker's turn when it opens with an upper-case name (and an optional role in brackets)
+    and a colon. Only an article with at least two such turns is read as a transcript, so that a single
+    "BREAKING:" or "LONDON:" line is never taken for a speaker.
+    """
+    found: dict[int, re.Match[str]] = {}
+    for start, text in lines:
+        match = _SPEAKER_LABEL.match(text)
+        if match and not set(match.group("label").lower().split()) & _NOT_SPEAKERS:
+            found[start] = match
+    return found if len(found) >= at_least else {}
+
+
+def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:
+    """The frame of one transcript turn: its speaker (none for the interviewer), the clause after the label."""
+    label = match.group("label")
+    words = [w.capitalize() if w.isupper() else w for w in label.split()]
+    claimant = ""
+    if label.lower() not in _ASKING_LABELS:
+        claimant = speakers.person_from_name(words) or (speakers.surnames.get(words[0], "") if len(words) == 1 else "")
+    if claimant:
+        titles = {w.lower() for w in words if w.lower() in TITLE_WORDS}
+        speakers._remember(claimant, "person", position, titles)
+    return Frame(claimant, label if claimant else "", match.end(), match.end(), "said")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

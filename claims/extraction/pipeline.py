@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.attribution import Frame, Speakers, find_frame, quote_spans
-from claims.extraction.lexicon import MONTHS, WEEKDAYS
+from claims.extraction.attribution import (
+    Frame,
+    Speakers,
+    find_frame,
+    find_opener,
+    quote_spans,
+    transcript_turns,
+    turn_frame,
+)
+from claims.extraction.lexicon import MONTHS, STOPWORDS, WEEKDAYS
 from claims.extraction.text import Sentence, sentences
 
 
@@ -38,8 +46,9 @@ _NUMBER = _rx(
     r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 )
+# The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
-    r"\b(?:was|were|had|has been|have been|did)\b|\b[a-z]{3,}ed\b|\b(?:went|took|made|gave|sent|won|lost|"
+    r"\b(?:was|were|had|has been|have been|did|[a-z]{3,}ed|went|took|made|gave|sent|won|lost|"
     r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut)\b"
 )
 _NEG_ABSOLUTE = _rx(
@@ -62,8 +71,8 @@ _LEGAL = _rx(
 )
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _OPINION = _rx(
-    r"\b(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)\b|\bin (?:my|our) "
-    r"(?:view|opinion)\b|\b(?:should|must|ought to|needs? to)\b|\b(?:irresponsible|criminal|shameful|"
+    r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
+    r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|criminal|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
     r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst)\b"
 )
@@ -73,25 +82,24 @@ _PREDICTION = _rx(
     r"forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
     r"next (?:year|week|month)|unlikely|likely|soon)\b"
 )
-_RHETORIC = re.compile(
-    r"!|\b[Oo]f course\b|\b[Ee]verything depends\b|\b[Ll]et'?s\b|\b[Hh]ow can\b|\b[Ww]e\b|\b[Oo]ur\b|\bI\b|\bus\b"
-    r"|\bme\b|\b[Yy]ou\b"
-)
+_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et'?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b")
 _BOILERPLATE = _rx(
     r"\b(?:subscribe|stay tuned|click|sign up|newsletter|all rights reserved|follow us|breaking news|"
     r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy)\b"
 )
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
-    r"should)\b|\b[a-z]{2,}(?:ed|es|s)\b"
+    r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
 )
-_LEAD_MARKER = re.compile(
-    r"^(?:however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
-    r"indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
-    r"on the whole|in this case|in particular|notably|besides|as a result|in turn|instead)\s*,\s+"
-    r"|^(?:but|and|also|yet|so|however)\s+",
-    re.IGNORECASE,
+_MARKERS = (
+    "however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
+    "indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
+    "on the whole|in this case|in particular|notably|besides|as a result|in turn|instead"
 )
+_BARE_MARKERS = "but|and|also|yet|so|however"
+_LEAD_MARKER = re.compile(rf"^(?:{_MARKERS})\s*,\s+|^(?:{_BARE_MARKERS})\s+", re.IGNORECASE)
+_MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
@@ -104,6 +112,7 @@ _SPLIT_AND = re.compile(
     r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
 )
 _FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
+_SPACES = re.compile(r"\s+")
 _EDITORIAL = re.compile(r"\s*\[…\]|\s*\[\.\.\.\]|\s*\((?:[^()]*\s[-–—]\s*[A-Z]{2,}[^()]*)\)")
 
 
@@ -111,13 +120,22 @@ def _tidy(text: str) -> str:
     if "[" in text or "(" in text:
         text = _EDITORIAL.sub("", text)
     text = text.strip().strip("“”\"«»'’‘").strip()
-    text = re.sub(r"[\s,;:–—-]+$", "", text).rstrip(".").strip().strip('“”"«»').strip()
+    text = _rstrip_dashes(text).rstrip(".").strip().strip('“”"«»').strip()
     previous = None
-    while previous != text:
+    # Discourse markers are stripped only from a text that starts with one (IGNORECASE: non-ASCII aside).
+    while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
         previous = text
         text = _LEAD_MARKER.sub("", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     return text[:1].upper() + text[1:] if text else text
+
+
+def _rstrip_dashes(text: str) -> str:
+    """Trailing spaces, commas, semicolons, colons and dashes removed (a backward scan, not a regex search)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ",;:–—-"):
+        end -= 1
+    return text[:end]
 
 
 def _subject(clause: str) -> str:
@@ -130,10 +148,12 @@ def _subject(clause: str) -> str:
 
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
-    parts = [p for p in _SPLIT_BUT.split(clause) if p.strip()]
+    # Both split patterns need their conjunction (or a semicolon): test for it before splitting.
+    candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause else [clause]
+    parts = [p for p in candidates if p.strip()]
     result: list[str] = []
     for part in parts:
-        pieces = [p for p in _SPLIT_AND.split(part) if p.strip()]
+        pieces = [p for p in _SPLIT_AND.split(part) if p.strip()] if "and" in part else [part]
         # Only split "A and B was ..." when A is itself a clause with a verb of its own.
         if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
             pieces = [part]
@@ -152,95 +172,154 @@ def split_assertions(clause: str) -> list[str]:
     return out
 
 
+class _Whole:
+    """What scoring needs from the whole sentence, computed once (and only if asked) for all its assertions."""
+
+    def __init__(self, sentence: str) -> None:
+        self.lower = sentence.lower()
+        self._bag: frozenset[str] | None = None
+
+    @property
+    def bag(self) -> frozenset[str]:
+        if self._bag is None:
+            self._bag = frozenset(_WORDS.findall(self.lower))
+        return self._bag
+
+
+def _whole(sentence: str) -> _Whole:
+    return _Whole(sentence)
+
+
 def score_assertion(
     text: str, *, sentence: str, attributed: bool, headline: bool, whole_sentence: str
 ) -> tuple[float, list[str], str]:
     """Check-worthiness 0..1, the reasons, and the claim type of one assertion."""
-    reasons: list[str] = []
+    scored = _score(text, sentence, attributed, headline, _whole(whole_sentence), None)
+    assert scored is not None  # without a threshold every assertion is scored
+    return scored
+
+
+def _final(score: float) -> float:
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _score(
+    original: str, part: str, attributed: bool, headline: bool, whole: _Whole, threshold: float | None
+) -> tuple[float, list[str], str] | None:
+    """score_assertion; with a threshold, None as soon as the assertion cannot reach it.
+
+    Every penalty only lowers the score, so once the positive cues leave it below the threshold the costly
+    penalty patterns are not searched at all; reasons are assembled in their fixed order at the end.
+    """
     score = 0.3
-    original, text = text, text.lower()
-    sentence, whole_sentence = sentence.lower(), whole_sentence.lower()
+    text = original.lower()
     has_digit = _DIGIT.search(text) is not None
     bag = set(_WORDS.findall(text))
-    bag_all = bag | set(_WORDS.findall(whole_sentence))
-    undated = _DATE.sub(" ", text) if has_digit else text
+    if has_digit and (not bag.isdisjoint(_WHEN_WORDS) or _FOUR_DIGITS.search(text)):
+        undated, dates = _DATE.subn(" ", text)
+    else:
+        undated, dates = text, 0  # every date pattern needs a month name or four digits
     number = bool(_DIGIT.search(undated)) or (not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated)))
-    dated = bool((has_digit and _DATE.search(text)) or _WHEN.search(text))
+    dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
     words = original.split()
-    named = [w for w in words[1:] if w[:1].isupper() and w.strip("“”\"'’") not in {"I"}]
-    past = bool(_PAST.search(text))
+    named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
+    past = _PAST.search(text) is not None
+    positive: list[str] = []
     if attributed:
         score += 0.2
-        reasons.append("attributed statement of fact")
+        positive.append("attributed statement of fact")
     if number:
         score += 0.2
-        reasons.append("number")
+        positive.append("number")
     if named:
         score += 0.1
-        reasons.append("named actors")
+        positive.append("named actors")
     if past:
         score += 0.1
-        reasons.append("past event")
+        positive.append("past event")
     if dated:
         score += 0.05
-        reasons.append("dated")
+        positive.append("dated")
     absolute = _cue(_NEG_ABSOLUTE, text, bag)
     if absolute:
         score += 0.15
-        reasons.append(f"negated absolute: '{absolute.group()}'")
-    flags = {
-        "causal": _cue(_CAUSAL, text, bag),
-        "comparison": _cue(_COMPARISON, text, bag),
-        "legal": _cue(_LEGAL, text, bag),
-    }
-    for name, found in flags.items():
+        positive.append(f"negated absolute: '{absolute.group()}'")
+    causal = _cue(_CAUSAL, text, bag)
+    comparison = _cue(_COMPARISON, text, bag)
+    legal = _cue(_LEGAL, text, bag)
+    for name, found in (("causal", causal), ("comparison", comparison), ("legal", legal)):
         if found:
             score += 0.1
-            reasons.append(f"{name}: '{found.group()}'")
-    penalties = {
-        "question": _QUESTION.search(sentence) or _QUESTION.search(whole_sentence),
-        "opinion": _cue(_OPINION, text, bag),
-        "hope": _cue(_HOPE, whole_sentence, bag_all),
-        "prediction": _cue(_PREDICTION, text, bag),
-        "rhetoric": _cue(_RHETORIC, original, bag),
-        "boilerplate": _cue(_BOILERPLATE, whole_sentence, bag_all),
-    }
-    weights = {
-        "question": 0.6,
-        "opinion": 0.3,
-        "hope": 0.35,
-        "prediction": 0.25,
-        "rhetoric": 0.2,
-        "boilerplate": 0.6,
-    }
-    if number:
-        weights["prediction"] = 0.1  # a forecast with a figure ("would benefit 1.8 million") can be checked
-    vague = _VAGUE.search(text)
-    if vague and not number and not named:
-        score -= 0.2
-        reasons.append(f"vague: '{vague.group().strip()}'")
-    for name, found in penalties.items():
-        if found:
-            score -= weights[name]
-            reasons.append(f"{name}: '{found.group().strip()}'" if found.group().strip() else name)
+            positive.append(f"{name}: '{found.group()}'")
+    if threshold is not None and round(min(1.0, score), 3) < threshold:
+        return None  # positives never take the score below 0
+    # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
+    # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
+    weights = _WEIGHTS_WITH_NUMBER if number else _WEIGHTS
+    late: list[str] = []
     if headline:
         score -= 0.5
-        reasons.append("headline")
-    if len(words) < 5:
+        late.append("headline")
+    # Four words with a figure ("Unemployment rose to 3.9%") make a checkable claim; four without do not.
+    if len(words) < (4 if number else 5):
         score -= 0.4
-        reasons.append("too short")
+        late.append("too short")
     elif not _VERBISH.search(text):
         score -= 0.3
-        reasons.append("no verb")
-    if penalties["prediction"]:
+        late.append("no verb")
+    found: dict[str, re.Match[str] | None] = {}
+    vague = None
+    # Rounding moves a score by at most 0.0005, so this early test never drops what _final would keep.
+    floor = -1.0 if threshold is None else threshold - 0.001
+    for name in _PENALTY_ORDER:
+        if score < floor:
+            return None
+        if name == "vague":
+            vague = _VAGUE.search(text)
+            if vague and not number and not named:
+                score -= 0.2
+            continue
+        if name == "question":
+            match = _QUESTION.search(part.lower()) or _QUESTION.search(whole.lower)
+        elif name == "hope":
+            match = _cue(_HOPE, whole.lower, bag | whole.bag)
+        elif name == "boilerplate":
+            match = _cue(_BOILERPLATE, whole.lower, bag | whole.bag)
+        elif name == "rhetoric":
+            match = _cue(_RHETORIC, original, bag)
+        else:
+            match = _cue(_PENALTY_PATTERNS[name], text, bag)
+        found[name] = match
+        if match:
+            score -= weights[name]
+    # An attributed opinion, hope or forecast is not an attributed statement of fact: no bonus for it. A
+    # forecast with a figure or a date ("due to be held in early 2022") can be checked and keeps it.
+    unfactual = (
+        found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
+    )
+    if attributed and unfactual:
+        score -= 0.2
+        positive.remove("attributed statement of fact")
+    final = _final(score)
+    if threshold is not None and final < threshold:
+        return None
+    reasons = positive
+    if vague and not number and not named:
+        reasons.append(f"vague: '{vague.group().strip()}'")
+    for name in _PENALTY_REASONS:
+        match = found[name]
+        if match:
+            reasons.append(f"{name}: '{match.group().strip()}'" if match.group().strip() else name)
+    reasons.extend(late)
+    if found["prediction"]:
         claim_type = "prediction"
     elif number:
         claim_type = "statistic"
-    elif flags["comparison"]:
+    elif comparison:
         claim_type = "comparison"
-    elif flags["causal"]:
+    elif causal:
         claim_type = "causal"
-    elif flags["legal"]:
+    elif legal:
         claim_type = "legal"
     elif attributed:
         claim_type = "attributed"
@@ -248,199 +327,111 @@ def score_assertion(
         claim_type = "event"
     else:
         claim_type = "other"
-    return round(max(0.0, min(1.0, score)), 3), reasons, claim_type
+    return final, reasons, claim_type
 
 
+_WEIGHTS = {
+    "question": 0.6,
+    "opinion": 0.3,
+    "hope": 0.35,
+    "prediction": 0.25,
+    "rhetoric": 0.2,
+    "boilerplate": 0.6,
+}
+_WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
+_PENALTY_REASONS = ("question", "opinion", "hope", "prediction", "rhetoric", "boilerplate")
+# Search order: cheap anchored patterns and rare cues first, the frequent ones last.
+_PENALTY_ORDER = ("question", "vague", "boilerplate", "hope", "opinion", "prediction", "rhetoric")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
-# Words that must be present for a cue pattern to match at all: a set test is far cheaper than the regex.
-_TRIGGERS = {
-    _NEG_ABSOLUTE: {"no", "never", "not", "none", "nobody", "nothing"},
-    _CAUSAL: {
-        "because",
-        "due",
-        "result",
-        "led",
-        "leads",
-        "lead",
-        "caused",
-        "causes",
-        "cause",
-        "resulted",
-        "results",
-        "owing",
-        "thanks",
-        "linked",
-        "responsible",
-        "blamed",
-        "triggered",
-        "so",
-    },
-    _COMPARISON: {
-        "than",
-        "highest",
-        "lowest",
-        "largest",
-        "biggest",
-        "smallest",
-        "fastest",
-        "record",
-        "doubled",
-        "tripled",
-        "halved",
-        "rose",
-        "fell",
-        "increased",
-        "decreased",
-        "declined",
-        "dropped",
-        "surged",
-        "jumped",
-        "grew",
-        "plunged",
-        "soared",
-        "compared",
-    },
-    _LEGAL: {
-        "law",
-        "laws",
-        "illegal",
-        "unlawful",
-        "legally",
-        "treaty",
-        "treaties",
-        "court",
-        "ruling",
-        "ruled",
-        "banned",
-        "ban",
-        "bans",
-        "sentenced",
-        "charged",
-        "convicted",
-        "regulation",
-        "regulations",
-        "legislation",
-        "bill",
-        "oblige",
-        "obliges",
-        "binding",
-        "legal",
-        "statute",
-        "decree",
-        "act",
-        "constitution",
-        "constitutional",
-        "violated",
-        "violates",
-        "violate",
-        "violation",
-        "violations",
-        "violating",
-        "prohibit",
-        "prohibited",
-        "prohibits",
-        "prohibition",
-    },
-    _OPINION: {
-        "i",
-        "we",
-        "in",
-        "should",
-        "must",
-        "ought",
-        "need",
-        "needs",
-        "irresponsible",
-        "criminal",
-        "shameful",
-        "absurd",
-        "outrageous",
-        "disgraceful",
-        "ridiculous",
-        "terrible",
-        "wonderful",
-        "fantastic",
-        "brilliant",
-        "awful",
-        "unacceptable",
-        "disastrous",
-        "excellent",
-        "amazing",
-        "beautiful",
-        "ugly",
-        "stupid",
-        "insane",
-        "crazy",
-        "lies",
-        "lying",
-        "best",
-        "worst",
-        "hypocrisy",
-        "hypocritical",
-        "hypocrite",
-        "hypocrites",
-    },
-    _HOPE: {
-        "hope",
-        "hopes",
-        "hoped",
-        "hopeful",
-        "hoping",
-        "wish",
-        "wishes",
-        "wished",
-        "look",
-        "looks",
-        "expressed",
-        "pray",
-    },
-    _PREDICTION: {
-        "will",
-        "would",
-        "shall",
-        "going",
-        "expected",
-        "likely",
-        "set",
-        "due",
-        "poised",
-        "may",
-        "might",
-        "could",
-        "forecast",
-        "forecasts",
-        "predict",
-        "predicts",
-        "projected",
-        "plan",
-        "plans",
-        "intend",
-        "intends",
-        "future",
-        "next",
-        "unlikely",
-        "soon",
-    },
-    _RHETORIC: {"of", "everything", "let", "lets", "s", "how", "we", "our", "i", "us", "me", "you"},
-    _BOILERPLATE: {
-        "subscribe",
-        "stay",
-        "click",
-        "sign",
-        "newsletter",
-        "rights",
-        "follow",
-        "breaking",
-        "latest",
-        "read",
-        "download",
-        "cookie",
-        "cookies",
-        "terms",
-        "privacy",
-    },
+_PENALTY_PATTERNS = {"opinion": _OPINION, "prediction": _PREDICTION}
+
+
+# Words that must be present for a cue pattern to match at all: set tests are far cheaper than the regex.
+# A gate is (single words, groups of words): the pattern can match only if one single word or every word
+# of one group is in the assertion's bag of words. Each gate is implied by any match of its pattern.
+def _gate(singles: str, *groups: str) -> tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]:
+    """(words any of which must be present, the single words, the groups of words)."""
+    single = frozenset(singles.split())
+    sets = tuple(frozenset(group.split()) for group in groups)
+    # One word per group joins the first, cheapest test: its longest word that is not a stop word.
+    keys = single | {max(group.split(), key=lambda word: (word not in STOPWORDS, len(word))) for group in groups}
+    return keys, single, sets
+
+
+_OPINION_VERBS = ("think", "believe", "feel", "consider", "regret", "convinced")
+_GATES = {
+    _NEG_ABSOLUTE: _gate("no never none nobody nothing", "not single", "not one"),
+    _CAUSAL: _gate(
+        "because caused causes cause triggered",
+        "due to",
+        "as a result",
+        "led to",
+        "leads to",
+        "lead to",
+        "resulted in",
+        "results in",
+        "owing to",
+        "thanks to",
+        "linked to",
+        "responsible for",
+        "blamed for",
+        "so that",
+    ),
+    _COMPARISON: _gate(
+        "than highest lowest largest biggest smallest fastest record doubled tripled halved rose fell increased "
+        "decreased declined dropped surged jumped grew plunged soared compared"
+    ),
+    _LEGAL: _gate(
+        "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged "
+        "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
+        "constitution constitutional violated violates violate violation violations violating prohibit "
+        "prohibited prohibits prohibition"
+    ),
+    _OPINION: _gate(
+        "should must irresponsible criminal shameful absurd outrageous disgraceful ridiculous terrible wonderful "
+        "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
+        "lies lying best worst hypocrisy hypocritical hypocrite hypocrites",
+        *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
+        *(f"in {whose} {what}" for whose in ("my", "our") for what in ("view", "opinion")),
+        "ought to",
+        "need to",
+        "needs to",
+    ),
+    _HOPE: _gate(
+        "hope hopes hoped hopeful hoping wish wishes wished pray", "look forward", "looks forward", "expressed hope"
+    ),
+    _PREDICTION: _gate(
+        "will would shall may might could forecast forecasts predict predicts projected unlikely likely soon",
+        "going to",
+        *(f"{verb} {word} to" for verb in ("is", "are") for word in ("expected", "set", "due", "poised")),
+        "plan to",
+        "plans to",
+        "intend to",
+        "intends to",
+        "in the future",
+        "next year",
+        "next week",
+        "next month",
+    ),
+    _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
+    _BOILERPLATE: _gate(
+        "subscribe click newsletter cookie cookies",
+        "stay tuned",
+        "sign up",
+        "all rights reserved",
+        "follow us",
+        "breaking news",
+        "latest news",
+        "read more",
+        "download our app",
+        "download the app",
+        "terms of use",
+        "privacy policy",
+    ),
 }
+
+
 _NUMBER_WORDS = {
     "percent",
     "per",
@@ -479,10 +470,23 @@ _NUMBER_WORDS = {
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
     if pattern is _RHETORIC and "!" in text:
         return pattern.search(text)
-    return None if bag.isdisjoint(_TRIGGERS[pattern]) else pattern.search(text)
+    keys, singles, groups = _GATES[pattern]
+    if bag.isdisjoint(keys) or (bag.isdisjoint(singles) and not any(group <= bag for group in groups)):
+        return None
+    return pattern.search(text)
+
+
+_WHEN_WORDS = frozenset(MONTHS)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _may_be_when(bag: set[str], text: str) -> bool:
+    # Weekdays and "yesterday" all contain "day"; "last week/month/year" contains "last".
+    return not bag.isdisjoint(_WHEN_WORDS) or "day" in text or "last" in text
 
 
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
+_OPENING_QUOTES = {"“", '"', "«", "‘"}
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 
 
@@ -494,30 +498,68 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
+    # Transcript turns by paragraph: (the label, where it ends in the text).
+    turns = {
+        line.paragraph: (label, line.start + label.end())
+        for line in lines
+        if not line.furniture
+        for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
+    }
+    if len(turns) < 2:
+        turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
     frames: dict[int, Frame | None] = {}
+    # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
+    # speaker who announced a quotation ("X said:") in the paragraph before.
+    inherited: dict[int, Frame] = {}
+    turn: Frame | None = None
+    opener: Frame | None = None
+    opener_paragraph = -1
     for index, sentence in enumerate(kept):
+        first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
+        if first_in_paragraph:
+            turn = None
+            label = turns.get(sentence.paragraph)
+            if label is not None:
+                turn = turn_frame(label[0], sentence.start, speakers)
+            if (
+                opener is not None
+                and sentence.paragraph != opener_paragraph
+                and sentence.text[:1] not in _OPENING_QUOTES
+            ):
+                opener = None  # the announced quotation has ended
         speakers.scan(sentence.text, sentence.start)
         frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        if turn is not None:
+            inherited[index] = turn
+        elif opener is not None and sentence.paragraph != opener_paragraph:
+            inherited[index] = opener
+        if frames[index] is None and turn is None:
+            announced = find_opener(sentence.text, sentence.start, speakers)
+            if announced is not None:
+                opener, opener_paragraph = announced, sentence.paragraph
     results: list[ExtractedClaim] = []
     for index, sentence in enumerate(kept):
         frame, clause = _attribution(index, kept, frames, quotes, text)
+        if frame is None and index in inherited:
+            frame = inherited[index]
+            # A turn's label is not part of its first sentence's claim.
+            label = turns.get(sentence.paragraph)
+            cut = label[1] - sentence.start if label is not None else 0
+            clause = sentence.text[cut:] if cut > 0 else sentence.text
         if sentence.headline:
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         attributed = frame is not None and bool(frame.as_written)
         whole = sentence.text
+        context = None
         for part in split_assertions(clause):
             normalised = _tidy(part)
             if not normalised:
                 continue
-            score, reasons, claim_type = score_assertion(
-                normalised,
-                sentence=part,
-                attributed=attributed,
-                headline=sentence.headline,
-                whole_sentence=whole,
-            )
-            if score < threshold:
+            context = context or _whole(whole)
+            scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+            if scored is None or scored[0] < threshold:
                 continue
+            score, reasons, claim_type = scored
             results.append(
                 ExtractedClaim(
                     text=normalised,

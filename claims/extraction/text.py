@@ -36,6 +36,16 @@ _DATELINE = re.compile(
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A character that may be a letter of another script: anything but ASCII, Latin letters (U+00C0-U+024F), the
+# Latin-1 signs that are not letters (U+00A0-U+00BF without ª ² ³ µ ¹ º ¼ ½ ¾), general punctuation and
+# currency signs. Lines without one have only Latin letters, and need no counting.
+_NOT_LATIN = re.compile(
+    r"[^\x00-\x7f\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF-\u024F\u2000-\u206F\u20A0-\u20CF]"
+)
+_HEADLINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+_LINE = re.compile(r"[^\n]+")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -62,15 +72,18 @@ def _furniture_reason(text: str) -> str:
     if stripped.isascii():
         if not any(ch.isalpha() for ch in stripped):
             return "no words"
-    else:
+    elif _NOT_LATIN.search(stripped):
         letters = _LETTER.findall(stripped)
         if not letters:
             return "no words"
         if len(_LATIN.findall(stripped)) < 0.5 * len(letters):
             return "other script"
+    elif not _LETTER.search(stripped):
+        return "no words"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
-    if _CAPTION.search(stripped):
+    # The caption pattern needs a trailing date, "Photo:" or "©": test for those before searching the line.
+    if (stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped) and _CAPTION.search(stripped):
         return "caption or credit"
     if _NAVIGATION.match(stripped):
         return "navigation"
@@ -80,14 +93,14 @@ def _furniture_reason(text: str) -> str:
 def _looks_like_headline(text: str) -> bool:
     # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them.
     stripped = text.rstrip()
-    return not re.search(r"[.!?…:;\"'”’»)\]]$", stripped)
+    return not _HEADLINE_END.search(stripped)
 
 
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
             continue
@@ -224,21 +237,34 @@ _STARTERS = {
 _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])")
 
 
+def _token_before(text: str, end: int) -> str:
+    """The run of word characters, dots and apostrophes that ends at `end` (a backward scan, not a regex search)."""
+    start = end
+    while start > 0:
+        ch = text[start - 1]
+        if ch.isalnum() or ch in "_.'’":
+            start -= 1
+        else:
+            break
+    return text[start:end]
+
+
 def _is_false_boundary(text: str, punct_start: int, next_word: str) -> bool:
     if text[punct_start] != ".":
         return False
-    before = re.search(r"([\w.'’]+)$", text[:punct_start])
-    if not before:
+    token = _token_before(text, punct_start).lower()
+    if not token:
         return False
-    token = before.group(1).lower()
     if len(token) == 1 and token.isalpha():
         return True  # an initial: "J. K. Rowling"
     if token in _SENTENCE_FINAL_ABBR:
         return next_word.lower() not in _STARTERS
+    if token in {"no", "nos"}:
+        return next_word[:1].isdigit()  # "No. 2" is a number; "No. Child poverty fell" is an answer
     if token in _ABBREVIATIONS:
         return True
     # Dotted acronyms not in the list, "N.A.T.O", behave like U.S.
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)) and next_word.lower() not in _STARTERS
+    return bool(_DOTTED_ACRONYM.fullmatch(token)) and next_word.lower() not in _STARTERS
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -248,7 +274,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     segment = text[start:end]
     for match in _BOUNDARY.finditer(segment):
         after = segment[match.end() :].lstrip()
-        next_word = re.match(r"[\"'“‘«(\[]?(\w+)", after)
+        next_word = _NEXT_WORD.match(after)
         if _is_false_boundary(segment, match.start(), next_word.group(1) if next_word else ""):
             continue
         spans.append((cursor, start + match.end()))
@@ -273,7 +299,8 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
             continue
         start = line.start
         dateline = _DATELINE.match(line.text)
-        if dateline and dateline.end() < len(line.text):
+        # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
+        if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
             start += dateline.end()
         for s, e in split_sentences(text, start, line.end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))

@@ -1,5 +1,6 @@
 """The labelled dev set: quality targets hold, and evaluate_extraction prints its figures."""
 
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -40,3 +41,36 @@ def test_command_prints_figures_for_each_split():
 def test_command_rejects_a_missing_file(tmp_path):
     with pytest.raises(CommandError):
         call_command("evaluate_extraction", str(tmp_path / "nope.jsonl"))
+
+
+TEST_SPLIT = DEVSET.with_name("test.jsonl")
+
+
+@pytest.mark.parametrize("path", [DEVSET, TEST_SPLIT], ids=["articles", "test"])
+def test_every_label_points_at_its_article_text(path):
+    # A label whose sentence is not in the text, or a sentence labelled both a claim and a non-claim, would
+    # silently skew the figures. (Two claims may share a sentence: it can bundle two assertions.)
+    for article in load(path):
+        text = article["text"]
+
+        def spans(kind, text=text, article=article):
+            found = []
+            for item in article.get(kind, []):
+                start = text.find(item["sentence"])
+                assert start >= 0, (article["id"], item["sentence"])
+                found.append((start, start + len(item["sentence"])))
+            return found
+
+        claims, non_claims = spans("claims"), spans("non_claims")
+        assert not [(c, n) for c in claims for n in non_claims if c[0] < n[1] and n[0] < c[1]], article["id"]
+        assert all(isinstance(c.get("claimant"), str) for c in article.get("claims", []))
+
+
+def test_the_test_split_is_apart_from_the_dev_set():
+    test_articles = load(TEST_SPLIT)
+    assert len(test_articles) >= 15 and {a["split"] for a in test_articles} == {"test"}
+    assert all(2_000 <= len(a["text"]) <= 5_000 for a in test_articles)
+    # claims reported by several outlets in other words: the matching figures need them
+    clusters = Counter(c["cluster"] for a in test_articles for c in a["claims"] if c.get("cluster"))
+    assert sum(1 for n in clusters.values() if n >= 3) >= 5
+    assert not {a["id"] for a in test_articles} & {a["id"] for a in load(DEVSET)}

@@ -133,3 +133,21 @@ def test_threshold_is_respected():
     text = "The Kremlin calls the situation in Donbass a matter of concern."
     assert extract(text, threshold=0.95) == []
     assert extract(text, threshold=0.0)
+
+
+def test_attribution_does_not_lift_an_opinion_or_a_vague_forecast_over_the_threshold():
+    text = (
+        "Opposition leader Karen Doyle said the 2025 budget was a terrible mistake for 3 million families.\n"
+        "Analysts said house prices in London would be higher than in Paris because of the new tax.\n"
+    )
+    assert extract(text) == []
+
+
+def test_an_attributed_forecast_with_a_date_or_a_figure_is_still_checkable():
+    text = (
+        "Election officials said the second round of voting is due to be held on May 12.\n"
+        "Economists at the central bank said that house prices could rise by 4 percent next year.\n"
+    )
+    claims = extract(text)
+    assert [c.claimant for c in claims] == ["Election officials", "Economists at the central bank"]
+    assert all("attributed statement of fact" in c.reasons and c.claim_type == "prediction" for c in claims)

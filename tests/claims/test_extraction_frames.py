@@ -90,3 +90,125 @@ def test_announcing_an_event_is_not_reported_speech():
 def test_bare_data_sources_stay_with_the_outlet():
     found = extract("Burglaries fell by 11 percent last year, according to official figures.")
     assert [c.claimant for c in found] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "claim_start"),
+    [
+        # a title before the name is not part of it, nor is a descriptor
+        (
+            "Regional governor Pavlo Kuzmenko wrote on Telegram that three people had been killed in the shelling.",
+            "Pavlo Kuzmenko",
+            "Three people",
+        ),
+        (
+            "Local resident Maria Gomez, 72, told the Herald that the water had reached her first floor.",
+            "Maria Gomez",
+            "The water had reached",
+        ),
+        # an age or a role between commas
+        ("Coach Maria Santos, 51, said the team had won nine of its last ten matches.", "Maria Santos", "The team"),
+        (
+            "In an interview with Radio Nova, the former central bank governor, Ana Pires, said inflation had peaked"
+            " in October.",
+            "Ana Pires",
+            "Inflation had peaked",
+        ),
+        (
+            "The Kremlin's spokesman, Dmitry Peskov, told reporters that the talks had ended without agreement.",
+            "Dmitry Peskov",
+            "The talks had ended",
+        ),
+        # an aside after the subject
+        (
+            "The minister, speaking in parliament on Wednesday, said unemployment had fallen to 4.2 percent.",
+            "The minister",
+            "Unemployment had fallen",
+        ),
+        (
+            "The data, published by the statistics office on Thursday, showed that exports fell 3 percent in May.",
+            "the statistics office",
+            "Exports fell",
+        ),
+        # a time phrase before the speaker is not the claim
+        (
+            "Last week, Interior Minister Karl Weiss claimed that crime had fallen by 12 percent since 2020.",
+            "Karl Weiss",
+            "Crime had fallen",
+        ),
+        # nested attribution: the outlet reports the minister
+        (
+            "Education Minister Lea Roth said the inspectors had told her that 40 schools were unsafe.",
+            "Lea Roth",
+            "40 schools",
+        ),
+    ],
+)
+def test_names_roles_and_asides_around_the_speaker(text, claimant, claim_start):
+    found = extract(text)
+    assert len(found) == 1, _claimants(text)
+    assert found[0].claimant == claimant
+    assert found[0].text.startswith(claim_start)
+
+
+def test_a_clause_after_said_is_not_its_speaker():
+    found = extract("Prices were stable for months, said inflation had peaked in October.")
+    assert all(c.claimant != "October" for c in found)
+
+
+def test_the_statement_read_goes_to_whoever_issued_the_statement():
+    text = (
+        "The Port Authority said in a statement on Friday that 3,000 containers were stuck at sea.\n"
+        '"Traffic through the canal fell by 40 percent in March," the statement read.'
+    )
+    found = {c.text: c.claimant for c in extract(text)}
+    assert found["Traffic through the canal fell by 40 percent in March"] == "the Port Authority"
+
+
+def test_a_quoted_paragraph_after_said_colon_is_the_announced_speakers():
+    text = (
+        "Trade Secretary Ben Okoro said:\n\n"
+        '"Exports rose by 8 percent in the first quarter. Car exports reached 410,000 units."\n\n'
+        "The opposition disputed the figures.\n"
+        "Imports fell by 2 percent over the same period, customs data show."
+    )
+    found = {c.text: c.claimant for c in extract(text)}
+    assert found["Exports rose by 8 percent in the first quarter"] == "Ben Okoro"
+    assert found["Car exports reached 410,000 units"] == "Ben Okoro"
+    imports = next(claimant for text_, claimant in found.items() if text_.startswith("Imports fell"))
+    assert imports == ""  # the quotation has ended
+
+
+def test_transcript_turns_are_their_speakers_claims_without_the_label():
+    text = (
+        "SENATOR ANNE WELLS (Finance Committee): The bill cut taxes for 2 million families last year.\n"
+        "HOST: Is that true? Critics say the cut went mostly to the richest 10 percent.\n"
+        "WELLS: No. Child poverty fell by 10 percent in two years.\n"
+    )
+    found = {c.text: (c.claimant, c.sentence) for c in extract(text)}
+    assert found["The bill cut taxes for 2 million families last year"][0] == "Anne Wells"
+    assert found["Child poverty fell by 10 percent in two years"][0] == "Anne Wells"
+    assert all(claimant != "Anne Wells" for text_, (claimant, _) in found.items() if "richest" in text_)
+    # the label is cut from the claim but the appearance keeps the whole sentence, offsets intact
+    sentence = found["The bill cut taxes for 2 million families last year"][1]
+    assert sentence.startswith("SENATOR ANNE WELLS") and sentence in text
+
+
+def test_a_single_upper_case_label_is_not_a_transcript():
+    found = extract("BREAKING: The central bank raised its main rate to 4.5 percent on Thursday.")
+    assert [c.claimant for c in found] == [""]
+
+
+def test_company_names_are_organisations_and_it_refers_back_to_them():
+    text = (
+        "Orion Air said 120 flights were cancelled on Friday. The airline said the strike had cost it 6 million"
+        " euros.\nAcme Foods said on Monday that sales had risen 8 percent. It said profits had doubled to 40"
+        " million dollars."
+    )
+    found = {c.text: c.claimant for c in extract(text)}
+    assert found["The strike had cost it 6 million euros"] == "Orion Air"
+    assert found["Profits had doubled to 40 million dollars"] == "Acme Foods"
+
+
+def test_a_short_claim_with_a_figure_is_kept():
+    assert [c.text for c in extract("Unemployment rose to 3.9%.")] == ["Unemployment rose to 3.9%"]
