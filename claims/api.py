@@ -29,6 +29,7 @@ from factcheck.api import (
     FastValues,
     IdFilter,
     IsDeskMember,
+    JsonOnly,
     UtcIsoDateTimeFilter,
     fast_page_response,
 )
@@ -320,6 +321,7 @@ class ClaimListApi(generics.ListAPIView):
     permission_classes = [IsDeskMember]
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
+    content_negotiation_class = JsonOnly
 
     def get_queryset(self):
         return Claim.objects.order_by("-id")

@@ -16,9 +16,11 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from rest_framework import exceptions, serializers, status
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from factcheck import roles
@@ -209,6 +211,17 @@ def fast_page_response(paginator: CursorPagination, rows: list[dict]) -> HttpRes
     timestamps in UTC with `Z` and floats exactly as DRF's JSON renderer has them."""
     body = {"next": paginator.get_next_link(), "previous": paginator.get_previous_link(), "results": rows}
     return HttpResponse(orjson.dumps(body, option=orjson.OPT_UTC_Z), content_type="application/json")
+
+
+class JsonOnly(BaseContentNegotiation):
+    """For views that always answer JSON themselves (`fast_page_response`): no Accept parsing."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        renderer = JSONRenderer()
+        return renderer, renderer.media_type
 
 
 class KeyScope(BasePermission):
