@@ -225,9 +225,6 @@ def _score(
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     past = _PAST.search(text) is not None
     positive: list[str] = []
-    if attributed:
-        score += 0.2
-        positive.append("attributed statement of fact")
     if number:
         score += 0.2
         positive.append("number")
@@ -251,6 +248,9 @@ def _score(
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
+    if attributed and positive:
+        score += 0.2
+        positive.insert(0, "attributed statement of fact")
     if threshold is not None and round(min(1.0, score), 3) < threshold:
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
@@ -297,7 +297,7 @@ def _score(
     unfactual = (
         found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
     )
-    if attributed and unfactual:
+    if "attributed statement of fact" in positive and unfactual:
         score -= 0.2
         positive.remove("attributed statement of fact")
     final = _final(score)
