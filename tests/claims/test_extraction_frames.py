@@ -212,3 +212,44 @@ def test_company_names_are_organisations_and_it_refers_back_to_them():
 
 def test_a_short_claim_with_a_figure_is_kept():
     assert [c.text for c in extract("Unemployment rose to 3.9%.")] == ["Unemployment rose to 3.9%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "claim_start"),
+    [
+        # a descriptor before an organisation's name, at the start of the sentence
+        ("The broadcasting regulator Mediacom said it had fined four stations since March 2023.", "Mediacom", "It had"),
+        # a person "of" an institution is the person
+        (
+            "Marine biologist Hanna Lind of Aarhus University said cod stocks had fallen by 40% since 2010.",
+            "Hanna Lind",
+            "Cod stocks",
+        ),
+        # an organisation with an aside, then a clause without "that"
+        (
+            "The Civil Aviation Authority, the country's air safety regulator, said it had grounded 12 aircraft.",
+            "the Civil Aviation Authority",
+            "It had grounded",
+        ),
+        # a group with a relative clause before the verb
+        (
+            "Lawyers for the three families, who include a retired teacher, argued that the council had ignored 40 "
+            "complaints.",
+            "Lawyers for the three families",
+            "The council had ignored",
+        ),
+    ],
+)
+def test_asides_descriptors_and_groups(text, claimant, claim_start):
+    claims = extract(text)
+    assert [c.claimant for c in claims] == [claimant]
+    assert claims[0].text.startswith(claim_start)
+
+
+def test_the_study_refers_back_to_the_document_introduced_earlier():
+    text = (
+        "A survey published in the Journal of Rural Health found that 31% of villages had no doctor in 2024. "
+        "Villages in the north waited twice as long for an ambulance as towns, the survey said.\n\n"
+        "Clinics closed at a faster rate after 2015, the report added."
+    )
+    assert [c.claimant for c in extract(text)] == ["A survey published in the Journal of Rural Health"] * 3
