@@ -81,7 +81,7 @@ _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
-    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
+    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b[a-z]{3,}ed\b|\b(?:fell|rose|grew|"
@@ -401,6 +401,8 @@ def canonical_org(words: list[str]) -> str:
         return ""
     if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
         return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
+    if _possessive_base(out[0]):
+        return " ".join(out)  # "Norland's air force": a possessive the country list does not know, as written
     if out[0].lower() in {"kremlin", "pentagon", "white"} or out[0].lower() in DEMONYMS or len(out) > 1:
         return "the " + " ".join(out)
     return " ".join(out)

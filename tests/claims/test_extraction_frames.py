@@ -253,3 +253,10 @@ def test_the_study_refers_back_to_the_document_introduced_earlier():
         "Clinics closed at a faster rate after 2015, the report added."
     )
     assert [c.claimant for c in extract(text)] == ["A survey published in the Journal of Rural Health"] * 3
+
+
+def test_an_air_force_is_an_organisation_and_a_pronoun_after_the_day_is_kept():
+    claims = extract("Norland's air force said on Friday it had intercepted 17 of the 20 drones.")
+    assert [(c.claimant, c.text) for c in claims] == [("Norland's air force", "It had intercepted 17 of the 20 drones")]
+    claims = extract("Poland's air force said on Friday it had intercepted 17 of the 20 drones.")
+    assert [c.claimant for c in claims] == ["the Polish air force"]
