@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.extraction.attribution import (
     Frame,
@@ -529,6 +529,12 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
                 opener = None  # the announced quotation has ended
         speakers.scan(sentence.text, sentence.start)
         frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        if frames[index] is None and turn is not None and first_in_paragraph:
+            # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
+            cut = turns[sentence.paragraph][1] - sentence.start
+            inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
+            if inner is not None:
+                frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
         if turn is not None:
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:

@@ -260,3 +260,11 @@ def test_an_air_force_is_an_organisation_and_a_pronoun_after_the_day_is_kept():
     assert [(c.claimant, c.text) for c in claims] == [("Norland's air force", "It had intercepted 17 of the 20 drones")]
     claims = extract("Poland's air force said on Friday it had intercepted 17 of the 20 drones.")
     assert [c.claimant for c in claims] == ["the Polish air force"]
+
+
+def test_a_frame_inside_a_transcript_turn_names_its_own_speaker():
+    text = (
+        "LENA MARSH (presenter): The charity Shelter First says 2,400 families were sleeping in cars last winter.\n\n"
+        "OWEN PRICE: We opened 300 new emergency beds in November.\n"
+    )
+    assert [c.claimant for c in extract(text)] == ["the Shelter First", "Owen Price"]
