@@ -74,7 +74,10 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|criminal|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst)\b"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst|"
+    r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
+    r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
+    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
 )
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
@@ -391,7 +394,11 @@ _GATES = {
     _OPINION: _gate(
         "should must irresponsible criminal shameful absurd outrageous disgraceful ridiculous terrible wonderful "
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
-        "lies lying best worst hypocrisy hypocritical hypocrite hypocrites",
+        "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
+        "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
+        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly",
+        "far too",
+        *(f"too {word}" for word in ("long", "slowly", "little", "late", "much", "many")),
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
         *(f"in {whose} {what}" for whose in ("my", "our") for what in ("view", "opinion")),
         "ought to",

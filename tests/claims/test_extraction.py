@@ -163,3 +163,18 @@ def test_a_quoted_remark_with_nothing_to_check_is_not_lifted_by_its_speaker():
     claims = extract(text)
     assert [(c.claimant, c.text) for c in claims] == [("Ivo Marek", "The squad has lost 12 of its last 15 away games")]
     assert "attributed statement of fact" in claims[0].reasons
+
+
+def test_evaluative_words_mark_an_attributed_opinion():
+    # Stance adverbs and evaluative nouns ("clearly", "a disgrace", "far too slowly") make a remark an opinion,
+    # even when a named speaker and a past event would otherwise lift it over the threshold.
+    text = (
+        "Union leader Petra Vos said the board had clearly lost control of the budget.\n\n"
+        "“The closure of the Eastgate depot was a disgrace,” said councillor Amir Sadiq.\n\n"
+        "Residents said the Riverside repairs had moved far too slowly since the storm in March.\n\n"
+        "Union leader Petra Vos said the board had cut 140 jobs at the Eastgate depot in March.\n"
+    )
+    claims = extract(text)
+    assert [(c.claimant, c.text) for c in claims] == [
+        ("Petra Vos", "The board had cut 140 jobs at the Eastgate depot in March")
+    ]
