@@ -178,6 +178,7 @@ _DOCUMENT_BACKREFS = {
     "memo",
 }
 _READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"}
 # A document named by its noun alone refers back to the document introduced earlier ("A study … found"; "the
 # paper said").
 _STUDY_BACKREFS = {"study", "paper", "report", "survey", "analysis", "review", "research", "audit", "poll"}
@@ -479,6 +480,9 @@ class Speakers:
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
         elif len(names) == 1 and names[0] in self.surnames:
             self.mentions.append(Mention(run[i][0], self.surnames[names[0]], "person", set(titles)))
+        elif len(names) == 2 and len(valid) == 2 and not titles:
+            # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
+            self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
 
     def person_from_name(self, words: list[str]) -> str:
         names = [
@@ -552,7 +556,8 @@ class Speakers:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
-        words = [w for w in words if w]
+        # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
+        words = [w for w in words if w and not (w.rstrip(".") in _HONORIFICS and w is not words[-1])]
         if not words:
             return "", ""
         spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None

@@ -268,3 +268,12 @@ def test_a_frame_inside_a_transcript_turn_names_its_own_speaker():
         "OWEN PRICE: We opened 300 new emergency beds in November.\n"
     )
     assert [c.claimant for c in extract(text)] == ["the Shelter First", "Owen Price"]
+
+
+def test_an_honorific_and_a_surname_find_the_full_name():
+    text = (
+        "Green candidate Ilse Brandt won the Northgate seat by 412 votes.\n\n"
+        "Ms Brandt said the council had closed 12 libraries since 2019.\n\n"
+        "Dr. Omar Haddad said 40 clinics had shut in 2023."
+    )
+    assert [c.claimant for c in extract(text) if c.claimant] == ["Ilse Brandt", "Omar Haddad"]
