@@ -81,7 +81,7 @@ _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
-    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
+    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b[a-z]{3,}ed\b|\b(?:fell|rose|grew|"
@@ -114,7 +114,7 @@ _NOT_NP = {
 # "Hans Kluge, the agency's regional director, said (that) CLAUSE"
 _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
-    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}),\s+[^,“”\"]{2,90},\s+"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+[^,“”\"]{2,90},\s+"
     rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
@@ -139,7 +139,7 @@ _TRAILING_ROLE = re.compile(
 )
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
-    r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked)\b"
+    r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked|who|which|whose)\b"
     rf"[^,;“”\"«»]{{0,80}},\s+(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
     r"(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
@@ -178,6 +178,10 @@ _DOCUMENT_BACKREFS = {
     "memo",
 }
 _READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"}
+# A document named by its noun alone refers back to the document introduced earlier ("A study … found"; "the
+# paper said").
+_STUDY_BACKREFS = {"study", "paper", "report", "survey", "analysis", "review", "research", "audit", "poll"}
 _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
@@ -243,6 +247,17 @@ _GROUP_SPEAKERS = {
     "organisers",
     "organizers",
     "campaigners",
+    "lawyers",
+    "attorneys",
+    "inspectors",
+    "judges",
+    "diplomats",
+    "observers",
+    "protesters",
+    "auditors",
+    "regulators",
+    "insurers",
+    "traders",
 }
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
@@ -387,6 +402,8 @@ def canonical_org(words: list[str]) -> str:
         return ""
     if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
         return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
+    if _possessive_base(out[0]):
+        return " ".join(out)  # "Norland's air force": a possessive the country list does not know, as written
     if out[0].lower() in {"kremlin", "pentagon", "white"} or out[0].lower() in DEMONYMS or len(out) > 1:
         return "the " + " ".join(out)
     return " ".join(out)
@@ -463,6 +480,9 @@ class Speakers:
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
         elif len(names) == 1 and names[0] in self.surnames:
             self.mentions.append(Mention(run[i][0], self.surnames[names[0]], "person", set(titles)))
+        elif len(names) == 2 and len(valid) == 2 and not titles:
+            # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
+            self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
 
     def person_from_name(self, words: list[str]) -> str:
         names = [
@@ -536,7 +556,8 @@ class Speakers:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
-        words = [w for w in words if w]
+        # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
+        words = [w for w in words if w and not (w.rstrip(".") in _HONORIFICS and w is not words[-1])]
         if not words:
             return "", ""
         spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None
@@ -545,6 +566,11 @@ class Speakers:
             if owner:
                 return owner, subject
         lowered = subject.lower()
+        if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
+            # "the study found", "the paper said": the document introduced earlier, as it was written.
+            for mention in self.before(position, "org"):
+                if "document" in mention.titles:
+                    return mention.canonical, subject
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = not subject.isascii() or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
@@ -647,6 +673,14 @@ class Speakers:
                 return expanded, written
         if head in _GROUP_SPEAKERS:
             return self._remember(written, "group", position), written
+        if "of" in lower[1:-1]:
+            # "Political scientist Ulrike Brandt of Brenton University": the person, not the university.
+            cut = lower.index("of", 1)
+            before = kept[:cut]
+            if len(before) >= 3 and any(w.islower() or w.lower() in TITLE_WORDS for w in before[:-2]):
+                person = self.person_from_name(before)
+                if person:
+                    return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
         if (any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs", "statistics"}) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
@@ -665,7 +699,7 @@ class Speakers:
                 tail.insert(0, word)
             descriptors = kept[: len(kept) - len(tail)]
             if any(w.islower() and w not in _DETERMINERS for w in descriptors) and all(
-                w.islower() or w.lower() in DEMONYMS for w in descriptors
+                w.islower() or w.lower() in DEMONYMS or w.lower() in _DETERMINERS for w in descriptors
             ):
                 kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
@@ -719,7 +753,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         rest = (trailing.groupdict().get("rest") or "").strip()
         # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
         # reported clause itself ("Last week, the minister claimed that …").
-        if len(rest.split()) <= 25 and not rest.lower().startswith("that "):
+        clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+        if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
             claimant, written = speakers.resolve(trailing.group("subj"), position + trailing.start("subj"))
             if written:
                 return Frame(

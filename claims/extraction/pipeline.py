@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.extraction.attribution import (
     Frame,
@@ -74,7 +74,10 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|criminal|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst)\b"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst|"
+    r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
+    r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
+    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
 )
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
@@ -225,9 +228,6 @@ def _score(
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     past = _PAST.search(text) is not None
     positive: list[str] = []
-    if attributed:
-        score += 0.2
-        positive.append("attributed statement of fact")
     if number:
         score += 0.2
         positive.append("number")
@@ -251,6 +251,9 @@ def _score(
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
+    if attributed and positive:
+        score += 0.2
+        positive.insert(0, "attributed statement of fact")
     if threshold is not None and round(min(1.0, score), 3) < threshold:
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
@@ -297,7 +300,7 @@ def _score(
     unfactual = (
         found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
     )
-    if attributed and unfactual:
+    if "attributed statement of fact" in positive and unfactual:
         score -= 0.2
         positive.remove("attributed statement of fact")
     final = _final(score)
@@ -391,7 +394,11 @@ _GATES = {
     _OPINION: _gate(
         "should must irresponsible criminal shameful absurd outrageous disgraceful ridiculous terrible wonderful "
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
-        "lies lying best worst hypocrisy hypocritical hypocrite hypocrites",
+        "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
+        "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
+        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly",
+        "far too",
+        *(f"too {word}" for word in ("long", "slowly", "little", "late", "much", "many")),
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
         *(f"in {whose} {what}" for whose in ("my", "our") for what in ("view", "opinion")),
         "ought to",
@@ -529,6 +536,12 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
                 opener = None  # the announced quotation has ended
         speakers.scan(sentence.text, sentence.start)
         frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        if frames[index] is None and turn is not None and first_in_paragraph:
+            # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
+            cut = turns[sentence.paragraph][1] - sentence.start
+            inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
+            if inner is not None:
+                frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
         if turn is not None:
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:

@@ -151,3 +151,30 @@ def test_an_attributed_forecast_with_a_date_or_a_figure_is_still_checkable():
     claims = extract(text)
     assert [c.claimant for c in claims] == ["Election officials", "Economists at the central bank"]
     assert all("attributed statement of fact" in c.reasons and c.claim_type == "prediction" for c in claims)
+
+
+def test_a_quoted_remark_with_nothing_to_check_is_not_lifted_by_its_speaker():
+    # Being quoted is not evidence of a checkable statement: a remark with no figure, name, date, event or
+    # comparison stays below the threshold, while the same speaker's statement with a figure is kept.
+    text = (
+        "“The mood in the dressing room is good,” the coach, Ivo Marek, said after training.\n\n"
+        "“The squad has lost 12 of its last 15 away games,” Marek said.\n"
+    )
+    claims = extract(text)
+    assert [(c.claimant, c.text) for c in claims] == [("Ivo Marek", "The squad has lost 12 of its last 15 away games")]
+    assert "attributed statement of fact" in claims[0].reasons
+
+
+def test_evaluative_words_mark_an_attributed_opinion():
+    # Stance adverbs and evaluative nouns ("clearly", "a disgrace", "far too slowly") make a remark an opinion,
+    # even when a named speaker and a past event would otherwise lift it over the threshold.
+    text = (
+        "Union leader Petra Vos said the board had clearly lost control of the budget.\n\n"
+        "“The closure of the Eastgate depot was a disgrace,” said councillor Amir Sadiq.\n\n"
+        "Residents said the Riverside repairs had moved far too slowly since the storm in March.\n\n"
+        "Union leader Petra Vos said the board had cut 140 jobs at the Eastgate depot in March.\n"
+    )
+    claims = extract(text)
+    assert [(c.claimant, c.text) for c in claims] == [
+        ("Petra Vos", "The board had cut 140 jobs at the Eastgate depot in March")
+    ]

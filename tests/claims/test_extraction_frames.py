@@ -212,3 +212,68 @@ def test_company_names_are_organisations_and_it_refers_back_to_them():
 
 def test_a_short_claim_with_a_figure_is_kept():
     assert [c.text for c in extract("Unemployment rose to 3.9%.")] == ["Unemployment rose to 3.9%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "claim_start"),
+    [
+        # a descriptor before an organisation's name, at the start of the sentence
+        ("The broadcasting regulator Mediacom said it had fined four stations since March 2023.", "Mediacom", "It had"),
+        # a person "of" an institution is the person
+        (
+            "Marine biologist Hanna Lind of Aarhus University said cod stocks had fallen by 40% since 2010.",
+            "Hanna Lind",
+            "Cod stocks",
+        ),
+        # an organisation with an aside, then a clause without "that"
+        (
+            "The Civil Aviation Authority, the country's air safety regulator, said it had grounded 12 aircraft.",
+            "the Civil Aviation Authority",
+            "It had grounded",
+        ),
+        # a group with a relative clause before the verb
+        (
+            "Lawyers for the three families, who include a retired teacher, argued that the council had ignored 40 "
+            "complaints.",
+            "Lawyers for the three families",
+            "The council had ignored",
+        ),
+    ],
+)
+def test_asides_descriptors_and_groups(text, claimant, claim_start):
+    claims = extract(text)
+    assert [c.claimant for c in claims] == [claimant]
+    assert claims[0].text.startswith(claim_start)
+
+
+def test_the_study_refers_back_to_the_document_introduced_earlier():
+    text = (
+        "A survey published in the Journal of Rural Health found that 31% of villages had no doctor in 2024. "
+        "Villages in the north waited twice as long for an ambulance as towns, the survey said.\n\n"
+        "Clinics closed at a faster rate after 2015, the report added."
+    )
+    assert [c.claimant for c in extract(text)] == ["A survey published in the Journal of Rural Health"] * 3
+
+
+def test_an_air_force_is_an_organisation_and_a_pronoun_after_the_day_is_kept():
+    claims = extract("Norland's air force said on Friday it had intercepted 17 of the 20 drones.")
+    assert [(c.claimant, c.text) for c in claims] == [("Norland's air force", "It had intercepted 17 of the 20 drones")]
+    claims = extract("Poland's air force said on Friday it had intercepted 17 of the 20 drones.")
+    assert [c.claimant for c in claims] == ["the Polish air force"]
+
+
+def test_a_frame_inside_a_transcript_turn_names_its_own_speaker():
+    text = (
+        "LENA MARSH (presenter): The charity Shelter First says 2,400 families were sleeping in cars last winter.\n\n"
+        "OWEN PRICE: We opened 300 new emergency beds in November.\n"
+    )
+    assert [c.claimant for c in extract(text)] == ["the Shelter First", "Owen Price"]
+
+
+def test_an_honorific_and_a_surname_find_the_full_name():
+    text = (
+        "Green candidate Ilse Brandt won the Northgate seat by 412 votes.\n\n"
+        "Ms Brandt said the council had closed 12 libraries since 2019.\n\n"
+        "Dr. Omar Haddad said 40 clinics had shut in 2023."
+    )
+    assert [c.claimant for c in extract(text) if c.claimant] == ["Ilse Brandt", "Omar Haddad"]
