@@ -97,18 +97,25 @@ class DatabaseBackend(SearchBackend):
         rows = [(*(doc[name] for name in DOCUMENT_FIELDS), now) for doc in latest.values()]
         columns = [*DOCUMENT_FIELDS, "indexed_at"]
         updates = ", ".join(f"{name} = excluded.{name}" for name in UPDATE_FIELDS)
-        head = f"INSERT INTO search_entry ({', '.join(columns)}) VALUES "
         tail = f" ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
-        placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
                 # In-process: a statement per row costs no round trip.
-                cursor.executemany(head + placeholder + tail, rows)
+                placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
+                cursor.executemany(f"INSERT INTO search_entry ({', '.join(columns)}) VALUES {placeholder}{tail}", rows)
             else:
-                per_statement = 500
-                for i in range(0, len(rows), per_statement):
-                    chunk = rows[i : i + per_statement]
-                    cursor.execute(head + ", ".join([placeholder] * len(chunk)) + tail, [v for r in chunk for v in r])
+                # COPY into a session-local staging table, then one upsert from it: Django's client-side binding
+                # built a statement with a quoted literal per value, which cost more than the upsert itself.
+                names = ", ".join(columns)
+                cursor.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS search_entry_load ON COMMIT DELETE ROWS AS "
+                    f"SELECT {names} FROM search_entry WITH NO DATA"
+                )
+                with cursor.cursor.copy(f"COPY search_entry_load ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                cursor.execute(f"INSERT INTO search_entry ({names}) SELECT {names} FROM search_entry_load{tail}")
+                cursor.execute("TRUNCATE search_entry_load")
         return len(rows)
 
     def delete(self, kind: str, object_ids: Iterable[int]) -> int:
