@@ -25,7 +25,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from claims.extraction import ExtractedClaim, extract
+from claims.extraction import ExtractedClaim
 from claims.extraction.matching import (
     SAME,
     SUGGEST,
@@ -34,6 +34,7 @@ from claims.extraction.matching import (
     features,
     keys,
 )
+from claims.extraction.prepared import ExtractionError, Prepared, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
 from claims.signals import claims_changed, review_events_recorded
 from sources.models import Source
@@ -234,7 +235,7 @@ def claim_find_match(*, text: str) -> tuple[int | None, float]:
 # --- storing --------------------------------------------------------------------------------------------
 
 
-def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
+def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
     """Match and store the extracted claims of several sources (in order), inside the caller's transaction."""
     if connection.vendor == "postgresql":
         # One storing transaction at a time (extraction itself runs in parallel): a worker looks up candidates
@@ -252,13 +253,13 @@ def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
     }
     items: list[_Item] = []
     for position, (source, found) in enumerate(batch):
-        for claim in found:
+        for prepared in found:
+            claim = prepared.claim
             span = (source.pk, claim.start, claim.end, claim.text)
             if span in existing:
                 continue
             existing.add(span)
-            feats = features(claim.text)
-            items.append(_Item(position, claim, feats, keys(feats)))
+            items.append(_Item(position, claim, prepared.feats, prepared.keys))
     if not items:
         return
     owners = _key_owners(sorted({k for item in items for k in item.keys}))
@@ -394,7 +395,7 @@ def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
 
 
 def _insert_appearances(
-    batch: list[tuple[Source, list[ExtractedClaim]]],
+    batch: list[tuple[Source, list[Prepared]]],
     placed: list[tuple[_Item, int, str, float | None]],
     new_pk: dict[int, int],
     matched: dict[int, _Matched],
@@ -512,7 +513,7 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
 
 
 def _record_events(
-    batch: list[tuple[Source, list[ExtractedClaim]]],
+    batch: list[tuple[Source, list[Prepared]]],
     new: list[_NewClaim],
     matched: dict[int, _Matched],
     recurred: set[int],
@@ -594,16 +595,7 @@ def claims_refresh_counts(*, claim_ids: list[int], now: datetime | None = None) 
         )
 
 
-def _extract(source: Source) -> list[ExtractedClaim] | str:
-    """The claims of one source, or why extraction failed (a bug on one odd article must not stop the queue)."""
-    try:
-        return extract(source.text, threshold=settings.EXTRACTION_THRESHOLD)
-    except Exception as exc:
-        logger.exception("extraction failed on source %s", source.pk)
-        return f"extraction failed: {exc}"
-
-
-def _store_one(source: Source, found: list[ExtractedClaim]) -> str:
+def _store_one(source: Source, found: list[Prepared]) -> str:
     """Store one source's claims in one transaction; if that fails, claim by claim in their own transactions."""
     try:
         with transaction.atomic():
@@ -617,7 +609,7 @@ def _store_one(source: Source, found: list[ExtractedClaim]) -> str:
                 with transaction.atomic():
                     _store([(source, [claim])])
             except Exception as exc:
-                errors.append(f"{claim.start}-{claim.end}: {exc}")
+                errors.append(f"{claim.claim.start}-{claim.claim.end}: {exc}")
         if errors:
             source_mark_extraction(source_id=source.pk, error="; ".join(errors))
             return "partial"
@@ -636,11 +628,20 @@ def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     sources = Source.objects.filter(pk__in=ids, status=Source.Status.STORED).only(
         "id", "text", "outlet_id", "published_at", "created_at"
     )
-    batch: list[tuple[Source, list[ExtractedClaim]]] = []
-    for source in sources.order_by("id"):
-        found = _extract(source)
-        if isinstance(found, str):
-            source_mark_extraction(source_id=source.pk, error=found)
+    sources = list(sources.order_by("id"))
+    # Extraction, features and index keys before any transaction or lock (in EXTRACTION_PROCESSES processes):
+    # the storing transaction holds the store lock only for matching and writing.
+    extracted = prepare_many(
+        [source.text for source in sources],
+        threshold=settings.EXTRACTION_THRESHOLD,
+        processes=settings.EXTRACTION_PROCESSES,
+    )
+    batch: list[tuple[Source, list[Prepared]]] = []
+    for source, found in zip(sources, extracted, strict=True):
+        if isinstance(found, ExtractionError):
+            # A bug on one odd article must not stop the queue.
+            logger.error("extraction failed on source %s: %s\n%s", source.pk, found, found.details)
+            source_mark_extraction(source_id=source.pk, error=f"extraction failed: {found}")
             outcome[source.pk] = "failed"
         else:
             batch.append((source, found))

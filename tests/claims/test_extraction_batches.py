@@ -1,5 +1,7 @@
 """Several sources stored as one batch: the same claims as one by one, and one bad source loses nothing else."""
 
+import os
+
 import pytest
 from django.db import connection, transaction
 
@@ -147,3 +149,17 @@ def test_one_bad_claim_in_a_batch_loses_neither_the_other_sources_nor_its_other_
     assert any("Unemployment" in t for t in texts) and any("Wheat prices" in t for t in texts)
     assert not any("Atlantis" in t for t in texts)
     assert _found("wheat") and not _found("atlantis")
+
+
+def test_a_batch_extracted_in_worker_processes_stores_what_one_process_stores(settings):
+    from claims.extraction.prepared import pool_pids
+
+    ids = _ingest_demo_without_extraction()
+    sources_extract_claims(source_ids=ids)
+    in_process = _claims_summary()
+    Claim.objects.all().delete()
+
+    settings.EXTRACTION_PROCESSES = 2
+    assert set(sources_extract_claims(source_ids=ids).values()) == {"done"}
+    assert len(pool_pids()) == 2 and os.getpid() not in pool_pids()
+    assert _claims_summary() == in_process
