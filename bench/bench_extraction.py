@@ -1,12 +1,15 @@
 """Benchmark claim extraction and matching; prints figures.
 
     python bench/bench_extraction.py [--claims 1000000] [--articles 300] [--queries 300] [--database-url URL]
-                                     [--corpus realistic|dense] [--batch 50] [--workers 1] [--reuse]
+                                     [--corpus realistic|dense] [--batch 50] [--workers 1] [--processes 1]
+                                     [--reuse]
 
 1. extraction only: articles/s on ~4,000-character articles (pure Python, one process);
-2. end to end: extraction + matching + storing through sources_extract_claims, in batches of --batch sources
-   (as the extraction task receives them), by --workers processes at once; articles/s wall-clock and per
-   CPU-second, the database server's CPU included on PostgreSQL;
+2. end to end: extraction + matching + storing (search indexing included) through sources_extract_claims, in
+   batches of --batch sources (as the extraction task receives them), by --workers processes at once (Celery
+   workers), each extracting with --processes (EXTRACTION_PROCESSES: 2 for one in-process worker on 2 cores);
+   articles/s wall-clock and CPU ms per article in the workers (pools included) and, on PostgreSQL, the server.
+   Workers are timed once warmed up (URLconf loaded, pool started), as long-running workers are;
 3. matching one claim against N stored claims: p50/p95 ms of claim_find_match (indexed key lookup,
    then scoring of at most 20 candidates), process memory and database size; on PostgreSQL also the plan of
    the key lookup (EXPLAIN ANALYZE, BUFFERS).
@@ -50,29 +53,35 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--corpus", choices=["realistic", "dense"], default="realistic")
     parser.add_argument("--batch", type=int, default=50, help="sources per extraction task (transaction)")
     parser.add_argument("--workers", type=int, default=1, help="processes storing at the same time")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="EXTRACTION_PROCESSES of each worker (its extraction pool)"
+    )
     parser.add_argument("--reuse", action="store_true", help="match against the claims already stored")
     parser.add_argument("--skip-extraction", action="store_true", help="skip the extraction-only figure")
     return parser.parse_args()
 
 
-ARGS = parse_args()
-TMP = tempfile.mkdtemp(prefix="bench-extraction-")
-os.environ["DATABASE_URL"] = ARGS.database_url or f"sqlite:///{TMP}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+if __name__ != "__mp_main__":  # extraction pool processes import this script as __mp_main__: no set-up there
+    ARGS = parse_args()
+    TMP = tempfile.mkdtemp(prefix="bench-extraction-")
+    os.environ["DATABASE_URL"] = ARGS.database_url or f"sqlite:///{TMP}/bench.sqlite3"
+    os.environ["EXTRACTION_PROCESSES"] = str(ARGS.processes)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
-import django  # noqa: E402
+    import django
 
-django.setup()
+    django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
 
-from claims.extraction import extract  # noqa: E402
-from claims.extraction.matching import _parse, keys  # noqa: E402
-from claims.extraction_service import claim_find_match, sources_extract_claims  # noqa: E402
-from claims.models import Appearance, Claim, ClaimKey  # noqa: E402
-from sources.models import Outlet, Source  # noqa: E402
+    from claims.extraction import extract
+    from claims.extraction.matching import _parse, keys
+    from claims.extraction.prepared import pool_pids, prepare_many
+    from claims.extraction_service import claim_find_match, sources_extract_claims
+    from claims.models import Appearance, Claim, ClaimKey
+    from sources.models import Outlet, Source
 
 RNG = random.Random(7)
 
@@ -497,6 +506,10 @@ def _server_cpu() -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
+    return _process_cpu(pid)
+
+
+def _process_cpu(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -504,12 +517,27 @@ def _server_cpu() -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _warm_up() -> None:
+    """What a long-running worker has done once and for all before the clock starts: the URLconf is loaded (search
+    documents carry claim URLs) and the extraction pool, if any, is started."""
+    from django.urls import reverse
+
+    reverse("claims:detail", args=[1])
+    if ARGS.processes > 1:
+        prepare_many(
+            ["The index rose by 5 percent in May, the office said."] * 8, threshold=0.5, processes=ARGS.processes
+        )
+
+
 def _store_slice(ids: list[int], batch: int, results) -> None:
     connection.close()  # a forked worker opens its own connection
-    server, cpu = _server_cpu(), time.process_time()
+    _warm_up()
+    pool = {pid: _process_cpu(pid) for pid in pool_pids()}
+    server, cpu, started = _server_cpu(), time.process_time(), time.perf_counter()
     for i in range(0, len(ids), batch):
         sources_extract_claims(source_ids=ids[i : i + batch])
-    results.put((time.process_time() - cpu, _server_cpu() - server))
+    pool_cpu = sum(_process_cpu(pid) - before for pid, before in pool.items())
+    results.put((time.process_time() - cpu + pool_cpu, _server_cpu() - server, time.perf_counter() - started))
 
 
 def bench_end_to_end(count: int) -> None:
@@ -533,25 +561,27 @@ def bench_end_to_end(count: int) -> None:
     connection.close()
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    started = time.perf_counter()
     processes = [context.Process(target=_store_slice, args=(part, ARGS.batch, results)) for part in slices]
     for process in processes:
         process.start()
     spent = [results.get() for _ in processes]
     for process in processes:
         process.join()
-    elapsed = time.perf_counter() - started
-    client = sum(c for c, _ in spent)
-    server = sum(s for _, s in spent)
+    # Each worker times itself once warmed up (URLconf loaded, pool started), as a long-running worker is.
+    elapsed = max(wall for _, _, wall in spent)
+    client = sum(c for c, _, _ in spent)
+    server = sum(s for _, s, _ in spent)
     claims = Claim.objects.count()
     appearances = Appearance.objects.count()
     matched = Appearance.objects.filter(match=Appearance.Match.AUTO).count()
     both = f", {count / (client + server):,.0f} per CPU-second of client and server together" if server else ""
     print(
         f"end to end (extract + match + store, {connection.vendor}, {ARGS.corpus} corpus, batches of {ARGS.batch}, "
-        f"{workers} worker{'s' if workers > 1 else ''}): {count / elapsed:,.0f} articles/s wall; "
+        f"{workers} worker{'s' if workers > 1 else ''}, {ARGS.processes} extraction process"
+        f"{'es' if ARGS.processes > 1 else ''} each): {count / elapsed:,.0f} articles/s wall; "
         f"{count / client:,.0f} per CPU-second of the worker processes{both}; per article "
         f"{client / count * 1000:.2f} ms CPU in the workers"
+        + (" (their extraction pools included)" if ARGS.processes > 1 else "")
         + (f" + {server / count * 1000:.2f} ms in the server" if server else "")
     )
     print(

@@ -25,7 +25,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from claims.extraction import ExtractedClaim, extract
+from claims.extraction import ExtractedClaim
 from claims.extraction.matching import (
     SAME,
     SUGGEST,
@@ -34,6 +34,7 @@ from claims.extraction.matching import (
     features,
     keys,
 )
+from claims.extraction.prepared import ExtractionError, Prepared, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
 from claims.signals import claims_changed, review_events_recorded
 from sources.models import Source
@@ -96,18 +97,33 @@ def _rows_in(sql: str, values: Sequence[int], params: Sequence = ()) -> list[tup
     return rows
 
 
-def _insert_returning(table: str, columns: Sequence[str], rows: list[tuple]) -> list[int]:
-    """Multi-row INSERT … RETURNING id (both backends return the ids in the order of the rows, which Django's
-    bulk_create relies on too)."""
+def _insert_returning(model, columns: Sequence[str], rows: list[tuple]) -> list[int]:
+    """Insert rows and return their ids, in the order of the rows. SQLite: multi-row INSERT … RETURNING id (it
+    returns the ids in row order, which Django's bulk_create relies on too). PostgreSQL: the ids are drawn from the
+    table's sequence first (one query), then the rows go in with COPY: Django's client-side binding built a
+    statement with a quoted literal per value, which cost more on the client than the insert on the server."""
+    if not rows:
+        return []
     quote = connection.ops.quote_name
-    per_statement = max(1, 999 // len(columns)) if connection.vendor == "sqlite" else 1000
-    placeholder = f"({', '.join(['%s'] * len(columns))})"
-    ids: list[int] = []
+    table = model._meta.db_table
+    names = ", ".join(map(quote, columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(rows)]
+            )
+            ids = sorted(row[0] for row in cursor.fetchall())
+            with cursor.cursor.copy(f"COPY {quote(table)} (id, {names}) FROM STDIN") as copy:
+                for pk, row in zip(ids, rows, strict=True):
+                    copy.write_row((pk, *row))
+            return ids
+        ids: list[int] = []
+        per_statement = max(1, 999 // len(columns))
+        placeholder = f"({', '.join(['%s'] * len(columns))})"
         for i in range(0, len(rows), per_statement):
             chunk = rows[i : i + per_statement]
             cursor.execute(
-                f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+                f"INSERT INTO {quote(table)} ({names}) "  # noqa: S608
                 f"VALUES {', '.join([placeholder] * len(chunk))} RETURNING id",
                 [value for row in chunk for value in row],
             )
@@ -219,7 +235,7 @@ def claim_find_match(*, text: str) -> tuple[int | None, float]:
 # --- storing --------------------------------------------------------------------------------------------
 
 
-def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
+def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
     """Match and store the extracted claims of several sources (in order), inside the caller's transaction."""
     if connection.vendor == "postgresql":
         # One storing transaction at a time (extraction itself runs in parallel): a worker looks up candidates
@@ -237,13 +253,13 @@ def _store(batch: list[tuple[Source, list[ExtractedClaim]]]) -> None:
     }
     items: list[_Item] = []
     for position, (source, found) in enumerate(batch):
-        for claim in found:
+        for prepared in found:
+            claim = prepared.claim
             span = (source.pk, claim.start, claim.end, claim.text)
             if span in existing:
                 continue
             existing.add(span)
-            feats = features(claim.text)
-            items.append(_Item(position, claim, feats, keys(feats)))
+            items.append(_Item(position, claim, prepared.feats, prepared.keys))
     if not items:
         return
     owners = _key_owners(sorted({k for item in items for k in item.keys}))
@@ -374,12 +390,12 @@ def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
         "created_at",
         "updated_at",
     ]
-    for claim, pk in zip(new, _insert_returning(_CLAIM, columns, rows), strict=True):
+    for claim, pk in zip(new, _insert_returning(Claim, columns, rows), strict=True):
         claim.pk = pk
 
 
 def _insert_appearances(
-    batch: list[tuple[Source, list[ExtractedClaim]]],
+    batch: list[tuple[Source, list[Prepared]]],
     placed: list[tuple[_Item, int, str, float | None]],
     new_pk: dict[int, int],
     matched: dict[int, _Matched],
@@ -497,7 +513,7 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
 
 
 def _record_events(
-    batch: list[tuple[Source, list[ExtractedClaim]]],
+    batch: list[tuple[Source, list[Prepared]]],
     new: list[_NewClaim],
     matched: dict[int, _Matched],
     recurred: set[int],
@@ -536,7 +552,7 @@ def _record_events(
     at = connection.ops.adapt_datetimefield_value(now)
     columns = ["claim_id", "actor_label", "action", "from_state", "to_state", "note", "data", "created_at"]
     rows = [(e.claim_id, e.actor_label, e.action, e.from_state, e.to_state, e.note, _json(e.data), at) for e in events]
-    for event, pk in zip(events, _insert_returning(_EVENT, columns, rows), strict=True):
+    for event, pk in zip(events, _insert_returning(ReviewEvent, columns, rows), strict=True):
         event.pk = pk
     review_events_recorded.send(sender=ReviewEvent, events=events)
 
@@ -579,16 +595,7 @@ def claims_refresh_counts(*, claim_ids: list[int], now: datetime | None = None) 
         )
 
 
-def _extract(source: Source) -> list[ExtractedClaim] | str:
-    """The claims of one source, or why extraction failed (a bug on one odd article must not stop the queue)."""
-    try:
-        return extract(source.text, threshold=settings.EXTRACTION_THRESHOLD)
-    except Exception as exc:
-        logger.exception("extraction failed on source %s", source.pk)
-        return f"extraction failed: {exc}"
-
-
-def _store_one(source: Source, found: list[ExtractedClaim]) -> str:
+def _store_one(source: Source, found: list[Prepared]) -> str:
     """Store one source's claims in one transaction; if that fails, claim by claim in their own transactions."""
     try:
         with transaction.atomic():
@@ -602,7 +609,7 @@ def _store_one(source: Source, found: list[ExtractedClaim]) -> str:
                 with transaction.atomic():
                     _store([(source, [claim])])
             except Exception as exc:
-                errors.append(f"{claim.start}-{claim.end}: {exc}")
+                errors.append(f"{claim.claim.start}-{claim.claim.end}: {exc}")
         if errors:
             source_mark_extraction(source_id=source.pk, error="; ".join(errors))
             return "partial"
@@ -621,11 +628,20 @@ def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     sources = Source.objects.filter(pk__in=ids, status=Source.Status.STORED).only(
         "id", "text", "outlet_id", "published_at", "created_at"
     )
-    batch: list[tuple[Source, list[ExtractedClaim]]] = []
-    for source in sources.order_by("id"):
-        found = _extract(source)
-        if isinstance(found, str):
-            source_mark_extraction(source_id=source.pk, error=found)
+    sources = list(sources.order_by("id"))
+    # Extraction, features and index keys before any transaction or lock (in EXTRACTION_PROCESSES processes):
+    # the storing transaction holds the store lock only for matching and writing.
+    extracted = prepare_many(
+        [source.text for source in sources],
+        threshold=settings.EXTRACTION_THRESHOLD,
+        processes=settings.EXTRACTION_PROCESSES,
+    )
+    batch: list[tuple[Source, list[Prepared]]] = []
+    for source, found in zip(sources, extracted, strict=True):
+        if isinstance(found, ExtractionError):
+            # A bug on one odd article must not stop the queue.
+            logger.error("extraction failed on source %s: %s\n%s", source.pk, found, found.details)
+            source_mark_extraction(source_id=source.pk, error=f"extraction failed: {found}")
             outcome[source.pk] = "failed"
         else:
             batch.append((source, found))

@@ -174,6 +174,9 @@ FEED_MAX_ENTRIES_PER_POLL = env_int("FEED_MAX_ENTRIES_PER_POLL", 50)
 
 # Claim extraction: sentences scoring below this are not stored as claims.
 EXTRACTION_THRESHOLD = float(env_str("EXTRACTION_THRESHOLD", "0.5"))
+# Processes extracting the articles of a batch in parallel (a pool started on first use). For a process that runs
+# extraction itself (no Celery broker: tasks run in-process); Celery workers use worker concurrency instead.
+EXTRACTION_PROCESSES = env_int("EXTRACTION_PROCESSES", 1)
 
 # Tasks. No broker: tasks run in-process (eager), so `make demo` needs no server.
 CELERY_TASK_ALWAYS_EAGER = not env_str("CELERY_BROKER_URL", "")

@@ -2,7 +2,8 @@
 
 Sources announce new articles with `source_stored` (sources never imports search). Claim saves
 are collected and indexed once per transaction, after commit; bulk changes that send no save
-signal (extraction, merges) announce themselves with `claims_changed`.
+signal (extraction, merges) announce themselves with `claims_changed` once written, and are
+indexed then (in their transaction on a database backend).
 """
 
 import threading
@@ -70,8 +71,10 @@ def claim_part_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 @receiver(claims_changed, sender=Claim, dispatch_uid="search.claims_changed")
 def claims_changed_in_bulk(sender, claim_ids, **kwargs) -> None:
-    for claim_id in claim_ids:
-        _queue("claim", claim_id)
+    # Sent once the bulk change is written: a database backend indexes now, in the sender's transaction (an
+    # indexing error rolls the change back, and no second write transaction follows the commit); a remote
+    # engine gets a task after commit.
+    search_index_later(kind="claim", object_ids=claim_ids)
 
 
 @receiver(post_delete, sender=Source, dispatch_uid="search.source_deleted")

@@ -151,5 +151,65 @@ class ClaimSpec(IndexSpec):
                 rating_label=verdict.rating.label if verdict else "",
             )
 
+    def documents_for_ids(self, ids: Iterable[int]) -> tuple[list[Document], list[int]]:
+        """The same documents as `documents(queryset)`, built from three value queries (claims, their
+        appearances' sentences with the first source's outlet, published verdicts) instead of model instances:
+        extraction indexes every new and matched claim of a batch, and the ORM objects cost more than the rows."""
+        ids = sorted(set(ids))
+        if not ids:
+            return [], []
+        claims = list(
+            Claim.objects.filter(pk__in=ids, duplicate_of__isnull=True)
+            .order_by("id")
+            .values_list("id", "text", "claimant", "status", "claim_type", "first_seen_at", "created_at")
+        )
+        found = [row[0] for row in claims]
+        sentences: dict[int, dict[str, None]] = {}
+        first: dict[int, tuple[str, str, str]] = {}
+        rows = (
+            Appearance.objects.filter(claim_id__in=found)
+            .order_by("source__published_at", "id")
+            .values_list("claim_id", "sentence", "source__language", "source__outlet__name", "source__outlet__domain")
+        )
+        for claim_id, sentence, language, outlet, domain in rows:
+            if claim_id not in first:
+                first[claim_id] = (language or "", outlet or "", domain or "")
+                sentences[claim_id] = {}
+            sentences[claim_id][sentence] = None
+        verdicts: dict[int, tuple[str, str]] = {}
+        published = (
+            Verdict.objects.filter(claim_id__in=found, status=Verdict.Status.PUBLISHED)
+            .order_by("claim_id", "-revision")
+            .values_list("claim_id", "rating__slug", "rating__label")
+        )
+        for claim_id, slug, label in published:
+            verdicts.setdefault(claim_id, (slug, label))
+        url = _url_maker("claims:detail")
+        documents = []
+        for pk, text, claimant, status, claim_type, first_seen_at, created_at in claims:
+            language, outlet, domain = first.get(pk, ("", "", ""))
+            verdict = verdicts.get(pk)
+            documents.append(
+                _document(
+                    "claim",
+                    pk,
+                    title=text,
+                    body="\n".join([claimant, *sentences.get(pk, ())]).strip(),
+                    url=url(pk),
+                    outlet=outlet,
+                    outlet_domain=domain,
+                    language=language.lower(),
+                    date=_day(first_seen_at or created_at),
+                    is_public=verdict is not None,
+                    status=status,
+                    claimant=claimant,
+                    claim_type=claim_type,
+                    rating=verdict[0] if verdict else "",
+                    rating_label=verdict[1] if verdict else "",
+                )
+            )
+        kept = set(found)
+        return documents, [pk for pk in ids if pk not in kept]
+
 
 SPECS: dict[str, IndexSpec] = {"source": SourceSpec("source"), "claim": ClaimSpec("claim")}

@@ -1,10 +1,13 @@
 """Several sources stored as one batch: the same claims as one by one, and one bad source loses nothing else."""
 
+import os
+
 import pytest
 from django.db import connection, transaction
 
 from claims.extraction_service import sources_extract_claims
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
+from factcheck.search.selectors import search_run
 from sources.ingest import ArticleInput, read_paths
 from sources.models import Source
 from sources.services import ingest_items, source_store
@@ -55,6 +58,21 @@ def test_a_claim_made_by_two_sources_of_one_batch_is_one_claim_seen_in_both_outl
     ]
     assert ReviewEvent.objects.filter(action="claim.created", claim=claim).count() == 1
     assert set(Source.objects.values_list("extraction_status", flat=True)) == {Source.Extraction.DONE}
+
+
+def _found(query: str) -> list[str]:
+    return [hit.title for hit in search_run(query=query, kind="claims", public_only=False).hits]
+
+
+def test_claims_of_a_batch_are_searchable_in_the_storing_transaction():
+    first = _store(MINISTRY, "The Herald", "a.txt")
+    second = _store(REWORDED, "The Tribune", "b.txt")
+    # The test's transaction never commits: what search finds was indexed by the batch's own transaction.
+    sources_extract_claims(source_ids=[first.pk, second.pk])
+    claim = Claim.objects.get()
+    assert _found("unemployment") == [claim.text]
+    # The matched source's sentence is in the claim's document too.
+    assert _found("increased") == [claim.text]
 
 
 def test_a_batch_stores_the_same_claims_as_sources_extracted_one_by_one():
@@ -130,3 +148,18 @@ def test_one_bad_claim_in_a_batch_loses_neither_the_other_sources_nor_its_other_
     texts = set(Claim.objects.values_list("text", flat=True))
     assert any("Unemployment" in t for t in texts) and any("Wheat prices" in t for t in texts)
     assert not any("Atlantis" in t for t in texts)
+    assert _found("wheat") and not _found("atlantis")
+
+
+def test_a_batch_extracted_in_worker_processes_stores_what_one_process_stores(settings):
+    from claims.extraction.prepared import pool_pids
+
+    ids = _ingest_demo_without_extraction()
+    sources_extract_claims(source_ids=ids)
+    in_process = _claims_summary()
+    Claim.objects.all().delete()
+
+    settings.EXTRACTION_PROCESSES = 2
+    assert set(sources_extract_claims(source_ids=ids).values()) == {"done"}
+    assert len(pool_pids()) == 2 and os.getpid() not in pool_pids()
+    assert _claims_summary() == in_process

@@ -234,3 +234,47 @@ def test_search_index_claims_is_what_claim_services_call(corpus):
 def test_a_fresh_client_does_not_need_a_session(corpus):
     client = APIClient()
     assert client.get("/api/v1/search").status_code == 403
+
+
+def test_claims_indexed_by_id_read_as_after_a_rebuild(corpus):
+    """Indexing claims by id (what extraction does for a batch) builds each document from value queries; the
+    index must hold what a rebuild, through the models, puts there: every sentence once, the first source's
+    outlet and language, the published verdict's rating; a merged duplicate is not indexed."""
+    from claims.models import Claim, Rating, Verdict
+    from factcheck.search.models import SearchEntry
+    from factcheck.search.services import search_index_claims
+    from tests.search.conftest import _appearance
+
+    sources = corpus["sources"]
+    withdrawn, ports = corpus["claims"]["withdrawn"], corpus["claims"]["ports"]
+    _appearance(withdrawn, sources["moscow"], "Министерство обороны России сообщило о выводе войск из-под Киева.")
+    _appearance(withdrawn, sources["moscow"], "Переговоры продолжаются.")
+    # An earlier source: its outlet becomes the claim's.
+    _appearance(
+        ports,
+        sources["sanctions"],
+        "Western governments imposed sanctions on Russia's central bank, freezing reserves abroad.",
+    )
+    Verdict.objects.create(
+        claim=ports,
+        status=Verdict.Status.PUBLISHED,
+        rating=Rating.objects.get(slug="misleading", scale__is_default=True),
+        headline="Partly",
+        explanation="Some units left.",
+    )
+    merged = Claim.objects.create(text="Troops left Kyiv", duplicate_of=withdrawn)
+
+    def claim_entries():
+        fields = [name for name in DOCUMENT_FIELDS if name != "url"]
+        return list(SearchEntry.objects.filter(kind="claim").order_by("object_id").values_list(*fields))
+
+    search_index_claims(claim_ids=[withdrawn.pk, ports.pk, merged.pk])
+    by_id = claim_entries()
+    assert [h.object_id for h in search_run(query="Переговоры", kind="claims", public_only=False).hits] == [
+        withdrawn.pk
+    ]
+    assert [h.outlet for h in search_run(query="sanctions", kind="claims", public_only=False).hits] == ["Reuters"]
+    assert [h.extra["rating"] for h in search_run(query="rating:misleading", kind="claims").hits] == ["Misleading"]
+    search_rebuild()
+    assert claim_entries() == by_id
+    assert [row[1] for row in by_id] == [withdrawn.pk, ports.pk]
