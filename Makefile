@@ -49,7 +49,7 @@ worker: install
 	$(VENV)/bin/celery -A factcheck worker --loglevel=INFO --concurrency=2
 
 serve: install
-	$(VENV)/bin/gunicorn factcheck.wsgi --bind $(HOST):$(PORT) --workers 2 --worker-class gthread --threads 1
+	$(VENV)/bin/gunicorn factcheck.wsgi --bind $(HOST):$(PORT) --workers 2 --worker-class sync
 
 clean-db:
 	rm -f db.sqlite3 db.sqlite3-wal db.sqlite3-shm

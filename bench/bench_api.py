@@ -173,7 +173,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class: gthread or sync")
+    parser.add_argument("--worker-class", default="sync", help="gunicorn worker class: sync or gthread")
     parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--path", default="/api/v1/claims/")
