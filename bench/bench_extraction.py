@@ -541,6 +541,11 @@ def _store_slice(ids: list[int], batch: int, results) -> None:
 
 
 def bench_end_to_end(count: int) -> None:
+    if Source.objects.exists():
+        raise SystemExit(
+            "the database already holds sources (an earlier run?): the end-to-end figure needs an empty one. "
+            "Drop and create the scratch database, or pass --articles 0 to time matching only."
+        )
     outlets = [Outlet.objects.create(name=f"Bench Outlet {n}") for n in range(20)]
     now = timezone.now()
     sources = Source.objects.bulk_create(
