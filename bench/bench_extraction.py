@@ -525,7 +525,7 @@ def _warm_up() -> None:
     reverse("claims:detail", args=[1])
     if ARGS.processes > 1:
         prepare_many(
-            ["The index rose by 5 percent in May, the office said."] * 8, threshold=0.5, processes=ARGS.processes
+            [("The index rose by 5 percent in May, the office said.", "")] * 8, threshold=0.5, processes=ARGS.processes
         )
 
 

@@ -625,14 +625,16 @@ def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     """
     ids = sorted({int(pk) for pk in source_ids})
     outcome = dict.fromkeys(ids, "gone")
-    sources = Source.objects.filter(pk__in=ids, status=Source.Status.STORED).only(
-        "id", "text", "outlet_id", "published_at", "created_at"
+    sources = (
+        Source.objects.filter(pk__in=ids, status=Source.Status.STORED)
+        .select_related("outlet")
+        .only("id", "text", "outlet_id", "outlet__name", "published_at", "created_at")
     )
     sources = list(sources.order_by("id"))
     # Extraction, features and index keys before any transaction or lock (in EXTRACTION_PROCESSES processes):
     # the storing transaction holds the store lock only for matching and writing.
     extracted = prepare_many(
-        [source.text for source in sources],
+        [(source.text, source.outlet.name if source.outlet_id else "") for source in sources],
         threshold=settings.EXTRACTION_THRESHOLD,
         processes=settings.EXTRACTION_PROCESSES,
     )

@@ -108,7 +108,7 @@ def evaluate(articles: list[dict], *, split: str, threshold: float = 0.5) -> Rep
             continue
         report.articles += 1
         text = article["text"]
-        predicted = extract(text, threshold=threshold)
+        predicted = extract(text, threshold=threshold, outlet=article.get("outlet", ""))
         report.predicted += len(predicted)
         # Match the article's claims against everything seen before, as the service does.
         ids = []

@@ -497,8 +497,20 @@ _OPENING_QUOTES = {"“", '"', "«", "‘"}
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 
 
-def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
-    """Check-worthy claims of an article, in reading order. Offsets index into `text` as given."""
+def names_outlet(claimant: str, outlet: str) -> bool:
+    """Whether a claimant is the publishing outlet itself: "the Beacon revealed …" in the Daily Beacon, "analysis by
+    the Chronicle" in The Chronicle. Its own reporting is the outlet's claim, not a quoted one."""
+
+    def norm(value: str) -> str:
+        return " ".join(value.lower().removeprefix("the ").split())
+
+    claimant, outlet = norm(claimant), norm(outlet)
+    return len(claimant) >= 3 and (claimant == outlet or outlet.endswith(" " + claimant))
+
+
+def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[ExtractedClaim]:
+    """Check-worthy claims of an article, in reading order. Offsets index into `text` as given. `outlet`, the
+    publisher's name, if known: a frame naming it ("the Beacon revealed that …") leaves the claim the outlet's own."""
     kept, lines = sentences(text)
     speakers = Speakers()
     quotes: list[tuple[int, int]] = []
@@ -561,6 +573,8 @@ def extract(text: str, *, threshold: float = 0.5) -> list[ExtractedClaim]:
             clause = sentence.text[cut:] if cut > 0 else sentence.text
         if sentence.headline:
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
+        if frame is not None and outlet and names_outlet(frame.claimant, outlet):
+            frame = None  # the outlet's own reporting: its frame is dropped from the claim, nobody else claims it
         attributed = frame is not None and bool(frame.as_written)
         whole = sentence.text
         context = None

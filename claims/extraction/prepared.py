@@ -25,9 +25,9 @@ class Prepared:
     keys: list[int]
 
 
-def prepare(text: str, *, threshold: float) -> list[Prepared]:
+def prepare(text: str, *, threshold: float, outlet: str = "") -> list[Prepared]:
     prepared = []
-    for claim in extract(text, threshold=threshold):
+    for claim in extract(text, threshold=threshold, outlet=outlet):
         feats = features(claim.text)
         prepared.append(Prepared(claim, feats, keys(feats)))
     return prepared
@@ -41,10 +41,10 @@ class ExtractionError(Exception):
         self.details = details
 
 
-def _prepare_or_error(args: tuple[str, float]) -> list[Prepared] | ExtractionError:
-    text, threshold = args
+def _prepare_or_error(args: tuple[str, str, float]) -> list[Prepared] | ExtractionError:
+    text, outlet, threshold = args
     try:
-        return prepare(text, threshold=threshold)
+        return prepare(text, threshold=threshold, outlet=outlet)
     except Exception as exc:
         # One odd article must not fail the others of its chunk: the error is returned, not raised.
         return ExtractionError(str(exc), traceback.format_exc())
@@ -96,11 +96,14 @@ def pool_pids() -> list[int]:
     return list(getattr(_pool, "_processes", None) or {})
 
 
-def prepare_many(texts: list[str], *, threshold: float, processes: int = 1) -> list[list[Prepared] | ExtractionError]:
-    """`prepare` on every text, in order; with processes > 1 spread over that many worker processes. Extraction is
-    pure Python and CPU-bound: on N cores N processes extract N articles at a time. A text whose extraction raises
-    gives an ExtractionError in its place."""
-    if processes <= 1 or len(texts) <= 1:
-        return [_prepare_or_error((text, threshold)) for text in texts]
-    chunk = max(1, len(texts) // (processes * 4))
-    return list(_executor(processes).map(_prepare_or_error, [(t, threshold) for t in texts], chunksize=chunk))
+def prepare_many(
+    articles: list[tuple[str, str]], *, threshold: float, processes: int = 1
+) -> list[list[Prepared] | ExtractionError]:
+    """`prepare` on every (text, outlet name) pair, in order; with processes > 1 spread over that many worker
+    processes. Extraction is pure Python and CPU-bound: on N cores N processes extract N articles at a time. A text
+    whose extraction raises gives an ExtractionError in its place."""
+    jobs = [(text, outlet, threshold) for text, outlet in articles]
+    if processes <= 1 or len(jobs) <= 1:
+        return [_prepare_or_error(job) for job in jobs]
+    chunk = max(1, len(jobs) // (processes * 4))
+    return list(_executor(processes).map(_prepare_or_error, jobs, chunksize=chunk))

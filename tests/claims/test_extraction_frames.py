@@ -277,3 +277,12 @@ def test_an_honorific_and_a_surname_find_the_full_name():
         "Dr. Omar Haddad said 40 clinics had shut in 2023."
     )
     assert [c.claimant for c in extract(text) if c.claimant] == ["Ilse Brandt", "Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    ("outlet", "claimant"),
+    [("The Chronicle", ""), ("Chronicle", ""), ("The Evening Chronicle", ""), ("Daily Beacon", "Chronicle")],
+)
+def test_a_frame_naming_the_publishing_outlet_leaves_the_claim_the_outlets_own(outlet, claimant):
+    text = "Waiting lists grew by 7.9% in a year, according to analysis of NHS data by the Chronicle.\n"
+    assert [c.claimant for c in extract(text, outlet=outlet)] == [claimant]

@@ -170,3 +170,17 @@ def test_incremental_counts_agree_with_a_full_recount(ingested_demo):
     claims_refresh_counts(claim_ids=list(before))
     after = {c.pk: tuple(getattr(c, f) for f in fields) for c in Claim.objects.all()}
     assert after == before
+
+
+def test_the_outlets_own_reporting_is_its_claim_and_another_outlets_is_that_outlets():
+    # "The Beacon revealed" in the Daily Beacon is the paper's own reporting; in another paper it is the Beacon's.
+    text = "Last summer the Beacon revealed that a fire had broken out in two accommodation blocks in March.\n"
+    own, _ = source_store(article=ArticleInput(origin="own.txt", outlet="Daily Beacon", text=text))
+    elsewhere = "The Beacon reported that 40 detainees escaped from the centre in May.\n"
+    other, _ = source_store(article=ArticleInput(origin="other.txt", outlet="The Northern Chronicle", text=elsewhere))
+    source_extract_claims(source_id=own.pk)
+    source_extract_claims(source_id=other.pk)
+    assert [(c.claimant, c.text) for c in Claim.objects.filter(appearances__source=own)] == [
+        ("", "A fire had broken out in two accommodation blocks in March")
+    ]
+    assert list(Claim.objects.filter(appearances__source=other).values_list("claimant", flat=True)) == ["Beacon"]
