@@ -97,7 +97,7 @@ def _rows_in(sql: str, values: Sequence[int], params: Sequence = ()) -> list[tup
     return rows
 
 
-def _insert_returning(model, columns: Sequence[str], rows: list[tuple]) -> list[int]:
+def _insert_returning(table: str, columns: Sequence[str], rows: list[tuple]) -> list[int]:
     """Insert rows and return their ids, in the order of the rows. SQLite: multi-row INSERT … RETURNING id (it
     returns the ids in row order, which Django's bulk_create relies on too). PostgreSQL: the ids are drawn from the
     table's sequence first (one query), then the rows go in with COPY: Django's client-side binding built a
@@ -105,7 +105,6 @@ def _insert_returning(model, columns: Sequence[str], rows: list[tuple]) -> list[
     if not rows:
         return []
     quote = connection.ops.quote_name
-    table = model._meta.db_table
     names = ", ".join(map(quote, columns))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -390,7 +389,7 @@ def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
         "created_at",
         "updated_at",
     ]
-    for claim, pk in zip(new, _insert_returning(Claim, columns, rows), strict=True):
+    for claim, pk in zip(new, _insert_returning(_CLAIM, columns, rows), strict=True):
         claim.pk = pk
 
 
@@ -552,7 +551,7 @@ def _record_events(
     at = connection.ops.adapt_datetimefield_value(now)
     columns = ["claim_id", "actor_label", "action", "from_state", "to_state", "note", "data", "created_at"]
     rows = [(e.claim_id, e.actor_label, e.action, e.from_state, e.to_state, e.note, _json(e.data), at) for e in events]
-    for event, pk in zip(events, _insert_returning(ReviewEvent, columns, rows), strict=True):
+    for event, pk in zip(events, _insert_returning(_EVENT, columns, rows), strict=True):
         event.pk = pk
     review_events_recorded.send(sender=ReviewEvent, events=events)
 
@@ -604,12 +603,12 @@ def _store_one(source: Source, found: list[Prepared]) -> str:
         # Claim by claim, so that one bad claim (or a concurrent writer) does not lose the others.
         logger.warning("store failed on source %s; storing claims one by one", source.pk, exc_info=True)
         errors = []
-        for claim in found:
+        for prepared in found:
             try:
                 with transaction.atomic():
-                    _store([(source, [claim])])
+                    _store([(source, [prepared])])
             except Exception as exc:
-                errors.append(f"{claim.claim.start}-{claim.claim.end}: {exc}")
+                errors.append(f"{prepared.claim.start}-{prepared.claim.end}: {exc}")
         if errors:
             source_mark_extraction(source_id=source.pk, error="; ".join(errors))
             return "partial"

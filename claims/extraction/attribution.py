@@ -557,7 +557,8 @@ class Speakers:
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
-        words = [w for w in words if w and not (w.rstrip(".") in _HONORIFICS and w is not words[-1])]
+        last = len(words) - 1
+        words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
         spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None

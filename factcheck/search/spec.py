@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -129,26 +130,16 @@ class ClaimSpec(IndexSpec):
         for claim in objects:
             verdict = claim.published_verdicts[0] if claim.published_verdicts else None
             appearances = list(claim.appearances.all())
-            sentences = list(dict.fromkeys(a.sentence for a in appearances))
             first_source = appearances[0].source if appearances else None
             outlet = first_source.outlet if first_source else None
-            yield _document(
-                "claim",
-                claim.pk,
-                title=claim.text,
-                body="\n".join([claim.claimant, *sentences]).strip(),
-                url=url(claim.pk),
+            yield _claim_document(
+                url,
+                claim,
+                sentences=[a.sentence for a in appearances],
+                language=first_source.language if first_source else "",
                 outlet=outlet.name if outlet else "",
-                outlet_domain=outlet.domain if outlet else "",
-                language=(first_source.language if first_source else "").lower(),
-                date=_day(claim.first_seen_at or claim.created_at),
-                # The public sees a claim only once its verdict is published.
-                is_public=verdict is not None,
-                status=claim.status,
-                claimant=claim.claimant,
-                claim_type=claim.claim_type,
-                rating=verdict.rating.slug if verdict else "",
-                rating_label=verdict.rating.label if verdict else "",
+                domain=outlet.domain if outlet else "",
+                rating=(verdict.rating.slug, verdict.rating.label) if verdict else None,
             )
 
     def documents_for_ids(self, ids: Iterable[int]) -> tuple[list[Document], list[int]]:
@@ -161,10 +152,10 @@ class ClaimSpec(IndexSpec):
         claims = list(
             Claim.objects.filter(pk__in=ids, duplicate_of__isnull=True)
             .order_by("id")
-            .values_list("id", "text", "claimant", "status", "claim_type", "first_seen_at", "created_at")
+            .values("id", "text", "claimant", "status", "claim_type", "first_seen_at", "created_at")
         )
-        found = [row[0] for row in claims]
-        sentences: dict[int, dict[str, None]] = {}
+        found = [row["id"] for row in claims]
+        sentences: dict[int, list[str]] = {}
         first: dict[int, tuple[str, str, str]] = {}
         rows = (
             Appearance.objects.filter(claim_id__in=found)
@@ -174,42 +165,64 @@ class ClaimSpec(IndexSpec):
         for claim_id, sentence, language, outlet, domain in rows:
             if claim_id not in first:
                 first[claim_id] = (language or "", outlet or "", domain or "")
-                sentences[claim_id] = {}
-            sentences[claim_id][sentence] = None
-        verdicts: dict[int, tuple[str, str]] = {}
+            sentences.setdefault(claim_id, []).append(sentence)
+        ratings: dict[int, tuple[str, str]] = {}
         published = (
             Verdict.objects.filter(claim_id__in=found, status=Verdict.Status.PUBLISHED)
             .order_by("claim_id", "-revision")
             .values_list("claim_id", "rating__slug", "rating__label")
         )
         for claim_id, slug, label in published:
-            verdicts.setdefault(claim_id, (slug, label))
+            ratings.setdefault(claim_id, (slug, label))
         url = _url_maker("claims:detail")
         documents = []
-        for pk, text, claimant, status, claim_type, first_seen_at, created_at in claims:
-            language, outlet, domain = first.get(pk, ("", "", ""))
-            verdict = verdicts.get(pk)
+        for row in claims:
+            language, outlet, domain = first.get(row["id"], ("", "", ""))
             documents.append(
-                _document(
-                    "claim",
-                    pk,
-                    title=text,
-                    body="\n".join([claimant, *sentences.get(pk, ())]).strip(),
-                    url=url(pk),
+                _claim_document(
+                    url,
+                    SimpleNamespace(pk=row["id"], **row),
+                    sentences=sentences.get(row["id"], []),
+                    language=language,
                     outlet=outlet,
-                    outlet_domain=domain,
-                    language=language.lower(),
-                    date=_day(first_seen_at or created_at),
-                    is_public=verdict is not None,
-                    status=status,
-                    claimant=claimant,
-                    claim_type=claim_type,
-                    rating=verdict[0] if verdict else "",
-                    rating_label=verdict[1] if verdict else "",
+                    domain=domain,
+                    rating=ratings.get(row["id"]),
                 )
             )
         kept = set(found)
         return documents, [pk for pk in ids if pk not in kept]
+
+
+def _claim_document(
+    url: Callable[[int], str],
+    claim,
+    *,
+    sentences: list[str],
+    language: str,
+    outlet: str,
+    domain: str,
+    rating: tuple[str, str] | None,
+) -> Document:
+    """A claim's document, from a Claim or a row with the same attributes: its text, claimant and every distinct
+    sentence it appears in; the first source's outlet and language; the published verdict's rating (slug, label)."""
+    return _document(
+        "claim",
+        claim.pk,
+        title=claim.text,
+        body="\n".join([claim.claimant, *dict.fromkeys(sentences)]).strip(),
+        url=url(claim.pk),
+        outlet=outlet,
+        outlet_domain=domain,
+        language=(language or "").lower(),
+        date=_day(claim.first_seen_at or claim.created_at),
+        # The public sees a claim only once its verdict is published.
+        is_public=rating is not None,
+        status=claim.status,
+        claimant=claim.claimant,
+        claim_type=claim.claim_type,
+        rating=rating[0] if rating else "",
+        rating_label=rating[1] if rating else "",
+    )
 
 
 SPECS: dict[str, IndexSpec] = {"source": SourceSpec("source"), "claim": ClaimSpec("claim")}

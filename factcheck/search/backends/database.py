@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from factcheck.search.backends.base import (
     COUNT_CAP,
@@ -89,8 +90,6 @@ class DatabaseBackend(SearchBackend):
     def _upsert(self, documents: list[Document]) -> int:
         """Insert or update documents by (kind, object_id), in raw SQL: the ORM's bulk upsert compiled every
         value of every row, which cost more than the statement (extraction indexes hundreds of claims a batch)."""
-        from django.utils import timezone
-
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         # One row per object (the last document wins): PostgreSQL refuses to update a row twice in one statement.
         latest = {(doc["kind"], doc["object_id"]): doc for doc in documents}
@@ -449,8 +448,6 @@ class PostgresBackend(DatabaseBackend):
         """COPY every document in, with the GIN index dropped and rebuilt after: a bulk build is
         several times faster than maintaining the index row by row. Searches wait for the
         rebuild's commit (its DROP INDEX locks the table); incremental indexing never does."""
-        from django.utils import timezone
-
         columns = [*DOCUMENT_FIELDS, "indexed_at"]
         copy_sql = f"COPY search_entry ({', '.join(columns)}) FROM STDIN"
         now = timezone.now()
