@@ -45,9 +45,12 @@ def test_command_rejects_a_missing_file(tmp_path):
 
 TEST_SPLIT = DEVSET.with_name("test.jsonl")
 TEST2_SPLIT = DEVSET.with_name("test2.jsonl")
+BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
 
 
-@pytest.mark.parametrize("path", [DEVSET, TEST_SPLIT, TEST2_SPLIT], ids=["articles", "test", "test2"])
+@pytest.mark.parametrize(
+    "path", [DEVSET, TEST_SPLIT, TEST2_SPLIT, BLIND_SPLIT], ids=["articles", "test", "test2", "blind"]
+)
 def test_every_label_points_at_its_article_text(path):
     # A label whose sentence is not in the text, or a sentence labelled both a claim and a non-claim, would
     # silently skew the figures. (Two claims may share a sentence: it can bundle two assertions.)
@@ -90,3 +93,19 @@ def test_command_evaluates_a_split_by_name():
     out = StringIO()
     call_command("evaluate_extraction", str(TEST2_SPLIT), "--split", "test2", stdout=out)
     assert f"split test2: {len(load(TEST2_SPLIT))} articles" in out.getvalue()
+
+
+def test_the_blind_split_is_apart_from_the_other_splits():
+    blind = load(BLIND_SPLIT)
+    assert len(blind) >= 12 and {a["split"] for a in blind} == {"blind"}
+    assert all(2_000 <= len(a["text"]) <= 3_500 for a in blind)
+    clusters = Counter(c["cluster"] for a in blind for c in a["claims"] if c.get("cluster"))
+    assert sum(1 for n in clusters.values() if n >= 2) >= 10
+    others = load(DEVSET) + load(TEST_SPLIT) + load(TEST2_SPLIT)
+    assert not {a["id"] for a in blind} & {a["id"] for a in others}
+
+
+def test_command_evaluates_the_blind_split():
+    out = StringIO()
+    call_command("evaluate_extraction", str(BLIND_SPLIT), "--split", "blind", stdout=out)
+    assert f"split blind: {len(load(BLIND_SPLIT))} articles" in out.getvalue()
