@@ -15,6 +15,7 @@ from claims.extraction.lexicon import (
     MONTHS,
     ORG_HEADS,
     ORG_NAME_WORDS,
+    ORG_ROLE_KINDS,
     ORG_ROLES,
     PERSON_ROLES,
     REPORTING_VERBS,
@@ -259,6 +260,12 @@ _GROUP_SPEAKERS = {
     "insurers",
     "traders",
 }
+_INDEFINITE = {"a", "an", "one", "another"}
+_SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
+# Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
+_SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
+_ORG_WORD = re.compile(r"[a-z]+")
+_ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
@@ -552,6 +559,35 @@ class Speakers:
                 return org.canonical
         return ""
 
+    def _org_backref(self, kept: list[str], lower: list[str], modifiers: list[str], position: int) -> str:
+        """ "the agency", "the interior ministry": the latest organisation the role noun and its modifiers fit.
+
+        An antecedent fits when its name holds the head noun and every modifier ("the Russian ministry" →
+        "the Russian Defence Ministry"). A bare role ("the company") may also refer to an organisation named
+        without any head noun of its own ("Connecta"), never to one whose head is another noun ("the
+        government" is not "the Landlords' Association"). With no antecedent the role is a new organisation,
+        remembered for later back-references ("the regional health agency said …" … "the agency").
+        """
+        head = lower[-1]
+        wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
+        orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        for org in orgs:
+            name = org.canonical.lower()
+            words = set(_ORG_WORD.findall(name))
+            if head in words and all(w in words for w in wanted):
+                return org.canonical
+        if not wanted:
+            kin = ORG_ROLE_KINDS.get(head, {head})
+            for org in orgs:
+                words = set(_ORG_WORD.findall(org.canonical.lower()))
+                heads = words & _ORG_HEAD_NOUNS
+                if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
+                    return org.canonical
+        canonical = canonical_org(kept)
+        if canonical[:1].islower() and not canonical.startswith("the "):
+            canonical = "the " + canonical
+        return self._remember(canonical, "org", position, set(lower))
+
     def resolve(self, subject: str, position: int) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
@@ -650,24 +686,33 @@ class Speakers:
             return "", ""
         # "the diplomat", "the Russian leader", "the agency": a back-reference only when nothing but
         # nationality, rank or title words qualify the role noun; "the speaker's office" is a new speaker.
-        modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS]
-        bare_role = lower[0] in _DETERMINERS and all(
+        modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS and w.lower() not in _INDEFINITE]
+        bare_role = (lower[0] in _DETERMINERS or lower[0] in _INDEFINITE) and all(
             m.lower() in DEMONYMS or (m.islower() and (m in _NP_EXTRA or m in TITLE_WORDS)) for m in modifiers
         )
+        indefinite = lower[0] in _INDEFINITE
+        if bare_role and head in PERSON_ROLES and indefinite:
+            # "a spokesperson said", "one diplomat said": a new speaker, not a back-reference. A spokesperson
+            # without a named owner speaks for the organisation in focus.
+            if head in _SPOKES_ROLES:
+                orgs = self.before(position, "org")
+                if orgs:
+                    return orgs[0].canonical, written
+            return written, written
         if bare_role and head in PERSON_ROLES:
             wanted = PERSON_ROLES[head] | {w for w in content if w in TITLE_WORDS and w != "of"}
             people = self.before(position, "person")
             for person in people:
                 if not wanted or person.titles & wanted:
                     return person.canonical, written
+            if head in _SPOKES_ROLES:
+                orgs = self.before(position, "org")
+                if orgs:
+                    return orgs[0].canonical, written
             # No antecedent: the role as written ("the minister") is still the speaker, not the outlet.
             return (people[0].canonical if people else written), written
-        if bare_role and head in ORG_ROLES:
-            orgs = self.before(position, "org")
-            for org in orgs:
-                if head in org.canonical.lower():
-                    return org.canonical, written
-            return (orgs[0].canonical if orgs else written), written
+        if bare_role and head in ORG_ROLES and not indefinite and not (modifiers and kept[-1][:1].isupper()):
+            return self._org_backref(kept, lower, modifiers, position), written
         if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
             expanded = self._acronym(kept[-1], position)
             if expanded:

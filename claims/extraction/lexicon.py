@@ -407,6 +407,40 @@ ORG_ROLES = {
     "university",
     "service",
 }
+# Role nouns that can name the same kind of organisation: "the agency" may refer back to a "… Service", "the
+# company" to a "… Group", never "the government" to an association.
+_PUBLIC_BODIES = {
+    "agency",
+    "service",
+    "office",
+    "authority",
+    "bureau",
+    "department",
+    "unit",
+    "administration",
+    "commission",
+    "institute",
+    "regulator",
+    "watchdog",
+    "board",
+    "body",
+}
+_BUSINESSES = {
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "airline",
+    "corporation",
+    "bank",
+    "broadcaster",
+    "network",
+    "carrier",
+    "lender",
+    "insurer",
+    "business",
+}
+ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {
     "russia": "russian",
     "ukraine": "ukrainian",

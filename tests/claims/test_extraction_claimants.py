@@ -1,0 +1,72 @@
+"""Claimant resolution: back-references, apposition and quotation layouts, on sentences written for these tests."""
+
+import pytest
+
+from claims.extraction import extract
+
+
+def _claimant(text: str, claim_part: str) -> str:
+    """The claimant of the claim whose text holds claim_part."""
+    found = [c.claimant for c in extract(text) if claim_part in c.text]
+    assert found, f"no claim holding {claim_part!r} in {[c.text for c in extract(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A role noun with its own modifiers that fits no earlier organisation introduces a new one, which a
+        # later bare role noun refers back to.
+        (
+            "The Eastbridge Farmers Association said on Monday that 300 farms had closed since 2020. "
+            "The regional health agency said on Tuesday that 212 cases were recorded in March. "
+            "Most of those infected were children under ten, according to the agency.",
+            "Most of those infected",
+            "the regional health agency",
+        ),
+        (
+            "Congress voted by 71 to 49 on Monday to extend the term. "
+            "The interior ministry said only 12 people remained in custody on Friday.",
+            "12 people",
+            "the interior ministry",
+        ),
+        # A bare role noun refers back only to an organisation of a compatible kind.
+        (
+            "The Eastbridge Landlords Association said on Monday that 400 landlords had sold up since 2022. "
+            "The government said on Tuesday that 2,000 homes were built in 2024.",
+            "2,000 homes",
+            "the government",
+        ),
+        (
+            "The year 2023 was the hottest on record, the Copernicus Climate Change Service said on Tuesday. "
+            "Temperatures were 1.48C above the pre-industrial level, the agency said.",
+            "1.48C",
+            "the Copernicus Climate Change Service",
+        ),
+        # A capitalised name is not a back-reference: "The European Commission" after "the EU".
+        (
+            "Imports from the EU rose 6 per cent in October. "
+            "The European Commission said on Tuesday that member states had delivered 4,800 tonnes of equipment.",
+            "4,800 tonnes",
+            "the European Commission",
+        ),
+        # A spokesperson with no named owner speaks for the organisation, not for the latest person.
+        (
+            "The Athletics Board said on Tuesday that the sample was positive. "
+            "His lawyer, Mark Ode, said the laboratory had made errors in 2024. "
+            "“The second sample was opened in the presence of a witness in March,” a spokesperson said.",
+            "second sample",
+            "the Athletics Board",
+        ),
+    ],
+)
+def test_role_back_references(text, claim_part, claimant):
+    assert _claimant(text, claim_part).lower() == claimant.lower()
+
+
+def test_indefinite_role_is_a_new_speaker():
+    text = (
+        "Foreign Minister Anna Berg said on Monday that talks had resumed in May. "
+        "One diplomat said the equipment pledged so far covered less than a third of what was asked for in 2024."
+    )
+    assert _claimant(text, "less than a third").lower() == "one diplomat"
