@@ -266,6 +266,24 @@ _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
+_LOWER_ORG = re.compile(rf"\b[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+_SINGULAR_VERBS = {
+    "has",
+    "had",
+    "is",
+    "was",
+    "said",
+    "says",
+    "told",
+    "will",
+    "would",
+    "won",
+    "lost",
+    "took",
+    "made",
+    "wrote",
+}
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|whose|unless)\s")
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
@@ -437,37 +455,84 @@ class Speakers:
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
+        if "the " in text or "The " in text:
+            # "The national weather service recorded …": an organisation introduced in lower case, without a
+            # frame, for a later "the service" to refer back to. Only with a modifier that names it.
+            for found in _LOWER_ORG.finditer(text):
+                if any(w not in _SOFT_MODIFIERS for w in found.group("mods").split()):
+                    np = found.group().split()
+                    self.mentions.append(
+                        Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
+                    )
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
             if len(tokens) == 1:
                 word = _clean_token(tokens[0])  # one word: the common case, without building lists
                 if word and not (match.start() == 0 and word.lower() in STOPWORDS):
-                    self._add_run([(offset + match.start(), word)])
+                    base = _possessive_base(word)
+                    position = offset + match.start()
+                    if not self._add_run([(position, base or word)]) and match.start() > 1:
+                        self._apposed(text, match, [base or word], position)
                 continue
             words = [_clean_token(w) for w in tokens]
+            initial = match.start() == 0 and words[0].lower() not in STOPWORDS
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
-            if words:
-                self._add_run([(offset + match.start(), w) for w in words])
+            if words and _possessive_base(words[-1]):
+                words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
+            if words and not self._add_run([(offset + match.start(), w) for w in words]):
+                self._apposed(text, match, words, offset + match.start(), initial=initial)
 
-    def _add_run(self, run: list[tuple[int, str]]) -> None:
+    def _apposed(
+        self, text: str, match: re.Match[str], words: list[str], position: int, *, initial: bool = False
+    ) -> None:
+        """A name that the rules of _add_run leave unrecorded, recorded by its grammatical position: after a
+        lowercase role noun ("group leader Peter Hale", "telecoms operator Connecta") or as the subject that
+        opens a sentence before a singular verb ("Jonas Albrecht has just spoken …")."""
+        valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        prev = before[-1] if before and text[match.start() - 1] == " " else ""
+        if prev.islower():
+            if prev in ORG_ROLES and prev not in PERSON_ROLES:
+                self.mentions.append(Mention(position, " ".join(words), "org", {prev}))
+                return
+            if valid and (prev in PERSON_ROLES or prev in TITLE_WORDS):
+                self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
+                self.mentions.append(Mention(position, self.surnames[words[-1]], "person", {prev}))
+                return
+        if initial and valid:
+            after = text[match.end() : match.end() + 20].split(None, 1)
+            verb = after[0] if after else ""
+            if verb in _SINGULAR_VERBS or (verb.endswith("ed") and verb.islower() and len(verb) > 4):
+                self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
+                self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
+
+    def _add_run(self, run: list[tuple[int, str]]) -> bool:
+        """Record a run of capitalised words as a person or an organisation; whether it was recorded."""
         if not run:
-            return
+            return False
         if len(run) == 1:
             # Most runs are one word ("The", "Moscow", "Ryabkov"): the general rules below reduce to this.
             position, word = run[0]
             low = word.lower()
             if low in ORG_HEADS:
                 self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
-            elif word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
+                return True
+            if word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
                 self.mentions.append(Mention(position, self.surnames[word], "person", set()))
-            return
+                return True
+            if word.isupper() and len(word) > 1:
+                expanded = self._acronym(word, position)  # "the AIU" after "the Athletics Integrity Unit (AIU)"
+                if expanded:
+                    self.mentions.append(Mention(position, expanded, "org", {low}))
+                    return True
+            return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
         if any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL:
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
-            return
+            return True
         titles: list[str] = []
         i = 0
         while i < len(words) and (
@@ -485,11 +550,14 @@ class Speakers:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
-        elif len(names) == 1 and names[0] in self.surnames:
+            return True
+        if len(names) == 1 and names[0] in self.surnames:
             self.mentions.append(Mention(run[i][0], self.surnames[names[0]], "person", set(titles)))
-        elif len(names) == 2 and len(valid) == 2 and not titles:
+            return True
+        if len(names) == 2 and len(valid) == 2 and not titles:
             # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
             self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
+        return False
 
     def person_from_name(self, words: list[str]) -> str:
         names = [
@@ -847,6 +915,10 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         if len(mid) > 8:
             continue
         claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
+        if written and _SUBORDINATE.search(match.group("subj")[: -len(written)] if written else ""):
+            # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
+            # sentence's own assertion is not the speaker's.
+            return None
         if written:
             return Frame(
                 claimant,

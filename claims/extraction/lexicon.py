@@ -205,6 +205,7 @@ ORG_HEADS = {
     "ministry",
     "department",
     "agency",
+    "unit",
     "office",
     "kremlin",
     "government",
@@ -364,6 +365,7 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "unit",
     "department",
     "agency",
     "government",
