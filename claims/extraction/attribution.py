@@ -59,12 +59,21 @@ _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
 )
 # "X said (on Tuesday / in an interview / reporters) that CLAUSE" and "X said: CLAUSE".
-_LEADING = re.compile(
-    rf"(?:^|[,;]\s+|\band\s+)(?P<subj>[^,;:“”\"«»]{{1,110}}?)\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
-    rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$",
+_NP_CHAR = r"(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3}))"
+_LEADING_BODY = (
+    rf"(?P<subj>{_NP_CHAR}{{1,110}}?)(?P<aside>,\s+(?:an?|the|published|released|conducted|commissioned|issued)\s"
+    rf"[^,;:“”\"«»]{{1,60}},)?\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
+    rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$"
 )
+_LEADING = re.compile(rf"(?:^|[,;:]\s+|\band\s+){_LEADING_BODY}")
+_LEADING_AT = re.compile(_LEADING_BODY)
+_CLAUSE_STARTS = re.compile(r"[,;:]\s+|\band\s+")
 _ACCORDING_LEAD = re.compile(
     r"^(?:[^,]{0,40},\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
+    re.IGNORECASE,
+)
+_ACCORDING_MID = re.compile(
+    r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared)\b.+$",
     re.IGNORECASE,
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90})[.!]?$", re.IGNORECASE)
@@ -78,9 +87,41 @@ _TRAILING_INVERTED = re.compile(
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
+_TRAILING_MID = re.compile(
+    rf"^(?P<clause>.+?),\s+(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})"
+    r"(?P<rest>(?:\s+(?:on|last|this|earlier)\s+\w+)?),\s+(?:and|but)\s+.+$"
+)
+# "Insurers' association chief Pavel Dusek estimated the damage at up to 1.2 billion euros": an estimate.
+_ESTIMATE = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?"
+    r"(?P<verb>estimated|estimates|estimate|put|puts|valued|values)\s+(?:the|its|their|total|a|an)\b"
+    r"[^,;]{1,60}?\s+at\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?[£$€]?\d"
+)
+_ESTIMATE_VERBS = {"estimated", "estimates", "estimate", "put", "puts", "valued", "values"}
+# After "said" a reported clause may have a present-tense verb the verb test does not know ("said a warmer
+# atmosphere holds …"): a clause opening with a determiner or a figure is reported speech, not an object.
+_NP_CLAUSE = re.compile(
+    r"^(?:a|an|the|its|his|her|their|this|these|those|some|most|many|each|every|all|only|more|about|\d[\d.,%]*)\s+\S+\s+\S+\s+\S+"
+)
+_SAY_VERBS = {"said", "says", "say"}
+# Verbs only a speaker does: a definite noun phrase the lists do not know is still their subject ("the city says").
+_SPEAKING_VERBS = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "claimed",
+    "warned",
+}
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
-    r"(?P<verb>said|says|added|noted|stressed|insisted|claimed|warned|argued|stated|wrote|believes|explained|"
+    r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
+    r"believes|explained|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
@@ -116,13 +157,14 @@ _NOT_NP = {
 _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+[^,“”\"]{2,90},\s+"
-    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
 _ROLE_APPOSITIVE = re.compile(
-    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir)\s+[^,;:“”\"«»]{2,80},\s+"
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s)\s+"
+    r"[^,;:“”\"«»]{2,80},\s+"
     r"(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+"
-    rf"(?:also\s+)?(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.
 _DOCUMENT_READ = re.compile(
@@ -141,8 +183,8 @@ _TRAILING_ROLE = re.compile(
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked|who|which|whose)\b"
-    rf"[^,;“”\"«»]{{0,80}},\s+(?:also\s+)?(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
-    r"(?:\s+that\s+|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    rf"[^,;“”\"«»]{{0,80}},\s+{_ADVERBS}(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
+    r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "The data, published by the statistics office on Thursday, showed that CLAUSE": a document and its author.
 _DOCUMENT_APPOSITIVE = re.compile(
@@ -190,6 +232,11 @@ _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attri
 _BARE_VERBS = {
     "said",
     "says",
+    "say",
+    "insist",
+    "claim",
+    "warn",
+    "argue",
     "added",
     "noted",
     "stressed",
@@ -284,6 +331,26 @@ _SINGULAR_VERBS = {
     "wrote",
 }
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|whose|unless)\s")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# Documents whose issuer speaks through them: "the statement added", "the ruling said".
+_ISSUED_DOCUMENTS = {
+    "statement",
+    "letter",
+    "post",
+    "message",
+    "notice",
+    "memo",
+    "filing",
+    "judgment",
+    "judgement",
+    "ruling",
+}
+_AUTHOR_END = re.compile(
+    rf"\s+(?:(?:published|released|issued|conducted|carried|commissioned|compiled)\b|(?:in|on|last|this|earlier)\s+"
+    rf"(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|\d{{4}}|week|month|year)\b).*$",
+    re.IGNORECASE,
+)
+_OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
@@ -449,12 +516,7 @@ class Speakers:
 
     def scan(self, text: str, offset: int) -> None:
         """Record every titled person name and organisation in a sentence."""
-        # The group noun is one of the first three words: without one there is nothing to match.
-        group = None
-        if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
-            group = _GROUP_START.match(text)
-        if group and group.group("group").lower() in _GROUP_SPEAKERS:
-            self.mentions.append(Mention(offset, group.group("np"), "group"))
+        # Before the group: "Officials at the port authority …" then "they" is the officials.
         if "the " in text or "The " in text:
             # "The national weather service recorded …": an organisation introduced in lower case, without a
             # frame, for a later "the service" to refer back to. Only with a modifier that names it.
@@ -464,6 +526,12 @@ class Speakers:
                     self.mentions.append(
                         Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
                     )
+        # The group noun is one of the first three words: without one there is nothing to match.
+        group = None
+        if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
+            group = _GROUP_START.match(text)
+        if group and group.group("group").lower() in _GROUP_SPEAKERS:
+            self.mentions.append(Mention(offset, group.group("np"), "group"))
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
             if len(tokens) == 1:
@@ -490,6 +558,8 @@ class Speakers:
         """A name that the rules of _add_run leave unrecorded, recorded by its grammatical position: after a
         lowercase role noun ("group leader Peter Hale", "telecoms operator Connecta") or as the subject that
         opens a sentence before a singular verb ("Jonas Albrecht has just spoken …")."""
+        if len(words) == 3 and _OCCUPATION.search(words[0]):
+            words = words[1:]  # "Hydrologist Eva Brandt"
         valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
         before = text[max(0, match.start() - 30) : match.start()].split()
         prev = before[-1] if before and text[match.start() - 1] == " " else ""
@@ -570,6 +640,8 @@ class Speakers:
             and w.lower() not in ORG_HEADS
             and w.lower() not in _DETERMINERS
         ]
+        if len(names) == 3 and _OCCUPATION.search(names[0]):
+            names = names[1:]  # "Hydrologist Eva Brandt": an occupation opening the sentence, not a first name
         # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
         while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
             names = names[1:]
@@ -651,13 +723,18 @@ class Speakers:
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return org.canonical
-        canonical = canonical_org(kept)
+        canonical = " ".join(kept) if lower[0] == "the" else canonical_org(kept)  # as written, "The company"
         if canonical[:1].islower() and not canonical.startswith("the "):
             canonical = "the " + canonical
         return self._remember(canonical, "org", position, set(lower))
 
-    def resolve(self, subject: str, position: int) -> tuple[str, str]:
-        """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker."""
+    def resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
+        """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker.
+
+        `speaking`: the verb is one only a speaker does (said, wrote, argued …), so that a definite noun
+        phrase the rules do not know ("the city", "the authors") is still its speaker, as written."""
+        if "(" in subject:
+            subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
@@ -676,6 +753,11 @@ class Speakers:
             for mention in self.before(position, "org"):
                 if "document" in mention.titles:
                     return mention.canonical, subject
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _ISSUED_DOCUMENTS:
+            # "The statement added that …": whoever issued the statement (the latest speaker, or court).
+            issuer = self.issuer(subject, position)
+            if issuer:
+                return issuer, subject
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = not subject.isascii() or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
@@ -688,9 +770,14 @@ class Speakers:
             if author:
                 # "figures released by the police department": the publisher speaks; "a study published in
                 # The Lancet" (a venue, not an author) stays the document.
-                claimant, _ = self.resolve(author.group("author"), position)
+                # The author ends where a participle or a date begins: "by the Institute published in March".
+                by = _AUTHOR_END.sub("", author.group("author"))
+                claimant, _ = self.resolve(by, position)
                 if claimant:
                     return claimant, written
+                if by[:4].lower() == "the " and len(by.split()) <= 8:
+                    # "figures from the European network of grid operators": a publisher in lower case.
+                    return self._remember(by, "org", position, set(by.lower().split())), written
                 if is_data:
                     return "", ""
             return self._remember(written, "org", position, {"document"}), written
@@ -786,12 +873,19 @@ class Speakers:
             if expanded:
                 return expanded, written
         if head in _GROUP_SPEAKERS:
+            if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
+                # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").
+                for group in self.before(position, "group"):
+                    if head in group.canonical.lower().split():
+                        return group.canonical, written
             return self._remember(written, "group", position), written
         if "of" in lower[1:-1]:
             # "Political scientist Ulrike Brandt of Brenton University": the person, not the university.
             cut = lower.index("of", 1)
             before = kept[:cut]
-            if len(before) >= 3 and any(w.islower() or w.lower() in TITLE_WORDS for w in before[:-2]):
+            if len(before) >= 3 and any(
+                w.lower() not in _DETERMINERS and (w.islower() or w.lower() in TITLE_WORDS) for w in before[:-2]
+            ):
                 person = self.person_from_name(before)
                 if person:
                     return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
@@ -820,6 +914,31 @@ class Speakers:
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
 
+    def _speaking_np(self, subject: str, position: int) -> tuple[str, str]:
+        """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
+        words = subject.split()
+        if (
+            len(words) == 2
+            and words[0].lower() == "the"
+            and words[1].islower()
+            and words[1].isalpha()
+            and words[1] not in STOPWORDS
+            and words[1] not in _NOT_NP
+            and _DOCUMENT_NOUN.fullmatch(words[1]) is None
+        ):
+            written = " ".join(words)
+            kind = "group" if words[1].endswith("s") else "org"
+            return self._remember(written, kind, position), written
+        return "", ""
+
+
+def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
+    """resolve(), and for a verb only a speaker does, a definite noun the lists do not know ("the city says")."""
+    claimant, written = speakers.resolve(subject, position)
+    if not written and verb.lower() in _SPEAKING_VERBS:
+        return speakers._speaking_np(subject.strip(), position)
+    return claimant, written
+
 
 def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
@@ -839,7 +958,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: those sentences skip the shortcut.
     according = "according to" in lower or not sentence.isascii()
-    for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL) if according else ():
+    for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
             claimant, written = speakers.resolve(match.group("subj"), position)
@@ -859,6 +978,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             trailing = _TRAILING_ROLE.match(stripped)
         if not trailing and not words.isdisjoint(_INVERTED_VERBS):
             trailing = _TRAILING_INVERTED.match(stripped)
+        if not trailing and stripped.count(",") >= 2:
+            trailing = _TRAILING_MID.match(stripped)
     if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
         trailing = None  # "…, said inflation had peaked": a clause follows "said", not its speaker
     if trailing and _INTRO.match(trailing.group("clause")):
@@ -869,7 +990,9 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         # reported clause itself ("Last week, the minister claimed that …").
         clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
         if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
-            claimant, written = speakers.resolve(trailing.group("subj"), position + trailing.start("subj"))
+            claimant, written = _speaker(
+                speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
+            )
             if written:
                 return Frame(
                     claimant,
@@ -881,6 +1004,15 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
     appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if not appositive and stripped.count(",") >= 2:
         appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
+    if appositive:
+        between = stripped[appositive.end("verb") : appositive.start("clause")]
+        if (
+            "that" not in between
+            and ":" not in between
+            and appositive.group("verb").lower() not in _INVERTED_VERBS
+            and not _FINITE_CLAUSE.match(appositive.group("clause"))
+        ):
+            appositive = None  # "X, who visited the area, declared a state of emergency": an event
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
@@ -899,22 +1031,36 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             return Frame(
                 claimant, written, credited.start("clause"), credited.end("clause"), credited.group("verb").lower()
             )
+    estimate = _ESTIMATE.match(stripped) if not words.isdisjoint(_ESTIMATE_VERBS) else None
+    if estimate:
+        claimant, written = speakers.resolve(estimate.group("subj"), position + estimate.start("subj"))
+        if written:
+            # The estimate is the whole sentence: "X estimated the damage at …" reads as a claim only so.
+            return Frame(claimant, written, 0, len(stripped), estimate.group("verb").lower())
     bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
     # _LEADING needs "that" or a colon after its verb.
     leading = "that" in stripped or ":" in stripped
-    if bare and _CLAUSE_VERB.search(bare.group("clause")) and not (leading and _LEADING.search(stripped)):
-        claimant, written = speakers.resolve(bare.group("subj"), position + bare.start("subj"))
+    if (
+        bare
+        and (
+            _CLAUSE_VERB.search(bare.group("clause"))
+            or (bare.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(bare.group("clause")))
+        )
+        and not (leading and _LEADING.search(stripped))
+    ):
+        claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
         if written:
             return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower())
-    for match in _LEADING.finditer(stripped) if leading else ():
+    starts = [0, *(m.end() for m in _CLAUSE_STARTS.finditer(stripped))] if leading else []
+    for match in (m for m in (_LEADING_AT.match(stripped, at) for at in starts) if m):
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
         if len(mid) > 8:
             continue
-        claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
+        claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
         if written and _SUBORDINATE.search(match.group("subj")[: -len(written)] if written else ""):
             # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
             # sentence's own assertion is not the speaker's.

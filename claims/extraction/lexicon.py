@@ -83,7 +83,23 @@ def _forms(verb: str) -> list[str]:
     return [past + tail, third + tail]
 
 
-REPORTING_VERBS = sorted({form for verb in _REPORTING_BASE for form in _forms(verb)}, key=len, reverse=True)
+# Plural present forms that are not also common nouns ("Insurers say …", "Experts warn that …").
+_PLURAL_PRESENT = [
+    "say",
+    "tell",
+    "warn",
+    "argue",
+    "insist",
+    "claim",
+    "allege",
+    "admit",
+    "estimate",
+    "suggest",
+    "explain",
+]
+REPORTING_VERBS = sorted(
+    {form for verb in _REPORTING_BASE for form in _forms(verb)} | set(_PLURAL_PRESENT), key=len, reverse=True
+)
 
 TITLE_WORDS = {
     "president",

@@ -131,3 +131,125 @@ def test_frame_inside_a_subordinate_clause_leaves_the_sentence_the_outlets():
         "the details of 4.2 million customers."
     )
     assert _claimant(text, "8.7%") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # Apposition: a colon after the verb, an auxiliary before it, a possessive owner of the role.
+        (
+            "Graham Stone, of the Tenants' Association, said: “Every city that has tried rent controls "
+            "has ended up with 20% fewer homes to rent.”",
+            "20% fewer",
+            "Graham Stone",
+        ),
+        (
+            "Graham Pike, the home secretary, had told MPs that the camp had never held a child in 2023.",
+            "never held",
+            "Graham Pike",
+        ),
+        (
+            "Connecta's chief executive, Mark Daley, told analysts on a call that the attack had been contained "
+            "within a day in March.",
+            "contained",
+            "Mark Daley",
+        ),
+        # Plural present verbs, and a reported clause whose verb is in the present tense.
+        ("Insurers say the floods cost 1.2 billion euros in March.", "1.2 billion", "Insurers"),
+        (
+            "Hydrologist Eva Brandt said a warmer atmosphere holds about 7% more moisture for every degree.",
+            "7% more",
+            "Eva Brandt",
+        ),
+        # A definite noun as the subject of a verb only a speaker does.
+        (
+            "The city says it applied for national funding three times, most recently in 2022.",
+            "applied",
+            "the city",
+        ),
+        (
+            "Glaciers lost 273 billion tonnes of ice a year between 2000 and 2023, the authors wrote.",
+            "273 billion",
+            "the authors",
+        ),
+        # "The statement added": whoever issued the statement.
+        (
+            "“The sample returned an adverse finding in March,” the Athletics Board said in a statement. "
+            "The statement added that the athlete had not provided any explanation in 2025.",
+            "any explanation",
+            "the Athletics Board",
+        ),
+        # A document's author ends where a participle or a date begins; "the" is no part of a person's name.
+        (
+            "A study by the Norland Meteorological Institute published in March found that rainfall had fallen "
+            "30% since 1990.",
+            "30%",
+            "the Norland Meteorological Institute",
+        ),
+        (
+            "A 2023 review by the London School of Economics concluded that rents rose 9% in Berlin.",
+            "9%",
+            "the London School of Economics",
+        ),
+        # A subject holding a number's comma and followed by an aside; a frame after a colon.
+        (
+            "A survey of 1,500 parents by the University of Serra, published this month, found that 22% had "
+            "delayed a vaccination.",
+            "22%",
+            "the University of Serra",
+        ),
+        (
+            "An analysis by the Carlisle Health Trust, a think tank, found that hospitals discharged 14% fewer "
+            "patients in 2023.",
+            "14% fewer",
+            "the Carlisle Health Trust",
+        ),
+        (
+            "Most polls suggest he would lose: a survey by the pollster Datafolio in September found that 58% of "
+            "voters opposed a third term.",
+            "58%",
+            "Datafolio",
+        ),
+        # Frames in the middle of a sentence.
+        (
+            "The outbreak has spread to 31 schools, the regional education department said, and 640 pupils "
+            "have been told to stay at home.",
+            "31 schools",
+            "the regional education department",
+        ),
+        (
+            "Kiptoo is the 11th Kenyan athlete to be banned this year, according to the Integrity Unit, and the "
+            "third Olympic medallist.",
+            "11th",
+            "the Integrity Unit",
+        ),
+        # "X estimated NP at FIGURE"; a publisher in lower case; "their lawyers" after the lawyers.
+        (
+            "Insurers' association chief Pavel Dusek estimated the damage at up to 1.2 billion euros.",
+            "1.2 billion",
+            "Pavel Dusek",
+        ),
+        (
+            "Ukraine imported a record 1.6 terawatt hours in October, figures from the European network of grid "
+            "operators show.",
+            "1.6 terawatt",
+            "the European network of grid operators",
+        ),
+        (
+            "Lawyers for the four claimants argued that detainees had been held for 74 days. "
+            "Two of them were later granted refugee status in 2024, their lawyers said.",
+            "refugee status",
+            "Lawyers for the four claimants",
+        ),
+    ],
+)
+def test_frames(text, claim_part, claimant):
+    assert _claimant(text, claim_part).lower() == claimant.lower()
+
+
+def test_an_aside_before_an_event_verb_is_no_frame():
+    text = (
+        "Prime Minister Ilona Varga, who visited the area on Thursday, declared a state of emergency in three "
+        "provinces."
+    )
+    assert _claimant(text, "state of emergency") == ""
