@@ -884,7 +884,8 @@ class Speakers:
             cut = lower.index("of", 1)
             before = kept[:cut]
             if len(before) >= 3 and any(
-                w.lower() not in _DETERMINERS and (w.islower() or w.lower() in TITLE_WORDS) for w in before[:-2]
+                w.lower() not in _DETERMINERS and (w.islower() or w.lower() in TITLE_WORDS or _OCCUPATION.search(w))
+                for w in before[:-2]
             ):
                 person = self.person_from_name(before)
                 if person:
@@ -940,6 +941,31 @@ def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tupl
     return claimant, written
 
 
+def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Speakers) -> Frame | None:
+    if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
+        return None  # "…, said inflation had peaked": a clause follows "said", not its speaker
+    if trailing and _INTRO.match(trailing.group("clause")):
+        return None  # "In a statement, X said …": the claim follows the verb
+    if trailing and len(trailing.group("subj").split()) <= 12:
+        rest = (trailing.groupdict().get("rest") or "").strip()
+        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
+        # reported clause itself ("Last week, the minister claimed that …").
+        clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+        if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
+            claimant, written = _speaker(
+                speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
+            )
+            if written:
+                return Frame(
+                    claimant,
+                    written,
+                    trailing.start("clause"),
+                    trailing.end("clause"),
+                    trailing.group("verb").lower(),
+                )
+    return None
+
+
 def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
@@ -978,29 +1004,12 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             trailing = _TRAILING_ROLE.match(stripped)
         if not trailing and not words.isdisjoint(_INVERTED_VERBS):
             trailing = _TRAILING_INVERTED.match(stripped)
-        if not trailing and stripped.count(",") >= 2:
-            trailing = _TRAILING_MID.match(stripped)
-    if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
-        trailing = None  # "…, said inflation had peaked": a clause follows "said", not its speaker
-    if trailing and _INTRO.match(trailing.group("clause")):
-        trailing = None  # "In a statement, X said …": the claim follows the verb
-    if trailing and len(trailing.group("subj").split()) <= 12:
-        rest = (trailing.groupdict().get("rest") or "").strip()
-        # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
-        # reported clause itself ("Last week, the minister claimed that …").
-        clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
-        if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
-            claimant, written = _speaker(
-                speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
-            )
-            if written:
-                return Frame(
-                    claimant,
-                    written,
-                    trailing.start("clause"),
-                    trailing.end("clause"),
-                    trailing.group("verb").lower(),
-                )
+    # "CLAUSE, X said, and CLAUSE": tried when the frames at the end give no speaker.
+    middle = comma_or_quote and stripped.count(",") >= 2
+    for candidate in (trailing, _TRAILING_MID.match(stripped) if middle else None):
+        frame = _trailing_frame(candidate, position, speakers)
+        if frame is not None:
+            return frame
     appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if not appositive and stripped.count(",") >= 2:
         appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)

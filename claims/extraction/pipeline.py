@@ -554,6 +554,10 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
             if inner is not None:
                 frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
+        if turn is not None and turn.claimant and frames[index] is not None:
+            # "MALA: The audit office warned that …": a report inside a named speaker's turn is nested, and a
+            # nested report is the outer speaker's. An interviewer's unnamed turn ("Q:") keeps the inner speaker.
+            frames[index] = replace(frames[index], claimant=turn.claimant, as_written=turn.as_written)
         if turn is not None:
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:

@@ -253,3 +253,31 @@ def test_an_aside_before_an_event_verb_is_no_frame():
         "provinces."
     )
     assert _claimant(text, "state of emergency") == ""
+
+
+def test_report_inside_a_named_turn_is_the_turn_speakers():
+    text = (
+        "ANNA KOVAC (presenter): Good morning. The death toll stands at 14 this morning.\n\n"
+        "PETR NOVAK: Good morning.\n\n"
+        "KOVAC: The audit office warned in 2019 that most of the planned flood walls had not been built.\n\n"
+        "NOVAK: Our teams reached the valley within two hours of the first call on Tuesday.\n\n"
+        "Q (Radio North): The ministry wrote on Telegram that it destroyed 12 drones over the border on Monday."
+    )
+    assert _claimant(text, "flood walls") == "Anna Kovac"
+    assert _claimant(text, "12 drones").lower() == "the ministry"
+
+
+def test_occupation_before_a_name_of_a_university():
+    text = (
+        "Hydrologist Eva Brandt of Lensk Technical University said a warmer atmosphere holds about 7% more "
+        "moisture for every degree of warming."
+    )
+    assert _claimant(text, "7% more") == "Eva Brandt"
+
+
+def test_passive_told_after_a_mid_sentence_frame():
+    text = (
+        "The outbreak has spread to 31 schools, the regional education department said, and 640 pupils have "
+        "been told to stay at home for 21 days."
+    )
+    assert _claimant(text, "31 schools").lower() == "the regional education department"
