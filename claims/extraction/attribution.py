@@ -69,11 +69,11 @@ _LEADING = re.compile(rf"(?:^|[,;:]\s+|\band\s+){_LEADING_BODY}")
 _LEADING_AT = re.compile(_LEADING_BODY)
 _CLAUSE_STARTS = re.compile(r"[,;:]\s+|\band\s+")
 _ACCORDING_LEAD = re.compile(
-    r"^(?:[^,]{0,40},\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
+    r"^(?:[^,:]{0,40}[,:]\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
     re.IGNORECASE,
 )
 _ACCORDING_MID = re.compile(
-    r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared)\b.+$",
+    r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared|[a-z]+ing)\b.+$",
     re.IGNORECASE,
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90})[.!]?$", re.IGNORECASE)
@@ -94,7 +94,7 @@ _TRAILING_MID = re.compile(
 # "Insurers' association chief Pavel Dusek estimated the damage at up to 1.2 billion euros": an estimate.
 _ESTIMATE = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?"
-    r"(?P<verb>estimated|estimates|estimate|put|puts|valued|values)\s+(?:the|its|their|total|a|an)\b"
+    r"(?P<verb>estimated|estimates|estimate|put|puts|valued|values)\s+"
     r"[^,;]{1,60}?\s+at\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+)?[£$€]?\d"
 )
 _ESTIMATE_VERBS = {"estimated", "estimates", "estimate", "put", "puts", "valued", "values"}
@@ -104,6 +104,18 @@ _NP_CLAUSE = re.compile(
     r"^(?:a|an|the|its|his|her|their|this|these|those|some|most|many|each|every|all|only|more|about|\d[\d.,%]*)\s+\S+\s+\S+\s+\S+"
 )
 _SAY_VERBS = {"said", "says", "say"}
+_OWNED_SOURCE = re.compile(
+    r"^(?P<owner>.+?)[’']s\s+(?:own\s+)?(?:results|figures|data|findings|statistics|estimates|count)$"
+)
+# Verbs that report only with a document as subject ("An exit poll for WTV suggests the Greens won …").
+_DOCUMENT_VERBS = {"suggests", "suggested", "shows", "showed", "finds", "found"}
+# "…, which the government said was costing …", "…, a decision the Greens said had led to …".
+_EMBEDDED = re.compile(
+    r",\s+(?P<clause>(?:which|an?\s+[a-z]+)\s+(?P<subj>the\s+[A-Za-z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?P<verb>said|says|claimed|claims)\s+"
+    r"(?:was|is|were|are|had|has|have|would|will|could)\b.+)$"
+)
+_EMBEDDED_VERBS = {"said", "says", "claimed", "claims"}
 # Verbs only a speaker does: a definite noun phrase the lists do not know is still their subject ("the city says").
 _SPEAKING_VERBS = {
     "said",
@@ -121,7 +133,7 @@ _SPEAKING_VERBS = {
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
-    r"believes|explained|"
+    r"believes|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
 )
@@ -230,6 +242,12 @@ _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
 _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
 _BARE_VERBS = {
+    "suggests",
+    "suggested",
+    "shows",
+    "showed",
+    "finds",
+    "found",
     "said",
     "says",
     "say",
@@ -383,7 +401,8 @@ _INTRO = re.compile(
 )
 # "X credited the new bus lanes for the drop": X asserts that the object caused it.
 _CREDITED = re.compile(
-    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+)?(?P<verb>credited|credits|blamed|blames|"
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?:who|which|whose)\b[^,;“”\"«»]{1,80},)?"
+    r"\s+(?:also\s+)?(?P<verb>credited|credits|blamed|blames|"
     r"attributed|attributes)\s+(?P<clause>.+?\s+(?:for|with|on|to)\s+.+)$"
 )
 # A group as the subject of a sentence, remembered for a later "they said".
@@ -466,6 +485,9 @@ class Frame:
     clause_start: int  # offsets inside the sentence
     clause_end: int
     verb: str
+    # Where the sentence's own assertion ends when the frame sits in a relative clause after it ("The council
+    # cut bus subsidies by 15%, a decision the Greens said had led to …"): that part is the outlet's claim.
+    own_end: int = 0
 
 
 def _clean_token(token: str) -> str:
@@ -574,6 +596,10 @@ class Speakers:
         if initial and valid:
             after = text[match.end() : match.end() + 20].split(None, 1)
             verb = after[0] if after else ""
+            if verb in {"have", "are", "were"}:
+                # A name with a plural verb is a club or company in British usage, not a person.
+                self.mentions.append(Mention(position, " ".join(words), "org", set()))
+                return
             if verb in _SINGULAR_VERBS or (verb.endswith("ed") and verb.islower() and len(verb) > 4):
                 self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
                 self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
@@ -866,7 +892,8 @@ class Speakers:
                     return orgs[0].canonical, written
             # No antecedent: the role as written ("the minister") is still the speaker, not the outlet.
             return (people[0].canonical if people else written), written
-        if bare_role and head in ORG_ROLES and not indefinite and not (modifiers and kept[-1][:1].isupper()):
+        org_role = lower[0] in _DETERMINERS and all(m.islower() or m.lower() in DEMONYMS for m in modifiers)
+        if head in ORG_ROLES and org_role and not indefinite and not (modifiers and kept[-1][:1].isupper()):
             return self._org_backref(kept, lower, modifiers, position), written
         if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
             expanded = self._acronym(kept[-1], position)
@@ -897,6 +924,16 @@ class Speakers:
         person = self.person_from_name(kept)
         if person:
             titles = {w for w in lower if w in TITLE_WORDS}
+            cut = len(words) - len(kept)
+            if cut >= 3 and words[cut - 1] == "and" and words[cut - 2][:1].isupper() and words[cut - 3][:1].isupper():
+                # "Lady Hale-Morris and Lord Ince said …": two speakers, one claim.
+                left = []
+                for word in reversed(words[: cut - 1]):
+                    if not word[:1].isupper():
+                        break
+                    left.insert(0, word)
+                both = f"{' '.join(left)} and {' '.join(kept)}"
+                return self._remember(both, "group", position), both
             return self._remember(person, "person", position, titles), written
         if kept[-1][:1].isupper():
             # A country, a city standing for its government, an outlet: keep it as written. After lowercase
@@ -966,6 +1003,14 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
     return None
 
 
+def _bare_frame(bare: re.Match[str], claimant: str, written: str) -> Frame:
+    """The frame of "X said CLAUSE". When a finite clause comes before the speaker ("The council cut subsidies by
+    15%, a decision the Greens said had led to …"), that clause is the outlet's own assertion."""
+    intro = bare.string[: bare.start("subj")].rstrip(", ")
+    own_end = len(intro) if intro and _CLAUSE_VERB.search(intro) and not _INTRO.match(intro) else 0
+    return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower(), own_end)
+
+
 def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
@@ -979,7 +1024,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             claimant = speakers.issuer(document.group(subj), position)
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
-    if words.isdisjoint(_VERB_WORDS):
+    if words.isdisjoint(_VERB_WORDS) and words.isdisjoint(_ESTIMATE_VERBS):
         return None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: those sentences skip the shortcut.
@@ -988,6 +1033,11 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         match = pattern.match(stripped)
         if match:
             claimant, written = speakers.resolve(match.group("subj"), position)
+            owned = _OWNED_SOURCE.match(match.group("subj")) if not claimant else None
+            if owned:
+                # "according to the commission's results": the owner of the results is the source.
+                claimant, _ = speakers.resolve(owned.group("owner"), position)
+                written = match.group("subj") if claimant else written
             if written:
                 return Frame(
                     claimant,
@@ -1051,17 +1101,17 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         bare = None  # "Putin announced a special military operation": an event, not reported speech
     # _LEADING needs "that" or a colon after its verb.
     leading = "that" in stripped or ":" in stripped
-    if (
-        bare
-        and (
-            _CLAUSE_VERB.search(bare.group("clause"))
-            or (bare.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(bare.group("clause")))
-        )
-        and not (leading and _LEADING.search(stripped))
-    ):
+    if bare and bare.group("verb").lower() in _DOCUMENT_VERBS and not _DOCUMENT_NOUN.search(bare.group("subj").lower()):
+        bare = None  # "An exit poll suggests …" reports; "Police found the body …" does not
+    bare_ok = bare is not None and (
+        _CLAUSE_VERB.search(bare.group("clause")) is not None
+        or (bare.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(bare.group("clause")) is not None)
+    )
+    if bare_ok and not (leading and _LEADING.search(stripped)):
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
         if written:
-            return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower())
+            return _bare_frame(bare, claimant, written)
+        bare_ok = False
     starts = [0, *(m.end() for m in _CLAUSE_STARTS.finditer(stripped))] if leading else []
     for match in (m for m in (_LEADING_AT.match(stripped, at) for at in starts) if m):
         if match.group("verb").lower() == "according to":
@@ -1081,6 +1131,24 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
                 match.start("clause"),
                 match.end("clause"),
                 match.group("verb").lower(),
+            )
+    if bare_ok:
+        # "X said CLAUSE, but warned that …": the later "that" frame named nobody, the bare one does.
+        claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
+        if written:
+            return _bare_frame(bare, claimant, written)
+    embedded = _EMBEDDED.search(stripped) if not words.isdisjoint(_EMBEDDED_VERBS) else None
+    if embedded:
+        # "…, which the government said was costing £8 million a day": a report inside a relative clause.
+        claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))
+        if claimant:
+            return Frame(
+                claimant,
+                written,
+                embedded.start("clause"),
+                embedded.end("clause"),
+                embedded.group("verb"),
+                own_end=embedded.start(),
             )
     return None
 

@@ -579,31 +579,36 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         if frame is not None and outlet and names_outlet(frame.claimant, outlet):
             frame = None  # the outlet's own reporting: its frame is dropped from the claim, nobody else claims it
-        attributed = frame is not None and bool(frame.as_written)
         whole = sentence.text
         context = None
-        for part in split_assertions(clause):
-            normalised = _tidy(part)
-            if not normalised:
-                continue
-            context = context or _whole(whole)
-            scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-            if scored is None or scored[0] < threshold:
-                continue
-            score, reasons, claim_type = scored
-            results.append(
-                ExtractedClaim(
-                    text=normalised,
-                    sentence=whole,
-                    start=sentence.start,
-                    end=sentence.end,
-                    claimant=frame.claimant if frame else "",
-                    claimant_as_written=frame.as_written if frame else "",
-                    score=score,
-                    reasons=reasons,
-                    claim_type=claim_type,
+        parts: list[tuple[Frame | None, str]] = [(frame, clause)]
+        if frame is not None and frame.own_end:
+            # The sentence's own assertion before a relative clause holding the frame is the outlet's.
+            parts.insert(0, (None, whole[: frame.own_end]))
+        for owner, text_part in parts:
+            attributed = owner is not None and bool(owner.as_written)
+            for part in split_assertions(text_part):
+                normalised = _tidy(part)
+                if not normalised:
+                    continue
+                context = context or _whole(whole)
+                scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+                if scored is None or scored[0] < threshold:
+                    continue
+                score, reasons, claim_type = scored
+                results.append(
+                    ExtractedClaim(
+                        text=normalised,
+                        sentence=whole,
+                        start=sentence.start,
+                        end=sentence.end,
+                        claimant=owner.claimant if owner else "",
+                        claimant_as_written=owner.as_written if owner else "",
+                        score=score,
+                        reasons=reasons,
+                        claim_type=claim_type,
+                    )
                 )
-            )
     return results
 
 

@@ -281,3 +281,74 @@ def test_passive_told_after_a_mid_sentence_frame():
         "been told to stay at home for 21 days."
     )
     assert _claimant(text, "31 schools").lower() == "the regional education department"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        ("Figures from the electoral commission put turnout at 58.3 per cent.", "58.3", "the electoral commission"),
+        # "according to" after a colon, with a possessive owner of the results.
+        (
+            "Turnout rose to 58 per cent, the electoral commission said. That is not quite right: according to "
+            "the commission's results, the Social Democrats came first in the Hallam district by 412 votes.",
+            "412 votes",
+            "the electoral commission",
+        ),
+        # A document reporting without "that".
+        (
+            "An exit poll for WTV suggests the Greens won 41 per cent of voters aged 18 to 34.",
+            "41 per cent",
+            "An exit poll for WTV",
+        ),
+        # An aside before "blamed"; a bare frame when a later "that" frame names nobody.
+        (
+            "The incumbent, Gareth Lowe, lost the seat by 2,890 votes. Mr Lowe, who had held the seat since 2009, "
+            "blamed his defeat on the closure of the steelworks in 2023.",
+            "closure of the steelworks",
+            "Gareth Lowe",
+        ),
+        (
+            "“We need transformers,” says Andriy Bondar, the chief executive of Ukrenergo. In an interview, Bondar "
+            "said the company had restored 80 per cent of the capacity, but warned that its stock was close to zero.",
+            "80 per cent",
+            "Andriy Bondar",
+        ),
+        # "according to X," before a participle; a lowercase role with a modifier finds its antecedent.
+        (
+            "Ukraine's Energy Ministry said on Monday that nine strikes had hit the grid in 2024. Since last winter, "
+            "the government has installed 1,100 megawatts of generation, according to the energy ministry, making "
+            "the system harder to knock out.",
+            "1,100 megawatts",
+            "the Ukrainian Energy Ministry",
+        ),
+        (
+            "Ukraine's air force said on Monday that 45 drones were launched in May. "
+            "Air defences shot down 38 of the 45 drones, the air force said.",
+            "38 of the 45",
+            "the Ukrainian air force",
+        ),
+        # Two coordinated names speak together.
+        (
+            "The two dissenting judges, Lady Hale and Lord Ince, said parliament had given ministers a broad power "
+            "in 2019.",
+            "broad power",
+            "Lady Hale and Lord Ince",
+        ),
+        # A name with a plural verb is an organisation that "the club" refers to.
+        (
+            "Harbour City have dismissed head coach Luis Ortega after seven defeats. "
+            "The club said on Sunday that Ortega had been paid £2 million in 2024.",
+            "£2 million",
+            "Harbour City",
+        ),
+    ],
+)
+def test_more_frames(text, claim_part, claimant):
+    assert _claimant(text, claim_part).lower() == claimant.lower()
+
+
+def test_frame_in_a_relative_clause_leaves_the_main_clause_the_outlets():
+    text = "The council cut bus subsidies by 15% in 2022, a decision the Greens said had led to the loss of 140 routes."
+    found = [(c.claimant, c.text) for c in extract(text)]
+    assert ("", "The council cut bus subsidies by 15% in 2022") in found
+    assert any(claimant.removeprefix("the ") == "Greens" and "140 routes" in t for claimant, t in found), found
