@@ -58,15 +58,27 @@ _DOCUMENTS = (
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
 )
+
+
 # "X said (on Tuesday / in an interview / reporters) that CLAUSE" and "X said: CLAUSE".
-_NP_CHAR = r"(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3}))"
-_LEADING_BODY = (
-    rf"(?P<subj>{_NP_CHAR}{{1,110}}?)(?P<aside>,\s+(?:an?|the|published|released|conducted|commissioned|issued)\s"
-    rf"[^,;:“”\"«»]{{1,60}},)?\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
-    rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$"
-)
-_LEADING = re.compile(rf"(?:^|[,;:]\s+|\band\s+){_LEADING_BODY}")
-_LEADING_AT = re.compile(_LEADING_BODY)
+def _leading_body(np_char: str) -> str:
+    return (
+        rf"(?P<subj>{np_char}{{1,110}}?)(?P<aside>,\s+(?:an?|the|published|released|conducted|commissioned|issued)\s"
+        rf"[^,;:“”\"«»]{{1,60}},)?\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
+        rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$"
+    )
+
+
+# A number's comma may sit inside a subject ("a survey of 1,500 parents"): that costlier variant is used only
+# when the sentence holds one.
+_DIGIT_COMMA = re.compile(r"\d,\d")
+_NUMBER_NP_CHAR = r"(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3}))"
+_NP_CHAR = r"[^,;:“”\"«»]"
+_CLAUSE_OPENING = r"(?:^|[,;:]\s+|\band\s+)"
+_LEADING = re.compile(_CLAUSE_OPENING + _leading_body(_NP_CHAR))
+_LEADING_AT = re.compile(_leading_body(_NP_CHAR))
+_LEADING_NUMBER = re.compile(_CLAUSE_OPENING + _leading_body(_NUMBER_NP_CHAR))
+_LEADING_AT_NUMBER = re.compile(_leading_body(_NUMBER_NP_CHAR))
 _CLAUSE_STARTS = re.compile(r"[,;:]\s+|\band\s+")
 _ACCORDING_LEAD = re.compile(
     r"^(?:[^,:]{0,40}[,:]\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
@@ -331,7 +343,7 @@ _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
-_LOWER_ORG = re.compile(rf"\b[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+_LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -535,19 +547,28 @@ class Speakers:
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
+        self._initials: dict[str, list[Mention]] = {}
+        self._initials_at = -1
 
-    def scan(self, text: str, offset: int) -> None:
-        """Record every titled person name and organisation in a sentence."""
+    def scan(self, text: str, offset: int, words: set[str] | None = None) -> None:
+        """Record every titled person name and organisation in a sentence (`words`: its lower-cased words)."""
+        if words is None:
+            words = sentence_words(text)
         # Before the group: "Officials at the port authority …" then "they" is the officials.
-        if "the " in text or "The " in text:
+        if not words.isdisjoint(ORG_ROLES) and "the" in words:
             # "The national weather service recorded …": an organisation introduced in lower case, without a
             # frame, for a later "the service" to refer back to. Only with a modifier that names it.
-            for found in _LOWER_ORG.finditer(text):
-                if any(w not in _SOFT_MODIFIERS for w in found.group("mods").split()):
-                    np = found.group().split()
-                    self.mentions.append(
-                        Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
-                    )
+            # Tried only where "the" stands (a few times a sentence), not at every position of the sentence.
+            at = text.find("the ") if text[:4] != "The " else 0
+            while at >= 0:
+                found = _LOWER_ORG.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+                at = text.find("the ", at + 4)
+                if found is None or all(w in _SOFT_MODIFIERS for w in found.group("mods").split()):
+                    continue
+                np = found.group().split()
+                self.mentions.append(
+                    Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
+                )
         # The group noun is one of the first three words: without one there is nothing to match.
         group = None
         if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
@@ -558,11 +579,20 @@ class Speakers:
             tokens = match.group().split()
             if len(tokens) == 1:
                 word = _clean_token(tokens[0])  # one word: the common case, without building lists
-                if word and not (match.start() == 0 and word.lower() in STOPWORDS):
-                    base = _possessive_base(word)
-                    position = offset + match.start()
-                    if not self._add_run([(position, base or word)]) and match.start() > 1:
-                        self._apposed(text, match, [base or word], position)
+                start = match.start()
+                if word and not (start == 0 and word.lower() in STOPWORDS):
+                    if word[-1] == "s" and (word[-2:-1] == "'" or word[-2:-1] == "’"):
+                        word = word[:-2]  # "the Agency's"
+                    if (
+                        not self._add_run([(offset + start, word)])
+                        and start > 1
+                        and text[start - 1] == " "
+                        and text[start - 2].islower()
+                    ):
+                        # "telecoms operator Connecta": a name after a lowercase role noun.
+                        prev = text[max(0, start - 20) : start].split()[-1]
+                        if prev in ORG_ROLES and prev not in PERSON_ROLES:
+                            self.mentions.append(Mention(offset + start, word, "org", {prev}))
                 continue
             words = [_clean_token(w) for w in tokens]
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
@@ -580,11 +610,14 @@ class Speakers:
         """A name that the rules of _add_run leave unrecorded, recorded by its grammatical position: after a
         lowercase role noun ("group leader Peter Hale", "telecoms operator Connecta") or as the subject that
         opens a sentence before a singular verb ("Jonas Albrecht has just spoken …")."""
+        start = match.start()
+        after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
+        if not after_lower and not (initial and 2 <= len(words) <= 4):
+            return
         if len(words) == 3 and _OCCUPATION.search(words[0]):
             words = words[1:]  # "Hydrologist Eva Brandt"
         valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
-        before = text[max(0, match.start() - 30) : match.start()].split()
-        prev = before[-1] if before and text[match.start() - 1] == " " else ""
+        prev = text[max(0, start - 30) : start].split()[-1] if after_lower else ""
         if prev.islower():
             if prev in ORG_ROLES and prev not in PERSON_ROLES:
                 self.mentions.append(Mention(position, " ".join(words), "org", {prev}))
@@ -719,9 +752,18 @@ class Speakers:
 
     def _acronym(self, word: str, position: int) -> str:
         """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
-        for org in self.before(position + 1, "org"):
-            initials = "".join(w[0] for w in org.canonical.split() if w[:1].isupper())
-            if initials == word:
+        if len(word) > 6:
+            return ""
+        if self._initials_at != len(self.mentions):
+            # Initials of every organisation so far, rebuilt only when a mention was added since the last call.
+            self._initials = {}
+            for org in self.mentions:
+                if org.kind == "org":
+                    initials = "".join(w[0] for w in org.canonical.split() if w[:1].isupper())
+                    self._initials.setdefault(initials, []).append(org)
+            self._initials_at = len(self.mentions)
+        for org in reversed(self._initials.get(word, ())):
+            if org.position < position + 1:
                 return org.canonical
         return ""
 
@@ -1003,6 +1045,16 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
     return None
 
 
+def _estimate_frame(stripped: str, position: int, speakers: Speakers) -> Frame | None:
+    estimate = _ESTIMATE.match(stripped)
+    if estimate:
+        claimant, written = speakers.resolve(estimate.group("subj"), position + estimate.start("subj"))
+        if written:
+            # The estimate is the whole sentence: "X estimated the damage at …" reads as a claim only so.
+            return Frame(claimant, written, 0, len(stripped), estimate.group("verb").lower())
+    return None
+
+
 def _bare_frame(bare: re.Match[str], claimant: str, written: str) -> Frame:
     """The frame of "X said CLAUSE". When a finite clause comes before the speaker ("The council cut subsidies by
     15%, a decision the Greens said had led to …"), that clause is the outlet's own assertion."""
@@ -1011,12 +1063,18 @@ def _bare_frame(bare: re.Match[str], claimant: str, written: str) -> Frame:
     return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower(), own_end)
 
 
-def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+def sentence_words(sentence: str) -> set[str]:
+    """The lower-cased words of a sentence: the cheap test that gates the costly patterns of scan and find_frame."""
+    return set(_LOWER_WORD.findall(sentence.lower()))
+
+
+def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     lower = sentence.lower()
-    words = set(_LOWER_WORD.findall(lower))
+    if words is None:
+        words = set(_LOWER_WORD.findall(lower))
     if not words.isdisjoint(_DOCUMENT_BACKREFS) and not words.isdisjoint(_READ_VERBS):
         document = _DOCUMENT_READ.match(sentence.rstrip())
         if document:
@@ -1024,8 +1082,9 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             claimant = speakers.issuer(document.group(subj), position)
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
-    if words.isdisjoint(_VERB_WORDS) and words.isdisjoint(_ESTIMATE_VERBS):
-        return None
+    if words.isdisjoint(_VERB_WORDS):
+        # Only an estimate ("X put turnout at 58%") can be left: the other frames need a reporting verb.
+        return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: those sentences skip the shortcut.
     according = "according to" in lower or not sentence.isascii()
@@ -1055,7 +1114,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         if not trailing and not words.isdisjoint(_INVERTED_VERBS):
             trailing = _TRAILING_INVERTED.match(stripped)
     # "CLAUSE, X said, and CLAUSE": tried when the frames at the end give no speaker.
-    middle = comma_or_quote and stripped.count(",") >= 2
+    middle = comma_or_quote and stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
     for candidate in (trailing, _TRAILING_MID.match(stripped) if middle else None):
         frame = _trailing_frame(candidate, position, speakers)
         if frame is not None:
@@ -1090,30 +1149,31 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
             return Frame(
                 claimant, written, credited.start("clause"), credited.end("clause"), credited.group("verb").lower()
             )
-    estimate = _ESTIMATE.match(stripped) if not words.isdisjoint(_ESTIMATE_VERBS) else None
+    estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
-        claimant, written = speakers.resolve(estimate.group("subj"), position + estimate.start("subj"))
-        if written:
-            # The estimate is the whole sentence: "X estimated the damage at …" reads as a claim only so.
-            return Frame(claimant, written, 0, len(stripped), estimate.group("verb").lower())
+        return estimate
     bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
     # _LEADING needs "that" or a colon after its verb.
     leading = "that" in stripped or ":" in stripped
+    number = leading and _DIGIT_COMMA.search(stripped) is not None
+    leading_rx, leading_at = (_LEADING_NUMBER, _LEADING_AT_NUMBER) if number else (_LEADING, _LEADING_AT)
     if bare and bare.group("verb").lower() in _DOCUMENT_VERBS and not _DOCUMENT_NOUN.search(bare.group("subj").lower()):
         bare = None  # "An exit poll suggests …" reports; "Police found the body …" does not
     bare_ok = bare is not None and (
         _CLAUSE_VERB.search(bare.group("clause")) is not None
         or (bare.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(bare.group("clause")) is not None)
     )
-    if bare_ok and not (leading and _LEADING.search(stripped)):
+    if bare_ok and not (leading and leading_rx.search(stripped)):
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
         if written:
             return _bare_frame(bare, claimant, written)
         bare_ok = False
-    starts = [0, *(m.end() for m in _CLAUSE_STARTS.finditer(stripped))] if leading else []
-    for match in (m for m in (_LEADING_AT.match(stripped, at) for at in starts) if m):
+    # A frame needs "that" or a colon after its verb: no clause start after the last of them can open one.
+    last = max(stripped.rfind("that"), stripped.rfind(":")) if leading else -1
+    starts = [0, *(m.end() for m in _CLAUSE_STARTS.finditer(stripped, 0, last))] if leading else []
+    for match in (m for m in (leading_at.match(stripped, at) for at in starts) if m):
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
@@ -1137,7 +1197,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
         if written:
             return _bare_frame(bare, claimant, written)
-    embedded = _EMBEDDED.search(stripped) if not words.isdisjoint(_EMBEDDED_VERBS) else None
+    relative = "which " in stripped or ", a " in stripped or ", an " in stripped
+    embedded = _EMBEDDED.search(stripped) if relative and not words.isdisjoint(_EMBEDDED_VERBS) else None
     if embedded:
         # "…, which the government said was costing £8 million a day": a report inside a relative clause.
         claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))

@@ -11,6 +11,7 @@ from claims.extraction.attribution import (
     find_frame,
     find_opener,
     quote_spans,
+    sentence_words,
     transcript_turns,
     turn_frame,
 )
@@ -546,8 +547,9 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                 and sentence.text[:1] not in _OPENING_QUOTES
             ):
                 opener = None  # the announced quotation has ended
-        speakers.scan(sentence.text, sentence.start)
-        frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        words = sentence_words(sentence.text)
+        speakers.scan(sentence.text, sentence.start, words)
+        frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
         if frames[index] is None and turn is not None and first_in_paragraph:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
