@@ -340,6 +340,8 @@ _GROUP_SPEAKERS = {
 _INDEFINITE = {"a", "an", "one", "another"}
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
+# Role nouns of the state: "the government" is never a name without a head noun ("Connecta" may be "the company").
+_STATE_ROLES = {"government", "ministry", "court", "police", "military", "army", "navy", "force", "council"}
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
@@ -784,7 +786,7 @@ class Speakers:
             words = set(_ORG_WORD.findall(name))
             if head in words and all(w in words for w in wanted):
                 return org.canonical
-        if not wanted:
+        if not wanted and head not in _STATE_ROLES:
             kin = ORG_ROLE_KINDS.get(head, {head})
             for org in orgs:
                 words = set(_ORG_WORD.findall(org.canonical.lower()))

@@ -352,3 +352,12 @@ def test_frame_in_a_relative_clause_leaves_the_main_clause_the_outlets():
     found = [(c.claimant, c.text) for c in extract(text)]
     assert ("", "The council cut bus subsidies by 15% in 2022") in found
     assert any(claimant.removeprefix("the ") == "Greens" and "140 routes" in t for claimant, t in found), found
+
+
+def test_the_government_is_not_an_organisation_named_without_a_head_noun():
+    text = (
+        "The charity Freedom from Detention said on Monday that 600 people were held in 2023. "
+        "It was one of three sites opened in 2023 to reduce the use of hotels, which the government said was "
+        "costing £8 million a day."
+    )
+    assert _claimant(text, "£8 million").lower() == "the government"
