@@ -83,7 +83,23 @@ def _forms(verb: str) -> list[str]:
     return [past + tail, third + tail]
 
 
-REPORTING_VERBS = sorted({form for verb in _REPORTING_BASE for form in _forms(verb)}, key=len, reverse=True)
+# Plural present forms that are not also common nouns ("Insurers say …", "Experts warn that …").
+_PLURAL_PRESENT = [
+    "say",
+    "tell",
+    "warn",
+    "argue",
+    "insist",
+    "claim",
+    "allege",
+    "admit",
+    "estimate",
+    "suggest",
+    "explain",
+]
+REPORTING_VERBS = sorted(
+    {form for verb in _REPORTING_BASE for form in _forms(verb)} | set(_PLURAL_PRESENT), key=len, reverse=True
+)
 
 TITLE_WORDS = {
     "president",
@@ -205,6 +221,7 @@ ORG_HEADS = {
     "ministry",
     "department",
     "agency",
+    "unit",
     "office",
     "kremlin",
     "government",
@@ -364,6 +381,7 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "unit",
     "department",
     "agency",
     "government",
@@ -407,6 +425,40 @@ ORG_ROLES = {
     "university",
     "service",
 }
+# Role nouns that can name the same kind of organisation: "the agency" may refer back to a "… Service", "the
+# company" to a "… Group", never "the government" to an association.
+_PUBLIC_BODIES = {
+    "agency",
+    "service",
+    "office",
+    "authority",
+    "bureau",
+    "department",
+    "unit",
+    "administration",
+    "commission",
+    "institute",
+    "regulator",
+    "watchdog",
+    "board",
+    "body",
+}
+_BUSINESSES = {
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "airline",
+    "corporation",
+    "bank",
+    "broadcaster",
+    "network",
+    "carrier",
+    "lender",
+    "insurer",
+    "business",
+}
+ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {
     "russia": "russian",
     "ukraine": "ukrainian",

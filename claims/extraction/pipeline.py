@@ -11,6 +11,7 @@ from claims.extraction.attribution import (
     find_frame,
     find_opener,
     quote_spans,
+    sentence_words,
     transcript_turns,
     turn_frame,
 )
@@ -546,14 +547,19 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                 and sentence.text[:1] not in _OPENING_QUOTES
             ):
                 opener = None  # the announced quotation has ended
-        speakers.scan(sentence.text, sentence.start)
-        frames[index] = find_frame(sentence.text, sentence.start, speakers)
+        words = sentence_words(sentence.text)
+        speakers.scan(sentence.text, sentence.start, words)
+        frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
         if frames[index] is None and turn is not None and first_in_paragraph:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
             inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
             if inner is not None:
                 frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
+        if turn is not None and turn.claimant and frames[index] is not None:
+            # "MALA: The audit office warned that …": a report inside a named speaker's turn is nested, and a
+            # nested report is the outer speaker's. An interviewer's unnamed turn ("Q:") keeps the inner speaker.
+            frames[index] = replace(frames[index], claimant=turn.claimant, as_written=turn.as_written)
         if turn is not None:
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:
@@ -575,31 +581,36 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             continue  # headlines and standfirsts repeat the body, where the claim is found with its context
         if frame is not None and outlet and names_outlet(frame.claimant, outlet):
             frame = None  # the outlet's own reporting: its frame is dropped from the claim, nobody else claims it
-        attributed = frame is not None and bool(frame.as_written)
         whole = sentence.text
         context = None
-        for part in split_assertions(clause):
-            normalised = _tidy(part)
-            if not normalised:
-                continue
-            context = context or _whole(whole)
-            scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-            if scored is None or scored[0] < threshold:
-                continue
-            score, reasons, claim_type = scored
-            results.append(
-                ExtractedClaim(
-                    text=normalised,
-                    sentence=whole,
-                    start=sentence.start,
-                    end=sentence.end,
-                    claimant=frame.claimant if frame else "",
-                    claimant_as_written=frame.as_written if frame else "",
-                    score=score,
-                    reasons=reasons,
-                    claim_type=claim_type,
+        parts: list[tuple[Frame | None, str]] = [(frame, clause)]
+        if frame is not None and frame.own_end:
+            # The sentence's own assertion before a relative clause holding the frame is the outlet's.
+            parts.insert(0, (None, whole[: frame.own_end]))
+        for owner, text_part in parts:
+            attributed = owner is not None and bool(owner.as_written)
+            for part in split_assertions(text_part):
+                normalised = _tidy(part)
+                if not normalised:
+                    continue
+                context = context or _whole(whole)
+                scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+                if scored is None or scored[0] < threshold:
+                    continue
+                score, reasons, claim_type = scored
+                results.append(
+                    ExtractedClaim(
+                        text=normalised,
+                        sentence=whole,
+                        start=sentence.start,
+                        end=sentence.end,
+                        claimant=owner.claimant if owner else "",
+                        claimant_as_written=owner.as_written if owner else "",
+                        score=score,
+                        reasons=reasons,
+                        claim_type=claim_type,
+                    )
                 )
-            )
     return results
 
 

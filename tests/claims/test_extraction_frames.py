@@ -262,12 +262,13 @@ def test_an_air_force_is_an_organisation_and_a_pronoun_after_the_day_is_kept():
     assert [c.claimant for c in claims] == ["the Polish air force"]
 
 
-def test_a_frame_inside_a_transcript_turn_names_its_own_speaker():
+def test_a_frame_inside_a_transcript_turn_is_a_nested_report_of_the_turn_speaker():
+    # The labelling policy: a nested report is the outer speaker's, and a transcript turn is its speaker's.
     text = (
         "LENA MARSH (presenter): The charity Shelter First says 2,400 families were sleeping in cars last winter.\n\n"
         "OWEN PRICE: We opened 300 new emergency beds in November.\n"
     )
-    assert [c.claimant for c in extract(text)] == ["the Shelter First", "Owen Price"]
+    assert [c.claimant for c in extract(text)] == ["Lena Marsh", "Owen Price"]
 
 
 def test_an_honorific_and_a_surname_find_the_full_name():
