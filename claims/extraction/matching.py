@@ -15,12 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS
+from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
 SAME = 0.75  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.5  # at or above (and below SAME): a suggestion an editor confirms or rejects
 BANDS = 10
 ROWS = 3
+ANCHORS = 4  # anchors per claim whose pairs are index keys (at most 6 keys)
 NEGATION = "¬"
 
 # Phrases folded to one word before tokenising: wording that outlets use interchangeably.
@@ -101,6 +102,110 @@ def fold_phrases(text: str) -> str:
     return folded
 
 
+# --- normalisation of figures, units and reporting vocabulary (word level, cached) ----------------------------
+# Figures written with a scale ("1.4 thousand", "EUR 1.2bn", "€310m", "7.21 million") or in words ("six hundred",
+# "three thousand two hundred", "nine") become one plain figure ("1400", "1200000000", "310000000", "600", "3200",
+# "9"), so that the same figure is the same feature whichever way an outlet writes it.
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9,
+           "bn": 10**9, "trillion": 10**12, "tn": 10**12}  # fmt: skip
+_SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b|(k|mn|m|bn|tn)\b)")
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+          "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_NUMBER_WORD = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|hundred|thousand|million|billion)"
+_NUMBER_WORDS = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})*\b")
+
+
+def _scaled(match: re.Match) -> str:
+    value = float(match.group(1).replace(",", "")) * _SCALES[match.group(2) or match.group(3)]
+    return str(round(value))
+
+
+def _spelled(match: re.Match) -> str:
+    """ "three thousand two hundred" → "3200"; a lone "one" stays a word ("one of the …")."""
+    words = re.findall(r"[a-z]+", match.group())
+    if words == ["one"]:
+        return "one"
+    total = current = 0
+    for word in words:
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million", "billion"):
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            current += _UNITS[word]
+    return str(total + current)
+
+
+# Multi-word wordings of the same action, folded before the figures (each runs only if its trigger is present).
+_VERB_PHRASES = [
+    ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
+    ("out", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
+]
+
+
+def fold_figures(folded: str) -> str:
+    """Lower-cased text with scaled and spelled-out figures as plain figures, currency signs as words."""
+    for trigger, pattern, replacement in _VERB_PHRASES:
+        if trigger in folded:
+            folded = pattern.sub(replacement, folded)
+    if "€" in folded or "£" in folded or "$" in folded:
+        folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
+    if any(ch.isdigit() for ch in folded):
+        folded = _SCALED.sub(_scaled, folded)
+    return _NUMBER_WORDS.sub(_spelled, folded)
+
+
+# Single words outlets use interchangeably (applied per word, cached: no cost per claim). Units and currencies
+# to one spelling, common reporting verbs and nouns to one word. "" drops a word: hedges around a figure ("about",
+# "nearly", "at least", "more than") and relative days ("on Tuesday", "yesterday", "last night") differ between
+# outlets reporting the same fact on different days.
+_SYNONYMS = {
+    **dict.fromkeys(["millimetre", "millimetres", "millimeter", "millimeters"], "mm"),
+    **dict.fromkeys(["kilometre", "kilometres", "kilometer", "kilometers", "kms"], "km"),
+    **dict.fromkeys(["kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos", "kgs"], "kg"),
+    **dict.fromkeys(["hectare", "hectares"], "ha"),
+    **dict.fromkeys(["tonnes", "tons", "ton", "tonne"], "tonne"),
+    **dict.fromkeys(["euro", "euros"], "eur"),
+    **dict.fromkeys(["pound", "pounds", "sterling"], "gbp"),
+    **dict.fromkeys(["dollar", "dollars"], "usd"),
+    **dict.fromkeys(["injured", "injuring", "injuries", "injury", "wounded", "wounding", "hurt"], "injure"),
+    **dict.fromkeys(["sacked", "ousted", "dismissed", "dismissing", "dismissal"], "dismiss"),
+    **dict.fromkeys(["illegal", "illegally", "unlawfully"], "unlawful"),
+    **dict.fromkeys(["banned", "banning", "bans", "suspended", "suspension", "barred"], "ban"),
+    **dict.fromkeys(["fined", "fines", "penalty", "penalties"], "fine"),
+    **dict.fromkeys(["turnover", "revenues", "sales"], "revenue"),
+    **dict.fromkeys(["rejected", "rejecting", "rejects", "refused", "refuses"], "reject"),
+    **dict.fromkeys(["accepted", "accepting", "accepts"], "accept"),
+    **dict.fromkeys(["approved", "approving", "approves"], "approve"),
+    **dict.fromkeys(["raised", "raises", "raising", "raise", "hiked", "hike"], "increase"),
+    **dict.fromkeys(["cut", "cuts", "cutting", "reduced", "reduces", "reducing", "lowered", "slashed"], "decrease"),
+    **dict.fromkeys(["residents", "persons", "inhabitants", "individuals"], "people"),
+    **dict.fromkeys(["measured", "recorded", "registered"], "record"),
+    **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuations", "evacuees"], "evacuate"),
+    **dict.fromkeys(["toll"], ""),
+    **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
+    **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
+}
+# Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
+# are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
+_OPPOSITES = (  # stems
+    ("increas", "decreas"),
+    ("accept", "reject"),
+    ("approv", "reject"),
+    ("won", "lost"),
+    ("death", "injur"),  # "23 people were killed" / "23 people were injured"
+)
+_OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
+# "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
+_NEGATORS = NEGATORS - {"without"}
+
+
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 _MONTHS_FULL = {
     "january",
@@ -144,10 +249,12 @@ class Features:
     names: frozenset[str]  # the stems that were written as names (weigh more)
     negated: bool
     figures: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    polar: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Computed once per claim, not once per comparison (similarity is the hot loop of matching).
         object.__setattr__(self, "figures", frozenset(w for w in self.words if w[0].isdigit()))
+        object.__setattr__(self, "polar", self.words & _OPPOSITE_WORDS)
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -182,12 +289,15 @@ def _name_stem(raw: str) -> str | None:
 def _word_feature(low: str) -> str | None:
     """A lower-cased word as a feature: "" for a negator, None for a stop word, else its folded stem."""
     low = low.replace("’", "'").removesuffix("'s")
-    if low in NEGATORS:
+    if low in _NEGATORS:
         return ""
     if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
         return None
     if low[0].isdigit():
         return low.replace(",", "")
+    synonym = _SYNONYMS.get(low)
+    if synonym is not None:
+        return stem(synonym) if synonym else None
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 
 
@@ -202,7 +312,7 @@ def features(text: str) -> Features:
                 name_stems.add(name)
     words: set[str] = set()
     negations = 0
-    for low in _WORD.findall(fold_phrases(text)):
+    for low in _WORD.findall(fold_figures(fold_phrases(text))):
         word = _word_feature(low)
         if word:
             words.add(word)
@@ -228,7 +338,16 @@ def similarity(a: Features, b: Features) -> float:
     figures_a, figures_b = a.figures, b.figures
     if figures_a and figures_b and not (figures_a <= figures_b or figures_b <= figures_a):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
+    if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
+        score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides
     return round(score, 4)
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    for x, y in _OPPOSITES:
+        if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
+            return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -255,6 +374,26 @@ def keys(feats: Features) -> list[int]:
             signed=True,
         )
         for band in range(BANDS)
+    ] + _anchor_keys(feats)
+
+
+def _anchor_keys(feats: Features) -> list[int]:
+    """Keys for pairs of a claim's anchors (names and figures of two or more characters): outlets that word the
+    same fact differently still name the same place and give the same figure, and the word bands alone miss such
+    pairs. A bottom-k sketch: the ANCHORS anchors with the smallest hashes, so that two claims sharing most
+    anchors pick the same ones; every pair of them is one key."""
+    anchors = [w for w in feats.names | feats.figures if len(w) > 1]
+    if len(anchors) < 2:
+        return []
+    if len(anchors) > ANCHORS:
+        anchors = sorted(anchors, key=lambda w: _word_hashes(w)[0])[:ANCHORS]
+    anchors.sort()
+    negated = int(feats.negated)
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return [
+        from_bytes(blake2b(f"a:{negated}:{x}:{y}".encode(), digest_size=8).digest(), "big", signed=True)
+        for i, x in enumerate(anchors)
+        for y in anchors[i + 1 :]
     ]
 
 

@@ -90,3 +90,95 @@ def test_every_phrase_match_in_the_dev_set_contains_one_of_its_trigger_words():
                 hits += 1
                 assert any(t in match.group() for t in triggers), (pattern, match.group())
     assert hits > 100
+
+
+# --- normalisation, opposites and anchor keys ------------------------------------------------------------
+
+
+def _figures(text: str) -> set[str]:
+    return set(features(text).figures)
+
+
+def test_scaled_and_spelled_out_figures_are_one_figure():
+    assert _figures("1,400 hectares burned") == _figures("1.4 thousand hectares burned") == {"1400"}
+    assert _figures("fined €310m") == _figures("fined 310 million euros") == {"310000000"}
+    assert _figures("damage of EUR 1.2bn") == _figures("damage of 1.2 billion euros") == {"1200000000"}
+    assert _figures("six hundred people") == {"600"}
+    assert _figures("more than three thousand two hundred people") == {"3200"}
+    assert _figures("one of the villages") == set()  # a lone "one" is no figure
+
+
+def test_units_currencies_and_reporting_synonyms_fold():
+    assert features("187 millimetres of rain").words == features("187 mm of rain").words
+    assert features("The satellite cost €420 million").words == features("The satellite cost 420 million euros").words
+    assert features("Four people were wounded").words == features("Four people were injured").words
+    assert features("The coach was sacked").words == features("The coach was dismissed").words
+    assert features("The union turned down the offer").words == features("The union rejected the offer").words
+
+
+def test_hedges_and_relative_days_do_not_count():
+    assert (
+        features("About 2,300 people were held at the camp on Tuesday").words
+        == features("More than 2,300 people were held at the camp yesterday").words
+    )
+
+
+def test_without_is_not_a_negation_of_the_claim():
+    a = "Monday's attack left 200,000 homes without power"
+    b = "The attack on Monday left 200,000 homes without power in the region"
+    assert not features(a).negated
+    assert _sim(a, b) >= SAME
+
+
+def test_opposite_directions_are_suggested_not_merged():
+    for a, b in [
+        ("Tuition fees at Harlow will increase by 9%", "Tuition fees at Harlow will decrease by 9%"),
+        ("The earthquake killed at least 23 people in Kessa", "The earthquake injured at least 23 people in Kessa"),
+        ("The union accepted a pay offer of 4.5%", "A 4.5 per cent pay offer was turned down by the union"),
+    ]:
+        assert _sim(a, b) < SAME, (a, b)
+    assert _sim("Fees rose by 9% at Harlow", "Fees increased by 9% at Harlow") >= SAME
+
+
+def test_anchor_keys_find_a_rewording_that_shares_names_and_figures():
+    a = features("The Digital Rights Authority fined Streamly €310 million for processing children's data")
+    b = features("Streamly has been fined €310m by the Digital Rights Authority for failing to protect young users")
+    assert set(keys(a)) & set(keys(b))
+    assert len(keys(a)) <= 10 + 6
+    # Negation is part of the anchor keys too.
+    assert not set(keys(a)) & set(keys(features("The Digital Rights Authority did not fine Streamly €310 million")))
+
+
+def test_rekey_claims_recomputes_stale_features_and_keys(db):
+    from django.core.management import call_command
+
+    from claims.models import Claim, ClaimKey
+
+    claim = Claim.objects.create(text="The fire burned 1.4 thousand hectares", match_features="stale")
+    ClaimKey.objects.create(claim=claim, key=1)
+    call_command("rekey_claims", stdout=__import__("io").StringIO())
+    claim.refresh_from_db()
+    feats = features(claim.text)
+    assert claim.match_features == feats.serialise()
+    assert sorted(ClaimKey.objects.filter(claim=claim).values_list("key", flat=True)) == sorted(keys(feats))
+
+
+def test_own_labelled_rewordings_and_hard_negatives():
+    """tests/claims/data/matching_pairs.jsonl: rewordings (numbers, units, dates, names, voice, clause order) and
+    hard negatives (negation flips, other figures, opposite directions), matched in file order as the service does."""
+    import json
+    from pathlib import Path
+
+    from claims.extraction.evaluation import bcubed
+
+    path = Path(__file__).parent / "data" / "matching_pairs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    index, cluster = MemoryIndex(), {}
+    for n, row in enumerate(rows):
+        feats = features(row["text"])
+        best_id, best = index.match(feats)
+        cluster[n] = cluster[best_id] if best_id is not None and best >= SAME else n
+        index.add(n, feats)
+    precision, recall, f1 = bcubed([(row["cluster"], cluster[n]) for n, row in enumerate(rows)])
+    assert precision == 1.0  # no hard negative is merged
+    assert f1 >= 0.9, (precision, recall, f1)
