@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
-SAME = 0.75  # at or above: the same assertion, merged as a new appearance
-SUGGEST = 0.5  # at or above (and below SAME): a suggestion an editor confirms or rejects
+SAME = 0.65  # at or above: the same assertion, merged as a new appearance
+SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
+CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
 ANCHORS = 4  # anchors per claim whose pairs are index keys (at most 6 keys)
@@ -189,6 +190,26 @@ _SYNONYMS = {
     **dict.fromkeys(["measured", "recorded", "registered"], "record"),
     **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuations", "evacuees"], "evacuate"),
     **dict.fromkeys(["toll"], ""),
+    # What attributes or frames a figure is not the assertion ("…, Home Office figures show", "the number of …").
+    **dict.fromkeys(
+        [
+            "according",
+            "figures",
+            "statistics",
+            "show",
+            "shows",
+            "showed",
+            "shown",
+            "latest",
+            "number",
+            "total",
+            "confirmed",
+            "reported",
+            "published",
+            "released",
+        ],
+        "",
+    ),
     **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
     **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
 }
@@ -333,8 +354,13 @@ def similarity(a: Features, b: Features) -> float:
     names = a.names | b.names
     shared = a.words & b.words
     common = _weight_sum(shared, shared & a.figures, names)
-    total = _weight_sum(a.words, a.figures, names) + _weight_sum(b.words, b.figures, names)
-    score = 2 * common / total
+    weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+    score = 2 * common / (weight_a + weight_b)
+    smaller = min(weight_a, weight_b)
+    if smaller >= CONTAINED_MIN_WEIGHT:
+        # Half Dice, half containment: an outlet that reports the fact alone ("The list has fallen for three months
+        # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
+        score = (score + common / smaller) / 2
     figures_a, figures_b = a.figures, b.figures
     if figures_a and figures_b and not (figures_a <= figures_b or figures_b <= figures_a):
         score = min(score, SAME - 0.01)  # different figures: an editor decides

@@ -182,3 +182,18 @@ def test_own_labelled_rewordings_and_hard_negatives():
     precision, recall, f1 = bcubed([(row["cluster"], cluster[n]) for n, row in enumerate(rows)])
     assert precision == 1.0  # no hard negative is merged
     assert f1 >= 0.9, (precision, recall, f1)
+
+
+def test_a_fact_reported_alone_matches_the_same_fact_with_its_context():
+    short = "The Varo reservoir has shrunk for six months in a row"
+    long = short + ", the longest decline since the great drought of 1995 hit wheat farmers in the south"
+    assert _sim(short, long) >= SAME
+    # A short claim is not contained in everything that shares a word or two.
+    assert _sim("Farmers in the south", long) < SUGGEST
+
+
+def test_attribution_words_around_a_figure_do_not_count():
+    assert (
+        features("2,300 people have been held at the camp, Home Office figures show").words
+        == features("According to the latest Home Office statistics, 2,300 people have been held at the camp").words
+    )
