@@ -197,3 +197,24 @@ def test_attribution_words_around_a_figure_do_not_count():
         features("2,300 people have been held at the camp, Home Office figures show").words
         == features("According to the latest Home Office statistics, 2,300 people have been held at the camp").words
     )
+
+
+def test_temperature_units_and_record_highs_fold():
+    assert _figures("Temperatures were 1.48C above pre-industrial levels") == {"1.48"}
+    assert (
+        features("Temperatures were 1.48C above pre-industrial levels").words
+        == features("Temperatures were 1.48 degrees Celsius above pre-industrial levels").words
+    )
+    assert (
+        features("Car thefts reached an all-time high of 14,000").words
+        == features("Car thefts reached a record 14,000").words
+    )
+
+
+def test_spelled_out_small_numbers_do_not_make_figures_differ():
+    # "three-hour" and "two-year" are incidental once the claims share their real figures (38 to 21) ...
+    a = "Councillors backed the motion by 38 votes to 21 after a three-hour debate on the rent cap"
+    b = "Councillors backed the motion by 38 votes to 21, calling for a two-year rent cap"
+    assert _sim(a, b) >= SAME
+    # ... but single figures alone still differ.
+    assert _sim("Unemployment rose to 5 percent", "Unemployment rose to 6 percent") < SAME
