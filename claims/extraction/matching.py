@@ -22,7 +22,9 @@ SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms 
 CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
-ANCHORS = 4  # anchors per claim whose pairs are index keys (at most 6 keys)
+FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
+ANCHORS = 3  # anchors (names, other figures) paired with each: at most 6 anchor keys per claim
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
 
@@ -442,24 +444,31 @@ def keys(feats: Features) -> list[int]:
 
 
 def _anchor_keys(feats: Features) -> list[int]:
-    """Keys for pairs of a claim's anchors (names and figures of two or more characters): outlets that word the
-    same fact differently still name the same place and give the same figure, and the word bands alone miss such
-    pairs. A bottom-k sketch: the ANCHORS anchors with the smallest hashes, so that two claims sharing most
-    anchors pick the same ones; every pair of them is one key."""
-    anchors = [w for w in feats.names | feats.figures if len(w) > 1]
-    if len(anchors) < 2:
+    """Keys for a claim's distinctive figures paired with its other anchors (names, other figures): outlets that word
+    the same fact differently still give the same figure about the same place or body, and the word bands alone
+    miss such pairs. A figure is distinctive with two or more characters and not a year; names are paired only
+    with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Bottom-k
+    sketches keep it to at most FIGURE_ANCHORS x ANCHORS keys and pick the same anchors in two claims that share
+    most of them."""
+    figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
+    if not figures:
         return []
-    if len(anchors) > ANCHORS:
-        anchors = sorted(anchors, key=lambda w: _word_hashes(w)[0])[:ANCHORS]
-    # A pair's key is built from the words' cached 32-bit hashes (no digest per pair): (smaller, larger) as the
-    # high and low halves of a signed 64-bit integer, the negation flag mixed in.
-    hashes = sorted(_word_hashes(w)[1] for w in anchors)
+    if len(figures) > FIGURE_ANCHORS:
+        figures = sorted(figures, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
+    partners = [w for w in feats.names | feats.figures if len(w) > 1]
+    if len(partners) > ANCHORS:
+        partners.sort(key=lambda w: _word_hashes(w)[0])
+    # A key is built from the words' cached 32-bit hashes (no digest per pair): figure and partner as the high and
+    # low halves of a 64-bit integer, the negation flag mixed in, as a signed 64-bit value.
     salt = _ANCHOR_SALT[feats.negated]
-    return [
-        ((((x << 32) | y) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
-        for i, x in enumerate(hashes)
-        for y in hashes[i + 1 :]
-    ]
+    keys = []
+    for figure in figures:
+        high = _word_hashes(figure)[1] << 32
+        keys.extend(
+            (((high | _word_hashes(p)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
+            for p in [p for p in partners if p != figure][:ANCHORS]
+        )
+    return keys
 
 
 def best_match(feats: Features, candidates: list[tuple[int, Features]]) -> tuple[int | None, float]:
