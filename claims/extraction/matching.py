@@ -238,6 +238,7 @@ _SYNONYMS = {
     ),
     **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
     **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
+    **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
@@ -393,6 +394,8 @@ def similarity(a: Features, b: Features) -> float:
     figures_a, figures_b = a.figures, b.figures
     if figures_a and figures_b and _figures_differ(figures_a, figures_b):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
+    if a.names and b.names and a.names.isdisjoint(b.names):
+        score = min(score, SAME - 0.01)  # other places or actors ("arrested in Ghana" / "in Austria")
     if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
         score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides
     return round(score, 4)

@@ -220,3 +220,19 @@ def test_spelled_out_small_numbers_do_not_make_figures_differ():
     assert _sim(a, b) >= SAME
     # ... but single figures alone still differ.
     assert _sim("Unemployment rose to 5 percent", "Unemployment rose to 6 percent") < SAME
+
+
+def test_relative_time_words_do_not_count():
+    assert (
+        features("Rents in the city rose 11% in the past 12 months").words
+        == features("Rents in the city rose 11% in 12 months").words
+    )
+    assert "last" not in features("The reservoir was 31 per cent full last August").words
+
+
+def test_the_same_figure_about_other_places_is_suggested_not_merged():
+    a = "865 people were arrested in Ghana during protests on Friday"
+    b = "865 people were arrested in Austria during protests on Wednesday"
+    assert SUGGEST <= _sim(a, b) < SAME
+    # One shared name is enough: the other outlet may add a place or a name.
+    assert _sim(a, "865 people were arrested in the Ghanaian capital Accra during protests in Ghana") >= SAME
