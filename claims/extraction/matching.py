@@ -250,6 +250,7 @@ _OPPOSITES = (  # stems
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
 )
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
+_UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
 _NEGATORS = NEGATORS - {"without"}
 
@@ -326,9 +327,10 @@ def _parse(value: str) -> Features:
 
 @lru_cache(maxsize=100_000)
 def _name_stem(raw: str) -> str | None:
-    """The stem of a capitalised word as a name, or None for a month (news vocabulary repeats: cached)."""
+    """The stem of a capitalised word as a name, or None for a month, a unit or currency code ("EUR", "KM") or a word
+    folded as a synonym (news vocabulary repeats: cached)."""
     low = raw.lower().replace("’", "'").removesuffix("'s")
-    if low in _MONTHS_FULL:
+    if low in _MONTHS_FULL or low in _SYNONYMS or low in _UNIT_CODES:
         return None
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 

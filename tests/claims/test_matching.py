@@ -236,3 +236,7 @@ def test_the_same_figure_about_other_places_is_suggested_not_merged():
     assert SUGGEST <= _sim(a, b) < SAME
     # One shared name is enough: the other outlet may add a place or a name.
     assert _sim(a, "865 people were arrested in the Ghanaian capital Accra during protests in Ghana") >= SAME
+
+
+def test_currency_codes_are_not_names():
+    assert not features("Insurers say the floods could cost as much as EUR 1.2bn").names
