@@ -15,12 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS
+from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
-SAME = 0.75  # at or above: the same assertion, merged as a new appearance
-SUGGEST = 0.5  # at or above (and below SAME): a suggestion an editor confirms or rejects
+SAME = 0.65  # at or above: the same assertion, merged as a new appearance
+SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
+CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
+FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
+ANCHORS = 3  # anchors (names, other figures) paired with each: at most 6 anchor keys per claim
+_YEAR = re.compile(r"(?:1[89]|20)\d\d$")
+_ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
 
 # Phrases folded to one word before tokenising: wording that outlets use interchangeably.
@@ -101,6 +106,155 @@ def fold_phrases(text: str) -> str:
     return folded
 
 
+# --- normalisation of figures, units and reporting vocabulary (word level, cached) ----------------------------
+# Figures written with a scale ("1.4 thousand", "EUR 1.2bn", "€310m", "7.21 million") or in words ("six hundred",
+# "three thousand two hundred", "nine") become one plain figure ("1400", "1200000000", "310000000", "600", "3200",
+# "9"), so that the same figure is the same feature whichever way an outlet writes it.
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9,
+           "bn": 10**9, "trillion": 10**12, "tn": 10**12}  # fmt: skip
+_FIGURE_UNIT = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b|(k|mn|m|bn|tn)\b"
+    r"|\s*(°\s*c\b|c\b|degrees? (?:celsius|centigrade|c)\b|degrees?\b|celsius\b))"
+)
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+          "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_NUMBER_TOKENS = frozenset([*_UNITS, "hundred", "thousand", "million", "billion"])
+_MULTIPLIERS = ("thousand", "million", "billion")
+_JOINED = ("hundred", *_MULTIPLIERS)  # "two hundred and fifty"
+
+
+def _figure_unit(match: re.Match) -> str:
+    # "1.4 thousand" / "310m" / "1.2bn" → "1400" / "310000000" / "1200000000"; "1.48C" / "1.48 degrees" → "1.48 celsius"
+    if match.group(4):
+        return match.group(1) + " celsius"
+    value = float(match.group(1).replace(",", "")) * _SCALES[match.group(2) or match.group(3)]
+    return str(round(value))
+
+
+def _spelled(words: list[str]) -> str:
+    """["three", "thousand", "two", "hundred"] → "3200"."""
+    total = current = 0
+    for word in words:
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _MULTIPLIERS:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            current += _UNITS[word]
+    return str(total + current)
+
+
+def spelled_figures(tokens: list[str]) -> list[str]:
+    """Runs of number words among lower-cased tokens as one figure ("six hundred" → "600"); a lone "one" stays a
+    word ("one of the …"), "and" joins only after hundred/thousand ("two hundred and fifty")."""
+    out: list[str] = []
+    run: list[str] = []
+    for n, word in enumerate(tokens):
+        joins = word == "and" and run and run[-1] in _JOINED and n + 1 < len(tokens) and tokens[n + 1] in _NUMBER_TOKENS
+        if word in _NUMBER_TOKENS or joins:
+            run.append(word)
+            continue
+        if run:
+            out.append("one" if run == ["one"] else _spelled(run))
+            run = []
+        out.append(word)
+    if run:
+        out.append("one" if run == ["one"] else _spelled(run))
+    return out
+
+
+# Multi-word wordings of the same action, folded before the figures (each runs only if its trigger is present).
+_VERB_PHRASES = [
+    ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
+    ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
+    ("high", re.compile(r"\b(?:an? )?(?:all-time|record) high\b|\bhighest ever\b"), "record"),
+]
+
+
+def fold_figures(folded: str) -> str:
+    """Lower-cased text with scaled figures as plain figures, temperatures in one unit, currency signs as words
+    (spelled-out figures are folded on the tokens: `spelled_figures`)."""
+    for trigger, pattern, replacement in _VERB_PHRASES:
+        if trigger in folded:
+            folded = pattern.sub(replacement, folded)
+    if "€" in folded or "£" in folded or "$" in folded:
+        folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
+    return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
+
+
+# Single words outlets use interchangeably (applied per word, cached: no cost per claim). Units and currencies
+# to one spelling, common reporting verbs and nouns to one word. "" drops a word: hedges around a figure ("about",
+# "nearly", "at least", "more than") and relative days ("on Tuesday", "yesterday", "last night") differ between
+# outlets reporting the same fact on different days.
+_SYNONYMS = {
+    **dict.fromkeys(["millimetre", "millimetres", "millimeter", "millimeters"], "mm"),
+    **dict.fromkeys(["kilometre", "kilometres", "kilometer", "kilometers", "kms"], "km"),
+    **dict.fromkeys(["kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos", "kgs"], "kg"),
+    **dict.fromkeys(["hectare", "hectares"], "ha"),
+    **dict.fromkeys(["tonnes", "tons", "ton", "tonne"], "tonne"),
+    **dict.fromkeys(["euro", "euros"], "eur"),
+    **dict.fromkeys(["pound", "pounds", "sterling"], "gbp"),
+    **dict.fromkeys(["dollar", "dollars"], "usd"),
+    **dict.fromkeys(["injured", "injuring", "injuries", "injury", "wounded", "wounding", "hurt"], "injure"),
+    **dict.fromkeys(["sacked", "ousted", "dismissed", "dismissing", "dismissal"], "dismiss"),
+    **dict.fromkeys(["illegal", "illegally", "unlawfully"], "unlawful"),
+    **dict.fromkeys(["banned", "banning", "bans", "suspended", "suspension", "barred"], "ban"),
+    **dict.fromkeys(["fined", "fines", "penalty", "penalties"], "fine"),
+    **dict.fromkeys(["turnover", "revenues", "sales"], "revenue"),
+    **dict.fromkeys(["rejected", "rejecting", "rejects", "refused", "refuses"], "reject"),
+    **dict.fromkeys(["accepted", "accepting", "accepts"], "accept"),
+    **dict.fromkeys(["approved", "approving", "approves"], "approve"),
+    **dict.fromkeys(["raised", "raises", "raising", "raise", "hiked", "hike"], "increase"),
+    **dict.fromkeys(["cut", "cuts", "cutting", "reduced", "reduces", "reducing", "lowered", "slashed"], "decrease"),
+    **dict.fromkeys(["residents", "persons", "inhabitants", "individuals"], "people"),
+    **dict.fromkeys(["measured", "recorded", "registered"], "record"),
+    **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuations", "evacuees"], "evacuate"),
+    **dict.fromkeys(["toll"], ""),
+    # What attributes or frames a figure is not the assertion ("…, Home Office figures show", "the number of …").
+    **dict.fromkeys(
+        [
+            "according",
+            "figures",
+            "statistics",
+            "show",
+            "shows",
+            "showed",
+            "shown",
+            "latest",
+            "number",
+            "total",
+            "confirmed",
+            "reported",
+            "published",
+            "released",
+        ],
+        "",
+    ),
+    **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
+    **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
+    **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
+}
+# Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
+# are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
+_OPPOSITES = (  # stems
+    ("increas", "decreas"),
+    ("accept", "reject"),
+    ("approv", "reject"),
+    ("won", "lost"),
+    ("death", "injur"),  # "23 people were killed" / "23 people were injured"
+)
+_OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
+_UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
+# "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
+_NEGATORS = NEGATORS - {"without"}
+
+
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 _MONTHS_FULL = {
     "january",
@@ -144,10 +298,12 @@ class Features:
     names: frozenset[str]  # the stems that were written as names (weigh more)
     negated: bool
     figures: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    polar: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Computed once per claim, not once per comparison (similarity is the hot loop of matching).
         object.__setattr__(self, "figures", frozenset(w for w in self.words if w[0].isdigit()))
+        object.__setattr__(self, "polar", self.words & _OPPOSITE_WORDS)
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -171,9 +327,10 @@ def _parse(value: str) -> Features:
 
 @lru_cache(maxsize=100_000)
 def _name_stem(raw: str) -> str | None:
-    """The stem of a capitalised word as a name, or None for a month (news vocabulary repeats: cached)."""
+    """The stem of a capitalised word as a name, or None for a month, a unit or currency code ("EUR", "KM") or a word
+    folded as a synonym (news vocabulary repeats: cached)."""
     low = raw.lower().replace("’", "'").removesuffix("'s")
-    if low in _MONTHS_FULL:
+    if low in _MONTHS_FULL or low in _SYNONYMS or low in _UNIT_CODES:
         return None
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 
@@ -182,12 +339,15 @@ def _name_stem(raw: str) -> str | None:
 def _word_feature(low: str) -> str | None:
     """A lower-cased word as a feature: "" for a negator, None for a stop word, else its folded stem."""
     low = low.replace("’", "'").removesuffix("'s")
-    if low in NEGATORS:
+    if low in _NEGATORS:
         return ""
     if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
         return None
     if low[0].isdigit():
         return low.replace(",", "")
+    synonym = _SYNONYMS.get(low)
+    if synonym is not None:
+        return stem(synonym) if synonym else None
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 
 
@@ -202,7 +362,10 @@ def features(text: str) -> Features:
                 name_stems.add(name)
     words: set[str] = set()
     negations = 0
-    for low in _WORD.findall(fold_phrases(text)):
+    tokens = _WORD.findall(fold_figures(fold_phrases(text)))
+    if not _NUMBER_TOKENS.isdisjoint(tokens):
+        tokens = spelled_figures(tokens)
+    for low in tokens:
         word = _word_feature(low)
         if word:
             words.add(word)
@@ -223,12 +386,39 @@ def similarity(a: Features, b: Features) -> float:
     names = a.names | b.names
     shared = a.words & b.words
     common = _weight_sum(shared, shared & a.figures, names)
-    total = _weight_sum(a.words, a.figures, names) + _weight_sum(b.words, b.figures, names)
-    score = 2 * common / total
+    weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+    score = 2 * common / (weight_a + weight_b)
+    smaller = min(weight_a, weight_b)
+    if smaller >= CONTAINED_MIN_WEIGHT:
+        # Half Dice, half containment: an outlet that reports the fact alone ("The list has fallen for three months
+        # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
+        score = (score + common / smaller) / 2
     figures_a, figures_b = a.figures, b.figures
-    if figures_a and figures_b and not (figures_a <= figures_b or figures_b <= figures_a):
+    if figures_a and figures_b and _figures_differ(figures_a, figures_b):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
+    if a.names and b.names and a.names.isdisjoint(b.names):
+        score = min(score, SAME - 0.01)  # other places or actors ("arrested in Ghana" / "in Austria")
+    if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
+        score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides
     return round(score, 4)
+
+
+def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each claim has a figure the other lacks ("5%" / "6%"). Once they share a figure of two or more characters
+    (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count."""
+    only_a, only_b = a - b, b - a
+    if not only_a or not only_b:
+        return False
+    if any(len(f) > 1 for f in a & b):
+        return any(len(f) > 1 for f in only_a) and any(len(f) > 1 for f in only_b)
+    return True
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    for x, y in _OPPOSITES:
+        if (x in a and y in b and y not in a and x not in b) or (y in a and x in b and x not in a and y not in b):
+            return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -255,7 +445,35 @@ def keys(feats: Features) -> list[int]:
             signed=True,
         )
         for band in range(BANDS)
-    ]
+    ] + _anchor_keys(feats)
+
+
+def _anchor_keys(feats: Features) -> list[int]:
+    """Keys for a claim's distinctive figures paired with its other anchors (names, other figures): outlets that word
+    the same fact differently still give the same figure about the same place or body, and the word bands alone
+    miss such pairs. A figure is distinctive with two or more characters and not a year; names are paired only
+    with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Bottom-k
+    sketches keep it to at most FIGURE_ANCHORS x ANCHORS keys and pick the same anchors in two claims that share
+    most of them."""
+    figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
+    if not figures:
+        return []
+    if len(figures) > FIGURE_ANCHORS:
+        figures = sorted(figures, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
+    partners = [w for w in feats.names | feats.figures if len(w) > 1]
+    if len(partners) > ANCHORS:
+        partners.sort(key=lambda w: _word_hashes(w)[0])
+    # A key is built from the words' cached 32-bit hashes (no digest per pair): figure and partner as the high and
+    # low halves of a 64-bit integer, the negation flag mixed in, as a signed 64-bit value.
+    salt = _ANCHOR_SALT[feats.negated]
+    keys = []
+    for figure in figures:
+        high = _word_hashes(figure)[1] << 32
+        keys.extend(
+            (((high | _word_hashes(p)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
+            for p in [p for p in partners if p != figure][:ANCHORS]
+        )
+    return keys
 
 
 def best_match(feats: Features, candidates: list[tuple[int, Features]]) -> tuple[int | None, float]:
