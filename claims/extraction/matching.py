@@ -143,11 +143,19 @@ class Features:
     words: frozenset[str]  # content stems; digits are figures
     names: frozenset[str]  # the stems that were written as names (weigh more)
     negated: bool
-    figures: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # What similarity needs of each side, computed once per claim, not once per comparison (similarity is the hot
+    # loop of matching): the figures, the weight of the words and figures without the names' bonus, and whether no
+    # name looks like a figure (always so for features() and parse(): names are capitalised words).
+    figures: frozenset[str] = field(init=False, compare=False, repr=False)
+    base: int = field(init=False, compare=False, repr=False)
+    simple: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Computed once per claim, not once per comparison (similarity is the hot loop of matching).
-        object.__setattr__(self, "figures", frozenset(w for w in self.words if w[0].isdigit()))
+        figures = frozenset(w for w in self.words if w[0].isdigit())
+        set_ = object.__setattr__
+        set_(self, "figures", figures)
+        set_(self, "base", len(self.words) + len(figures))
+        set_(self, "simple", not any(w[0].isdigit() for w in self.names))
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -220,8 +228,26 @@ def similarity(a: Features, b: Features) -> float:
     """Weighted Dice overlap in 0..1; 0 when one is negated and the other not."""
     if a.negated != b.negated or not a.words or not b.words:
         return 0.0
-    names = a.names | b.names
     shared = a.words & b.words
+    if not shared:
+        return 0.0  # what the weighted sums below give as well
+    if not (a.simple and b.simple):
+        return _similarity(a, b, shared)
+    # No name is a figure: a side's name bonus counts its words among the names of either side (the same sums as
+    # _similarity's, in exact halves: the same float).
+    names = a.names | b.names
+    figures_a, figures_b = a.figures, b.figures
+    common = len(shared) + (len(shared & figures_a) if figures_a else 0) + 0.5 * len(shared & names)
+    total = a.base + 0.5 * len(a.words & names) + b.base + 0.5 * len(b.words & names)
+    score = 2 * common / total
+    if figures_a and figures_b and not (figures_a <= figures_b or figures_b <= figures_a):
+        score = min(score, SAME - 0.01)  # different figures: an editor decides
+    return round(score, 4)
+
+
+def _similarity(a: Features, b: Features, shared: frozenset[str]) -> float:
+    """The general case of similarity: a name that looks like a figure (hand-made features only)."""
+    names = a.names | b.names
     common = _weight_sum(shared, shared & a.figures, names)
     total = _weight_sum(a.words, a.figures, names) + _weight_sum(b.words, b.figures, names)
     score = 2 * common / total
