@@ -442,18 +442,14 @@ def _insert_appearances(
 
 
 def _insert_suggestions(suggestions: list[tuple[int, int, float]], now: datetime) -> None:
-    if not suggestions:
-        return
+    """One suggestion per new claim: (claim, target) pairs are new, so no row can conflict with a stored one (COPY on
+    PostgreSQL)."""
     at = connection.ops.adapt_datetimefield_value(now)
-    quote = connection.ops.quote_name
-    conflict = "OR IGNORE " if connection.vendor == "sqlite" else ""
-    suffix = "" if connection.vendor == "sqlite" else " ON CONFLICT DO NOTHING"
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT {conflict}INTO {quote(_SUGGESTION)} (claim_id, target_id, similarity, status, created_at) "  # noqa: S608
-            f"VALUES (%s, %s, %s, %s, %s){suffix}",
-            [(claim, target, score, MatchSuggestion.Status.OPEN.value, at) for claim, target, score in suggestions],
-        )
+    _insert_many(
+        _SUGGESTION,
+        ["claim_id", "target_id", "similarity", "status", "created_at"],
+        [(claim, target, score, MatchSuggestion.Status.OPEN.value, at) for claim, target, score in suggestions],
+    )
 
 
 def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
@@ -463,22 +459,16 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
     if not matched:
         return set()
     ids = sorted(matched)
-    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit.
-    known: set[tuple[int, int]] = set()
-    for outlet in sorted({o for record in matched.values() for o in record.outlets}):
-        with_outlet = [cid for cid in ids if outlet in matched[cid].outlets]
-        for (cid,) in _rows_in(
-            f"SELECT c.id FROM {_CLAIM} c WHERE EXISTS (SELECT 1 FROM {_APPEARANCE} a "  # noqa: S608
-            f"JOIN {_SOURCE} s ON s.id = a.source_id WHERE a.claim_id = c.id AND s.outlet_id = %s) "
-            f"AND c.id {{in_ids}}",
-            with_outlet,
-            [outlet],
-        ):
-            known.add((cid, outlet))
+    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit. One query
+    # for every (claim, outlet) pair of the batch.
+    pairs = [(cid, outlet) for cid in ids for outlet in sorted(matched[cid].outlets)]
+    known = set(_seen_in_outlets(pairs))
     adapt = connection.ops.adapt_datetimefield_value
     rows, recurred = [], set()
-    current = Claim.objects.filter(pk__in=ids).values_list(
-        "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
+    current = (
+        Claim.objects.filter(pk__in=ids)
+        .select_for_update()
+        .values_list("id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at")
     )
     for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current.order_by("id"):
         record = matched[pk]
@@ -502,13 +492,55 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
         )
     # Counters are incremented in SQL so that two workers adding appearances to one claim lose none; rows go in
     # id order so that two batches lock shared claims in the same order (no deadlock).
+    if not rows:
+        return recurred
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {_CLAIM} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
-            "first_seen_at = %s, last_seen_at = %s, score = %s, recurred_at = %s, priority = %s WHERE id = %s",
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            # One statement (a statement per claim cost more to parse and plan than to run); the rows were locked in
+            # id order by the read above.
+            cursor.execute(
+                f"UPDATE {_CLAIM} c SET appearance_count = c.appearance_count + v.n, "  # noqa: S608
+                "outlet_count = c.outlet_count + v.o, first_seen_at = v.f, last_seen_at = v.l, score = v.s, "
+                "recurred_at = v.r, priority = v.p FROM unnest(%s::int[], %s::int[], %s::timestamptz[], "
+                "%s::timestamptz[], %s::float8[], %s::timestamptz[], %s::float8[], %s::bigint[]) "
+                "AS v(n, o, f, l, s, r, p, id) WHERE c.id = v.id",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {_CLAIM} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
+                "first_seen_at = %s, last_seen_at = %s, score = %s, recurred_at = %s, priority = %s WHERE id = %s",
+                rows,
+            )
     return recurred
+
+
+def _seen_in_outlets(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (claim, outlet) pairs of which the claim already appears in a source of the outlet."""
+    if not pairs:
+        return []
+    exists = (
+        f"EXISTS (SELECT 1 FROM {_APPEARANCE} a JOIN {_SOURCE} s ON s.id = a.source_id "  # noqa: S608
+        "WHERE a.claim_id = p.c AND s.outlet_id = p.o)"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            claims, outlets = zip(*pairs, strict=True)
+            cursor.execute(
+                f"SELECT p.c, p.o FROM unnest(%s::bigint[], %s::bigint[]) AS p(c, o) WHERE {exists}",  # noqa: S608
+                [list(claims), list(outlets)],
+            )
+            return cursor.fetchall()
+        found: list[tuple[int, int]] = []
+        for i in range(0, len(pairs), _SQLITE_CHUNK // 2):
+            chunk = pairs[i : i + _SQLITE_CHUNK // 2]
+            cursor.execute(
+                f"WITH p(c, o) AS (VALUES {', '.join(['(%s, %s)'] * len(chunk))}) "  # noqa: S608
+                f"SELECT p.c, p.o FROM p WHERE {exists}",
+                [value for pair in chunk for value in pair],
+            )
+            found.extend(cursor.fetchall())
+        return found
 
 
 def _record_events(
