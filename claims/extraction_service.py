@@ -36,7 +36,7 @@ from claims.extraction.matching import (
 )
 from claims.extraction.prepared import ExtractionError, Prepared, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
-from claims.signals import claims_changed, review_events_recorded
+from claims.signals import NewClaimRow, claims_changed, review_events_recorded
 from sources.models import Source
 from sources.services import source_mark_extraction, sources_mark_extracted
 
@@ -331,7 +331,51 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
     _insert_suggestions(suggestions, now)
     recurred = _update_matched(matched, now)
     _record_events(batch, new, matched, recurred, now)
-    claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in new] + sorted(matched))
+    claims_changed.send(
+        sender=Claim,
+        claim_ids=[claim.pk for claim in new] + sorted(matched),
+        new_claims=_new_claim_rows(batch, new, placed, new_pk, now),
+    )
+
+
+def _new_claim_rows(
+    batch: list[tuple[Source, list[Prepared]]],
+    new: list[_NewClaim],
+    placed: list[tuple[_Item, int, str, float | None]],
+    new_pk: dict[int, int],
+    now: datetime,
+) -> dict[int, NewClaimRow]:
+    """The rows of the new claims as a search document reads them back (claims_changed's `new_claims`): appearances
+    in the order of their source's published_at (NULL first on SQLite, last on PostgreSQL), then of insertion (their
+    ids); other databases read them back."""
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return {}
+    nulls_first = connection.vendor == "sqlite"
+    order: dict[int, list[tuple[bool, datetime, int, _Item]]] = {}
+    for position, (item, target, _, _) in enumerate(placed):
+        if target < 0:
+            published = batch[item.source][0].published_at
+            key = ((published is not None) if nulls_first else (published is None), published or now, position, item)
+            order.setdefault(target, []).append(key)
+    rows = {}
+    for index, claim in enumerate(new):
+        appearances = [item for *_, item in sorted(order[_ref(index)], key=lambda key: key[:3])]
+        source = batch[appearances[0].source][0]
+        outlet = source.outlet if source.outlet_id else None
+        found = claim.item.found
+        rows[new_pk[_ref(index)]] = NewClaimRow(
+            text=found.text[:5000],
+            claimant=found.claimant[:300],
+            status=Claim.Status.NEW.value,
+            claim_type=found.claim_type,
+            first_seen_at=claim.first_seen,
+            created_at=now,
+            sentences=[item.found.sentence for item in appearances],
+            language=source.language or "",
+            outlet=(outlet.name or "") if outlet else "",
+            domain=(outlet.domain or "") if outlet else "",
+        )
+    return rows
 
 
 def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
@@ -659,7 +703,7 @@ def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     sources = (
         Source.objects.filter(pk__in=ids, status=Source.Status.STORED)
         .select_related("outlet")
-        .only("id", "text", "outlet_id", "outlet__name", "published_at", "created_at")
+        .only("id", "text", "language", "outlet_id", "outlet__name", "outlet__domain", "published_at", "created_at")
     )
     sources = list(sources.order_by("id"))
     # Extraction, features and index keys before any transaction or lock (in EXTRACTION_PROCESSES processes):
