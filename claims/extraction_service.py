@@ -36,7 +36,7 @@ from claims.extraction.matching import (
 )
 from claims.extraction.prepared import ExtractionError, Prepared, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
-from claims.signals import claims_changed, review_events_recorded
+from claims.signals import NewClaimRow, claims_changed, review_events_recorded
 from sources.models import Source
 from sources.services import source_mark_extraction, sources_mark_extracted
 
@@ -331,7 +331,51 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
     _insert_suggestions(suggestions, now)
     recurred = _update_matched(matched, now)
     _record_events(batch, new, matched, recurred, now)
-    claims_changed.send(sender=Claim, claim_ids=[claim.pk for claim in new] + sorted(matched))
+    claims_changed.send(
+        sender=Claim,
+        claim_ids=[claim.pk for claim in new] + sorted(matched),
+        new_claims=_new_claim_rows(batch, new, placed, new_pk, now),
+    )
+
+
+def _new_claim_rows(
+    batch: list[tuple[Source, list[Prepared]]],
+    new: list[_NewClaim],
+    placed: list[tuple[_Item, int, str, float | None]],
+    new_pk: dict[int, int],
+    now: datetime,
+) -> dict[int, NewClaimRow]:
+    """The rows of the new claims as a search document reads them back (claims_changed's `new_claims`): appearances
+    in the order of their source's published_at (NULL first on SQLite, last on PostgreSQL), then of insertion (their
+    ids); other databases read them back."""
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return {}
+    nulls_first = connection.vendor == "sqlite"
+    order: dict[int, list[tuple[bool, datetime, int, _Item]]] = {}
+    for position, (item, target, _, _) in enumerate(placed):
+        if target < 0:
+            published = batch[item.source][0].published_at
+            key = ((published is not None) if nulls_first else (published is None), published or now, position, item)
+            order.setdefault(target, []).append(key)
+    rows = {}
+    for index, claim in enumerate(new):
+        appearances = [item for *_, item in sorted(order[_ref(index)], key=lambda key: key[:3])]
+        source = batch[appearances[0].source][0]
+        outlet = source.outlet if source.outlet_id else None
+        found = claim.item.found
+        rows[new_pk[_ref(index)]] = NewClaimRow(
+            text=found.text[:5000],
+            claimant=found.claimant[:300],
+            status=Claim.Status.NEW.value,
+            claim_type=found.claim_type,
+            first_seen_at=claim.first_seen,
+            created_at=now,
+            sentences=[item.found.sentence for item in appearances],
+            language=source.language or "",
+            outlet=(outlet.name or "") if outlet else "",
+            domain=(outlet.domain or "") if outlet else "",
+        )
+    return rows
 
 
 def _insert_claims(new: list[_NewClaim], now: datetime) -> None:
@@ -442,18 +486,14 @@ def _insert_appearances(
 
 
 def _insert_suggestions(suggestions: list[tuple[int, int, float]], now: datetime) -> None:
-    if not suggestions:
-        return
+    """One suggestion per new claim: (claim, target) pairs are new, so no row can conflict with a stored one (COPY on
+    PostgreSQL)."""
     at = connection.ops.adapt_datetimefield_value(now)
-    quote = connection.ops.quote_name
-    conflict = "OR IGNORE " if connection.vendor == "sqlite" else ""
-    suffix = "" if connection.vendor == "sqlite" else " ON CONFLICT DO NOTHING"
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT {conflict}INTO {quote(_SUGGESTION)} (claim_id, target_id, similarity, status, created_at) "  # noqa: S608
-            f"VALUES (%s, %s, %s, %s, %s){suffix}",
-            [(claim, target, score, MatchSuggestion.Status.OPEN.value, at) for claim, target, score in suggestions],
-        )
+    _insert_many(
+        _SUGGESTION,
+        ["claim_id", "target_id", "similarity", "status", "created_at"],
+        [(claim, target, score, MatchSuggestion.Status.OPEN.value, at) for claim, target, score in suggestions],
+    )
 
 
 def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
@@ -463,22 +503,16 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
     if not matched:
         return set()
     ids = sorted(matched)
-    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit.
-    known: set[tuple[int, int]] = set()
-    for outlet in sorted({o for record in matched.values() for o in record.outlets}):
-        with_outlet = [cid for cid in ids if outlet in matched[cid].outlets]
-        for (cid,) in _rows_in(
-            f"SELECT c.id FROM {_CLAIM} c WHERE EXISTS (SELECT 1 FROM {_APPEARANCE} a "  # noqa: S608
-            f"JOIN {_SOURCE} s ON s.id = a.source_id WHERE a.claim_id = c.id AND s.outlet_id = %s) "
-            f"AND c.id {{in_ids}}",
-            with_outlet,
-            [outlet],
-        ):
-            known.add((cid, outlet))
+    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit. One query
+    # for every (claim, outlet) pair of the batch.
+    pairs = [(cid, outlet) for cid in ids for outlet in sorted(matched[cid].outlets)]
+    known = set(_seen_in_outlets(pairs))
     adapt = connection.ops.adapt_datetimefield_value
     rows, recurred = [], set()
-    current = Claim.objects.filter(pk__in=ids).values_list(
-        "id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at"
+    current = (
+        Claim.objects.filter(pk__in=ids)
+        .select_for_update()
+        .values_list("id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at")
     )
     for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current.order_by("id"):
         record = matched[pk]
@@ -502,13 +536,55 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
         )
     # Counters are incremented in SQL so that two workers adding appearances to one claim lose none; rows go in
     # id order so that two batches lock shared claims in the same order (no deadlock).
+    if not rows:
+        return recurred
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {_CLAIM} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
-            "first_seen_at = %s, last_seen_at = %s, score = %s, recurred_at = %s, priority = %s WHERE id = %s",
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            # One statement (a statement per claim cost more to parse and plan than to run); the rows were locked in
+            # id order by the read above.
+            cursor.execute(
+                f"UPDATE {_CLAIM} c SET appearance_count = c.appearance_count + v.n, "  # noqa: S608
+                "outlet_count = c.outlet_count + v.o, first_seen_at = v.f, last_seen_at = v.l, score = v.s, "
+                "recurred_at = v.r, priority = v.p FROM unnest(%s::int[], %s::int[], %s::timestamptz[], "
+                "%s::timestamptz[], %s::float8[], %s::timestamptz[], %s::float8[], %s::bigint[]) "
+                "AS v(n, o, f, l, s, r, p, id) WHERE c.id = v.id",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {_CLAIM} SET appearance_count = appearance_count + %s, outlet_count = outlet_count + %s, "  # noqa: S608
+                "first_seen_at = %s, last_seen_at = %s, score = %s, recurred_at = %s, priority = %s WHERE id = %s",
+                rows,
+            )
     return recurred
+
+
+def _seen_in_outlets(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (claim, outlet) pairs of which the claim already appears in a source of the outlet."""
+    if not pairs:
+        return []
+    exists = (
+        f"EXISTS (SELECT 1 FROM {_APPEARANCE} a JOIN {_SOURCE} s ON s.id = a.source_id "  # noqa: S608
+        "WHERE a.claim_id = p.c AND s.outlet_id = p.o)"
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            claims, outlets = zip(*pairs, strict=True)
+            cursor.execute(
+                f"SELECT p.c, p.o FROM unnest(%s::bigint[], %s::bigint[]) AS p(c, o) WHERE {exists}",  # noqa: S608
+                [list(claims), list(outlets)],
+            )
+            return cursor.fetchall()
+        found: list[tuple[int, int]] = []
+        for i in range(0, len(pairs), _SQLITE_CHUNK // 2):
+            chunk = pairs[i : i + _SQLITE_CHUNK // 2]
+            cursor.execute(
+                f"WITH p(c, o) AS (VALUES {', '.join(['(%s, %s)'] * len(chunk))}) "  # noqa: S608
+                f"SELECT p.c, p.o FROM p WHERE {exists}",
+                [value for pair in chunk for value in pair],
+            )
+            found.extend(cursor.fetchall())
+        return found
 
 
 def _record_events(
@@ -627,7 +703,7 @@ def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     sources = (
         Source.objects.filter(pk__in=ids, status=Source.Status.STORED)
         .select_related("outlet")
-        .only("id", "text", "outlet_id", "outlet__name", "published_at", "created_at")
+        .only("id", "text", "language", "outlet_id", "outlet__name", "outlet__domain", "published_at", "created_at")
     )
     sources = list(sources.order_by("id"))
     # Extraction, features and index keys before any transaction or lock (in EXTRACTION_PROCESSES processes):

@@ -297,13 +297,22 @@ class Features:
     words: frozenset[str]  # content stems; digits are figures
     names: frozenset[str]  # the stems that were written as names (weigh more)
     negated: bool
-    figures: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
-    polar: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # What similarity needs of each side, computed once per claim, not once per comparison (similarity is the hot
+    # loop of matching): the figures, the direction words, the weight of the words and figures without the names'
+    # bonus, and whether no name looks like a figure (always so for features() and parse(): names are capitalised
+    # words).
+    figures: frozenset[str] = field(init=False, compare=False, repr=False)
+    polar: frozenset[str] = field(init=False, compare=False, repr=False)
+    base: int = field(init=False, compare=False, repr=False)
+    simple: bool = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Computed once per claim, not once per comparison (similarity is the hot loop of matching).
-        object.__setattr__(self, "figures", frozenset(w for w in self.words if w[0].isdigit()))
-        object.__setattr__(self, "polar", self.words & _OPPOSITE_WORDS)
+        figures = frozenset(w for w in self.words if w[0].isdigit())
+        set_ = object.__setattr__
+        set_(self, "figures", figures)
+        set_(self, "polar", self.words & _OPPOSITE_WORDS)
+        set_(self, "base", len(self.words) + len(figures))
+        set_(self, "simple", not any(w[0].isdigit() for w in self.names))
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -383,10 +392,18 @@ def similarity(a: Features, b: Features) -> float:
     """Weighted Dice overlap in 0..1; 0 when one is negated and the other not."""
     if a.negated != b.negated or not a.words or not b.words:
         return 0.0
-    names = a.names | b.names
     shared = a.words & b.words
-    common = _weight_sum(shared, shared & a.figures, names)
-    weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+    if not shared:
+        return 0.0  # what the weighted sums below give as well
+    names = a.names | b.names
+    if a.simple and b.simple:
+        # No name is a figure: _weight_sum's sums without its set difference (the same float).
+        common = len(shared) + (len(shared & a.figures) if a.figures else 0) + 0.5 * len(shared & names)
+        weight_a = a.base + 0.5 * len(a.words & names)
+        weight_b = b.base + 0.5 * len(b.words & names)
+    else:
+        common = _weight_sum(shared, shared & a.figures, names)
+        weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
     score = 2 * common / (weight_a + weight_b)
     smaller = min(weight_a, weight_b)
     if smaller >= CONTAINED_MIN_WEIGHT:

@@ -70,11 +70,11 @@ def claim_part_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 
 @receiver(claims_changed, sender=Claim, dispatch_uid="search.claims_changed")
-def claims_changed_in_bulk(sender, claim_ids, **kwargs) -> None:
+def claims_changed_in_bulk(sender, claim_ids, new_claims=None, **kwargs) -> None:
     # Sent once the bulk change is written: a database backend indexes now, in the sender's transaction (an
     # indexing error rolls the change back, and no second write transaction follows the commit); a remote
-    # engine gets a task after commit.
-    search_index_later(kind="claim", object_ids=claim_ids)
+    # engine gets a task after commit. Claims just created come with their rows (`new_claims`).
+    search_index_later(kind="claim", object_ids=claim_ids, new_rows=new_claims)
 
 
 @receiver(post_delete, sender=Source, dispatch_uid="search.source_deleted")

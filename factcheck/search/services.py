@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from django.db import connection, connections
 
@@ -22,24 +23,26 @@ from factcheck.search.spec import SPECS
 logger = logging.getLogger(__name__)
 
 
-def search_index_objects(*, kind: str, object_ids: Iterable[int]) -> int:
-    """Index these rows now (or remove those gone or no longer indexable). Idempotent."""
+def search_index_objects(*, kind: str, object_ids: Iterable[int], new_rows: Mapping[int, Any] | None = None) -> int:
+    """Index these rows now (or remove those gone or no longer indexable). Idempotent. `new_rows`: the in-memory rows
+    of objects just created in this transaction (claims: {id: NewClaimRow}), whose documents need no read-back."""
     spec = SPECS[kind]
     backend = get_backend()
-    documents, gone = spec.documents_for_ids(object_ids)
+    documents, gone = spec.documents_for_ids(object_ids, new_rows=new_rows)
     count = backend.index(documents) if documents else 0
     if gone:
         backend.delete(kind, gone)
     return count
 
 
-def search_index_later(*, kind: str, object_ids: Iterable[int]) -> None:
-    """Index in this transaction on a database backend; after commit, by a task, otherwise."""
+def search_index_later(*, kind: str, object_ids: Iterable[int], new_rows: Mapping[int, Any] | None = None) -> None:
+    """Index in this transaction on a database backend; after commit, by a task, otherwise (`new_rows`, the rows of
+    objects just created, spare a database backend the read-back)."""
     ids = sorted({int(pk) for pk in object_ids})
     if not ids:
         return
     if get_backend().indexes_in_transaction:
-        search_index_objects(kind=kind, object_ids=ids)
+        search_index_objects(kind=kind, object_ids=ids, new_rows=new_rows)
         return
     from factcheck.search.tasks import index_objects
     from factcheck.tasks import enqueue_on_commit

@@ -7,7 +7,7 @@ they never look at models.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -16,6 +16,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from claims.models import Appearance, Claim, Verdict
+from claims.signals import NewClaimRow
 from sources.models import Source
 
 Document = dict[str, Any]
@@ -82,8 +83,11 @@ class IndexSpec:
     def documents(self, objects: Iterable) -> Iterator[Document]:
         raise NotImplementedError
 
-    def documents_for_ids(self, ids: Iterable[int]) -> tuple[list[Document], list[int]]:
-        """Documents of the indexable rows among `ids`, and the ids to delete (gone or not indexable)."""
+    def documents_for_ids(
+        self, ids: Iterable[int], *, new_rows: Mapping[int, Any] | None = None
+    ) -> tuple[list[Document], list[int]]:
+        """Documents of the indexable rows among `ids`, and the ids to delete (gone or not indexable). `new_rows` (rows
+        of objects just created, held in memory) may spare reading some of them back; this spec reads all."""
         ids = sorted(set(ids))
         objects = list(self.queryset().filter(pk__in=ids))
         found = {obj.pk for obj in objects}
@@ -142,13 +146,28 @@ class ClaimSpec(IndexSpec):
                 rating=(verdict.rating.slug, verdict.rating.label) if verdict else None,
             )
 
-    def documents_for_ids(self, ids: Iterable[int]) -> tuple[list[Document], list[int]]:
+    def documents_for_ids(
+        self, ids: Iterable[int], *, new_rows: Mapping[int, NewClaimRow] | None = None
+    ) -> tuple[list[Document], list[int]]:
         """The same documents as `documents(queryset)`, built from three value queries (claims, their
         appearances' sentences with the first source's outlet, published verdicts) instead of model instances:
-        extraction indexes every new and matched claim of a batch, and the ORM objects cost more than the rows."""
+        extraction indexes every new and matched claim of a batch, and the ORM objects cost more than the rows.
+        Claims in `new_rows` (created by extraction in this transaction: no verdict, not merged) are built from those
+        rows instead of being read back."""
         ids = sorted(set(ids))
         if not ids:
             return [], []
+        url = _url_maker("claims:detail")
+        made = {}
+        if new_rows:
+            made = {pk: _new_claim_document(url, pk, new_rows[pk]) for pk in ids if pk in new_rows}
+            ids = [pk for pk in ids if pk not in made]
+        documents, gone = self._documents_read(ids, url) if ids else ([], [])
+        if made:
+            documents = sorted([*documents, *made.values()], key=lambda doc: doc["object_id"])
+        return documents, gone
+
+    def _documents_read(self, ids: list[int], url: Callable[[int], str]) -> tuple[list[Document], list[int]]:
         claims = list(
             Claim.objects.filter(pk__in=ids, duplicate_of__isnull=True)
             .order_by("id")
@@ -174,7 +193,6 @@ class ClaimSpec(IndexSpec):
         )
         for claim_id, slug, label in published:
             ratings.setdefault(claim_id, (slug, label))
-        url = _url_maker("claims:detail")
         documents = []
         for row in claims:
             language, outlet, domain = first.get(row["id"], ("", "", ""))
@@ -191,6 +209,26 @@ class ClaimSpec(IndexSpec):
             )
         kept = set(found)
         return documents, [pk for pk in ids if pk not in kept]
+
+
+def _new_claim_document(url: Callable[[int], str], pk: int, row: NewClaimRow) -> Document:
+    return _claim_document(
+        url,
+        SimpleNamespace(
+            pk=pk,
+            text=row.text,
+            claimant=row.claimant,
+            status=row.status,
+            claim_type=row.claim_type,
+            first_seen_at=row.first_seen_at,
+            created_at=row.created_at,
+        ),
+        sentences=row.sentences,
+        language=row.language,
+        outlet=row.outlet,
+        domain=row.domain,
+        rating=None,
+    )
 
 
 def _claim_document(

@@ -163,3 +163,33 @@ def test_a_batch_extracted_in_worker_processes_stores_what_one_process_stores(se
     assert set(sources_extract_claims(source_ids=ids).values()) == {"done"}
     assert len(pool_pids()) == 2 and os.getpid() not in pool_pids()
     assert _claims_summary() == in_process
+
+
+def test_search_documents_of_new_claims_built_in_memory_are_those_read_back():
+    from claims.signals import claims_changed
+    from factcheck.search.spec import SPECS
+
+    ids = _ingest_demo_without_extraction()
+    # Sources without a publication date (NULL sorts first on SQLite, last on PostgreSQL), without an outlet, in
+    # several languages: every way the document's sentence order, outlet and language can go.
+    Source.objects.filter(pk__in=ids[::3]).update(published_at=None)
+    Source.objects.filter(pk__in=ids[1::4]).update(outlet=None)
+    Source.objects.filter(pk__in=ids[::2]).update(language="EN")
+    spec = SPECS["claim"]
+    sent = []
+
+    def capture(sender, claim_ids, new_claims=None, **kwargs):
+        # Compared when sent: the batch's rows are written, the next batch's not yet.
+        assert new_claims and set(new_claims) <= set(claim_ids)
+        sent.append(new_claims)
+        assert spec.documents_for_ids(claim_ids, new_rows=new_claims) == spec.documents_for_ids(claim_ids)
+
+    claims_changed.connect(capture, sender=Claim, dispatch_uid="test.capture")
+    try:
+        sources_extract_claims(source_ids=ids[: len(ids) // 2])
+        sources_extract_claims(source_ids=ids[len(ids) // 2 :])  # the second batch matches claims of the first
+    finally:
+        claims_changed.disconnect(sender=Claim, dispatch_uid="test.capture")
+    assert len(sent) == 2
+    # Claims created by a batch that gained a second appearance in it: several sentences to order.
+    assert any(len(row.sentences) > 1 for rows in sent for row in rows.values())
