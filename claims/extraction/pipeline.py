@@ -14,7 +14,17 @@ from claims.extraction.attribution import (
     transcript_turns,
     turn_frame,
 )
-from claims.extraction.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+from claims.extraction.lexicon import (
+    EMOTION_WORDS,
+    EMOTIVE_REPORTING_VERBS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    MONTHS,
+    QUANTITY_VERBS,
+    RECORD_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+)
 from claims.extraction.text import Sentence, sentences
 
 
@@ -37,6 +47,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _MONTH = "|".join(MONTHS)
+_IRREGULAR = "|".join(IRREGULAR_PAST)
+_PARTICIPLE = "|".join(IRREGULAR_PARTICIPLES)
 _DATE = _rx(
     rf"\b(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|(?:in|since|by|until|from)\s+(?:{_MONTH})?\s*(?:1[89]|20)\d\d|(?:1[89]|20)\d\ds?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
@@ -49,7 +61,8 @@ _NUMBER = _rx(
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
     r"\b(?:was|were|had|has been|have been|did|[a-z]{3,}ed|went|took|made|gave|sent|won|lost|"
-    r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut)\b"
+    r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut|"
+    rf"{_IRREGULAR}|(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE}))\b"
 )
 _NEG_ABSOLUTE = _rx(
     r"\b(?:no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at all)|never|not\s+a\s+single|not\s+one|none|"
@@ -69,31 +82,62 @@ _LEGAL = _rx(
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act)\b"
 )
+# A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
+# fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
+_YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
+_SPAN = r"a generation|history|living memory|decades|years|a decade|a century|\d+ years"
+_SCOPE = rf"to date|in a row|on record|ever|since records began|since {_YEAR}|in (?:{_SPAN})"
+_RECORD = _rx(
+    rf"\b(?:(?:{'|'.join(RECORD_WORDS)})\b[^.;:]{{0,50}}?\b(?:{_SCOPE})"
+    rf"|(?:not|never|no)\b[^.;:]{{0,40}}?\bsince {_YEAR})\b"
+)
+_RECORD_GATE = frozenset(RECORD_WORDS) | {"since"}
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
 _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
-    r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|criminal|shameful|"
+    r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|(?:is|was|are|were|it's) criminal|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
-    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
+    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many)|"
+    # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves.
+    rf"{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?)\b"
 )
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
-    r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|may|might|could|"
-    r"forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|likely|soon)\b"
+    r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
+    r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )likely|soon|"
+    # An expectation (passive, or of something else: "is not expected back", "expected the government to release",
+    # "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed").
+    r"(?:is|are|was|were|be|been|not|being)\s+expected|expect(?:s|ed|ing)?\s+(?!to\b)[\w\"“”'’-]+(?:\s+[\w\"“”'’-]+){0,3}?"
+    r"\s+to|expected\s+(?:this|next|later|soon|within|by|before|in|on)|"
+    r"(?:promised|pledged|vowed|vows|threatened|threatens)\s+to|if)\b"
+)
+# A forecast whose figure is the prediction itself: a hedged modal ("could", "might", "may", "likely"), an
+# expectation, a condition, or a modal before a verb of quantity ("will cost", "would add 0.2 points"). Unlike an
+# announced decision with a figure ("will cut 1,200 jobs"), it cannot be checked yet: no smaller penalty for it.
+_SPECULATIVE = _rx(
+    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
+    rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
 )
 _RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et'?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b")
 _BOILERPLATE = _rx(
     r"\b(?:subscribe|stay tuned|click|sign up|newsletter|all rights reserved|follow us|breaking news|"
-    r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy)\b"
+    r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy|"
+    # A newsroom's formulas and a press release's notes: the non-answer to a request for comment, contacts,
+    # "about us", a publication schedule.
+    r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
+    r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
+    r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
+    r"every weekday|all options)\b"
 )
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
+    rf"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|{_IRREGULAR}|{_PARTICIPLE})\b"
 )
 _MARKERS = (
     "however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
@@ -244,6 +288,10 @@ def _score(
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
+    record = _RECORD.search(text) if not bag.isdisjoint(_RECORD_GATE) else None
+    if record:
+        score += 0.2
+        positive.append(f"record: '{record.group()}'")
     causal = _cue(_CAUSAL, text, bag)
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
@@ -272,13 +320,14 @@ def _score(
         late.append("no verb")
     found: dict[str, re.Match[str] | None] = {}
     vague = None
+    forecast = ""
     # Rounding moves a score by at most 0.0005, so this early test never drops what _final would keep.
     floor = -1.0 if threshold is None else threshold - 0.001
     for name in _PENALTY_ORDER:
         if score < floor:
             return None
         if name == "vague":
-            vague = _VAGUE.search(text)
+            vague = None if record else _VAGUE.search(text)
             if vague and not number and not named:
                 score -= 0.2
             continue
@@ -293,13 +342,16 @@ def _score(
         else:
             match = _cue(_PENALTY_PATTERNS[name], text, bag)
         found[name] = match
-        if match:
-            score -= weights[name]
+        if not match:
+            continue
+        if name == "prediction":
+            forecast = _forecast(text, match, number, dated)
+            score -= weights[name] if forecast == "light" else _WEIGHTS[name]
+            continue
+        score -= weights[name]
     # An attributed opinion, hope or forecast is not an attributed statement of fact: no bonus for it. A
     # forecast with a figure or a date ("due to be held in early 2022") can be checked and keeps it.
-    unfactual = (
-        found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
-    )
+    unfactual = found["opinion"] or found["hope"] or found["rhetoric"] or forecast in ("vague", "speculative")
     if "attributed statement of fact" in positive and unfactual:
         score -= 0.2
         positive.remove("attributed statement of fact")
@@ -342,6 +394,25 @@ _WEIGHTS = {
     "boilerplate": 0.6,
 }
 _WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
+
+
+def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
+    """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
+
+    A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "due to be held on May 12"), unless the
+    figure is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points").
+    A forecast only in a trailing clause of a reported past fact ("… voted to close two libraries, a decision she
+    has promised to fight") leaves the fact checkable."""
+    if not number and not dated:
+        return "vague"
+    head = text.find(", ")
+    if 0 <= head < cue.start() and _PAST.search(text, 0, head):
+        return "light"
+    if number and _SPECULATIVE.search(text):
+        return "speculative"
+    return "light"
+
+
 _PENALTY_REASONS = ("question", "opinion", "hope", "prediction", "rhetoric", "boilerplate")
 # Search order: cheap anchored patterns and rare cues first, the frequent ones last.
 _PENALTY_ORDER = ("question", "vague", "boilerplate", "hope", "opinion", "prediction", "rhetoric")
@@ -396,7 +467,9 @@ _GATES = {
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
         "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
         "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
-        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly",
+        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly "
+        "critics deserve deserves deserved "
+        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
         "far too",
         *(f"too {word}" for word in ("long", "slowly", "little", "late", "much", "many")),
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
@@ -404,12 +477,14 @@ _GATES = {
         "ought to",
         "need to",
         "needs to",
+        *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),
     _HOPE: _gate(
         "hope hopes hoped hopeful hoping wish wishes wished pray", "look forward", "looks forward", "expressed hope"
     ),
     _PREDICTION: _gate(
-        "will would shall may might could forecast forecasts predict predicts projected unlikely likely soon",
+        "will would shall may might could forecast forecasts predict predicts projected unlikely likely soon expected "
+        "expect expects expecting if promised pledged vowed vows threatened threatens",
         "going to",
         *(f"{verb} {word} to" for verb in ("is", "are") for word in ("expected", "set", "due", "poised")),
         "plan to",
@@ -423,7 +498,8 @@ _GATES = {
     ),
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
-        "subscribe click newsletter cookie cookies",
+        "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
+        "editors published weekday options",
         "stay tuned",
         "sign up",
         "all rights reserved",
@@ -435,6 +511,7 @@ _GATES = {
         "download the app",
         "terms of use",
         "privacy policy",
+        "about us",
     ),
 }
 
