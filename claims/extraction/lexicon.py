@@ -656,7 +656,8 @@ NEGATORS = {
 # Scoring cues of branch `scoring` (pipeline.py builds its patterns and trigger-word gates from these lists).
 
 # Irregular simple past tenses common in news reports ("has struck", "shot down", "led the team"): the regular
-# "-ed" forms are found by suffix; these are a past event, and a verb, only by name.
+# "-ed" forms are found by suffix; these are a past event, and a verb, only by name. Linking, speech and mental
+# verbs ("became", "spoke", "felt") are left out: they report no checkable event.
 IRREGULAR_PAST = [
     "struck",
     "shot",
@@ -667,7 +668,6 @@ IRREGULAR_PAST = [
     "kept",
     "wrote",
     "broke",
-    "spoke",
     "stole",
     "chose",
     "drove",
@@ -676,11 +676,8 @@ IRREGULAR_PAST = [
     "drew",
     "flew",
     "beat",
-    "became",
     "sought",
     "found",
-    "felt",
-    "meant",
     "dealt",
     "fed",
     "froze",
@@ -689,7 +686,6 @@ IRREGULAR_PAST = [
     "lent",
     "lit",
     "overtook",
-    "understood",
     "withdrew",
     "arose",
     "rebuilt",

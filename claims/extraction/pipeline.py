@@ -123,7 +123,16 @@ _SPECULATIVE = _rx(
     r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
     rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
 )
-_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et'?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b")
+_FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
+_IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
+_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
+_ASKED = _rx(r"\?[\"'”’»]*\s+(?:[\w-]+\s+){0,4}?(?:asked|asks|wondered|wonders|demanded|demands)\b")
+_INDIRECT_QUESTION = _rx(
+    r"\b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:how|why|whether|if|what|who|when|where)\b"
+)
+_RHETORIC = re.compile(
+    r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b"
+)
 _BOILERPLATE = _rx(
     r"\b(?:subscribe|stay tuned|click|sign up|newsletter|all rights reserved|follow us|breaking news|"
     r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy|"
@@ -134,6 +143,16 @@ _BOILERPLATE = _rx(
     r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
     r"every weekday|all options)\b"
 )
+_READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
+_READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
+
+
+def _addresses_reader(whole: _Whole) -> bool:
+    """A prompt is imperative ("Sign up …") or speaks to the reader ("… to get our newsletter", "click here")."""
+    opening = whole.lower.lstrip("\"'“‘«( ")
+    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.bag.isdisjoint(_READER_WORDS)
+
+
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
@@ -333,12 +352,22 @@ def _score(
             continue
         if name == "question":
             match = _QUESTION.search(part.lower()) or _QUESTION.search(whole.lower)
+            if not match and "?" in whole.lower:
+                match = _ASKED.search(whole.lower)  # '"Why did it take four years?" she asked.'
+            if not match and not bag.isdisjoint(_ASK_WORDS):
+                match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
             match = _cue(_HOPE, whole.lower, bag | whole.bag)
         elif name == "boilerplate":
             match = _cue(_BOILERPLATE, whole.lower, bag | whole.bag)
+            if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
+                match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
             match = _cue(_RHETORIC, original, bag)
+            if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
+                # A speaker's own record ("We have put £600 million into social care", "I have never taken
+                # anything") is checkable; only the other cues of rhetoric count against it.
+                match = _IMPERSONAL_RHETORIC.search(original)
         else:
             match = _cue(_PENALTY_PATTERNS[name], text, bag)
         found[name] = match

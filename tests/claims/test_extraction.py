@@ -258,3 +258,33 @@ def test_a_record_is_checkable_even_with_a_vague_subject():
     claims = extract(text)
     assert len(claims) == 3
     assert all(any(reason.startswith("record") for reason in c.reasons) for c in claims)
+
+
+def test_a_speakers_own_record_in_the_first_person_is_checkable():
+    # "we"/"our" with a figure, a date or a negated absolute is an official reporting what was done, not rhetoric.
+    text = (
+        "OKAFOR: We have put £600 million into social care this year.\n"
+        "OKAFOR: Our diagnostic centres carried out 9.2 million tests.\n"
+    )
+    claims = extract(text)
+    assert len(claims) == 2
+    assert not any(reason.startswith("rhetoric") for c in claims for reason in c.reasons)
+    # Without anything to check the first person still counts as rhetoric.
+    assert extract("OKAFOR: We are seeing results.\nOKAFOR: We have heard the message.\n") == []
+
+
+def test_a_quoted_question_and_an_indirect_question_are_questions():
+    text = (
+        '"Why did it take four years?" she asked.\n'
+        "Investors are asking how a company of this size missed a breach for days, said analyst Nina Patel.\n"
+    )
+    assert extract(text) == []
+
+
+def test_a_sign_up_reported_in_a_news_sentence_is_not_boilerplate():
+    claim = _only(
+        "Investigators found that about 1.4 million accounts had been opened by children under 13, who could "
+        "sign up by entering any date of birth.\n"
+    )
+    assert not any(reason.startswith("boilerplate") for reason in claim.reasons)
+    assert extract("Sign up to our newsletter for 20 stories a day.\n") == []
