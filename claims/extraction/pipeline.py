@@ -92,6 +92,7 @@ _RECORD = _rx(
     rf"|(?:not|never|no)\b[^.;:]{{0,40}}?\bsince {_YEAR})\b"
 )
 _RECORD_GATE = frozenset(RECORD_WORDS) | {"since"}
+_QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
 _OPINION = _rx(
@@ -193,7 +194,20 @@ def _tidy(text: str) -> str:
         previous = text
         text = _LEAD_MARKER.sub("", text)
     text = _SPACES.sub(" ", text)
+    if text[:2] in _OWN_FRAME_OPENINGS:
+        text = _OWN_FRAME.sub("", text, count=1)
     return text[:1].upper() + text[1:] if text else text
+
+
+# A speaker's own frame before a statement ("I can say that …", "What I can tell you is that …", "I would only note
+# that …"): the statement is the claim, and the frame's "I" and "would" are neither rhetoric nor a forecast.
+_OWN_FRAME = re.compile(
+    r"^(?:what\s+)?(?:i|we)\s+(?:can|could|would|must|want\s+to|'d\s+like\s+to|would\s+like\s+to)?\s*"
+    r"(?:only\s+|just\s+|also\s+|simply\s+)?(?:say|tell\s+you|confirm|note|stress|add|point\s+out|repeat|assure\s+you"
+    r"|report)\s+(?:is\s+)?that\s+(?=\w)",
+    re.IGNORECASE,
+)
+_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh"})
 
 
 def _rstrip_dashes(text: str) -> str:
@@ -289,7 +303,15 @@ def _score(
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
-    past = _PAST.search(text) is not None
+    # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
+    # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
+    # outside the quotation is no past event.
+    quoted = _QUOTED_PREDICATE.search(text) if not number and not dated and ('"' in text or "“" in text) else None
+    if quoted:
+        close = min((i for i in (text.find('"', quoted.end()), text.find("”", quoted.end())) if i >= 0), default=-1)
+        past = _PAST.search(text[: quoted.start()] + " " + (text[close + 1 :] if close >= 0 else "")) is not None
+    else:
+        past = _PAST.search(text) is not None
     positive: list[str] = []
     if number:
         score += 0.2
@@ -318,7 +340,7 @@ def _score(
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
-    if attributed and positive:
+    if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
     if threshold is not None and round(min(1.0, score), 3) < threshold:

@@ -288,3 +288,26 @@ def test_a_sign_up_reported_in_a_news_sentence_is_not_boilerplate():
     )
     assert not any(reason.startswith("boilerplate") for reason in claim.reasons)
     assert extract("Sign up to our newsletter for 20 stories a day.\n") == []
+
+
+def test_a_speakers_own_frame_is_dropped_from_the_claim():
+    text = "DOROSH: What I can tell you is that mobile fire groups shot down 14 of the 38 drones.\nQ: Thanks.\n"
+    claims = extract(text)
+    assert [c.text for c in claims] == ["Mobile fire groups shot down 14 of the 38 drones"]
+    assert not any(reason.startswith("rhetoric") for reason in claims[0].reasons)
+
+
+def test_a_predicate_in_the_speakers_own_words_is_no_statement_of_fact():
+    # The quotation carries the verb: a characterisation. With a figure inside it stays checkable.
+    text = (
+        'Opposition leader Marek Hollan said the government had "gambled with people\'s lives".\n\n'
+        'Maas told supporters that his party was "now the real opposition".\n\n'
+        'Lawyer Anna Reyes said the government had "wasted two years and millions of pounds".\n'
+    )
+    claims = extract(text)
+    assert [c.claimant for c in claims] == ["Anna Reyes"]
+
+
+def test_a_picture_credit_closing_a_line_makes_it_a_caption():
+    text = "The Harwell camp, where more than 2,300 migrants have been housed (Image: PA)\n"
+    assert _sentences(text) == []
