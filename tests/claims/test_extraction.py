@@ -311,3 +311,21 @@ def test_a_predicate_in_the_speakers_own_words_is_no_statement_of_fact():
 def test_a_picture_credit_closing_a_line_makes_it_a_caption():
     text = "The Harwell camp, where more than 2,300 migrants have been housed (Image: PA)\n"
     assert _sentences(text) == []
+
+
+def test_a_rule_stated_with_must_is_no_opinion():
+    claim = _only("Under the region's constitution, the new parliament must hold its first sitting within 30 days.\n")
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
+    assert extract("The new parliament must listen to the towns that elected it.\n") == []
+
+
+def test_may_inside_a_sentence_is_the_month():
+    claim = _only("Rainfall between May and August was 48% below the long-term average.\n")
+    assert not any(reason.startswith("prediction") for reason in claim.reasons)
+
+
+def test_a_speculative_forecast_describes_no_past_event():
+    # "saturated" describes the ground the rain could fall on; nothing has happened yet.
+    assert (
+        extract("The weather service said a further 60 millimetres could fall on saturated ground by Sunday.\n") == []
+    )
