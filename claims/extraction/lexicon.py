@@ -749,6 +749,37 @@ EMOTION_WORDS = [
     "elated",
     "overjoyed",
     "saddening",
+    "surprised",
+    "worried",
+    "alarmed",
+    "relieved",
+    "grateful",
+    "ashamed",
+    "embarrassed",
+    # Adjectives of astonishment or blame: the writer's or speaker's judgement, not a measure.
+    "extraordinary",
+    "astonishing",
+    "staggering",
+    "remarkable",
+    "reckless",
+]
+# Nouns of verdict that make a predicate an opinion ("was a failure", "is a mistake", "would be a disaster").
+VERDICT_NOUNS = [
+    "mistake",
+    "failure",
+    "fiasco",
+    "farce",
+    "shambles",
+    "debacle",
+    "blunder",
+    "joke",
+    "insult",
+    "lifeline",
+    "triumph",
+    "success",
+    "disaster",
+    "catastrophe",
+    "mess",
 ]
 # Reporting verbs that tell the reader how to take the quote ("One MP fumed: …", "X slammed the plan"):
 # tabloid colour for a reaction or an opinion.

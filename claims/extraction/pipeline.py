@@ -23,6 +23,7 @@ from claims.extraction.lexicon import (
     QUANTITY_VERBS,
     RECORD_WORDS,
     STOPWORDS,
+    VERDICT_NOUNS,
     WEEKDAYS,
 )
 from claims.extraction.text import Sentence, sentences
@@ -152,7 +153,8 @@ _OPINION = _rx(
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
 _FEELING = _rx(
     rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
-    r"|(?:is|was|are|were|it's) criminal)\b"
+    r"|(?:is|was|are|were|it's) criminal"
+    rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)}))\b"
 )
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
@@ -592,6 +594,8 @@ _GATES = {
     ),
     _FEELING: _gate(
         "critics deserve deserves deserved criminal "
+        + " ".join(VERDICT_NOUNS)
+        + " "
         + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
         *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),

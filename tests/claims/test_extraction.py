@@ -329,3 +329,13 @@ def test_a_speculative_forecast_describes_no_past_event():
     assert (
         extract("The weather service said a further 60 millimetres could fall on saturated ground by Sunday.\n") == []
     )
+
+
+def test_a_verdict_noun_or_an_adjective_of_astonishment_makes_an_opinion():
+    text = (
+        "Opposition leader Karen Doyle said the 2019 rail reform was a costly failure.\n"
+        "Economist Paul Grant said the 40% rise in fares since March was staggering.\n"
+    )
+    assert extract(text) == []
+    # A failure that happened is a fact.
+    assert len(extract("The dam failed in March after 40 days of rain, officials said.\n")) == 1
