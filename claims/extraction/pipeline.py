@@ -137,6 +137,11 @@ _UNDER_RULE = _rx(
 )
 # "May" inside a sentence is the month ("between May and August"): masked before forecasts are searched.
 _MAY = re.compile(r"\bMay\b")
+_DENIAL = _rx(
+    r"\b(?:is|are|was|were|that's|it's)\s+(?:simply\s+|just\s+|completely\s+|entirely\s+|totally\s+)?"
+    r"(?:not\s+true|untrue|false|incorrect)\b"
+)
+_DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
@@ -383,6 +388,11 @@ def _score(
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
+    # A rebuttal ("That is simply not true.") says another claim is false: it can be checked with that claim.
+    denial = _DENIAL.search(text) if not bag.isdisjoint(_DENIAL_WORDS) else None
+    if denial:
+        score += 0.15
+        positive.append(f"denial: '{denial.group()}'")
     record = _record(text) if not bag.isdisjoint(_RECORD_SCOPES) and not bag.isdisjoint(_RECORD_WORDS) else ""
     if record:
         score += 0.2
@@ -422,7 +432,7 @@ def _score(
         if score < floor:
             return None
         if name == "vague":
-            vague = None if record else _VAGUE.search(text)
+            vague = None if record or denial else _VAGUE.search(text)
             if vague and not number and not named:
                 score -= 0.2
             continue

@@ -339,3 +339,14 @@ def test_a_verdict_noun_or_an_adjective_of_astonishment_makes_an_opinion():
     assert extract(text) == []
     # A failure that happened is a fact.
     assert len(extract("The dam failed in March after 40 days of rain, officials said.\n")) == 1
+
+
+def test_a_rebuttal_is_checkable():
+    text = (
+        "Q: The ministry says 30 drones were shot down.\n\n"
+        "MAKSYM DOROSH: That is simply not true.\n\n"
+        "Q: And the airfield?\n"
+    )
+    rebuttals = [c for c in extract(text) if c.claimant == "Maksym Dorosh"]
+    assert [c.text for c in rebuttals] == ["That is simply not true"]
+    assert any(reason.startswith("denial") for reason in rebuttals[0].reasons)
