@@ -411,7 +411,7 @@ def _score(
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    weights = _WEIGHTS_WITH_NUMBER if number else _WEIGHTS
+    weights = _WEIGHTS_WITH_NUMBER if number or dated else _WEIGHTS
     late: list[str] = []
     if headline:
         score -= 0.5
@@ -526,8 +526,9 @@ _WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
 def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
 
-    A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "due to be held on May 12"), unless the
-    figure is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points").
+    A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "will run until 1 May 2029"), unless it
+    is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points", "is
+    expected to sign on Monday").
     A forecast only in a trailing clause of a reported past fact ("… voted to close two libraries, a decision she
     has promised to fight") leaves the fact checkable."""
     if not number and not dated:
@@ -535,7 +536,7 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     head = text.find(", ")
     if 0 <= head < cue.start() and _past(text[:head], set(_WORDS.findall(text[:head]))):
         return "light"
-    if number and _SPECULATIVE.search(text):
+    if _SPECULATIVE.search(text):
         return "speculative"
     return "light"
 

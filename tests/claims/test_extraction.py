@@ -350,3 +350,11 @@ def test_a_rebuttal_is_checkable():
     rebuttals = [c for c in extract(text) if c.claimant == "Maksym Dorosh"]
     assert [c.text for c in rebuttals] == ["That is simply not true"]
     assert any(reason.startswith("denial") for reason in rebuttals[0].reasons)
+
+
+def test_a_scheduled_date_keeps_a_forecast_checkable_but_an_expected_one_does_not():
+    text = (
+        '"The period of ineligibility will run until 1 May 2029," the Athletics Integrity Unit said.\n\n'
+        "The coalition partners are expected to sign the agreement with the Liberals on Monday, aides said.\n"
+    )
+    assert [c.text for c in extract(text)] == ["The period of ineligibility will run until 1 May 2029"]
