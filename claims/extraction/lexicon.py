@@ -872,3 +872,20 @@ RECORD_WORDS = [
     "least",
     "only",
 ]
+# Praise of people in a predicate ("The fans have been patient", "our crews were magnificent"): tribute, not fact.
+PRAISE_WORDS = [
+    "patient",
+    "brave",
+    "resilient",
+    "determined",
+    "magnificent",
+    "incredible",
+    "tremendous",
+    "heroic",
+    "courageous",
+    "loyal",
+    "outstanding",
+    "superb",
+    "phenomenal",
+    "exceptional",
+]

@@ -20,6 +20,7 @@ from claims.extraction.lexicon import (
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     MONTHS,
+    PRAISE_WORDS,
     QUANTITY_VERBS,
     RECORD_WORDS,
     STOPWORDS,
@@ -159,7 +160,8 @@ _OPINION = _rx(
 _FEELING = _rx(
     rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
     r"|(?:is|was|are|were|it's) criminal"
-    rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)}))\b"
+    rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
+    rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
 )
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
@@ -605,7 +607,7 @@ _GATES = {
     ),
     _FEELING: _gate(
         "critics deserve deserves deserved criminal "
-        + " ".join(VERDICT_NOUNS)
+        + " ".join(VERDICT_NOUNS + PRAISE_WORDS)
         + " "
         + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
         *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),

@@ -358,3 +358,11 @@ def test_a_scheduled_date_keeps_a_forecast_checkable_but_an_expected_one_does_no
         "The coalition partners are expected to sign the agreement with the Liberals on Monday, aides said.\n"
     )
     assert [c.text for c in extract(text)] == ["The period of ineligibility will run until 1 May 2029"]
+
+
+def test_praise_in_a_predicate_is_tribute_not_fact():
+    text = (
+        '"The fans have been patient," said Mike Doyle, the club\'s manager since 2019.\n\n'
+        '"Our crews were magnificent all night," fire chief Karel Novotny said on Sunday.\n'
+    )
+    assert extract(text) == []
