@@ -15,7 +15,19 @@ from claims.extraction.attribution import (
     transcript_turns,
     turn_frame,
 )
-from claims.extraction.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+from claims.extraction.lexicon import (
+    EMOTION_WORDS,
+    EMOTIVE_REPORTING_VERBS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
+    MONTHS,
+    PRAISE_WORDS,
+    QUANTITY_VERBS,
+    RECORD_WORDS,
+    STOPWORDS,
+    VERDICT_NOUNS,
+    WEEKDAYS,
+)
 from claims.extraction.text import Sentence, sentences
 
 
@@ -38,6 +50,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _MONTH = "|".join(MONTHS)
+_PARTICIPLE = "|".join(IRREGULAR_PARTICIPLES)
 _DATE = _rx(
     rf"\b(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
     rf"|(?:in|since|by|until|from)\s+(?:{_MONTH})?\s*(?:1[89]|20)\d\d|(?:1[89]|20)\d\ds?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
@@ -52,6 +65,19 @@ _PAST = _rx(
     r"\b(?:was|were|had|has been|have been|did|[a-z]{3,}ed|went|took|made|gave|sent|won|lost|"
     r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut)\b"
 )
+# Irregular past tenses are found by a set lookup in the bag of words (a long alternation is slow to search);
+# participles only after an auxiliary ("has taken", "was stolen"), searched only when the bag holds one.
+_IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
+_IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
+_PERFECT = _rx(rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE})\b")
+
+
+def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
+    if _PAST.search(text) or not bag.isdisjoint(_IRREGULAR_PAST):
+        return True
+    return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
+
+
 _NEG_ABSOLUTE = _rx(
     r"\b(?:no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at all)|never|not\s+a\s+single|not\s+one|none|"
     r"nobody|nothing|no\s+[\w-]+)\b"
@@ -70,32 +96,130 @@ _LEGAL = _rx(
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act)\b"
 )
+# A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
+# fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
+_YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
+_SPAN = r"a generation|history|living memory|decades|years|a decade|a century|\d+ years"
+_SCOPE = rf"to date|in a row|on record|ever|since records began|since {_YEAR}|in (?:{_SPAN})"
+# The scope is searched first (few alternatives), then a record word just before it.
+_RECORD_SCOPE = _rx(rf"\b(?:{_SCOPE})\b")
+_RECORD_BEFORE = _rx(rf"\b(?:{'|'.join(RECORD_WORDS)})\b[^.;:]{{0,50}}$|\b(?:not|never|no)\b[^.;:]{{0,40}}$")
+
+
+def _record(text: str) -> str:
+    """The record claim in a text ("biggest fine to date", "not been met since 2015"), or ""."""
+    for scope in _RECORD_SCOPE.finditer(text):
+        before = text[max(0, scope.start() - 60) : scope.start()]
+        found = _RECORD_BEFORE.search(before)
+        if found and (not found.group().startswith(("not", "never", "no")) or scope.group().startswith("since")):
+            return (found.group() + scope.group()).strip()
+    return ""
+
+
+_RECORD_WORDS = frozenset(RECORD_WORDS) | {"not", "never", "no"}
+_RECORD_SCOPES = frozenset(
+    [
+        "date",
+        "row",
+        "record",
+        "ever",
+        "since",
+        "generation",
+        "history",
+        "memory",
+        "decades",
+        "years",
+        "decade",
+        "century",
+    ]
+)
+_UNDER_RULE = _rx(
+    r"\b(?:under|by|according to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:law|constitution|rules|act|treaty|regulations|statute|charter)\b"
+)
+# "May" inside a sentence is the month ("between May and August"): masked before forecasts are searched.
+_MAY = re.compile(r"\bMay\b")
+_DENIAL = _rx(
+    r"\b(?:is|are|was|were|that's|it's)\s+(?:simply\s+|just\s+|completely\s+|entirely\s+|totally\s+)?"
+    r"(?:not\s+true|untrue|false|incorrect)\b"
+)
+_DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
+_QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
 _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
-    r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|criminal|shameful|"
+    r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best|worst|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
 )
+# A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
+# ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
+_FEELING = _rx(
+    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
+    r"|(?:is|was|are|were|it's) criminal"
+    rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
+    rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
+)
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
-    r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|may|might|could|"
-    r"forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|likely|soon)\b"
+    r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
+    r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )likely|soon)\b"
 )
-_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et'?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b")
+# An expectation (passive, or of something else: "is not expected back", "expected the government to release",
+# "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed"). Gated apart.
+_EXPECTATION = _rx(
+    r"\b(?:(?:is|are|was|were|be|been|not|being)\s+expected|expect(?:s|ed|ing)?\s+(?!to\b)[\w\"“”'’-]+"
+    r"(?:\s+[\w\"“”'’-]+){0,3}?\s+to|expected\s+(?:this|next|later|soon|within|by|before|in|on)|"
+    r"(?:promised|pledged|vowed|vows|threatened|threatens)\s+to|if)\b"
+)
+# A forecast whose figure is the prediction itself: a hedged modal ("could", "might", "may", "likely"), an
+# expectation, a condition, or a modal before a verb of quantity ("will cost", "would add 0.2 points"). Unlike an
+# announced decision with a figure ("will cut 1,200 jobs"), it cannot be checked yet: no smaller penalty for it.
+_SPECULATIVE = _rx(
+    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
+    rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
+)
+_FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
+_IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
+_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
+_ASKED = _rx(r"\?[\"'”’»]*\s+(?:[\w-]+\s+){0,4}?(?:asked|asks|wondered|wonders|demanded|demands)\b")
+_INDIRECT_QUESTION = _rx(
+    r"\b(?:asks?|asked|asking|wonders?|wondered|wondering)\s+(?:how|why|whether|if|what|who|when|where)\b"
+)
+_RHETORIC = re.compile(
+    r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Ww]e|[Oo]ur|I|us|me|[Yy]ou)\b"
+)
 _BOILERPLATE = _rx(
     r"\b(?:subscribe|stay tuned|click|sign up|newsletter|all rights reserved|follow us|breaking news|"
-    r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy)\b"
+    r"latest news|read more|download (?:our|the) app|cookies?|terms of use|privacy policy|"
+    # A newsroom's formulas and a press release's notes: the non-answer to a request for comment, contacts,
+    # "about us", a publication schedule.
+    r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
+    r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
+    r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
+    r"every weekday|all options)\b"
 )
+_READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
+_READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
+
+
+def _addresses_reader(whole: _Whole) -> bool:
+    """A prompt is imperative ("Sign up …") or speaks to the reader ("… to get our newsletter", "click here")."""
+    opening = whole.lower.lstrip("\"'“‘«( ")
+    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.bag.isdisjoint(_READER_WORDS)
+
+
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
     r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
 )
+_IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
 _MARKERS = (
     "however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|of course|"
     "indeed|still|yet|now|thus|therefore|so|then|at the same time|for example|for instance|in fact|"
@@ -131,7 +255,20 @@ def _tidy(text: str) -> str:
         previous = text
         text = _LEAD_MARKER.sub("", text)
     text = _SPACES.sub(" ", text)
+    if text[:2] in _OWN_FRAME_OPENINGS:
+        text = _OWN_FRAME.sub("", text, count=1)
     return text[:1].upper() + text[1:] if text else text
+
+
+# A speaker's own frame before a statement ("I can say that …", "What I can tell you is that …", "I would only note
+# that …"): the statement is the claim, and the frame's "I" and "would" are neither rhetoric nor a forecast.
+_OWN_FRAME = re.compile(
+    r"^(?:what\s+)?(?:i|we)\s+(?:can|could|would|must|want\s+to|'d\s+like\s+to|would\s+like\s+to)?\s*"
+    r"(?:only\s+|just\s+|also\s+|simply\s+)?(?:say|tell\s+you|confirm|note|stress|add|point\s+out|repeat|assure\s+you"
+    r"|report)\s+(?:is\s+)?that\s+(?=\w)",
+    re.IGNORECASE,
+)
+_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh"})
 
 
 def _rstrip_dashes(text: str) -> str:
@@ -227,7 +364,16 @@ def _score(
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
-    past = _PAST.search(text) is not None
+    # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
+    # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
+    # outside the quotation is no past event.
+    quoted = _QUOTED_PREDICATE.search(text) if not number and not dated and ('"' in text or "“" in text) else None
+    if quoted:
+        close = min((i for i in (text.find('"', quoted.end()), text.find("”", quoted.end())) if i >= 0), default=-1)
+        outside = text[: quoted.start()] + " " + (text[close + 1 :] if close >= 0 else "")
+        past = _past(outside, set(_WORDS.findall(outside)))
+    else:
+        past = _past(text, bag)
     positive: list[str] = []
     if number:
         score += 0.2
@@ -245,6 +391,15 @@ def _score(
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
+    # A rebuttal ("That is simply not true.") says another claim is false: it can be checked with that claim.
+    denial = _DENIAL.search(text) if not bag.isdisjoint(_DENIAL_WORDS) else None
+    if denial:
+        score += 0.15
+        positive.append(f"denial: '{denial.group()}'")
+    record = _record(text) if not bag.isdisjoint(_RECORD_SCOPES) and not bag.isdisjoint(_RECORD_WORDS) else ""
+    if record:
+        score += 0.2
+        positive.append(f"record: '{record}'")
     causal = _cue(_CAUSAL, text, bag)
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
@@ -252,14 +407,14 @@ def _score(
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
-    if attributed and positive:
+    if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
     if threshold is not None and round(min(1.0, score), 3) < threshold:
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    weights = _WEIGHTS_WITH_NUMBER if number else _WEIGHTS
+    weights = _WEIGHTS_WITH_NUMBER if number or dated else _WEIGHTS
     late: list[str] = []
     if headline:
         score -= 0.5
@@ -268,39 +423,65 @@ def _score(
     if len(words) < (4 if number else 5):
         score -= 0.4
         late.append("too short")
-    elif not _VERBISH.search(text):
+    elif bag.isdisjoint(_IRREGULAR_VERBS) and not _VERBISH.search(text):
         score -= 0.3
         late.append("no verb")
     found: dict[str, re.Match[str] | None] = {}
     vague = None
+    forecast = ""
     # Rounding moves a score by at most 0.0005, so this early test never drops what _final would keep.
     floor = -1.0 if threshold is None else threshold - 0.001
     for name in _PENALTY_ORDER:
         if score < floor:
             return None
         if name == "vague":
-            vague = _VAGUE.search(text)
+            vague = None if record or denial else _VAGUE.search(text)
             if vague and not number and not named:
                 score -= 0.2
             continue
         if name == "question":
             match = _QUESTION.search(part.lower()) or _QUESTION.search(whole.lower)
+            if not match and "?" in whole.lower:
+                match = _ASKED.search(whole.lower)  # '"Why did it take four years?" she asked.'
+            if not match and not bag.isdisjoint(_ASK_WORDS):
+                match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
             match = _cue(_HOPE, whole.lower, bag | whole.bag)
         elif name == "boilerplate":
             match = _cue(_BOILERPLATE, whole.lower, bag | whole.bag)
+            if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
+                match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
             match = _cue(_RHETORIC, original, bag)
+            if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
+                # A speaker's own record ("We have put £600 million into social care", "I have never taken
+                # anything") is checkable; only the other cues of rhetoric count against it.
+                match = _IMPERSONAL_RHETORIC.search(original)
+        elif name == "opinion":
+            match = _cue(_OPINION, text, bag)
+            if match and match.group() == "must" and legal and _UNDER_RULE.search(text):
+                match = None  # "Under the constitution, the parliament must sit within 30 days" states a rule
+            match = match or _cue(_FEELING, text, bag)
         else:
-            match = _cue(_PENALTY_PATTERNS[name], text, bag)
+            if "may" in bag and "May" in original[1:]:
+                text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
+            match = _cue(_PREDICTION, text, bag) or _cue(_EXPECTATION, text, bag)
         found[name] = match
-        if match:
-            score -= weights[name]
+        if not match:
+            continue
+        if name == "prediction":
+            forecast = _forecast(text, match, number, dated)
+            score -= weights[name] if forecast == "light" else _WEIGHTS[name]
+            if forecast == "speculative" and "past event" in positive:
+                # What a forecast describes has not happened: its "-ed" words are adjectives ("could fall on
+                # already saturated ground", "the rules, if passed, could cost …").
+                score -= 0.1
+                positive.remove("past event")
+            continue
+        score -= weights[name]
     # An attributed opinion, hope or forecast is not an attributed statement of fact: no bonus for it. A
     # forecast with a figure or a date ("due to be held in early 2022") can be checked and keeps it.
-    unfactual = (
-        found["opinion"] or found["hope"] or found["rhetoric"] or (found["prediction"] and not number and not dated)
-    )
+    unfactual = found["opinion"] or found["hope"] or found["rhetoric"] or forecast in ("vague", "speculative")
     if "attributed statement of fact" in positive and unfactual:
         score -= 0.2
         positive.remove("attributed statement of fact")
@@ -343,12 +524,31 @@ _WEIGHTS = {
     "boilerplate": 0.6,
 }
 _WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
+
+
+def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
+    """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
+
+    A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "will run until 1 May 2029"), unless it
+    is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points", "is
+    expected to sign on Monday").
+    A forecast only in a trailing clause of a reported past fact ("… voted to close two libraries, a decision she
+    has promised to fight") leaves the fact checkable."""
+    if not number and not dated:
+        return "vague"
+    head = text.find(", ")
+    if 0 <= head < cue.start() and _past(text[:head], set(_WORDS.findall(text[:head]))):
+        return "light"
+    if _SPECULATIVE.search(text):
+        return "speculative"
+    return "light"
+
+
 _PENALTY_REASONS = ("question", "opinion", "hope", "prediction", "rhetoric", "boilerplate")
 # Search order: cheap anchored patterns and rare cues first, the frequent ones last.
 _PENALTY_ORDER = ("question", "vague", "boilerplate", "hope", "opinion", "prediction", "rhetoric")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z]+")
-_PENALTY_PATTERNS = {"opinion": _OPINION, "prediction": _PREDICTION}
 
 
 # Words that must be present for a cue pattern to match at all: set tests are far cheaper than the regex.
@@ -393,7 +593,7 @@ _GATES = {
         "prohibited prohibits prohibition"
     ),
     _OPINION: _gate(
-        "should must irresponsible criminal shameful absurd outrageous disgraceful ridiculous terrible wonderful "
+        "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
         "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
         "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
@@ -405,6 +605,13 @@ _GATES = {
         "ought to",
         "need to",
         "needs to",
+    ),
+    _FEELING: _gate(
+        "critics deserve deserves deserved criminal "
+        + " ".join(VERDICT_NOUNS + PRAISE_WORDS)
+        + " "
+        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
+        *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),
     _HOPE: _gate(
         "hope hopes hoped hopeful hoping wish wishes wished pray", "look forward", "looks forward", "expressed hope"
@@ -422,9 +629,11 @@ _GATES = {
         "next week",
         "next month",
     ),
+    _EXPECTATION: _gate("expected expect expects expecting if promised pledged vowed vows threatened threatens"),
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
-        "subscribe click newsletter cookie cookies",
+        "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
+        "editors published weekday options",
         "stay tuned",
         "sign up",
         "all rights reserved",
@@ -436,6 +645,7 @@ _GATES = {
         "download the app",
         "terms of use",
         "privacy policy",
+        "about us",
     ),
 }
 

@@ -25,8 +25,11 @@ _FURNITURE_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Captions: "... - Sputnik International, 1920, 23.12.2021" or a trailing credit "(Photo: ...)".
-_CAPTION = re.compile(r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w")
+# Captions: "... - Sputnik International, 1920, 23.12.2021" or a credit "Photo: ...", "(Image: PA)" closing the line.
+_CAPTION = re.compile(
+    r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w"
+    r"|\((?:Image|Images|Picture|Pictures|Pic|Photograph|Credit|Video)s?:\s[^()]{1,60}\)\s*$"
+)
 # Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/." or "LONDON (Reuters) -".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
@@ -83,7 +86,9 @@ def _furniture_reason(text: str) -> str:
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
     # The caption pattern needs a trailing date, "Photo:" or "©": test for those before searching the line.
-    if (stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped) and _CAPTION.search(stripped):
+    if (
+        stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped or (stripped[-1:] == ")" and ":" in stripped)
+    ) and _CAPTION.search(stripped):
         return "caption or credit"
     if _NAVIGATION.match(stripped):
         return "navigation"
