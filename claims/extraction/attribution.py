@@ -616,8 +616,8 @@ class Speakers:
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
             return
-        if len(words) == 3 and _OCCUPATION.search(words[0]):
-            words = words[1:]  # "Hydrologist Eva Brandt"
+        if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
+            words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
         valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
         prev = text[max(0, start - 30) : start].split()[-1] if after_lower else ""
         if prev.islower():

@@ -164,6 +164,8 @@ _FEELING = _rx(
     rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
     rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
 )
+# "Critics say …": the frame itself marks a view, whether or not attribution takes it off the assertion.
+_CRITICS = _rx(rf"\bcritics\s+(?:{_CRITICS_VERBS})\b")
 _HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
@@ -462,6 +464,8 @@ def _score(
             if match and match.group() == "must" and legal and _UNDER_RULE.search(text):
                 match = None  # "Under the constitution, the parliament must sit within 30 days" states a rule
             match = match or _cue(_FEELING, text, bag)
+            if not match and "critics" in whole.bag:
+                match = _CRITICS.search(whole.lower)
         else:
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
