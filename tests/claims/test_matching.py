@@ -1,6 +1,25 @@
 """Matching reworded claims: same assertion merges, near misses are suggested, opposites never meet."""
 
-from claims.extraction.matching import SAME, SUGGEST, MemoryIndex, features, keys, similarity
+import io
+import json
+import re
+from pathlib import Path
+
+from django.core.management import call_command
+
+from claims.extraction.evaluation import bcubed
+from claims.extraction.matching import (
+    _PHRASES,
+    _TRIGGERS,
+    SAME,
+    SUGGEST,
+    MemoryIndex,
+    features,
+    fold_phrases,
+    keys,
+    similarity,
+)
+from claims.models import Claim, ClaimKey
 
 
 def _sim(a: str, b: str) -> float:
@@ -52,9 +71,6 @@ def test_index_finds_the_reworded_claim_among_others():
 
 
 def test_skipping_phrases_without_their_trigger_words_folds_exactly_as_applying_them_all():
-    import re
-
-    from claims.extraction.matching import _PHRASES, fold_phrases
 
     sentences = [
         "The Armed Forces were not delivering strikes against Ukrainian cities, the U.S. said.",
@@ -75,11 +91,6 @@ def test_skipping_phrases_without_their_trigger_words_folds_exactly_as_applying_
 
 
 def test_every_phrase_match_in_the_dev_set_contains_one_of_its_trigger_words():
-    import json
-    import re
-    from pathlib import Path
-
-    from claims.extraction.matching import _PHRASES, _TRIGGERS
 
     devset = Path(__file__).resolve().parents[2] / "claims/extraction/devset/articles.jsonl"
     texts = [json.loads(line)["text"].lower() for line in devset.read_text(encoding="utf-8").splitlines() if line]
@@ -152,13 +163,9 @@ def test_anchor_keys_find_a_rewording_that_shares_names_and_figures():
 
 
 def test_rekey_claims_recomputes_stale_features_and_keys(db):
-    from django.core.management import call_command
-
-    from claims.models import Claim, ClaimKey
-
     claim = Claim.objects.create(text="The fire burned 1.4 thousand hectares", match_features="stale")
     ClaimKey.objects.create(claim=claim, key=1)
-    call_command("rekey_claims", stdout=__import__("io").StringIO())
+    call_command("rekey_claims", stdout=io.StringIO())
     claim.refresh_from_db()
     feats = features(claim.text)
     assert claim.match_features == feats.serialise()
@@ -168,11 +175,6 @@ def test_rekey_claims_recomputes_stale_features_and_keys(db):
 def test_own_labelled_rewordings_and_hard_negatives():
     """tests/claims/data/matching_pairs.jsonl: rewordings (numbers, units, dates, names, voice, clause order) and
     hard negatives (negation flips, other figures, opposite directions), matched in file order as the service does."""
-    import json
-    from pathlib import Path
-
-    from claims.extraction.evaluation import bcubed
-
     path = Path(__file__).parent / "data" / "matching_pairs.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     index, cluster = MemoryIndex(), {}
