@@ -7,7 +7,9 @@ from django.db import connection, transaction
 
 from claims.extraction_service import sources_extract_claims
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
+from claims.signals import claims_changed
 from factcheck.search.selectors import search_run
+from factcheck.search.spec import SPECS
 from sources.ingest import ArticleInput, read_paths
 from sources.models import Source
 from sources.services import ingest_items, source_store
@@ -166,9 +168,6 @@ def test_a_batch_extracted_in_worker_processes_stores_what_one_process_stores(se
 
 
 def test_search_documents_of_new_claims_built_in_memory_are_those_read_back():
-    from claims.signals import claims_changed
-    from factcheck.search.spec import SPECS
-
     ids = _ingest_demo_without_extraction()
     # Sources without a publication date (NULL sorts first on SQLite, last on PostgreSQL), without an outlet, in
     # several languages: every way the document's sentence order, outlet and language can go.
