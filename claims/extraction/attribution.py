@@ -504,6 +504,21 @@ class Frame:
     own_end: int = 0
 
 
+def _clause_frame(
+    claimant: str, written: str, match: re.Match[str], *, verb: str | None = None, own_end: int = 0
+) -> Frame:
+    """A frame whose reported clause is the match's `clause` group and whose verb is its `verb` group, lower-cased
+    (or `verb` as given)."""
+    return Frame(
+        claimant,
+        written,
+        match.start("clause"),
+        match.end("clause"),
+        match.group("verb").lower() if verb is None else verb,
+        own_end,
+    )
+
+
 def _clean_token(token: str) -> str:
     return token.strip(".,;:’'\"“”")
 
@@ -1037,13 +1052,7 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
             )
             if written:
-                return Frame(
-                    claimant,
-                    written,
-                    trailing.start("clause"),
-                    trailing.end("clause"),
-                    trailing.group("verb").lower(),
-                )
+                return _clause_frame(claimant, written, trailing)
     return None
 
 
@@ -1062,7 +1071,7 @@ def _bare_frame(bare: re.Match[str], claimant: str, written: str) -> Frame:
     15%, a decision the Greens said had led to …"), that clause is the outlet's own assertion."""
     intro = bare.string[: bare.start("subj")].rstrip(", ")
     own_end = len(intro) if intro and _CLAUSE_VERB.search(intro) and not _INTRO.match(intro) else 0
-    return Frame(claimant, written, bare.start("clause"), bare.end("clause"), bare.group("verb").lower(), own_end)
+    return _clause_frame(claimant, written, bare, own_end=own_end)
 
 
 def sentence_words(sentence: str) -> set[str]:
@@ -1100,13 +1109,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
                 claimant, _ = speakers.resolve(owned.group("owner"), position)
                 written = match.group("subj") if claimant else written
             if written:
-                return Frame(
-                    claimant,
-                    written,
-                    match.start("clause"),
-                    match.end("clause"),
-                    "according to",
-                )
+                return _clause_frame(claimant, written, match, verb="according to")
     comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
     trailing = None
     if comma_or_quote:
@@ -1136,21 +1139,17 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
-            return Frame(
-                claimant, written, appositive.start("clause"), appositive.end("clause"), appositive.group("verb")
-            )
+            return _clause_frame(claimant, written, appositive, verb=appositive.group("verb"))
     aside = _DOCUMENT_APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if aside:
         claimant, written = speakers.resolve(f"{aside.group('subj')} {aside.group('aside')}", position)
         if written:
-            return Frame(claimant, written, aside.start("clause"), aside.end("clause"), aside.group("verb").lower())
+            return _clause_frame(claimant, written, aside)
     credited = _CREDITED.match(stripped) if not words.isdisjoint(_CREDIT_VERBS) else None
     if credited:
         claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
         if written:
-            return Frame(
-                claimant, written, credited.start("clause"), credited.end("clause"), credited.group("verb").lower()
-            )
+            return _clause_frame(claimant, written, credited)
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
@@ -1187,13 +1186,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
             # sentence's own assertion is not the speaker's.
             return None
         if written:
-            return Frame(
-                claimant,
-                written,
-                match.start("clause"),
-                match.end("clause"),
-                match.group("verb").lower(),
-            )
+            return _clause_frame(claimant, written, match)
     if bare_ok:
         # "X said CLAUSE, but warned that …": the later "that" frame named nobody, the bare one does.
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
@@ -1205,14 +1198,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
         # "…, which the government said was costing £8 million a day": a report inside a relative clause.
         claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))
         if claimant:
-            return Frame(
-                claimant,
-                written,
-                embedded.start("clause"),
-                embedded.end("clause"),
-                embedded.group("verb"),
-                own_end=embedded.start(),
-            )
+            return _clause_frame(claimant, written, embedded, verb=embedded.group("verb"), own_end=embedded.start())
     return None
 
 

@@ -83,43 +83,29 @@ def test_the_test_split_is_apart_from_the_dev_set():
     assert not {a["id"] for a in test_articles} & {a["id"] for a in load(DEVSET)}
 
 
-def test_the_second_test_split_is_apart_from_the_other_splits():
-    test2 = load(TEST2_SPLIT)
-    assert len(test2) >= 12 and {a["split"] for a in test2} == {"test2"}
-    assert all(2_000 <= len(a["text"]) <= 3_500 for a in test2)
-    clusters = Counter(c["cluster"] for a in test2 for c in a["claims"] if c.get("cluster"))
+# Each later split is written apart from the earlier ones. The spare blind split is kept for the next round of
+# rule work: it is never run through evaluate_extraction here.
+@pytest.mark.parametrize(
+    ("path", "split", "earlier"),
+    [
+        (TEST2_SPLIT, "test2", [DEVSET, TEST_SPLIT]),
+        (BLIND_SPLIT, "blind", [DEVSET, TEST_SPLIT, TEST2_SPLIT]),
+        (NEXT_SPLIT, "blind_next", [DEVSET, TEST_SPLIT, TEST2_SPLIT, BLIND_SPLIT]),
+    ],
+    ids=["test2", "blind", "blind_next"],
+)
+def test_a_later_split_is_apart_from_the_earlier_ones(path, split, earlier):
+    articles = load(path)
+    assert len(articles) >= 12 and {a["split"] for a in articles} == {split}
+    assert all(2_000 <= len(a["text"]) <= 3_500 for a in articles)
+    clusters = Counter(c["cluster"] for a in articles for c in a["claims"] if c.get("cluster"))
     assert sum(1 for n in clusters.values() if n >= 2) >= 10
-    assert not {a["id"] for a in test2} & {a["id"] for a in load(DEVSET) + load(TEST_SPLIT)}
+    others = [article for other in earlier for article in load(other)]
+    assert not {a["id"] for a in articles} & {a["id"] for a in others}
 
 
-def test_command_evaluates_a_split_by_name():
+@pytest.mark.parametrize(("path", "split"), [(TEST2_SPLIT, "test2"), (BLIND_SPLIT, "blind")], ids=["test2", "blind"])
+def test_command_evaluates_a_split_by_name(path, split):
     out = StringIO()
-    call_command("evaluate_extraction", str(TEST2_SPLIT), "--split", "test2", stdout=out)
-    assert f"split test2: {len(load(TEST2_SPLIT))} articles" in out.getvalue()
-
-
-def test_the_blind_split_is_apart_from_the_other_splits():
-    blind = load(BLIND_SPLIT)
-    assert len(blind) >= 12 and {a["split"] for a in blind} == {"blind"}
-    assert all(2_000 <= len(a["text"]) <= 3_500 for a in blind)
-    clusters = Counter(c["cluster"] for a in blind for c in a["claims"] if c.get("cluster"))
-    assert sum(1 for n in clusters.values() if n >= 2) >= 10
-    others = load(DEVSET) + load(TEST_SPLIT) + load(TEST2_SPLIT)
-    assert not {a["id"] for a in blind} & {a["id"] for a in others}
-
-
-def test_the_next_blind_split_is_apart_from_the_other_splits():
-    # Kept for the next round of rule work: it is never run through evaluate_extraction here.
-    spare = load(NEXT_SPLIT)
-    assert len(spare) >= 12 and {a["split"] for a in spare} == {"blind_next"}
-    assert all(2_000 <= len(a["text"]) <= 3_500 for a in spare)
-    clusters = Counter(c["cluster"] for a in spare for c in a["claims"] if c.get("cluster"))
-    assert sum(1 for n in clusters.values() if n >= 2) >= 10
-    others = load(DEVSET) + load(TEST_SPLIT) + load(TEST2_SPLIT) + load(BLIND_SPLIT)
-    assert not {a["id"] for a in spare} & {a["id"] for a in others}
-
-
-def test_command_evaluates_the_blind_split():
-    out = StringIO()
-    call_command("evaluate_extraction", str(BLIND_SPLIT), "--split", "blind", stdout=out)
-    assert f"split blind: {len(load(BLIND_SPLIT))} articles" in out.getvalue()
+    call_command("evaluate_extraction", str(path), "--split", split, stdout=out)
+    assert f"split {split}: {len(load(path))} articles" in out.getvalue()
