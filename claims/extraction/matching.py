@@ -216,6 +216,24 @@ _SYNONYMS = {
     **dict.fromkeys(["measured", "recorded", "registered"], "record"),
     **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuations", "evacuees"], "evacuate"),
     **dict.fromkeys(["toll"], ""),
+    **dict.fromkeys(["rise", "soared", "soaring", "soars"], "increase"),
+    **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
+    **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
+    **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
+    **dict.fromkeys(["broke", "broken", "breaks"], "break"),
+    **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
+    **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
+    **dict.fromkeys(["tremor", "tremors", "earthquake", "earthquakes", "quakes"], "quake"),
+    **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
+    **dict.fromkeys(["worth", "valued"], "value"),
+    "twice": "2",
+    # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
+    # and how is not the assertion.
+    **dict.fromkeys(
+        ["reckons", "reckoned", "acknowledged", "acknowledges", "admitted", "admits", "believes", "insisted",
+         "insists", "described", "describes", "argued", "arguing", "argues", "told", "added", "stressed"],
+        "",
+    ),  # fmt: skip
     # What attributes or frames a figure is not the assertion ("…, Home Office figures show", "the number of …").
     **dict.fromkeys(
         [
@@ -275,6 +293,8 @@ def stem(word: str) -> str:
     """A light English suffix stripper: enough to fold plural, -ing and -ed forms together."""
     if len(word) <= 3 or word.isdigit():
         return word
+    if word.endswith("ings") and len(word) > 6:
+        word = word[:-1]  # "warnings" → "warning" → "warn", as "warning" and "warned"
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("sses"):
