@@ -14,6 +14,7 @@ from claims.extraction.matching import (
     SAME,
     SUGGEST,
     MemoryIndex,
+    _anchor_keys,
     features,
     fold_phrases,
     keys,
@@ -263,3 +264,26 @@ def test_reporting_frame_residue_does_not_count():
     assert _sim("The union argued that wages fell 11 per cent", "Wages fell 11 per cent") >= SAME
     # a content verb is not residue: what explains a difference is the assertion
     assert "explain" in features("The difference was largely explained by the number of beds occupied").words
+
+
+def test_light_verbs_record_wordings_and_glued_scales_fold():
+    assert (
+        features("Insurers put the value of the haul at 12 million euros").words
+        == features("Insurers value the haul at 12 million euros").words
+    )
+    assert (
+        features("a profit of 61 million pounds, the highest in its history").words
+        == features("a record profit of 61 million pounds").words
+    )
+    assert "48000000" in features("Ortega spent a club-record £48million on the striker").words
+    assert "decreas" in features("a fall of 42% on a year earlier").words
+
+
+def test_anchor_keys_pair_a_figure_with_plain_words_when_there_are_no_names():
+    # No name to anchor the figure: its plain words with the smallest hashes do (bottom-k: shared when most are).
+    a = features("By this afternoon 38 ships were waiting at anchor off the breakwater")
+    b = features("At the peak of the strike 38 ships were riding at anchor off the breakwater")
+    assert not a.names and not b.names
+    assert set(_anchor_keys(a)) & set(_anchor_keys(b))
+    assert similarity(a, b) >= SAME
+    assert len(_anchor_keys(features("In 2023, 412 sheep and 38 goats were rescued from the flooded valley"))) <= 10
