@@ -173,6 +173,7 @@ def spelled_figures(tokens: list[str]) -> list[str]:
 _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
     (
         "high",
@@ -225,6 +226,7 @@ _SYNONYMS = {
     **dict.fromkeys(["made", "make", "makes", "put", "puts", "got", "get", "gets", "came", "come", "comes"], ""),
     **dict.fromkeys(["rise", "soared", "soaring", "soars"], "increase"),
     "fall": "decrease",
+    **dict.fromkeys(["joblessness", "jobless"], "unemployment"),
     **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
     **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
     **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
@@ -450,13 +452,27 @@ def similarity(a: Features, b: Features) -> float:
 
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each claim has a figure the other lacks ("5%" / "6%"). Once they share a figure of two or more characters
-    (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count."""
+    (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count. A
+    round figure and a precise one within 2 % of it are one figure ("just under 49,000" / "48,968")."""
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
+    rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
+    if rounded:
+        only_a = only_a - {x for x, _ in rounded}
+        only_b = only_b - {y for _, y in rounded}
+        if not only_a or not only_b:
+            return False
     if any(len(f) > 1 for f in a & b):
         return any(len(f) > 1 for f in only_a) and any(len(f) > 1 for f in only_b)
     return True
+
+
+def _rounds_to(precise: str, rounded: str) -> bool:
+    """A figure with three or more trailing zeros is how an outlet rounds a precise one within 2 % of it."""
+    if not (precise.isdigit() and rounded.isdigit()) or len(rounded) - len(rounded.rstrip("0")) < 3:
+        return False
+    return abs(int(precise) - int(rounded)) <= 0.02 * int(rounded)
 
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:

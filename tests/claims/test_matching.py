@@ -287,3 +287,20 @@ def test_anchor_keys_pair_a_figure_with_plain_words_when_there_are_no_names():
     assert set(_anchor_keys(a)) & set(_anchor_keys(b))
     assert similarity(a, b) >= SAME
     assert len(_anchor_keys(features("In 2023, 412 sheep and 38 goats were rescued from the flooded valley"))) <= 10
+
+
+def test_a_round_figure_and_the_precise_one_are_one_figure():
+    precise = "The number of people waiting more than 65 weeks fell by 42% over the year to 48,968"
+    rounded = "The number of people who had waited longer than 65 weeks fell to just under 49,000, down 42% on the year"
+    assert _sim(precise, rounded) >= SAME
+    # only a round figure (three trailing zeros) within 2 %: 1,000 is not 1,400, 48,968 is not 48,000
+    assert _sim("The fire destroyed 1,000 homes in the valley", "The fire destroyed 1,400 homes in the valley") < SAME
+    assert _sim(precise, rounded.replace("49,000", "48,000")) < SAME
+
+
+def test_twelve_months_is_a_year_and_joblessness_unemployment():
+    assert (
+        features("Employment grew by 210,000 in the 12 months to March").words
+        == features("Employment grew by 210,000 in the year to March").words
+    )
+    assert features("Joblessness fell to 4.1%").words == features("Unemployment fell to 4.1%").words
