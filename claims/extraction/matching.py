@@ -457,8 +457,8 @@ def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
-    rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
-    if rounded:
+    if any(f.endswith("000") for f in only_a) or any(f.endswith("000") for f in only_b):
+        rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
         only_a = only_a - {x for x, _ in rounded}
         only_b = only_b - {y for _, y in rounded}
         if not only_a or not only_b:
