@@ -34,6 +34,8 @@ class Report:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_claimants: list[str] = field(default_factory=list)
+    # (gold cluster, predicted cluster, predicted claim text) per found gold claim: what B-cubed is computed on
+    matched: list[tuple[str, int, str]] = field(default_factory=list)
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -102,7 +104,6 @@ def evaluate(articles: list[dict], *, split: str, threshold: float = 0.5) -> Rep
     index = MemoryIndex()
     next_cluster = 0
     cluster_of: dict[int, int] = {}  # predicted claim id -> predicted cluster
-    items: list[tuple[str, int]] = []  # (gold cluster, predicted cluster) per found gold claim
     for article in articles:
         if split != "all" and article.get("split", "dev") != split:
             continue
@@ -138,7 +139,8 @@ def evaluate(articles: list[dict], *, split: str, threshold: float = 0.5) -> Rep
             report.found += 1
             target = features(gold["text"])
             claim_id, best = max(hits, key=lambda h: similarity(target, features(h[1].text)))
-            items.append((f"{gold.get('cluster') or article['id'] + ':' + gold['sentence']}", cluster_of[claim_id]))
+            gold_cluster = gold.get("cluster") or article["id"] + ":" + gold["sentence"]
+            report.matched.append((gold_cluster, cluster_of[claim_id], best.text))
             if gold.get("claimant"):
                 report.attributed += 1
                 if _same_claimant(best.claimant, gold["claimant"]):
@@ -155,8 +157,39 @@ def evaluate(articles: list[dict], *, split: str, threshold: float = 0.5) -> Rep
             report.non_claims[non_claim["kind"]] += 1
             if any(_overlaps(c, span) for c in predicted):
                 report.non_claims_flagged[non_claim["kind"]] += 1
-    report.bcubed = bcubed(items)
+    report.bcubed = bcubed([(gold, pred) for gold, pred, _ in report.matched])
     return report
+
+
+def matching_errors(matched: list[tuple[str, int, str]]) -> list[str]:
+    """Lines listing each gold cluster split over several predicted clusters (the predicted claims grouped by
+    predicted cluster, each group with the similarity of its nearest claim to a claim of another group) and each
+    predicted cluster that merged claims of different gold clusters."""
+    by_gold: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_pred: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for gold, pred, text in matched:
+        by_gold[gold][pred].append(text)
+        by_pred[pred][gold].append(text)
+    lines = []
+    for gold, groups in by_gold.items():
+        if len(groups) < 2:
+            continue
+        lines.append(f"split cluster {gold!r}: {len(groups)} predicted clusters")
+        feats = {pred: [features(t) for t in texts] for pred, texts in groups.items()}
+        for pred, texts in groups.items():
+            nearest = max(
+                similarity(a, b) for other, fs in feats.items() if other != pred for a in feats[pred] for b in fs
+            )
+            lines.append(f"  predicted {pred} (nearest other group {nearest:.2f}):")
+            lines.extend(f"    {text[:140]}" for text in texts)
+    for pred, groups in by_pred.items():
+        if len(groups) < 2:
+            continue
+        lines.append(f"merged predicted cluster {pred}: {len(groups)} gold clusters")
+        for gold, texts in groups.items():
+            lines.append(f"  gold {gold!r}:")
+            lines.extend(f"    {text[:140]}" for text in texts)
+    return lines
 
 
 def bcubed(items: list[tuple[str, int]]) -> tuple[float, float, float]:

@@ -23,7 +23,8 @@ CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for cont
 BANDS = 10
 ROWS = 3
 FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
-ANCHORS = 3  # anchors (names, other figures) paired with each: at most 6 anchor keys per claim
+ANCHORS = 3  # anchors (names, other figures) paired with each
+WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each: at most 14 anchor keys per claim
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
@@ -113,7 +114,7 @@ def fold_phrases(text: str) -> str:
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9,
            "bn": 10**9, "trillion": 10**12, "tn": 10**12}  # fmt: skip
 _FIGURE_UNIT = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b|(k|mn|m|bn|tn)\b"
+    r"(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b|(k|mn|m|bn|tn)\b"
     r"|\s*(°\s*c\b|c\b|degrees? (?:celsius|centigrade|c)\b|degrees?\b|celsius\b))"
 )
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -172,8 +173,13 @@ def spelled_figures(tokens: list[str]) -> list[str]:
 _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
-    ("high", re.compile(r"\b(?:an? )?(?:all-time|record) high\b|\bhighest ever\b"), "record"),
+    (
+        "high",
+        re.compile(r"\b(?:an? )?(?:all-time|record) high\b|\bhighest ever\b|\bhighest in (?:its |their )?history\b"),
+        "record",
+    ),
 ]
 
 
@@ -216,6 +222,28 @@ _SYNONYMS = {
     **dict.fromkeys(["measured", "recorded", "registered"], "record"),
     **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuations", "evacuees"], "evacuate"),
     **dict.fromkeys(["toll"], ""),
+    # Light verbs: "made a profit" / "a profit", "put the value at" / "value"
+    **dict.fromkeys(["made", "make", "makes", "put", "puts", "got", "get", "gets", "came", "come", "comes"], ""),
+    **dict.fromkeys(["rise", "soared", "soaring", "soars"], "increase"),
+    "fall": "decrease",
+    **dict.fromkeys(["joblessness", "jobless"], "unemployment"),
+    **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
+    **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
+    **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
+    **dict.fromkeys(["broke", "broken", "breaks"], "break"),
+    **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
+    **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
+    **dict.fromkeys(["tremor", "tremors", "earthquake", "earthquakes", "quakes"], "quake"),
+    **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
+    **dict.fromkeys(["worth", "valued"], "value"),
+    "twice": "2",
+    # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
+    # and how is not the assertion.
+    **dict.fromkeys(
+        ["reckons", "reckoned", "acknowledged", "acknowledges", "admitted", "admits", "believes", "insisted",
+         "insists", "described", "describes", "argued", "arguing", "argues", "told", "added", "stressed"],
+        "",
+    ),  # fmt: skip
     # What attributes or frames a figure is not the assertion ("…, Home Office figures show", "the number of …").
     **dict.fromkeys(
         [
@@ -275,6 +303,8 @@ def stem(word: str) -> str:
     """A light English suffix stripper: enough to fold plural, -ing and -ed forms together."""
     if len(word) <= 3 or word.isdigit():
         return word
+    if word.endswith("ings") and len(word) > 6:
+        word = word[:-1]  # "warnings" → "warning" → "warn", as "warning" and "warned"
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("sses"):
@@ -422,13 +452,27 @@ def similarity(a: Features, b: Features) -> float:
 
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each claim has a figure the other lacks ("5%" / "6%"). Once they share a figure of two or more characters
-    (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count."""
+    (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count. A
+    round figure and a precise one within 2 % of it are one figure ("just under 49,000" / "48,968")."""
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
+    if any(f.endswith("000") for f in only_a) or any(f.endswith("000") for f in only_b):
+        rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
+        only_a = only_a - {x for x, _ in rounded}
+        only_b = only_b - {y for _, y in rounded}
+        if not only_a or not only_b:
+            return False
     if any(len(f) > 1 for f in a & b):
         return any(len(f) > 1 for f in only_a) and any(len(f) > 1 for f in only_b)
     return True
+
+
+def _rounds_to(precise: str, rounded: str) -> bool:
+    """A figure with three or more trailing zeros is how an outlet rounds a precise one within 2 % of it."""
+    if not (precise.isdigit() and rounded.isdigit()) or len(rounded) - len(rounded.rstrip("0")) < 3:
+        return False
+    return abs(int(precise) - int(rounded)) <= 0.02 * int(rounded)
 
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -469,9 +513,10 @@ def _anchor_keys(feats: Features) -> list[int]:
     """Keys for a claim's distinctive figures paired with its other anchors (names, other figures): outlets that word
     the same fact differently still give the same figure about the same place or body, and the word bands alone
     miss such pairs. A figure is distinctive with two or more characters and not a year; names are paired only
-    with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Bottom-k
-    sketches keep it to at most FIGURE_ANCHORS x ANCHORS keys and pick the same anchors in two claims that share
-    most of them."""
+    with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Each
+    figure is also paired with the WORD_ANCHORS plain words of smallest hash, for rewordings without names. Bottom-k
+    sketches keep it to at most FIGURE_ANCHORS x (ANCHORS + WORD_ANCHORS) keys and pick the same anchors in two
+    claims that share most of them."""
     figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
     if not figures:
         return []
@@ -480,6 +525,7 @@ def _anchor_keys(feats: Features) -> list[int]:
     partners = [w for w in feats.names | feats.figures if len(w) > 1]
     if len(partners) > ANCHORS:
         partners.sort(key=lambda w: _word_hashes(w)[0])
+    plain = sorted(feats.words - feats.names - feats.figures, key=lambda w: _word_hashes(w)[0])[:WORD_ANCHORS]
     # A key is built from the words' cached 32-bit hashes (no digest per pair): figure and partner as the high and
     # low halves of a 64-bit integer, the negation flag mixed in, as a signed 64-bit value.
     salt = _ANCHOR_SALT[feats.negated]
@@ -488,7 +534,7 @@ def _anchor_keys(feats: Features) -> list[int]:
         high = _word_hashes(figure)[1] << 32
         keys.extend(
             (((high | _word_hashes(p)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
-            for p in [p for p in partners if p != figure][:ANCHORS]
+            for p in [p for p in partners if p != figure][:ANCHORS] + plain
         )
     return keys
 

@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.extraction.evaluation import bcubed, evaluate, load
+from claims.extraction.evaluation import bcubed, evaluate, load, matching_errors
 
 DEVSET = Path(__file__).resolve().parents[2] / "claims" / "extraction" / "devset" / "articles.jsonl"
+TEST_SPLIT = DEVSET.with_name("test.jsonl")
+TEST2_SPLIT = DEVSET.with_name("test2.jsonl")
+TEST3_SPLIT = DEVSET.with_name("test3.jsonl")
+BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
+NEXT_SPLIT = DEVSET.with_name("blind_next.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -38,16 +43,33 @@ def test_command_prints_figures_for_each_split():
     assert "precision" in text and "B-cubed" in text and "claimant" in text
 
 
+def test_matching_errors_list_split_and_merged_clusters():
+    matched = [
+        ("fee", 1, "Tuition fees will rise to 9,250 pounds"),
+        ("fee", 2, "Fees go up to 9,250 pounds a year"),
+        ("fee", 1, "Tuition fees will rise to 9,250 pounds next year"),
+        ("vote", 3, "MPs voted 312 to 290 for the bill"),
+        ("cap", 3, "The cap on fees stays in place"),
+    ]
+    lines = matching_errors(matched)
+    split = lines.index("split cluster 'fee': 2 predicted clusters")
+    assert lines[split + 1].startswith("  predicted 1 (nearest other group 0.")
+    assert lines[split + 2 : split + 4] == [f"    {text}" for _, pred, text in matched[:3] if pred == 1]
+    assert "merged predicted cluster 3: 2 gold clusters" in lines
+    assert "    The cap on fees stays in place" in lines
+    assert not matching_errors(matched[:1] + matched[3:4])  # one claim per cluster: nothing to list
+
+
+def test_command_lists_matching_errors(tmp_path):
+    out = StringIO()
+    call_command("evaluate_extraction", str(TEST3_SPLIT), "--split", "test3", "--errors", stdout=out)
+    text = out.getvalue()
+    assert "    matching: split cluster " in text and "(nearest other group " in text
+
+
 def test_command_rejects_a_missing_file(tmp_path):
     with pytest.raises(CommandError):
         call_command("evaluate_extraction", str(tmp_path / "nope.jsonl"))
-
-
-TEST_SPLIT = DEVSET.with_name("test.jsonl")
-TEST2_SPLIT = DEVSET.with_name("test2.jsonl")
-TEST3_SPLIT = DEVSET.with_name("test3.jsonl")
-BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
-NEXT_SPLIT = DEVSET.with_name("blind_next.jsonl")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction.evaluation import evaluate, load
+from claims.extraction.evaluation import evaluate, load, matching_errors
 
 
 class Command(BaseCommand):
@@ -16,7 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("dataset", type=Path, help="JSONL file of labelled articles (see docs/extraction.md)")
         parser.add_argument("--split", default="", help="dev, heldout or all (default: each split, then all)")
         parser.add_argument("--threshold", type=float, default=None, help="default: settings.EXTRACTION_THRESHOLD")
-        parser.add_argument("--errors", action="store_true", help="also list misses, false positives, claimants")
+        parser.add_argument(
+            "--errors", action="store_true", help="also list misses, false positives, claimants and matching errors"
+        )
 
     def handle(self, *args, dataset: Path, split: str, threshold: float | None, errors: bool, **options):
         if not dataset.is_file():
@@ -40,3 +42,5 @@ class Command(BaseCommand):
                 ):
                     for row in rows:
                         self.stdout.write(f"    {title}: {row}")
+                for line in matching_errors(report.matched):
+                    self.stdout.write(f"    matching: {line}")
