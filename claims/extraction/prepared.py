@@ -5,6 +5,7 @@ in worker processes. No Django here either: worker processes import this module 
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import multiprocessing.util
 import threading
@@ -48,6 +49,20 @@ def _prepare_or_error(args: tuple[str, str, float]) -> list[Prepared] | Extracti
     except Exception as exc:
         # One odd article must not fail the others of its chunk: the error is returned, not raised.
         return ExtractionError(str(exc), traceback.format_exc())
+
+
+def _prepare_in_worker(args: tuple[str, str, float]) -> list[Prepared] | ExtractionError:
+    """_prepare_or_error in a pool process, with the cyclic GC paused for the article (as the storing worker pauses
+    it for a batch): an article allocates tens of thousands of objects, and the young and full collections they
+    triggered walked the process's lexicons and caches again and again. One young collection after each article."""
+    if not gc.isenabled():
+        return _prepare_or_error(args)
+    gc.disable()
+    try:
+        return _prepare_or_error(args)
+    finally:
+        gc.enable()
+        gc.collect(0)
 
 
 _pool: ProcessPoolExecutor | None = None
@@ -106,4 +121,4 @@ def prepare_many(
     if processes <= 1 or len(jobs) <= 1:
         return [_prepare_or_error(job) for job in jobs]
     chunk = max(1, len(jobs) // (processes * 4))
-    return list(_executor(processes).map(_prepare_or_error, jobs, chunksize=chunk))
+    return list(_executor(processes).map(_prepare_in_worker, jobs, chunksize=chunk))

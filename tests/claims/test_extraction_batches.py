@@ -192,3 +192,28 @@ def test_search_documents_of_new_claims_built_in_memory_are_those_read_back():
     assert len(sent) == 2
     # Claims created by a batch that gained a second appearance in it: several sentences to order.
     assert any(len(row.sentences) > 1 for rows in sent for row in rows.values())
+
+
+def test_review_events_announced_by_a_batch_are_the_rows_stored():
+    from claims.signals import review_events_recorded
+
+    ids = _ingest_demo_without_extraction()
+    sources_extract_claims(source_ids=ids[: len(ids) // 2])
+    Claim.objects.update(status=Claim.Status.PUBLISHED)  # the second batch's matches are recurrences
+    sent = []
+
+    def capture(sender, events, **kwargs):
+        sent.extend(events)
+
+    review_events_recorded.connect(capture, sender=ReviewEvent, dispatch_uid="test.capture_events")
+    try:
+        sources_extract_claims(source_ids=ids[len(ids) // 2 :])
+    finally:
+        review_events_recorded.disconnect(sender=ReviewEvent, dispatch_uid="test.capture_events")
+    actions = {event.action for event in sent}
+    assert actions == {"claim.created", "claim.recurred"}
+    names = [field.attname for field in ReviewEvent._meta.concrete_fields]
+    stored = {event.pk: event for event in ReviewEvent.objects.filter(pk__in=[event.pk for event in sent])}
+    assert len(stored) == len(sent)
+    for event in sent:
+        assert [getattr(event, name) for name in names] == [getattr(stored[event.pk], name) for name in names]
