@@ -151,7 +151,7 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-)|worst(?!-)|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
@@ -463,6 +463,10 @@ def _score(
             match = _cue(_OPINION, text, bag)
             if match and match.group() == "must" and legal and _UNDER_RULE.search(text):
                 match = None  # "Under the constitution, the parliament must sit within 30 days" states a rule
+            if match and record and match.group() in record.split() and not record.endswith("ever"):
+                # The superlative of a record over a period ("the worst mining disaster since 2008", "the worst on
+                # record") measures; "the worst decision ever" still judges.
+                match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
             if not match and "critics" in whole.bag:
                 match = _CRITICS.search(whole.lower)
@@ -520,7 +524,7 @@ def _score(
 
 
 _WEIGHTS = {
-    "question": 0.6,
+    "question": 1.0,
     "opinion": 0.3,
     "hope": 0.35,
     "prediction": 0.25,

@@ -366,3 +366,21 @@ def test_praise_in_a_predicate_is_tribute_not_fact():
         '"Our crews were magnificent all night," fire chief Karel Novotny said on Sunday.\n'
     )
     assert extract(text) == []
+
+
+def test_the_superlative_of_a_record_is_no_opinion():
+    text = (
+        "It was the region's worst flood since 1998.\n"
+        "The best known of the stolen paintings was a harbour scene by Piet Vos.\n"
+    )
+    claims = extract(text)
+    assert len(claims) == 2
+    assert any(reason == "record: 'worst flood since 1998'" for reason in claims[0].reasons)
+    assert not any(reason.startswith("opinion") for c in claims for reason in c.reasons)
+    # Outside a record or "best known" the superlative still judges.
+    assert extract('"It was the worst decision the council ever took," she said.\n') == []
+
+
+def test_a_question_asserts_nothing_even_with_a_record_in_it():
+    text = "HOST: The March figures were the worst on record for waiting times, weren't they?\nLEE: Yes.\n"
+    assert extract(text) == []
