@@ -87,8 +87,8 @@ _CAUSAL = _rx(
     r"owing to|thanks to|linked to|responsible for|blamed for|triggered|so that)\b"
 )
 _COMPARISON = _rx(
-    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|better|worse|cheaper)"
-    r"\s+than\b|\b(?:highest|lowest|largest|biggest|smallest|fastest|record|doubled|tripled|halved|"
+    # "more/less (adjective) than", "worse than", any "-er than" ("shallower than") but "rather/other than".
+    r"\b(?:(?:more|less)(?:\s+[a-z]+)?|worse|(?!rather\b|other\b)[a-z]+er)\s+than\b|\b(?:highest|lowest|largest|biggest|smallest|fastest|record|doubled|tripled|halved|"
     r"rose|fell|increased|decreased|declined|dropped|surged|jumped|grew|plunged|soared|compared)\b"
 )
 _LEGAL = _rx(

@@ -384,3 +384,19 @@ def test_the_superlative_of_a_record_is_no_opinion():
 def test_a_question_asserts_nothing_even_with_a_record_in_it():
     text = "HOST: The March figures were the worst on record for waiting times, weren't they?\nLEE: Yes.\n"
     assert extract(text) == []
+
+
+def test_any_comparative_with_than_is_a_comparison():
+    text = (
+        '"Skipping the booster is far more dangerous than the side effects," the health agency said.\n'
+        "Hairline cracks shallower than 0.2mm were missed by the checks in 2024, the inspectors said.\n"
+    )
+    claims = extract(text)
+    assert [c.text for c in claims] == [
+        "Skipping the booster is far more dangerous than the side effects",
+        "Hairline cracks shallower than 0.2mm were missed by the checks in 2024",
+    ]
+    assert "comparison: 'more dangerous than'" in claims[0].reasons
+    assert "comparison: 'shallower than'" in claims[1].reasons
+    # "rather than" and "other than" compare nothing.
+    assert extract('"Skipping the booster is a choice rather than a duty," the agency said.\n') == []
