@@ -58,7 +58,7 @@ _DATE = _rx(
 _WHEN = _rx(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|month|year)|(?:{_MONTH})\b)")
 _NUMBER = _rx(
     r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 )
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
@@ -674,7 +674,6 @@ _NUMBER_WORDS = {
     "twice",
     "double",
     "triple",
-    "one",
     "two",
     "three",
     "four",

@@ -400,3 +400,10 @@ def test_any_comparative_with_than_is_a_comparison():
     assert "comparison: 'shallower than'" in claims[1].reasons
     # "rather than" and "other than" compare nothing.
     assert extract('"Skipping the booster is a choice rather than a duty," the agency said.\n') == []
+
+
+def test_one_is_no_figure():
+    text = '"That is one of the questions we will look at," the inspector said.\n'
+    assert extract(text) == []
+    claim = _only("Two of the engine's fan blades had broken off, the inspector said.\n")
+    assert "number" in claim.reasons
