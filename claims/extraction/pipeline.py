@@ -166,7 +166,11 @@ _FEELING = _rx(
 )
 # "Critics say …": the frame itself marks a view, whether or not attribution takes it off the assertion.
 _CRITICS = _rx(rf"\bcritics\s+(?:{_CRITICS_VERBS})\b")
-_HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
+# A hope, a wish, or an appeal ("urged both sides to return to the table", "police are appealing for witnesses").
+_HOPE = _rx(
+    r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray|urge[sd]?|urging|"
+    r"appeal(?:s|ed|ing)? for)\b"
+)
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
@@ -622,7 +626,11 @@ _GATES = {
         *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),
     _HOPE: _gate(
-        "hope hopes hoped hopeful hoping wish wishes wished pray", "look forward", "looks forward", "expressed hope"
+        "hope hopes hoped hopeful hoping wish wishes wished pray urge urges urged urging",
+        "look forward",
+        "looks forward",
+        "expressed hope",
+        *(f"{verb} for" for verb in ("appeal", "appeals", "appealed", "appealing")),
     ),
     _PREDICTION: _gate(
         "will would shall may might could forecast forecasts predict predicts projected unlikely likely soon",

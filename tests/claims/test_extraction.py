@@ -407,3 +407,13 @@ def test_one_is_no_figure():
     assert extract(text) == []
     claim = _only("Two of the engine's fan blades had broken off, the inspector said.\n")
     assert "number" in claim.reasons
+
+
+def test_an_appeal_to_others_is_no_claim():
+    text = (
+        "The mayor, Lena Ortmann, urged both unions to return to talks on Monday.\n"
+        "Police are appealing for anyone who saw a red car on Mill Street between 1am and 3am to come forward.\n"
+    )
+    assert extract(text) == []
+    claim = _only("The cyclist appealed to the Court of Arbitration for Sport in March 2024.\n")
+    assert not any(reason.startswith("hope") for reason in claim.reasons)
