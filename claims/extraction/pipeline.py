@@ -190,6 +190,9 @@ _SPECULATIVE = _rx(
     r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
     rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
 )
+# A maxim: "nobody", "no one" or "nothing" before a verb in the simple present ("Nobody wins a long strike", "Nobody
+# goes into local government to close libraries"); "No one has reported being harmed" reports.
+_MAXIM = _rx(r"(?:nobody|no one|nothing)\s+(?:[a-z]+ly\s+)?(?!has\b|is\b|was\b|does\b)[a-z]+[^s\W]s\b")
 _FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
 _IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
 _ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
@@ -394,6 +397,9 @@ def _score(
         score += 0.05
         positive.append("dated")
     absolute = _cue(_NEG_ABSOLUTE, text, bag)
+    maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
+    if maxim:
+        absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
@@ -458,7 +464,7 @@ def _score(
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
-            match = _cue(_RHETORIC, original, bag)
+            match = maxim or _cue(_RHETORIC, original, bag)
             if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.

@@ -417,3 +417,10 @@ def test_an_appeal_to_others_is_no_claim():
     assert extract(text) == []
     claim = _only("The cyclist appealed to the Court of Arbitration for Sport in March 2024.\n")
     assert not any(reason.startswith("hope") for reason in claim.reasons)
+
+
+def test_a_maxim_with_nobody_is_rhetoric_not_a_negated_absolute():
+    text = '"Nobody wins a long lockout," the mediator Anna Berg said.\n"Nothing lasts for ever," she said.\n'
+    assert extract(text) == []
+    claim = _only("No one has reported being harmed by the tablets, the Medicines Agency said.\n")
+    assert "negated absolute: 'no one'" in claim.reasons
