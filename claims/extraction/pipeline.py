@@ -25,6 +25,7 @@ from claims.extraction.lexicon import (
     QUANTITY_VERBS,
     RECORD_WORDS,
     STOPWORDS,
+    TRIBUTE_VERBS,
     VERDICT_NOUNS,
     WEEKDAYS,
 )
@@ -159,7 +160,7 @@ _OPINION = _rx(
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
 _FEELING = _rx(
-    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
+    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
     r"|(?:is|was|are|were|it's) criminal"
     rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
     rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
@@ -628,7 +629,7 @@ _GATES = {
         "critics deserve deserves deserved criminal "
         + " ".join(VERDICT_NOUNS + PRAISE_WORDS)
         + " "
-        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
+        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS if " " not in w),
         *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),
     _HOPE: _gate(

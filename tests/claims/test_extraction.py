@@ -424,3 +424,16 @@ def test_a_maxim_with_nobody_is_rhetoric_not_a_negated_absolute():
     assert extract(text) == []
     claim = _only("No one has reported being harmed by the tablets, the Medicines Agency said.\n")
     assert "negated absolute: 'no one'" in claim.reasons
+
+
+def test_a_reported_welcome_or_praise_is_a_stance_not_a_fact():
+    text = (
+        "Mayor Lena Ortmann praised the firefighters on Sunday.\n"
+        "Union leader Tom Hale welcomed what he called a fair deal.\n"
+    )
+    assert extract(text) == []
+    claims = extract(text, threshold=0.0)
+    assert [r for c in claims for r in c.reasons if r.startswith("opinion")] == [
+        "opinion: 'praised'",
+        "opinion: 'welcomed'",
+    ]
