@@ -138,6 +138,11 @@ _UNDER_RULE = _rx(
     r"\b(?:under|by|according to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:law|constitution|rules|act|treaty|regulations|statute|charter)\b"
 )
+# A deadline after "must": "before its next flight", "within 30 days", "by 1 March", "by the end of the year".
+_DEADLINE = _rx(
+    rf"\b(?:before\s+(?:its|their|the|each|every)\s+next|within\s+[\w-]+\s+(?:hours?|days?|weeks?|months?|years?)"
+    rf"|by\s+(?:\d|the end of|(?:{_MONTH})\b))"
+)
 # "May" inside a sentence is the month ("between May and August"): masked before forecasts are searched.
 _MAY = re.compile(r"\bMay\b")
 _DENIAL = _rx(
@@ -472,8 +477,12 @@ def _score(
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
             match = _cue(_OPINION, text, bag)
-            if match and match.group() == "must" and legal and _UNDER_RULE.search(text):
-                match = None  # "Under the constitution, the parliament must sit within 30 days" states a rule
+            if match and match.group() == "must" and (
+                (legal and _UNDER_RULE.search(text)) or _DEADLINE.search(text, match.end())
+            ):
+                # A rule ("Under the constitution, the parliament must sit …") or an order with a deadline ("every
+                # C-220 must be inspected before its next flight", "must file a report within 14 days").
+                match = None
             if match and record and match.group() in record.split() and not record.endswith("ever"):
                 # The superlative of a record over a period ("the worst mining disaster since 2008", "the worst on
                 # record") measures; "the worst decision ever" still judges.

@@ -437,3 +437,12 @@ def test_a_reported_welcome_or_praise_is_a_stance_not_a_fact():
         "opinion: 'praised'",
         "opinion: 'welcomed'",
     ]
+
+
+def test_an_order_with_a_deadline_stated_with_must_is_no_opinion():
+    claim = _only(
+        "The regulator said in a statement that every ferry fitted with Arlo pumps must be inspected before its "
+        "next sailing.\n"
+    )
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
+    assert extract('"Ferry operators must be held to account," the regulator said.\n') == []
