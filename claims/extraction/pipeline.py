@@ -97,6 +97,12 @@ _LEGAL = _rx(
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act)\b"
 )
+# A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
+# carcinogen", "the site is listed as a heritage monument").
+_CLASSIFIED = _rx(
+    r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
+    r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
+)
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -421,7 +427,13 @@ def _score(
     causal = _cue(_CAUSAL, text, bag)
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
-    for name, found in (("causal", causal), ("comparison", comparison), ("legal", legal)):
+    classified = _cue(_CLASSIFIED, text, bag)
+    for name, found in (
+        ("causal", causal),
+        ("comparison", comparison),
+        ("legal", legal),
+        ("classification", classified),
+    ):
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
@@ -620,6 +632,7 @@ _GATES = {
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition"
     ),
+    _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "

@@ -446,3 +446,8 @@ def test_an_order_with_a_deadline_stated_with_must_is_no_opinion():
     )
     assert not any(reason.startswith("opinion") for reason in claim.reasons)
     assert extract('"Ferry operators must be held to account," the regulator said.\n') == []
+
+
+def test_a_classification_is_checkable():
+    claim = _only("The solvent is classified as a possible human carcinogen.\n")
+    assert "classification: 'is classified as'" in claim.reasons
