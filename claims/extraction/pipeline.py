@@ -166,7 +166,7 @@ _OPINION = _rx(
     r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
-    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
+    r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|too (?:long|slowly|little|late|much|many))\b"
 )
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
@@ -252,9 +252,11 @@ _MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".s
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
+# "but" before a verb, a semicolon, or a second reported clause: "… said the men were found near the shaft, and
+# that they probably died instantly" ("that" then opens a subject, not "and that hurt sales").
 _SPLIT_BUT = re.compile(
     r",?\s+but\s+(?=(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)"
-    r"|;\s+"
+    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|no|nobody|there)\b|[A-Z])"
 )
 _SPLIT_AND = re.compile(
     r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
@@ -310,8 +312,8 @@ def _subject(clause: str) -> str:
 
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
-    # Both split patterns need their conjunction (or a semicolon): test for it before splitting.
-    candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause else [clause]
+    # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
+    candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause or "and that" in clause else [clause]
     parts = [p for p in candidates if p.strip()]
     result: list[str] = []
     for part in parts:
@@ -638,7 +640,8 @@ _GATES = {
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
         "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
         "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
-        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly",
+        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly "
+        "probably possibly perhaps presumably arguably",
         "far too",
         *(f"too {word}" for word in ("long", "slowly", "little", "late", "much", "many")),
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),

@@ -451,3 +451,20 @@ def test_an_order_with_a_deadline_stated_with_must_is_no_opinion():
 def test_a_classification_is_checkable():
     claim = _only("The solvent is classified as a possible human carcinogen.\n")
     assert "classification: 'is classified as'" in claim.reasons
+
+
+def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
+    text = (
+        "The coroner said the two climbers were found about 40 metres below the ridge, and that they probably "
+        "died instantly in the fall.\n"
+    )
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "The two climbers were found about 40 metres below the ridge",
+        "They probably died instantly in the fall",
+    ]
+    assert [c.text for c in extract(text)] == ["The two climbers were found about 40 metres below the ridge"]
+    assert "opinion: 'probably'" in claims[1].reasons
+    # "and that" before a verb is a demonstrative, not a second clause.
+    text = "Prices rose by 9% in March, and that hurt sales at the 12 stores, the firm said.\n"
+    assert len(extract(text, threshold=0.0)) == 1
