@@ -568,6 +568,13 @@ _WEIGHTS = {
 _WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
 
 
+# A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
+# closed"). Regular and listed participles only: "made", "left" are past tenses in _PAST, not participles here.
+_GUARANTEE = _rx(
+    rf"(?:no\s+[\w-]+|nobody|no one)\s+(?:will|would|shall)\s+(?:not\s+)?be\s+(?:[a-z]+ed|{_PARTICIPLE})\b"
+)
+
+
 def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
 
@@ -576,6 +583,8 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     expected to sign on Monday").
     A forecast only in a trailing clause of a reported past fact ("… voted to close two libraries, a decision she
     has promised to fight") leaves the fact checkable."""
+    if _GUARANTEE.match(text):
+        return "light"  # "No docker will be made compulsorily redundant": a guarantee is checked when it is broken
     if not number and not dated:
         return "vague"
     head = text.find(", ")

@@ -468,3 +468,11 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
     # "and that" before a verb is a demonstrative, not a second clause.
     text = "Prices rose by 9% in March, and that hurt sales at the 12 stores, the firm said.\n"
     assert len(extract(text, threshold=0.0)) == 1
+
+
+def test_a_guarantee_is_a_checkable_forecast():
+    claim = _only('"Nobody will be forced out of a job at the plant," the company said.\n')
+    assert "prediction: 'will'" in claim.reasons
+    assert "attributed statement of fact" in claim.reasons
+    # A forecast with nothing to check stays out.
+    assert extract('"Jobs will be under pressure at the plant," the company said.\n') == []
