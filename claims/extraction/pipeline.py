@@ -73,6 +73,9 @@ _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
 _PERFECT = _rx(rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE})\b")
 
 
+_PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
+
+
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
     if _PAST.search(text) or not bag.isdisjoint(_IRREGULAR_PAST):
         return True
@@ -397,6 +400,10 @@ def _score(
         past = _past(outside, set(_WORDS.findall(outside)))
     else:
         past = _past(text, bag)
+        if past and _PROPER_ED.search(original):
+            # "the United Provinces", "Red Cross-trained": a capitalised "-ed" word inside a sentence is a name.
+            unnamed = _PROPER_ED.sub(" ", original).lower()
+            past = _past(unnamed, set(_WORDS.findall(unnamed)))
     positive: list[str] = []
     if number:
         score += 0.2

@@ -476,3 +476,10 @@ def test_a_guarantee_is_a_checkable_forecast():
     assert "attributed statement of fact" in claim.reasons
     # A forecast with nothing to check stays out.
     assert extract('"Jobs will be under pressure at the plant," the company said.\n') == []
+
+
+def test_a_capitalised_ed_word_is_a_name_not_a_past_event():
+    claims = extract("The Maritime Agency regulates shipping in the United Provinces.\n", threshold=0.0)
+    assert claims and not any("past event" in c.reasons for c in claims)
+    claim = _only("The Maritime Agency fined the United Ferries group in 2024.\n")
+    assert "past event" in claim.reasons
