@@ -169,12 +169,14 @@ _OPINION = _rx(
     r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
-    r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|too (?:long|slowly|little|late|much|many))\b"
+    r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
+    r"too (?:long|slowly|little|late|much|many))\b"
 )
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
 _FEELING = _rx(
-    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
+    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS)}"
+    rf"|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
     r"|(?:is|was|are|were|it's) criminal"
     rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
     rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
@@ -498,8 +500,10 @@ def _score(
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
             match = _cue(_OPINION, text, bag)
-            if match and match.group() == "must" and (
-                (legal and _UNDER_RULE.search(text)) or _DEADLINE.search(text, match.end())
+            if (
+                match
+                and match.group() == "must"
+                and ((legal and _UNDER_RULE.search(text)) or _DEADLINE.search(text, match.end()))
             ):
                 # A rule ("Under the constitution, the parliament must sit …") or an order with a deadline ("every
                 # C-220 must be inspected before its next flight", "must file a report within 14 days").
