@@ -850,6 +850,9 @@ EMOTIVE_REPORTING_VERBS = [
     "hit out",
     "lashed out",
 ]
+# Verbs of tribute: a reported welcome or praise ("praised the crew", "welcomed what he called honest grades") is a
+# stance, not a fact (a present "welcomes the opportunity" in a statement is left alone).
+TRIBUTE_VERBS = ["praised", "welcomed", "hailed", "applauded"]
 # Verbs of a forecast of a quantity: "could cost up to £150 million", "would add 0.2 points", "will rise to 4%".
 # With a modal before them the figure is what is predicted, and cannot be checked yet.
 QUANTITY_VERBS = [

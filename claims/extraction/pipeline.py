@@ -25,6 +25,7 @@ from claims.extraction.lexicon import (
     QUANTITY_VERBS,
     RECORD_WORDS,
     STOPWORDS,
+    TRIBUTE_VERBS,
     VERDICT_NOUNS,
     WEEKDAYS,
 )
@@ -58,7 +59,7 @@ _DATE = _rx(
 _WHEN = _rx(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|month|year)|(?:{_MONTH})\b)")
 _NUMBER = _rx(
     r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
 )
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
@@ -70,6 +71,9 @@ _PAST = _rx(
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
 _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
 _PERFECT = _rx(rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE})\b")
+
+
+_PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
 
 
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
@@ -87,14 +91,20 @@ _CAUSAL = _rx(
     r"owing to|thanks to|linked to|responsible for|blamed for|triggered|so that)\b"
 )
 _COMPARISON = _rx(
-    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|faster|slower|better|worse|cheaper)"
-    r"\s+than\b|\b(?:highest|lowest|largest|biggest|smallest|fastest|record|doubled|tripled|halved|"
+    # "more/less (adjective) than", "worse than", any "-er than" ("shallower than") but "rather/other than".
+    r"\b(?:(?:more|less)(?:\s+[a-z]+)?|worse|(?!rather\b|other\b)[a-z]+er)\s+than\b|\b(?:highest|lowest|largest|biggest|smallest|fastest|record|doubled|tripled|halved|"
     r"rose|fell|increased|decreased|declined|dropped|surged|jumped|grew|plunged|soared|compared)\b"
 )
 _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act)\b"
+)
+# A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
+# carcinogen", "the site is listed as a heritage monument").
+_CLASSIFIED = _rx(
+    r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
+    r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
@@ -137,6 +147,11 @@ _UNDER_RULE = _rx(
     r"\b(?:under|by|according to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:law|constitution|rules|act|treaty|regulations|statute|charter)\b"
 )
+# A deadline after "must": "before its next flight", "within 30 days", "by 1 March", "by the end of the year".
+_DEADLINE = _rx(
+    rf"\b(?:before\s+(?:its|their|the|each|every)\s+next|within\s+[\w-]+\s+(?:hours?|days?|weeks?|months?|years?)"
+    rf"|by\s+(?:\d|the end of|(?:{_MONTH})\b))"
+)
 # "May" inside a sentence is the month ("between May and August"): masked before forecasts are searched.
 _MAY = re.compile(r"\bMay\b")
 _DENIAL = _rx(
@@ -151,22 +166,28 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-)|worst(?!-)|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
-    r"obviously|frankly|absolutely|utterly|far too|too (?:long|slowly|little|late|much|many))\b"
+    r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
+    r"too (?:long|slowly|little|late|much|many))\b"
 )
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
 _FEELING = _rx(
-    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS)}|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
+    rf"\b(?:{'|'.join(EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS)}"
+    rf"|critics\s+(?:{_CRITICS_VERBS})|deserve[sd]?"
     r"|(?:is|was|are|were|it's) criminal"
     rf"|(?:is|was|are|were|be|been)\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:{'|'.join(VERDICT_NOUNS)})"
     rf"|(?:is|was|are|were|be|been)\s+(?:so\s+|very\s+|incredibly\s+|extremely\s+)?(?:{'|'.join(PRAISE_WORDS)}))\b"
 )
 # "Critics say …": the frame itself marks a view, whether or not attribution takes it off the assertion.
 _CRITICS = _rx(rf"\bcritics\s+(?:{_CRITICS_VERBS})\b")
-_HOPE = _rx(r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray)\b")
+# A hope, a wish, or an appeal ("urged both sides to return to the table", "police are appealing for witnesses").
+_HOPE = _rx(
+    r"\b(?:hopes?|hoped|hopeful|hoping|wish(?:es|ed)?|looks? forward|expressed hope|pray|urge[sd]?|urging|"
+    r"appeal(?:s|ed|ing)? for)\b"
+)
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
@@ -186,6 +207,9 @@ _SPECULATIVE = _rx(
     r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
     rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
 )
+# A maxim: "nobody", "no one" or "nothing" before a verb in the simple present ("Nobody wins a long strike", "Nobody
+# goes into local government to close libraries"); "No one has reported being harmed" reports.
+_MAXIM = _rx(r"(?:nobody|no one|nothing)\s+(?:[a-z]+ly\s+)?(?!has\b|is\b|was\b|does\b)[a-z]+[^s\W]s\b")
 _FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
 _IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
 _ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
@@ -233,9 +257,11 @@ _MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".s
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
+# "but" before a verb, a semicolon, or a second reported clause: "… said the men were found near the shaft, and
+# that they probably died instantly" ("that" then opens a subject, not "and that hurt sales").
 _SPLIT_BUT = re.compile(
     r",?\s+but\s+(?=(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)"
-    r"|;\s+"
+    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|no|nobody|there)\b|[A-Z])"
 )
 _SPLIT_AND = re.compile(
     r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
@@ -291,8 +317,8 @@ def _subject(clause: str) -> str:
 
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
-    # Both split patterns need their conjunction (or a semicolon): test for it before splitting.
-    candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause else [clause]
+    # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
+    candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause or "and that" in clause else [clause]
     parts = [p for p in candidates if p.strip()]
     result: list[str] = []
     for part in parts:
@@ -376,6 +402,10 @@ def _score(
         past = _past(outside, set(_WORDS.findall(outside)))
     else:
         past = _past(text, bag)
+        if past and _PROPER_ED.search(original):
+            # "the United Provinces", "Red Cross-trained": a capitalised "-ed" word inside a sentence is a name.
+            unnamed = _PROPER_ED.sub(" ", original).lower()
+            past = _past(unnamed, set(_WORDS.findall(unnamed)))
     positive: list[str] = []
     if number:
         score += 0.2
@@ -390,6 +420,9 @@ def _score(
         score += 0.05
         positive.append("dated")
     absolute = _cue(_NEG_ABSOLUTE, text, bag)
+    maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
+    if maxim:
+        absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
     if absolute:
         score += 0.15
         positive.append(f"negated absolute: '{absolute.group()}'")
@@ -405,7 +438,13 @@ def _score(
     causal = _cue(_CAUSAL, text, bag)
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
-    for name, found in (("causal", causal), ("comparison", comparison), ("legal", legal)):
+    classified = _cue(_CLASSIFIED, text, bag)
+    for name, found in (
+        ("causal", causal),
+        ("comparison", comparison),
+        ("legal", legal),
+        ("classification", classified),
+    ):
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
@@ -454,15 +493,25 @@ def _score(
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
-            match = _cue(_RHETORIC, original, bag)
+            match = maxim or _cue(_RHETORIC, original, bag)
             if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
             match = _cue(_OPINION, text, bag)
-            if match and match.group() == "must" and legal and _UNDER_RULE.search(text):
-                match = None  # "Under the constitution, the parliament must sit within 30 days" states a rule
+            if (
+                match
+                and match.group() == "must"
+                and ((legal and _UNDER_RULE.search(text)) or _DEADLINE.search(text, match.end()))
+            ):
+                # A rule ("Under the constitution, the parliament must sit …") or an order with a deadline ("every
+                # C-220 must be inspected before its next flight", "must file a report within 14 days").
+                match = None
+            if match and record and match.group() in record.split() and not record.endswith("ever"):
+                # The superlative of a record over a period ("the worst mining disaster since 2008", "the worst on
+                # record") measures; "the worst decision ever" still judges.
+                match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
             if not match and "critics" in whole.bag:
                 match = _CRITICS.search(whole.lower)
@@ -520,7 +569,7 @@ def _score(
 
 
 _WEIGHTS = {
-    "question": 0.6,
+    "question": 1.0,
     "opinion": 0.3,
     "hope": 0.35,
     "prediction": 0.25,
@@ -528,6 +577,13 @@ _WEIGHTS = {
     "boilerplate": 0.6,
 }
 _WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
+
+
+# A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
+# closed"). Regular and listed participles only: "made", "left" are past tenses in _PAST, not participles here.
+_GUARANTEE = _rx(
+    rf"(?:no\s+[\w-]+|nobody|no one)\s+(?:will|would|shall)\s+(?:not\s+)?be\s+(?:[a-z]+ed|{_PARTICIPLE})\b"
+)
 
 
 def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
@@ -538,6 +594,8 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     expected to sign on Monday").
     A forecast only in a trailing clause of a reported past fact ("… voted to close two libraries, a decision she
     has promised to fight") leaves the fact checkable."""
+    if _GUARANTEE.match(text):
+        return "light"  # "No docker will be made compulsorily redundant": a guarantee is checked when it is broken
     if not number and not dated:
         return "vague"
     head = text.find(", ")
@@ -596,12 +654,14 @@ _GATES = {
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition"
     ),
+    _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
         "fantastic brilliant awful unacceptable disastrous excellent amazing beautiful ugly stupid insane crazy "
         "lies lying best worst hypocrisy hypocritical hypocrite hypocrites disgrace scandal scandalous shocking "
         "appalling humiliating shameless betrayal gimmick fantasy nonsense tragedy tragic heartbreaking cruel "
-        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly",
+        "cruelty victory landmark historic proud unfair incredibly clearly obviously frankly absolutely utterly "
+        "probably possibly perhaps presumably arguably",
         "far too",
         *(f"too {word}" for word in ("long", "slowly", "little", "late", "much", "many")),
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
@@ -614,11 +674,15 @@ _GATES = {
         "critics deserve deserves deserved criminal "
         + " ".join(VERDICT_NOUNS + PRAISE_WORDS)
         + " "
-        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS if " " not in w),
+        + " ".join(w for w in EMOTION_WORDS + EMOTIVE_REPORTING_VERBS + TRIBUTE_VERBS if " " not in w),
         *(word for word in EMOTIVE_REPORTING_VERBS if " " in word),
     ),
     _HOPE: _gate(
-        "hope hopes hoped hopeful hoping wish wishes wished pray", "look forward", "looks forward", "expressed hope"
+        "hope hopes hoped hopeful hoping wish wishes wished pray urge urges urged urging",
+        "look forward",
+        "looks forward",
+        "expressed hope",
+        *(f"{verb} for" for verb in ("appeal", "appeals", "appealed", "appealing")),
     ),
     _PREDICTION: _gate(
         "will would shall may might could forecast forecasts predict predicts projected unlikely likely soon",
@@ -670,7 +734,6 @@ _NUMBER_WORDS = {
     "twice",
     "double",
     "triple",
-    "one",
     "two",
     "three",
     "four",

@@ -366,3 +366,120 @@ def test_praise_in_a_predicate_is_tribute_not_fact():
         '"Our crews were magnificent all night," fire chief Karel Novotny said on Sunday.\n'
     )
     assert extract(text) == []
+
+
+def test_the_superlative_of_a_record_is_no_opinion():
+    text = (
+        "It was the region's worst flood since 1998.\n"
+        "The best known of the stolen paintings was a harbour scene by Piet Vos.\n"
+    )
+    claims = extract(text)
+    assert len(claims) == 2
+    assert any(reason == "record: 'worst flood since 1998'" for reason in claims[0].reasons)
+    assert not any(reason.startswith("opinion") for c in claims for reason in c.reasons)
+    # Outside a record or "best known" the superlative still judges.
+    assert extract('"It was the worst decision the council ever took," she said.\n') == []
+
+
+def test_a_question_asserts_nothing_even_with_a_record_in_it():
+    text = "HOST: The March figures were the worst on record for waiting times, weren't they?\nLEE: Yes.\n"
+    assert extract(text) == []
+
+
+def test_any_comparative_with_than_is_a_comparison():
+    text = (
+        '"Skipping the booster is far more dangerous than the side effects," the health agency said.\n'
+        "Hairline cracks shallower than 0.2mm were missed by the checks in 2024, the inspectors said.\n"
+    )
+    claims = extract(text)
+    assert [c.text for c in claims] == [
+        "Skipping the booster is far more dangerous than the side effects",
+        "Hairline cracks shallower than 0.2mm were missed by the checks in 2024",
+    ]
+    assert "comparison: 'more dangerous than'" in claims[0].reasons
+    assert "comparison: 'shallower than'" in claims[1].reasons
+    # "rather than" and "other than" compare nothing.
+    assert extract('"Skipping the booster is a choice rather than a duty," the agency said.\n') == []
+
+
+def test_one_is_no_figure():
+    text = '"That is one of the questions we will look at," the inspector said.\n'
+    assert extract(text) == []
+    claim = _only("Two of the engine's fan blades had broken off, the inspector said.\n")
+    assert "number" in claim.reasons
+
+
+def test_an_appeal_to_others_is_no_claim():
+    text = (
+        "The mayor, Lena Ortmann, urged both unions to return to talks on Monday.\n"
+        "Police are appealing for anyone who saw a red car on Mill Street between 1am and 3am to come forward.\n"
+    )
+    assert extract(text) == []
+    claim = _only("The cyclist appealed to the Court of Arbitration for Sport in March 2024.\n")
+    assert not any(reason.startswith("hope") for reason in claim.reasons)
+
+
+def test_a_maxim_with_nobody_is_rhetoric_not_a_negated_absolute():
+    text = '"Nobody wins a long lockout," the mediator Anna Berg said.\n"Nothing lasts for ever," she said.\n'
+    assert extract(text) == []
+    claim = _only("No one has reported being harmed by the tablets, the Medicines Agency said.\n")
+    assert "negated absolute: 'no one'" in claim.reasons
+
+
+def test_a_reported_welcome_or_praise_is_a_stance_not_a_fact():
+    text = (
+        "Mayor Lena Ortmann praised the firefighters on Sunday.\n"
+        "Union leader Tom Hale welcomed what he called a fair deal.\n"
+    )
+    assert extract(text) == []
+    claims = extract(text, threshold=0.0)
+    assert [r for c in claims for r in c.reasons if r.startswith("opinion")] == [
+        "opinion: 'praised'",
+        "opinion: 'welcomed'",
+    ]
+
+
+def test_an_order_with_a_deadline_stated_with_must_is_no_opinion():
+    claim = _only(
+        "The regulator said in a statement that every ferry fitted with Arlo pumps must be inspected before its "
+        "next sailing.\n"
+    )
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
+    assert extract('"Ferry operators must be held to account," the regulator said.\n') == []
+
+
+def test_a_classification_is_checkable():
+    claim = _only("The solvent is classified as a possible human carcinogen.\n")
+    assert "classification: 'is classified as'" in claim.reasons
+
+
+def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
+    text = (
+        "The coroner said the two climbers were found about 40 metres below the ridge, and that they probably "
+        "died instantly in the fall.\n"
+    )
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "The two climbers were found about 40 metres below the ridge",
+        "They probably died instantly in the fall",
+    ]
+    assert [c.text for c in extract(text)] == ["The two climbers were found about 40 metres below the ridge"]
+    assert "opinion: 'probably'" in claims[1].reasons
+    # "and that" before a verb is a demonstrative, not a second clause.
+    text = "Prices rose by 9% in March, and that hurt sales at the 12 stores, the firm said.\n"
+    assert len(extract(text, threshold=0.0)) == 1
+
+
+def test_a_guarantee_is_a_checkable_forecast():
+    claim = _only('"Nobody will be forced out of a job at the plant," the company said.\n')
+    assert "prediction: 'will'" in claim.reasons
+    assert "attributed statement of fact" in claim.reasons
+    # A forecast with nothing to check stays out.
+    assert extract('"Jobs will be under pressure at the plant," the company said.\n') == []
+
+
+def test_a_capitalised_ed_word_is_a_name_not_a_past_event():
+    claims = extract("The Maritime Agency regulates shipping in the United Provinces.\n", threshold=0.0)
+    assert claims and not any("past event" in c.reasons for c in claims)
+    claim = _only("The Maritime Agency fined the United Ferries group in 2024.\n")
+    assert "past event" in claim.reasons
