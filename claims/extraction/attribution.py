@@ -553,6 +553,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
 
@@ -633,7 +634,11 @@ class Speakers:
             return
         if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
             words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
-        valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+        valid = (
+            2 <= len(words) <= 3
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+            and words[-1].lower() not in _ORG_ENDS
+        )
         prev = text[max(0, start - 30) : start].split()[-1] if after_lower else ""
         if prev.islower():
             if prev in ORG_ROLES and prev not in PERSON_ROLES:
@@ -692,7 +697,7 @@ class Speakers:
             i += 1
         names = words[i:]
         valid = [n for n in names if n.lower() not in _NOT_NAMES and not n.isupper()]
-        if 2 <= len(names) <= 3 and len(valid) == len(names) and titles:
+        if 2 <= len(names) <= 3 and len(valid) == len(names) and titles and lower[-1] not in _ORG_ENDS:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
@@ -735,8 +740,8 @@ class Speakers:
             after = words[last_title + 1 :]
             if all(w[:1].isupper() for w in after):
                 names = after
-        if any(n.lower() in ORG_NAME_WORDS for n in names):
-            return ""  # "Orion Air", "Acme Foods": a company, not a person
+        if any(n.lower() in ORG_NAME_WORDS for n in names) or words[-1].lower() in _ORG_ENDS:
+            return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
@@ -745,6 +750,10 @@ class Speakers:
             self.surnames[names[-1]] = " ".join(fold_names(names))
             return self.surnames[names[-1]]
         return ""
+
+    def people(self) -> set[str]:
+        """The full names of the people met so far."""
+        return {m.canonical for m in self.mentions if m.kind == "person"}
 
     def before(self, position: int, kind: str) -> list[Mention]:
         return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
@@ -1283,3 +1292,114 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
     return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(text[start:end])]
+
+
+# Full names as an article writes them: capitalised words, with "of", "for", "and" and name particles inside
+# ("the Association of Regional Museums", "the Examinations and Qualifications Board", "Joost van Eyl").
+_PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "bin", "ten", "ter", "le", "la", "del"]
+_PARTICLE = "|".join(_PARTICLES)
+_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
+_NAME_INNER = {"of", "for", "and", *_PARTICLES}
+# A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
+_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
+
+
+class FullNames:
+    """A claimant as the article introduces it in full: "Skyrill" as "Skyrill Airways", "the Qualifications Board"
+    and "EQB" as "the Examinations and Qualifications Board", "Eyl" as "Joost van Eyl". One article at a time."""
+
+    def __init__(self, text: str, people: set[str]) -> None:
+        self.text = text
+        self.people = people
+        self._runs: list[tuple[list[str], str]] | None = None
+        self._done: dict[str, str] = {}
+
+    def runs(self) -> list[tuple[list[str], str]]:
+        """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
+        if self._runs is None:
+            self._runs = []
+            for match in _FULL_RUN.finditer(self.text):
+                the = self.text[max(0, match.start() - 4) : match.start()].lower() == "the "
+                run: list[str] = []
+                for token in match.group().split():
+                    base = _possessive_base(token)
+                    if base or token[-1] in ".,":
+                        self._add([*run, base or token.rstrip(".,")], the)
+                        run, the = [], False
+                    else:
+                        run.append(token)
+                self._add(run, the)
+        return self._runs
+
+    def _add(self, words: list[str], the: bool) -> None:
+        while words and (words[0].lower() in STOPWORDS or words[0].lower() in _NAME_INNER):
+            words, the = words[1:], words[0].lower() == "the"
+        while words and words[-1].lower() in _NAME_INNER:
+            words = words[:-1]
+        if len(words) > 2 and self._descriptor(words[0]):
+            words = words[1:]
+        if words:
+            self._runs.append((words, ("the " if the else "") + " ".join(words)))
+
+    def _descriptor(self, word: str) -> bool:
+        """A common noun capitalised only because it opens a sentence: never capitalised after a lowercase word."""
+        return _DESCRIPTIVE.match(word.lower()) is not None and not re.search(
+            rf"[a-z,;][ ]+{re.escape(word)}\b", self.text
+        )
+
+    def __call__(self, claimant: str) -> str:
+        if claimant not in self._done:
+            self._done[claimant] = self._full(claimant) or claimant
+        return self._done[claimant]
+
+    def _full(self, claimant: str) -> str:
+        words = claimant.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or any(w[:1].islower() and w not in _NAME_INNER for w in words):
+            return ""
+        if any(_possessive_base(w) for w in words):
+            return ""
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+            return self._acronym(words[0])
+        if len(words) == 1:
+            surname = re.search(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+{re.escape(words[0])}\b", self.text)
+            if surname:
+                return surname.group()  # "Eyl" as "Joost van Eyl"
+        if len(words) >= 2 and self._descriptor(words[0]):
+            rest = " ".join(words[1:])
+            if len(words) > 2 or any(" ".join(run) == rest for run, _ in self.runs()):
+                return self(rest)  # "Manufacturer Ambrose Pharmaceuticals" is Ambrose Pharmaceuticals
+        low = [w.lower() for w in words]
+        found: list[tuple[list[str], str]] = []
+        for run, written in self.runs():
+            if len(run) <= len(words):
+                continue
+            rlow = [w.lower() for w in run]
+            if rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER and claimant not in self.people:
+                # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
+                end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
+                if end > len(low):
+                    found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
+            elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
+                extra = [w for w in rlow if w not in low and w not in _NAME_INNER]
+                if rlow[-1] in _ORG_ENDS or not any(w in TITLE_WORDS or w in PERSON_ROLES for w in extra):
+                    found.append((rlow, written))  # "the Mining Inspectorate" in "the State Mining Inspectorate"
+        if not found:
+            return ""
+        longest = max(found, key=lambda f: len(f[0]))
+        if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
+            return longest[1]
+        return ""  # two different organisations hold the name: leave it as written
+
+    def _acronym(self, acronym: str) -> str:
+        """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""
+        for run, written in self.runs():
+            if len(run) > 1 and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
+                return written
+        return ""
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)

@@ -381,6 +381,9 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "inspectorate",
+    "directorate",
+    "secretariat",
     "unit",
     "department",
     "agency",

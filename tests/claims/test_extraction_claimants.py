@@ -361,3 +361,69 @@ def test_the_government_is_not_an_organisation_named_without_a_head_noun():
         "costing £8 million a day."
     )
     assert _claimant(text, "£8 million").lower() == "the government"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A shorter form of a name is the organisation as the article introduces it in full.
+        (
+            "An engine on a Skyrill Airways Corvane C-220 failed on Friday. "
+            "Skyrill said 12 aircraft had been cleared to return to service by Tuesday.",
+            "12 aircraft",
+            "Skyrill Airways",
+        ),
+        (
+            "Ambrose Pharmaceuticals Ltd is recalling 14 batches of Cardilon. "
+            "Ambrose Pharmaceuticals said it had enough unaffected tablets to meet demand.",
+            "unaffected tablets",
+            "Ambrose Pharmaceuticals Ltd",
+        ),
+        (
+            "Eleven people were taken to Brennick University Hospital on Friday. "
+            "Brennick Hospital said six patients had been discharged by the evening.",
+            "six patients",
+            "Brennick University Hospital",
+        ),
+        (
+            "The State Mining Inspectorate said it had issued two written warnings to Norrmark in 2025.",
+            "two written warnings",
+            "the State Mining Inspectorate",
+        ),
+        (
+            "A survey by the Association of Regional Museums last year found that one in three museums had cut "
+            "night security.",
+            "one in three museums",
+            "the Association of Regional Museums",
+        ),
+        # An acronym is the organisation whose initials it holds.
+        (
+            "The pass rate fell to 78.9 per cent, according to the Examinations and Qualifications Board (EQB). "
+            "In mathematics only 61.2 per cent of candidates achieved a pass, the EQB said.",
+            "61.2 per cent",
+            "the Examinations and Qualifications Board",
+        ),
+        # A surname with a particle is the person's full name.
+        (
+            "Museum director Joost van Eyl has admitted that motion sensors in the east gallery had been "
+            "switched off since Thursday.",
+            "motion sensors",
+            "Joost van Eyl",
+        ),
+        # A common noun that opens a sentence before a name is no part of it.
+        (
+            "The pills were recalled on Wednesday. Manufacturer Ambrose Pharmaceuticals said it had stopped "
+            "working with the supplier in March.",
+            "stopped working",
+            "Ambrose Pharmaceuticals",
+        ),
+        # A person's affiliation is not a longer name.
+        (
+            "Political scientist Ulrike Brandt of Brenton University said turnout had fallen to 58 per cent.",
+            "turnout",
+            "Ulrike Brandt",
+        ),
+    ],
+)
+def test_full_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
