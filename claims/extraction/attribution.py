@@ -407,6 +407,12 @@ _SPOKES_SUBJECT = re.compile(
     r"service)|representative|press\s+officer)$",
     re.IGNORECASE,
 )
+# "a CAA spokesperson", "a spokeswoman for the survey": the spokesperson's organisation is named around it.
+_SPOKES_OWNER = re.compile(
+    r"^(?:an?|the)\s+(?:(?P<before>[^,]+?)\s+)?(?:spokes(?:man|woman|person)|representative)"
+    r"(?:\s+for\s+(?P<after>[^,]+))?$",
+    re.IGNORECASE,
+)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
     r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
@@ -841,6 +847,16 @@ class Speakers:
             owner, _ = self.resolve(spokes.group("owner"), position)
             if owner:
                 return owner, subject
+        owner = _SPOKES_OWNER.match(subject) if "spokes" in subject or "represent" in subject else None
+        if owner:
+            # "a CAA spokesperson", "a police spokesman", "a spokeswoman for the insurer": the organisation.
+            name = owner.group("before") or owner.group("after") or ""
+            if name and not all(w in _NP_EXTRA or w in TITLE_WORDS for w in name.lower().split()):
+                claimant, _ = self.resolve(
+                    name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
+                )
+                if claimant:
+                    return claimant, subject
         lowered = subject.lower()
         if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
             # "the study found", "the paper said": the document introduced earlier, as it was written.

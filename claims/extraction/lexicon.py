@@ -381,6 +381,8 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "insurer",
+    "manufacturer",
     "inspectorate",
     "directorate",
     "secretariat",

@@ -427,3 +427,32 @@ def test_the_government_is_not_an_organisation_named_without_a_head_noun():
 )
 def test_full_names(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A spokesperson speaks for the organisation named before or after the role.
+        (
+            "Veldmark's Civil Aviation Authority ordered checks on 23 aircraft. On Monday it extended the order to "
+            "foreign-registered C-220s operating into Veldmark airports, a CAA spokesperson confirmed.",
+            "foreign-registered",
+            "Civil Aviation Authority",
+        ),
+        (
+            "Three paintings were stolen on Friday. The van had been stolen in Kade Street in March, a police "
+            "spokesman said.",
+            "The van",
+            "the police",
+        ),
+        # "insurer" is a role noun: the name after it is an organisation, which "the company" refers back to.
+        (
+            "The insurer Hollis Fine Art has offered a reward of up to 100,000 euros, a spokesperson for the "
+            "company told the Post.",
+            "a reward",
+            "Hollis Fine Art",
+        ),
+    ],
+)
+def test_organisations_behind_roles(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
