@@ -687,7 +687,10 @@ class Speakers:
             return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
-        if any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL:
+        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or (
+            lower[0] in ORG_HEADS and lower[1] in {"of", "for"}
+        ):
+            # "the Interior Ministry", "the Council of University Rectors"
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return True
         titles: list[str] = []

@@ -456,3 +456,11 @@ def test_full_names(text, claim_part, claimant):
 )
 def test_organisations_behind_roles(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+def test_a_name_headed_by_an_organisation_noun_and_of_is_an_organisation():
+    text = (
+        "The Council of University Rectors said in a statement that institutions would take the circumstances "
+        "into account. Several universities have already lowered their maths entry requirement, the council said."
+    )
+    assert _claimant(text, "entry requirement") == "the Council of University Rectors"
