@@ -607,6 +607,8 @@ class Speakers:
                 if word and not (start == 0 and word.lower() in STOPWORDS):
                     if word[-1] == "s" and (word[-2:-1] == "'" or word[-2:-1] == "’"):
                         word = word[:-2]  # "the Agency's"
+                    if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
+                        continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
                     if (
                         not self._add_run([(offset + start, word)])
                         and start > 1

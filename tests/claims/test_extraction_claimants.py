@@ -464,3 +464,12 @@ def test_a_name_headed_by_an_organisation_noun_and_of_is_an_organisation():
         "into account. Several universities have already lowered their maths entry requirement, the council said."
     )
     assert _claimant(text, "entry requirement") == "the Council of University Rectors"
+
+
+def test_the_before_a_surname_is_a_newspaper_not_the_person():
+    text = (
+        "Chief executive Mireille Aubrac told the Veldmark Standard on Friday that the airline was safe. "
+        "In a message to staff seen by the Standard, she wrote that all 40 fan blades had passed ultrasonic "
+        "inspections in March."
+    )
+    assert _claimant(text, "fan blades") == "Mireille Aubrac"
