@@ -393,9 +393,10 @@ _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
     rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})"
     r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
-    r"(?:in|by|from|of|at|for)\s+[^,;]{2,70})?)$",
+    r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )
+_DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,4})[’']s\s")
 # A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
 _GROUP_SUBJECT = re.compile(
     r"(?:^|\s)(?P<np>(?:(?:the|some|several|many|two|three|four|five|senior|local|top)\s+)*(?:[A-Z][\w’'-]*\s+)?"
@@ -689,10 +690,12 @@ class Speakers:
             return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
-        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or (
-            lower[0] in ORG_HEADS and lower[1] in {"of", "for"}
+        head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
+        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
+            ["of"],
+            ["for"],
         ):
-            # "the Interior Ministry", "the Council of University Rectors"
+            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers"
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return True
         titles: list[str] = []
@@ -895,6 +898,12 @@ class Speakers:
                     return self._remember(by, "org", position, set(by.lower().split())), written
                 if is_data:
                     return "", ""
+            owner = _DOCUMENT_OWNER.match(written)
+            if owner:
+                # "The union's own survey … found": the owner's claim, as "a survey by the union" is.
+                claimant, _ = self.resolve(owner.group("owner"), position)
+                if claimant:
+                    return claimant, written
             return self._remember(written, "org", position, {"document"}), written
         # Only a group noun makes a group match count: without one the pattern is not searched.
         group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words) else _GROUP_SUBJECT.search(subject)
@@ -1397,7 +1406,9 @@ class FullNames:
             if len(run) <= len(words):
                 continue
             rlow = [w.lower() for w in run]
-            if rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER and claimant not in self.people:
+            if rlow[: len(low)] == low and rlow[len(low)] == "and":
+                found.append((rlow, written))  # "the National Union of Teachers" and Lecturers
+            elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER and claimant not in self.people:
                 # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
                 if end > len(low):
