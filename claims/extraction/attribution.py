@@ -414,6 +414,7 @@ _SPOKES_OWNER = re.compile(
     r"(?:\s+for\s+(?P<after>[^,]+))?$",
     re.IGNORECASE,
 )
+_AGED = re.compile(r"^the\s+\d+-year-old\s", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
     r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
@@ -855,6 +856,11 @@ class Speakers:
             owner, _ = self.resolve(spokes.group("owner"), position)
             if owner:
                 return owner, subject
+        if "-year-old" in subject and _AGED.match(subject):
+            # "said the 34-year-old teacher": a description of the person named before.
+            people = self.before(position, "person")
+            if people:
+                return people[0].canonical, subject
         owner = _SPOKES_OWNER.match(subject) if "spokes" in subject or "represent" in subject else None
         if owner:
             # "a CAA spokesperson", "a police spokesman", "a spokeswoman for the insurer": the organisation.

@@ -483,3 +483,11 @@ def test_a_survey_owned_by_an_organisation_is_the_organisations_claim():
         "classes were taught by teachers without a maths degree."
     )
     assert _claimant(text, "34 per cent") == "the National Union of Teachers and Lecturers"
+
+
+def test_an_age_description_refers_back_to_the_person_named_before():
+    text = (
+        "Anouk Steyn had just closed her eyes when the noise came. "
+        '"There was a bang, then the whole cabin went quiet for 20 seconds," said the 34-year-old teacher.'
+    )
+    assert _claimant(text, "whole cabin") == "Anouk Steyn"
