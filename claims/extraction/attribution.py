@@ -1336,6 +1336,7 @@ _PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "b
 _PARTICLE = "|".join(_PARTICLES)
 _FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
 _NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
 _DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
 
@@ -1347,14 +1348,19 @@ class FullNames:
     def __init__(self, text: str, people: set[str]) -> None:
         self.text = text
         self.people = people
-        self._runs: list[tuple[list[str], str]] | None = None
+        self._runs: list[tuple[list[str], list[str], str]] | None = None  # (words, lower-cased, as written)
+        self._by_word: dict[str, list[tuple[list[str], list[str], str]]] = {}  # by first and by last word
         self._done: dict[str, str] = {}
+        self._descriptors: dict[str, bool] = {}
+        self._particle_names: dict[str, str] | None = None
 
-    def runs(self) -> list[tuple[list[str], str]]:
+    def runs(self) -> list[tuple[list[str], list[str], str]]:
         """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
         if self._runs is None:
             self._runs = []
             for match in _FULL_RUN.finditer(self.text):
+                if " " not in match.group():
+                    continue  # one word: no longer form of anything
                 the = self.text[max(0, match.start() - 4) : match.start()].lower() == "the "
                 run: list[str] = []
                 for token in match.group().split():
@@ -1374,14 +1380,28 @@ class FullNames:
             words = words[:-1]
         if len(words) > 2 and self._descriptor(words[0]):
             words = words[1:]
-        if words:
-            self._runs.append((words, ("the " if the else "") + " ".join(words)))
+        if len(words) > 1:
+            entry = (words, [w.lower() for w in words], ("the " if the else "") + " ".join(words))
+            self._runs.append(entry)
+            self._by_word.setdefault(entry[1][0], []).append(entry)
+            if entry[1][-1] != entry[1][0]:
+                self._by_word.setdefault(entry[1][-1], []).append(entry)
+
+    def particle_names(self) -> dict[str, str]:
+        """Full names with a particle, by surname: "Eyl" -> "Joost van Eyl"."""
+        if self._particle_names is None:
+            self._particle_names = {}
+            for m in _PARTICLE_NAME.finditer(self.text):
+                self._particle_names.setdefault(m.group("surname"), m.group())
+        return self._particle_names
 
     def _descriptor(self, word: str) -> bool:
         """A common noun capitalised only because it opens a sentence: never capitalised after a lowercase word."""
-        return _DESCRIPTIVE.match(word.lower()) is not None and not re.search(
-            rf"[a-z,;][ ]+{re.escape(word)}\b", self.text
-        )
+        if word not in self._descriptors:
+            self._descriptors[word] = _DESCRIPTIVE.match(word.lower()) is not None and not re.search(
+                rf"[a-z,;][ ]+{re.escape(word)}\b", self.text
+            )
+        return self._descriptors[word]
 
     def __call__(self, claimant: str) -> str:
         if claimant not in self._done:
@@ -1398,20 +1418,19 @@ class FullNames:
             return ""
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             return self._acronym(words[0])
-        if len(words) == 1:
-            surname = re.search(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+{re.escape(words[0])}\b", self.text)
-            if surname:
-                return surname.group()  # "Eyl" as "Joost van Eyl"
+        if len(words) == 1 and words[0] in self.particle_names():
+            return self._particle_names[words[0]]  # "Eyl" as "Joost van Eyl"
         if len(words) >= 2 and self._descriptor(words[0]):
             rest = " ".join(words[1:])
-            if len(words) > 2 or any(" ".join(run) == rest for run, _ in self.runs()):
+            if len(words) > 2 or any(" ".join(run) == rest for run, _, _ in self.runs()):
                 return self(rest)  # "Manufacturer Ambrose Pharmaceuticals" is Ambrose Pharmaceuticals
         low = [w.lower() for w in words]
+        self.runs()
         found: list[tuple[list[str], str]] = []
-        for run, written in self.runs():
+        candidates = self._by_word.get(low[0], []) + self._by_word.get(low[-1], [])
+        for run, rlow, written in candidates:
             if len(run) <= len(words):
                 continue
-            rlow = [w.lower() for w in run]
             if rlow[: len(low)] == low and rlow[len(low)] == "and":
                 found.append((rlow, written))  # "the National Union of Teachers" and Lecturers
             elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER and claimant not in self.people:
@@ -1432,8 +1451,8 @@ class FullNames:
 
     def _acronym(self, acronym: str) -> str:
         """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""
-        for run, written in self.runs():
-            if len(run) > 1 and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
+        for run, _, written in self.runs():
+            if run[0][0] == acronym[0] and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
                 return written
         return ""
 
