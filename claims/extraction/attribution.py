@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from claims.extraction.lexicon import (
     COUNTRIES,
@@ -755,7 +756,11 @@ class Speakers:
             after = words[last_title + 1 :]
             if all(w[:1].isupper() for w in after):
                 names = after
-        if any(n.lower() in ORG_NAME_WORDS for n in names) or words[-1].lower() in _ORG_ENDS:
+        if (
+            any(n.lower() in ORG_NAME_WORDS for n in names)
+            or words[-1].lower() in _ORG_ENDS
+            or any(a.lower() in ORG_HEADS and b == "of" for a, b in pairwise(words))
+        ):
             return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
         if not names or not all(n[:1].isupper() for n in names):
             return ""
@@ -1339,6 +1344,7 @@ _NAME_INNER = {"of", "for", "and", *_PARTICLES}
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
 _DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
 
 
 class FullNames:
@@ -1351,7 +1357,7 @@ class FullNames:
         self._runs: list[tuple[list[str], list[str], str]] | None = None  # (words, lower-cased, as written)
         self._by_word: dict[str, list[tuple[list[str], list[str], str]]] = {}  # by first and by last word
         self._done: dict[str, str] = {}
-        self._descriptors: dict[str, bool] = {}
+        self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
         self._particle_names: dict[str, str] | None = None
 
     def runs(self) -> list[tuple[list[str], list[str], str]]:
@@ -1359,11 +1365,15 @@ class FullNames:
         if self._runs is None:
             self._runs = []
             for match in _FULL_RUN.finditer(self.text):
-                if " " not in match.group():
+                name = match.group()
+                if " " not in name:
                     continue  # one word: no longer form of anything
                 the = self.text[max(0, match.start() - 4) : match.start()].lower() == "the "
+                if "'" not in name and "’" not in name and "." not in name and "," not in name:
+                    self._add(name.split(), the)
+                    continue
                 run: list[str] = []
-                for token in match.group().split():
+                for token in name.split():
                     base = _possessive_base(token)
                     if base or token[-1] in ".,":
                         self._add([*run, base or token.rstrip(".,")], the)
@@ -1397,11 +1407,11 @@ class FullNames:
 
     def _descriptor(self, word: str) -> bool:
         """A common noun capitalised only because it opens a sentence: never capitalised after a lowercase word."""
-        if word not in self._descriptors:
-            self._descriptors[word] = _DESCRIPTIVE.match(word.lower()) is not None and not re.search(
-                rf"[a-z,;][ ]+{re.escape(word)}\b", self.text
-            )
-        return self._descriptors[word]
+        if _DESCRIPTIVE.match(word.lower()) is None:
+            return False
+        if self._mid_sentence is None:
+            self._mid_sentence = set(_MID_SENTENCE_CAPITAL.findall(self.text))
+        return word not in self._mid_sentence
 
     def __call__(self, claimant: str) -> str:
         if claimant not in self._done:
@@ -1412,8 +1422,8 @@ class FullNames:
         words = claimant.split()
         if words and words[0].lower() == "the":
             words = words[1:]
-        if not words or any(w[:1].islower() and w not in _NAME_INNER for w in words):
-            return ""
+        if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
+            return ""  # a person named in full, a group, a role
         if any(_possessive_base(w) for w in words):
             return ""
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
@@ -1433,7 +1443,7 @@ class FullNames:
                 continue
             if rlow[: len(low)] == low and rlow[len(low)] == "and":
                 found.append((rlow, written))  # "the National Union of Teachers" and Lecturers
-            elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER and claimant not in self.people:
+            elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER:
                 # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
                 if end > len(low):
