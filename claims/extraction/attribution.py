@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from claims.extraction.lexicon import (
     COUNTRIES,
@@ -393,9 +394,10 @@ _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
     rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})"
     r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
-    r"(?:in|by|from|of|at|for)\s+[^,;]{2,70})?)$",
+    r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )
+_DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,4})[’']s\s")
 # A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
 _GROUP_SUBJECT = re.compile(
     r"(?:^|\s)(?P<np>(?:(?:the|some|several|many|two|three|four|five|senior|local|top)\s+)*(?:[A-Z][\w’'-]*\s+)?"
@@ -407,6 +409,13 @@ _SPOKES_SUBJECT = re.compile(
     r"service)|representative|press\s+officer)$",
     re.IGNORECASE,
 )
+# "a CAA spokesperson", "a spokeswoman for the survey": the spokesperson's organisation is named around it.
+_SPOKES_OWNER = re.compile(
+    r"^(?:an?|the)\s+(?:(?P<before>[^,]+?)\s+)?(?:spokes(?:man|woman|person)|representative)"
+    r"(?:\s+for\s+(?P<after>[^,]+))?$",
+    re.IGNORECASE,
+)
+_AGED = re.compile(r"^the\s+\d+-year-old\s", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
     r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
@@ -553,6 +562,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
 
@@ -600,6 +610,8 @@ class Speakers:
                 if word and not (start == 0 and word.lower() in STOPWORDS):
                     if word[-1] == "s" and (word[-2:-1] == "'" or word[-2:-1] == "’"):
                         word = word[:-2]  # "the Agency's"
+                    if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
+                        continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
                     if (
                         not self._add_run([(offset + start, word)])
                         and start > 1
@@ -633,7 +645,11 @@ class Speakers:
             return
         if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
             words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
-        valid = 2 <= len(words) <= 3 and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+        valid = (
+            2 <= len(words) <= 3
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+            and words[-1].lower() not in _ORG_ENDS
+        )
         prev = text[max(0, start - 30) : start].split()[-1] if after_lower else ""
         if prev.islower():
             if prev in ORG_ROLES and prev not in PERSON_ROLES:
@@ -676,7 +692,12 @@ class Speakers:
             return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
-        if any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL:
+        head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
+        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
+            ["of"],
+            ["for"],
+        ):
+            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers"
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return True
         titles: list[str] = []
@@ -692,7 +713,7 @@ class Speakers:
             i += 1
         names = words[i:]
         valid = [n for n in names if n.lower() not in _NOT_NAMES and not n.isupper()]
-        if 2 <= len(names) <= 3 and len(valid) == len(names) and titles:
+        if 2 <= len(names) <= 3 and len(valid) == len(names) and titles and lower[-1] not in _ORG_ENDS:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
             self.mentions.append(Mention(run[i][0], self.surnames[names[-1]], "person", set(titles)))
@@ -735,8 +756,12 @@ class Speakers:
             after = words[last_title + 1 :]
             if all(w[:1].isupper() for w in after):
                 names = after
-        if any(n.lower() in ORG_NAME_WORDS for n in names):
-            return ""  # "Orion Air", "Acme Foods": a company, not a person
+        if (
+            any(n.lower() in ORG_NAME_WORDS for n in names)
+            or words[-1].lower() in _ORG_ENDS
+            or any(a.lower() in ORG_HEADS and b == "of" for a, b in pairwise(words))
+        ):
+            return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
@@ -745,6 +770,10 @@ class Speakers:
             self.surnames[names[-1]] = " ".join(fold_names(names))
             return self.surnames[names[-1]]
         return ""
+
+    def people(self) -> set[str]:
+        """The full names of the people met so far."""
+        return {m.canonical for m in self.mentions if m.kind == "person"}
 
     def before(self, position: int, kind: str) -> list[Mention]:
         return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
@@ -832,6 +861,21 @@ class Speakers:
             owner, _ = self.resolve(spokes.group("owner"), position)
             if owner:
                 return owner, subject
+        if "-year-old" in subject and _AGED.match(subject):
+            # "said the 34-year-old teacher": a description of the person named before.
+            people = self.before(position, "person")
+            if people:
+                return people[0].canonical, subject
+        owner = _SPOKES_OWNER.match(subject) if "spokes" in subject or "represent" in subject else None
+        if owner:
+            # "a CAA spokesperson", "a police spokesman", "a spokeswoman for the insurer": the organisation.
+            name = owner.group("before") or owner.group("after") or ""
+            if name and not all(w in _NP_EXTRA or w in TITLE_WORDS for w in name.lower().split()):
+                claimant, _ = self.resolve(
+                    name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
+                )
+                if claimant:
+                    return claimant, subject
         lowered = subject.lower()
         if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
             # "the study found", "the paper said": the document introduced earlier, as it was written.
@@ -865,6 +909,12 @@ class Speakers:
                     return self._remember(by, "org", position, set(by.lower().split())), written
                 if is_data:
                     return "", ""
+            owner = _DOCUMENT_OWNER.match(written)
+            if owner:
+                # "The union's own survey … found": the owner's claim, as "a survey by the union" is.
+                claimant, _ = self.resolve(owner.group("owner"), position)
+                if claimant:
+                    return claimant, written
             return self._remember(written, "org", position, {"document"}), written
         # Only a group noun makes a group match count: without one the pattern is not searched.
         group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words) else _GROUP_SUBJECT.search(subject)
@@ -1283,3 +1333,140 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
     return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(text[start:end])]
+
+
+# Full names as an article writes them: capitalised words, with "of", "for", "and" and name particles inside
+# ("the Association of Regional Museums", "the Examinations and Qualifications Board", "Joost van Eyl").
+_PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "bin", "ten", "ter", "le", "la", "del"]
+_PARTICLE = "|".join(_PARTICLES)
+_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
+_NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
+# A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
+_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
+
+
+class FullNames:
+    """A claimant as the article introduces it in full: "Skyrill" as "Skyrill Airways", "the Qualifications Board"
+    and "EQB" as "the Examinations and Qualifications Board", "Eyl" as "Joost van Eyl". One article at a time."""
+
+    def __init__(self, text: str, people: set[str]) -> None:
+        self.text = text
+        self.people = people
+        self._runs: list[tuple[list[str], list[str], str]] | None = None  # (words, lower-cased, as written)
+        self._by_word: dict[str, list[tuple[list[str], list[str], str]]] = {}  # by first and by last word
+        self._done: dict[str, str] = {}
+        self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
+        self._particle_names: dict[str, str] | None = None
+
+    def runs(self) -> list[tuple[list[str], list[str], str]]:
+        """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
+        if self._runs is None:
+            self._runs = []
+            for match in _FULL_RUN.finditer(self.text):
+                name = match.group()
+                if " " not in name:
+                    continue  # one word: no longer form of anything
+                the = self.text[max(0, match.start() - 4) : match.start()].lower() == "the "
+                if "'" not in name and "’" not in name and "." not in name and "," not in name:
+                    self._add(name.split(), the)
+                    continue
+                run: list[str] = []
+                for token in name.split():
+                    base = _possessive_base(token)
+                    if base or token[-1] in ".,":
+                        self._add([*run, base or token.rstrip(".,")], the)
+                        run, the = [], False
+                    else:
+                        run.append(token)
+                self._add(run, the)
+        return self._runs
+
+    def _add(self, words: list[str], the: bool) -> None:
+        while words and (words[0].lower() in STOPWORDS or words[0].lower() in _NAME_INNER):
+            words, the = words[1:], words[0].lower() == "the"
+        while words and words[-1].lower() in _NAME_INNER:
+            words = words[:-1]
+        if len(words) > 2 and self._descriptor(words[0]):
+            words = words[1:]
+        if len(words) > 1:
+            entry = (words, [w.lower() for w in words], ("the " if the else "") + " ".join(words))
+            self._runs.append(entry)
+            self._by_word.setdefault(entry[1][0], []).append(entry)
+            if entry[1][-1] != entry[1][0]:
+                self._by_word.setdefault(entry[1][-1], []).append(entry)
+
+    def particle_names(self) -> dict[str, str]:
+        """Full names with a particle, by surname: "Eyl" -> "Joost van Eyl"."""
+        if self._particle_names is None:
+            self._particle_names = {}
+            for m in _PARTICLE_NAME.finditer(self.text):
+                self._particle_names.setdefault(m.group("surname"), m.group())
+        return self._particle_names
+
+    def _descriptor(self, word: str) -> bool:
+        """A common noun capitalised only because it opens a sentence: never capitalised after a lowercase word."""
+        if _DESCRIPTIVE.match(word.lower()) is None:
+            return False
+        if self._mid_sentence is None:
+            self._mid_sentence = set(_MID_SENTENCE_CAPITAL.findall(self.text))
+        return word not in self._mid_sentence
+
+    def __call__(self, claimant: str) -> str:
+        if claimant not in self._done:
+            self._done[claimant] = self._full(claimant) or claimant
+        return self._done[claimant]
+
+    def _full(self, claimant: str) -> str:
+        words = claimant.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
+            return ""  # a person named in full, a group, a role
+        if any(_possessive_base(w) for w in words):
+            return ""
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+            return self._acronym(words[0])
+        if len(words) == 1 and words[0] in self.particle_names():
+            return self._particle_names[words[0]]  # "Eyl" as "Joost van Eyl"
+        if len(words) >= 2 and self._descriptor(words[0]):
+            rest = " ".join(words[1:])
+            if len(words) > 2 or any(" ".join(run) == rest for run, _, _ in self.runs()):
+                return self(rest)  # "Manufacturer Ambrose Pharmaceuticals" is Ambrose Pharmaceuticals
+        low = [w.lower() for w in words]
+        self.runs()
+        found: list[tuple[list[str], str]] = []
+        candidates = self._by_word.get(low[0], []) + self._by_word.get(low[-1], [])
+        for run, rlow, written in candidates:
+            if len(run) <= len(words):
+                continue
+            if rlow[: len(low)] == low and rlow[len(low)] == "and":
+                found.append((rlow, written))  # "the National Union of Teachers" and Lecturers
+            elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER:
+                # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
+                end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
+                if end > len(low):
+                    found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
+            elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
+                extra = [w for w in rlow if w not in low and w not in _NAME_INNER]
+                if rlow[-1] in _ORG_ENDS or not any(w in TITLE_WORDS or w in PERSON_ROLES for w in extra):
+                    found.append((rlow, written))  # "the Mining Inspectorate" in "the State Mining Inspectorate"
+        if not found:
+            return ""
+        longest = max(found, key=lambda f: len(f[0]))
+        if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
+            return longest[1]
+        return ""  # two different organisations hold the name: leave it as written
+
+    def _acronym(self, acronym: str) -> str:
+        """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""
+        for run, _, written in self.runs():
+            if run[0][0] == acronym[0] and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
+                return written
+        return ""
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)

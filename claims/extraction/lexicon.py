@@ -381,6 +381,11 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "insurer",
+    "manufacturer",
+    "inspectorate",
+    "directorate",
+    "secretariat",
     "unit",
     "department",
     "agency",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from claims.extraction.attribution import (
     Frame,
+    FullNames,
     Speakers,
     find_frame,
     find_opener,
@@ -846,6 +847,8 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             if announced is not None:
                 opener, opener_paragraph = announced, sentence.paragraph
     results: list[ExtractedClaim] = []
+    # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
+    full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())
     for index, sentence in enumerate(kept):
         frame, clause = _attribution(index, kept, frames, quotes, text)
         if frame is None and index in inherited:
@@ -881,7 +884,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                         sentence=whole,
                         start=sentence.start,
                         end=sentence.end,
-                        claimant=owner.claimant if owner else "",
+                        claimant=full_name(owner.claimant) if owner and owner.claimant else "",
                         claimant_as_written=owner.as_written if owner else "",
                         score=score,
                         reasons=reasons,
