@@ -13,6 +13,7 @@ from itertools import pairwise
 from claims.extraction.lexicon import (
     COUNTRIES,
     DEMONYMS,
+    IRREGULAR_PAST,
     MONTHS,
     ORG_HEADS,
     ORG_NAME_WORDS,
@@ -148,11 +149,12 @@ _LEADING_BARE = re.compile(
     r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
     r"believes|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
-    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z].+)$"
+    r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b|\b[a-z]{3,}ed\b|\b(?:fell|rose|grew|"
-    r"went|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit)\b"
+    r"went|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit|spent|sold|told|knew|"
+    rf"thought|felt|brought|bought|became|heard|meant|stood|{'|'.join(IRREGULAR_PAST)})\b"
 )
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|last|this|earlier|late|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"

@@ -491,3 +491,30 @@ def test_an_age_description_refers_back_to_the_person_named_before():
         '"There was a bang, then the whole cabin went quiet for 20 seconds," said the 34-year-old teacher.'
     )
     assert _claimant(text, "whole cabin") == "Anouk Steyn"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A reported clause whose verb is an irregular past ("found", "spent", "knew") is still reported speech.
+        (
+            "Sheep farmer Gareth Pugh told the Clarion he found three of his ewes dead in a field on Sunday morning.",
+            "three of his ewes",
+            "Gareth Pugh",
+        ),
+        (
+            "Inspector Lisa Crane told reporters officers found a rope and two gloves on the roof on Sunday.",
+            "a rope",
+            "Lisa Crane",
+        ),
+        # A reported clause may open with a currency sign.
+        (
+            "Council leader Tom Reddaway insisted the authority had not cut corners. "
+            "He said £1.1m had been spent on the bridge in the past six years.",
+            "£1.1m",
+            "Tom Reddaway",
+        ),
+    ],
+)
+def test_bare_reported_clauses(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
