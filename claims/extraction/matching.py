@@ -19,6 +19,8 @@ from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
 SAME = 0.65  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
+FIGURE_BOOST = 0.2  # added when two claims share a distinctive figure (two or more characters, not a year) ...
+FIGURE_BOOST_WORDS = 2  # ... and at least this many other words; the figure, name and direction guards still cap it
 CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
@@ -441,6 +443,14 @@ def similarity(a: Features, b: Features) -> float:
         # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
         score = (score + common / smaller) / 2
     figures_a, figures_b = a.figures, b.figures
+    if figures_a and figures_b:
+        # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries
+        # use the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
+        anchored = shared & figures_a
+        if len(shared) - len(anchored) >= FIGURE_BOOST_WORDS and any(
+            len(f) > 1 and not _YEAR.match(f) for f in anchored
+        ):
+            score = min(1.0, score + FIGURE_BOOST)
     if figures_a and figures_b and _figures_differ(figures_a, figures_b):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
     if a.names and b.names and a.names.isdisjoint(b.names):

@@ -308,3 +308,25 @@ def test_twelve_months_is_a_year_and_joblessness_unemployment():
         == features("Employment grew by 210,000 in the year to March").words
     )
     assert features("Joblessness fell to 4.1%").words == features("Unemployment fell to 4.1%").words
+
+
+def test_a_shared_distinctive_figure_with_shared_words_is_the_same_claim():
+    assert (
+        _sim(
+            "The council had spent 1.1 million pounds on the bridge since 2019, including new expansion joints in 2022",
+            "£1.1m had been spent on the bridge in the past six years",
+        )
+        >= SAME
+    )
+    assert (
+        _sim(
+            "Storm Imelda brought gusts of up to 78mph to the Wye valley on Friday night",
+            "Gusts reached 78mph in the valley on Friday night, which explains the damage at the park",
+        )
+        >= SAME
+    )
+    # still apart: another figure, the opposite direction, or the figure with one other word alone
+    spent = "The council had spent 1.1 million pounds on the bridge since 2019"
+    assert _sim(spent, "£1.4m had been spent on the bridge in the past six years") < SAME
+    assert _sim("Gusts rose to 78mph in the valley", "Gusts fell to 78mph in the valley, which eased the damage") < SAME
+    assert _sim("Gusts of 78mph were forecast for the coast", "78mph winds damaged a roof in Leeds and blocked roads") < SAME
