@@ -26,7 +26,7 @@ BANDS = 10
 ROWS = 3
 FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
 ANCHORS = 3  # anchors (names, other figures) paired with each
-WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each: at most 14 anchor keys per claim
+WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
@@ -269,6 +269,8 @@ _SYNONYMS = {
     **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
     **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
     **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
+    # "a day" / "every day", "at least six weeks" / "six weeks is the minimum"
+    **dict.fromkeys(["every", "minimum"], ""),
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
@@ -281,6 +283,9 @@ _OPPOSITES = (  # stems
 )
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
+# What a figure counts or measures (stems): a distinctive figure is paired with these in anchor keys too.
+_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "mile", "metr", "minut", "hour", "day",
+                                         "week", "month", "year"])  # fmt: skip
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
 _NEGATORS = NEGATORS - {"without"}
 
@@ -536,6 +541,7 @@ def _anchor_keys(feats: Features) -> list[int]:
     if len(partners) > ANCHORS:
         partners.sort(key=lambda w: _word_hashes(w)[0])
     plain = sorted(feats.words - feats.names - feats.figures, key=lambda w: _word_hashes(w)[0])[:WORD_ANCHORS]
+    plain += [w for w in feats.words & _FIGURE_UNITS if w not in plain]  # the figure with its unit ("£1.1m", "78mph")
     # A key is built from the words' cached 32-bit hashes (no digest per pair): figure and partner as the high and
     # low halves of a 64-bit integer, the negation flag mixed in, as a signed 64-bit value.
     salt = _ANCHOR_SALT[feats.negated]
