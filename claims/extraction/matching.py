@@ -458,7 +458,8 @@ def similarity(a: Features, b: Features) -> float:
             score = min(1.0, score + FIGURE_BOOST)
     if figures_a and figures_b and _figures_differ(figures_a, figures_b):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
-    if a.names and b.names and a.names.isdisjoint(b.names):
+    # (a name one outlet capitalises, "Priority Services Register", and another not, "priority register", is shared)
+    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
         score = min(score, SAME - 0.01)  # other places or actors ("arrested in Ghana" / "in Austria")
     if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
         score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides

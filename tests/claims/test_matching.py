@@ -329,7 +329,7 @@ def test_a_shared_distinctive_figure_with_shared_words_is_the_same_claim():
     spent = "The council had spent 1.1 million pounds on the bridge since 2019"
     assert _sim(spent, "£1.4m had been spent on the bridge in the past six years") < SAME
     assert _sim("Gusts rose to 78mph in the valley", "Gusts fell to 78mph in the valley, which eased the damage") < SAME
-    assert _sim("Gusts of 78mph were forecast for the coast", "78mph winds damaged a roof in Leeds and blocked roads") < SAME
+    assert _sim("Gusts of 78mph were forecast for the coast", "78mph winds damaged a roof in Leeds") < SAME
 
 
 def test_every_day_is_a_day_and_the_minimum_is_a_hedge():
@@ -338,9 +338,17 @@ def test_every_day_is_a_day_and_the_minimum_is_a_hedge():
 
 
 def test_anchor_keys_pair_a_figure_with_its_unit():
-    spent = features("The council had spent 1.1 million pounds on the bridge since 2019, including new expansion joints")
+    spent = features("The council had spent 1.1 million pounds on the bridge since 2019, including expansion joints")
     other = features("£1.1m had been spent on the bridge in the past six years")
     assert set(_anchor_keys(spent)) & set(_anchor_keys(other))
     index = MemoryIndex()
     index.add(1, spent)
     assert index.match(other) == (1, similarity(spent, other))
+
+
+def test_a_name_written_in_lower_case_by_the_other_outlet_is_shared():
+    ours = "We are delivering bottled water directly to 620 customers on our Priority Services Register"
+    theirs = "Brenmoor Water is also delivering bottles to 620 vulnerable customers on its priority register"
+    assert _sim(ours, theirs) >= SAME
+    # other places stay apart
+    assert _sim("865 people were arrested in Ghana", "865 people were arrested in Austria") < SAME
