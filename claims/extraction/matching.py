@@ -19,12 +19,14 @@ from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
 SAME = 0.65  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
+FIGURE_BOOST = 0.2  # added when two claims share a distinctive figure (two or more characters, not a year) ...
+FIGURE_BOOST_WORDS = 2  # ... and at least this many other words; the figure, name and direction guards still cap it
 CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
 FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
 ANCHORS = 3  # anchors (names, other figures) paired with each
-WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each: at most 14 anchor keys per claim
+WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
@@ -267,6 +269,8 @@ _SYNONYMS = {
     **dict.fromkeys(["around", "roughly", "nearly", "almost", "approximately", "least", "some", "just", "much"], ""),
     **dict.fromkeys([*WEEKDAYS, "today", "yesterday", "tonight", "overnight", "morning", "evening", "night"], ""),
     **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
+    # "a day" / "every day", "at least six weeks" / "six weeks is the minimum"
+    **dict.fromkeys(["every", "minimum"], ""),
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
@@ -279,6 +283,9 @@ _OPPOSITES = (  # stems
 )
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
+# What a figure counts or measures (stems): a distinctive figure is paired with these in anchor keys too.
+_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "mile", "metr", "minut", "hour", "day",
+                                         "week", "month", "year"])  # fmt: skip
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
 _NEGATORS = NEGATORS - {"without"}
 
@@ -441,9 +448,18 @@ def similarity(a: Features, b: Features) -> float:
         # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
         score = (score + common / smaller) / 2
     figures_a, figures_b = a.figures, b.figures
+    if figures_a and figures_b:
+        # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries
+        # use the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
+        anchored = shared & figures_a
+        if len(shared) - len(anchored) >= FIGURE_BOOST_WORDS and any(
+            len(f) > 1 and not _YEAR.match(f) for f in anchored
+        ):
+            score = min(1.0, score + FIGURE_BOOST)
     if figures_a and figures_b and _figures_differ(figures_a, figures_b):
         score = min(score, SAME - 0.01)  # different figures: an editor decides
-    if a.names and b.names and a.names.isdisjoint(b.names):
+    # (a name one outlet capitalises, "Priority Services Register", and another not, "priority register", is shared)
+    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
         score = min(score, SAME - 0.01)  # other places or actors ("arrested in Ghana" / "in Austria")
     if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
         score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides
@@ -526,6 +542,7 @@ def _anchor_keys(feats: Features) -> list[int]:
     if len(partners) > ANCHORS:
         partners.sort(key=lambda w: _word_hashes(w)[0])
     plain = sorted(feats.words - feats.names - feats.figures, key=lambda w: _word_hashes(w)[0])[:WORD_ANCHORS]
+    plain += [w for w in feats.words & _FIGURE_UNITS if w not in plain]  # the figure with its unit ("£1.1m", "78mph")
     # A key is built from the words' cached 32-bit hashes (no digest per pair): figure and partner as the high and
     # low halves of a 64-bit integer, the negation flag mixed in, as a signed 64-bit value.
     salt = _ANCHOR_SALT[feats.negated]

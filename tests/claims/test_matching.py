@@ -308,3 +308,47 @@ def test_twelve_months_is_a_year_and_joblessness_unemployment():
         == features("Employment grew by 210,000 in the year to March").words
     )
     assert features("Joblessness fell to 4.1%").words == features("Unemployment fell to 4.1%").words
+
+
+def test_a_shared_distinctive_figure_with_shared_words_is_the_same_claim():
+    assert (
+        _sim(
+            "The council had spent 1.1 million pounds on the bridge since 2019, including new expansion joints in 2022",
+            "£1.1m had been spent on the bridge in the past six years",
+        )
+        >= SAME
+    )
+    assert (
+        _sim(
+            "Storm Imelda brought gusts of up to 78mph to the Wye valley on Friday night",
+            "Gusts reached 78mph in the valley on Friday night, which explains the damage at the park",
+        )
+        >= SAME
+    )
+    # still apart: another figure, the opposite direction, or the figure with one other word alone
+    spent = "The council had spent 1.1 million pounds on the bridge since 2019"
+    assert _sim(spent, "£1.4m had been spent on the bridge in the past six years") < SAME
+    assert _sim("Gusts rose to 78mph in the valley", "Gusts fell to 78mph in the valley, which eased the damage") < SAME
+    assert _sim("Gusts of 78mph were forecast for the coast", "78mph winds damaged a roof in Leeds") < SAME
+
+
+def test_every_day_is_a_day_and_the_minimum_is_a_hedge():
+    assert features("18,000 vehicles use it every day").words == features("18,000 vehicles use it a day").words
+    assert features("Six weeks is the minimum").words == features("Six weeks").words
+
+
+def test_anchor_keys_pair_a_figure_with_its_unit():
+    spent = features("The council had spent 1.1 million pounds on the bridge since 2019, including expansion joints")
+    other = features("£1.1m had been spent on the bridge in the past six years")
+    assert set(_anchor_keys(spent)) & set(_anchor_keys(other))
+    index = MemoryIndex()
+    index.add(1, spent)
+    assert index.match(other) == (1, similarity(spent, other))
+
+
+def test_a_name_written_in_lower_case_by_the_other_outlet_is_shared():
+    ours = "We are delivering bottled water directly to 620 customers on our Priority Services Register"
+    theirs = "Brenmoor Water is also delivering bottles to 620 vulnerable customers on its priority register"
+    assert _sim(ours, theirs) >= SAME
+    # other places stay apart
+    assert _sim("865 people were arrested in Ghana", "865 people were arrested in Austria") < SAME
