@@ -58,7 +58,7 @@ _DOCUMENTS = (
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
-    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
+    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|has\s+also)\s+)*"
 )
 
 
@@ -147,7 +147,7 @@ _SPEAKING_VERBS = {
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
-    r"believes|explained|suggests|suggested|shows|showed|finds|found|"
+    r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
@@ -280,6 +280,8 @@ _BARE_VERBS = {
     "stated",
     "wrote",
     "believes",
+    "reckons",
+    "reckoned",
     "explained",
     "confirmed",
     "announced",

@@ -518,3 +518,38 @@ def test_an_age_description_refers_back_to_the_person_named_before():
 )
 def test_bare_reported_clauses(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "Buses", "Water" end company names: not a person's, so "the company" refers back to them.
+        (
+            "Eastholme Buses said four of its routes would be diverted over the Riverside Bridge from Monday. "
+            "The company added that it had no plans to cut services during the closure.",
+            "no plans to cut",
+            "Eastholme Buses",
+        ),
+        (
+            "The NHS says the illness lasts about a week in most adults. "
+            "Marston Water says the 8,000 homes affected will get a £30 credit. "
+            "The company says a pump that doses the water with chlorine failed on Tuesday.",
+            "chlorine failed",
+            "Marston Water",
+        ),
+        # "reckons" reports speech; "now" and "still" may stand between the speaker and the verb.
+        (
+            "The National Farmers Union reckons 1.4 million laying hens have been culled since last autumn.",
+            "1.4 million",
+            "the National Farmers Union",
+        ),
+        (
+            "The Harbour Bridge, closed since March when engineers found cracked bearings, still has no reopening "
+            "date, and Lindale City Council now says the replacement parts won't arrive before January.",
+            "no reopening date",
+            "the Lindale City Council",
+        ),
+    ],
+)
+def test_company_names_and_verbs(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
