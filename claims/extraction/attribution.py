@@ -351,6 +351,7 @@ _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 _LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+_NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -606,6 +607,7 @@ class Speakers:
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
+        roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
             if len(tokens) == 1:
@@ -616,16 +618,15 @@ class Speakers:
                         word = word[:-2]  # "the Agency's"
                     if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
-                    if (
-                        not self._add_run([(offset + start, word)])
-                        and start > 1
-                        and text[start - 1] == " "
-                        and text[start - 2].islower()
-                    ):
+                    added = self._add_run([(offset + start, word)])
+                    if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
                         if prev in ORG_ROLES and prev not in PERSON_ROLES:
                             self.mentions.append(Mention(offset + start, word, "org", {prev}))
+                            continue
+                    if not added and roles and text[match.end() : match.end() + 2][1:].islower():
+                        self._lower_role_after(text, match, word, offset)
                 continue
             words = [_clean_token(w) for w in tokens]
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
@@ -636,6 +637,18 @@ class Speakers:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
+
+    def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
+        """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
+        organisation role is that organisation, for a later "the council" or "a council spokesperson"."""
+        low = word.lower()
+        if word.isupper() or low in COUNTRIES or low in DEMONYMS or low in _NOT_NAMES or match.group()[-2:-1] in "'’":
+            return  # "a UK company", "Europe's climate service", "on Thursday the council": no name
+        found = _NAME_LOWER_ROLE.match(text, match.end())
+        if found and all(w not in STOPWORDS for w in found.group().split()):
+            self.mentions.append(
+                Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
+            )
 
     def _apposed(
         self, text: str, match: re.Match[str], words: list[str], position: int, *, initial: bool = False

@@ -553,3 +553,27 @@ def test_bare_reported_clauses(text, claim_part, claimant):
 )
 def test_company_names_and_verbs(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name before lowercase words ending in an organisation role is that organisation, for a later
+        # "the council" or "a council spokesperson".
+        (
+            "Marsden district council, which licenses the zoo, confirmed on Tuesday that it would inspect it. "
+            "A council spokesperson said the authority had found no breach of the licence so far.",
+            "no breach",
+            "Marsden district council",
+        ),
+        (
+            "Marsden district council, which licenses the zoo, confirmed on Tuesday that it would inspect it. "
+            "The Wild Futures Trust said it had written to the council about the fencing two years ago. "
+            "The council said it had no record of receiving the letter.",
+            "no record",
+            "Marsden district council",
+        ),
+    ],
+)
+def test_name_before_lowercase_role(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
