@@ -709,6 +709,8 @@ class Speakers:
             return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
+        if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
+            return True
         head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
         if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
             ["of"],
@@ -742,6 +744,14 @@ class Speakers:
             # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
             self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
         return False
+
+    def _titled_of(self, run: list[tuple[int, str]], lower: list[str]) -> bool:
+        """ "Inspector Lisa Crane of Wyeford Police": the titled person, then the organisation after "of"."""
+        cut = lower.index("of", 3)
+        if any(w in ORG_HEADS or w in ORG_ROLES for w in lower[:cut]) or not self._add_run(run[:cut]):
+            return False
+        self._add_run(run[cut + 1 :])
+        return True
 
     def person_from_name(self, words: list[str]) -> str:
         names = [

@@ -577,3 +577,13 @@ def test_company_names_and_verbs(text, claim_part, claimant):
 )
 def test_name_before_lowercase_role(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+def test_titled_person_of_an_organisation_is_the_person():
+    # "Inspector Lisa Crane of Wyeford Police": the person, so that a later "she" finds her, not the farmer.
+    text = (
+        'Sheep farmer Gareth Pugh said he had lost three ewes. "Nobody has even knocked on my door," he said. '
+        'But Inspector Lisa Crane of Marsden Police insisted the risk to people was "very low". '
+        "She said lynx were shy animals and there had never been a recorded attack on a human in Britain."
+    )
+    assert _claimant(text, "recorded attack") == "Lisa Crane"
