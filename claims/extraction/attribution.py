@@ -537,6 +537,15 @@ def _clean_token(token: str) -> str:
     return token.strip(".,;:’'\"“”")
 
 
+def _clean_words(tokens: list[str]) -> list[str]:
+    """Tokens cleaned, a plural possessive inside a name kept as written ("the Producers' Association")."""
+    last = len(tokens) - 1
+    return [
+        _clean_token(t) + t[-1] if i < last and t[-2:] in ("s'", "s’") and t[:-1] == _clean_token(t) else _clean_token(t)
+        for i, t in enumerate(tokens)
+    ]
+
+
 def _possessive_base(token: str) -> str:
     for suffix in ("’s", "'s"):
         if token.endswith(suffix):
@@ -877,7 +886,7 @@ class Speakers:
         if "(" in subject:
             subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
-        words = [_clean_token(t) for t in _TOKEN.findall(subject)]
+        words = _clean_words(_TOKEN.findall(subject))
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]

@@ -587,3 +587,24 @@ def test_titled_person_of_an_organisation_is_the_person():
         "She said lynx were shy animals and there had never been a recorded attack on a human in Britain."
     )
     assert _claimant(text, "recorded attack") == "Lisa Crane"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A plural possessive inside a name keeps its apostrophe: the name as the article writes it.
+        (
+            "According to the Egg Producers' Association, about 1.4 million laying hens have been culled since "
+            "October 2024.",
+            "1.4 million",
+            "the Egg Producers' Association",
+        ),
+        (
+            "The producers' association reckons 1.4 million laying hens have gone since last autumn.",
+            "1.4 million",
+            "the producers' association",
+        ),
+    ],
+)
+def test_plural_possessive_in_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part).lower() == claimant.lower()
