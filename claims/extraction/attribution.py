@@ -688,7 +688,7 @@ class Speakers:
         if initial and valid:
             after = text[match.end() : match.end() + 20].split(None, 1)
             verb = after[0] if after else ""
-            if verb in {"have", "are", "were"}:
+            if verb in {"have", "are", "were"} or any(w.lower() in ORG_NAME_WORDS for w in words):
                 # A name with a plural verb is a club or company in British usage, not a person.
                 self.mentions.append(Mention(position, " ".join(words), "org", set()))
                 return

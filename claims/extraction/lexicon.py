@@ -300,6 +300,7 @@ ORG_NAME_WORDS = {
     "railways",
     "buses",
     "water",
+    "wildlife",
     "insurance",
     "partners",
     "industries",

@@ -608,3 +608,13 @@ def test_titled_person_of_an_organisation_is_the_person():
 )
 def test_plural_possessive_in_names(text, claim_part, claimant):
     assert _claimant(text, claim_part).lower() == claimant.lower()
+
+
+def test_statement_of_a_name_with_a_company_word():
+    # A name with a company word opening a sentence is an organisation, so that "It says" finds it.
+    text = (
+        "A helicopter found nothing, a Marsden Police spokesperson said.\n\n14:05\n\n"
+        "Kelby Wildlife Park has just put out a statement. It says keepers, a vet and a marksman trained in "
+        "tranquilliser darts are out in three teams and that Sasha's last confirmed sighting was at 7.10am."
+    )
+    assert _claimant(text, "last confirmed sighting") == "Kelby Wildlife Park"
