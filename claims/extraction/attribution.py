@@ -58,7 +58,7 @@ _DOCUMENTS = (
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
-    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|has\s+also)\s+)*"
+    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|has\s+also)\s+)*"
 )
 
 
@@ -147,7 +147,7 @@ _SPEAKING_VERBS = {
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
-    r"believes|explained|suggests|suggested|shows|showed|finds|found|"
+    r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
@@ -280,6 +280,8 @@ _BARE_VERBS = {
     "stated",
     "wrote",
     "believes",
+    "reckons",
+    "reckoned",
     "explained",
     "confirmed",
     "announced",
@@ -349,6 +351,7 @@ _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 _LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+_NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -534,6 +537,15 @@ def _clean_token(token: str) -> str:
     return token.strip(".,;:’'\"“”")
 
 
+def _clean_words(tokens: list[str]) -> list[str]:
+    """Tokens cleaned, a plural possessive inside a name kept as written ("the Producers' Association")."""
+    last = len(tokens) - 1
+    return [
+        _clean_token(t) + t[-1] if i < last and t[-2:] in ("s'", "s’") and t[:-1] == _clean_token(t) else _clean_token(t)
+        for i, t in enumerate(tokens)
+    ]
+
+
 def _possessive_base(token: str) -> str:
     for suffix in ("’s", "'s"):
         if token.endswith(suffix):
@@ -604,6 +616,7 @@ class Speakers:
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
+        roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
             if len(tokens) == 1:
@@ -614,16 +627,15 @@ class Speakers:
                         word = word[:-2]  # "the Agency's"
                     if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
-                    if (
-                        not self._add_run([(offset + start, word)])
-                        and start > 1
-                        and text[start - 1] == " "
-                        and text[start - 2].islower()
-                    ):
+                    added = self._add_run([(offset + start, word)])
+                    if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
                         if prev in ORG_ROLES and prev not in PERSON_ROLES:
                             self.mentions.append(Mention(offset + start, word, "org", {prev}))
+                            continue
+                    if not added and roles and text[match.end() : match.end() + 2][1:].islower():
+                        self._lower_role_after(text, match, word, offset)
                 continue
             words = [_clean_token(w) for w in tokens]
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
@@ -634,6 +646,18 @@ class Speakers:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
+
+    def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
+        """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
+        organisation role is that organisation, for a later "the council" or "a council spokesperson"."""
+        low = word.lower()
+        if word.isupper() or low in COUNTRIES or low in DEMONYMS or low in _NOT_NAMES or match.group()[-2:-1] in "'’":
+            return  # "a UK company", "Europe's climate service", "on Thursday the council": no name
+        found = _NAME_LOWER_ROLE.match(text, match.end())
+        if found and all(w not in STOPWORDS for w in found.group().split()):
+            self.mentions.append(
+                Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
+            )
 
     def _apposed(
         self, text: str, match: re.Match[str], words: list[str], position: int, *, initial: bool = False
@@ -664,7 +688,7 @@ class Speakers:
         if initial and valid:
             after = text[match.end() : match.end() + 20].split(None, 1)
             verb = after[0] if after else ""
-            if verb in {"have", "are", "were"}:
+            if verb in {"have", "are", "were"} or any(w.lower() in ORG_NAME_WORDS for w in words):
                 # A name with a plural verb is a club or company in British usage, not a person.
                 self.mentions.append(Mention(position, " ".join(words), "org", set()))
                 return
@@ -694,6 +718,8 @@ class Speakers:
             return False
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
+        if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
+            return True
         head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
         if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
             ["of"],
@@ -727,6 +753,14 @@ class Speakers:
             # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
             self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
         return False
+
+    def _titled_of(self, run: list[tuple[int, str]], lower: list[str]) -> bool:
+        """ "Inspector Lisa Crane of Wyeford Police": the titled person, then the organisation after "of"."""
+        cut = lower.index("of", 3)
+        if any(w in ORG_HEADS or w in ORG_ROLES for w in lower[:cut]) or not self._add_run(run[:cut]):
+            return False
+        self._add_run(run[cut + 1 :])
+        return True
 
     def person_from_name(self, words: list[str]) -> str:
         names = [
@@ -852,7 +886,7 @@ class Speakers:
         if "(" in subject:
             subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
         subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
-        words = [_clean_token(t) for t in _TOKEN.findall(subject)]
+        words = _clean_words(_TOKEN.findall(subject))
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]

@@ -52,6 +52,7 @@ _REPORTING_BASE = [
     "signal",
     "find",
     "show",
+    "reckon",
 ]
 _IRREGULAR = {
     "say": ["said", "says"],
@@ -297,6 +298,9 @@ ORG_NAME_WORDS = {
     "telecoms",
     "rail",
     "railways",
+    "buses",
+    "water",
+    "wildlife",
     "insurance",
     "partners",
     "industries",

@@ -518,3 +518,103 @@ def test_an_age_description_refers_back_to_the_person_named_before():
 )
 def test_bare_reported_clauses(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "Buses", "Water" end company names: not a person's, so "the company" refers back to them.
+        (
+            "Eastholme Buses said four of its routes would be diverted over the Riverside Bridge from Monday. "
+            "The company added that it had no plans to cut services during the closure.",
+            "no plans to cut",
+            "Eastholme Buses",
+        ),
+        (
+            "The NHS says the illness lasts about a week in most adults. "
+            "Marston Water says the 8,000 homes affected will get a £30 credit. "
+            "The company says a pump that doses the water with chlorine failed on Tuesday.",
+            "chlorine failed",
+            "Marston Water",
+        ),
+        # "reckons" reports speech; "now" and "still" may stand between the speaker and the verb.
+        (
+            "The National Farmers Union reckons 1.4 million laying hens have been culled since last autumn.",
+            "1.4 million",
+            "the National Farmers Union",
+        ),
+        (
+            "The Harbour Bridge, closed since March when engineers found cracked bearings, still has no reopening "
+            "date, and Lindale City Council now says the replacement parts won't arrive before January.",
+            "no reopening date",
+            "the Lindale City Council",
+        ),
+    ],
+)
+def test_company_names_and_verbs(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name before lowercase words ending in an organisation role is that organisation, for a later
+        # "the council" or "a council spokesperson".
+        (
+            "Marsden district council, which licenses the zoo, confirmed on Tuesday that it would inspect it. "
+            "A council spokesperson said the authority had found no breach of the licence so far.",
+            "no breach",
+            "Marsden district council",
+        ),
+        (
+            "Marsden district council, which licenses the zoo, confirmed on Tuesday that it would inspect it. "
+            "The Wild Futures Trust said it had written to the council about the fencing two years ago. "
+            "The council said it had no record of receiving the letter.",
+            "no record",
+            "Marsden district council",
+        ),
+    ],
+)
+def test_name_before_lowercase_role(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_titled_person_of_an_organisation_is_the_person():
+    # "Inspector Lisa Crane of Wyeford Police": the person, so that a later "she" finds her, not the farmer.
+    text = (
+        'Sheep farmer Gareth Pugh said he had lost three ewes. "Nobody has even knocked on my door," he said. '
+        'But Inspector Lisa Crane of Marsden Police insisted the risk to people was "very low". '
+        "She said lynx were shy animals and there had never been a recorded attack on a human in Britain."
+    )
+    assert _claimant(text, "recorded attack") == "Lisa Crane"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A plural possessive inside a name keeps its apostrophe: the name as the article writes it.
+        (
+            "According to the Egg Producers' Association, about 1.4 million laying hens have been culled since "
+            "October 2024.",
+            "1.4 million",
+            "the Egg Producers' Association",
+        ),
+        (
+            "The producers' association reckons 1.4 million laying hens have gone since last autumn.",
+            "1.4 million",
+            "the producers' association",
+        ),
+    ],
+)
+def test_plural_possessive_in_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part).lower() == claimant.lower()
+
+
+def test_statement_of_a_name_with_a_company_word():
+    # A name with a company word opening a sentence is an organisation, so that "It says" finds it.
+    text = (
+        "A helicopter found nothing, a Marsden Police spokesperson said.\n\n14:05\n\n"
+        "Kelby Wildlife Park has just put out a statement. It says keepers, a vet and a marksman trained in "
+        "tranquilliser darts are out in three teams and that Sasha's last confirmed sighting was at 7.10am."
+    )
+    assert _claimant(text, "last confirmed sighting") == "Kelby Wildlife Park"
