@@ -107,6 +107,21 @@ _CLASSIFIED = _rx(
     r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
     r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
+# An official's safety assessment ("the risk to the public is very low", "tap water is safe for washing",
+# "is not aware of any illness"): checkable against the assessment's source. A risk level is the public's, the
+# published one ("the risk to people from the lynx"); "the risk to any individual patient" reassures.
+_ASSESSMENT = _rx(
+    r"\b(?:risk|danger|threat)\s+(?:to|for)\s+(?:the\s+)?(?:general\s+|wider\s+)?(?:public|people|humans|human health"
+    r"|residents|population)\b[^,.;]{0,30}?\b(?:is|was|are|were|remains?|remained|has been)"
+    r"\s+[\"“]?(?:still\s+)?(?:very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?(?:safe|unsafe)\s+(?:to|for)\b"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?fine\s+for\b|\bnot aware of any\b"
+)
+# An investigation opened or under way ("the regulator is investigating", "has opened an investigation").
+_INVESTIGATION = _rx(
+    r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
+    r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
+)
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -440,15 +455,21 @@ def _score(
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
     classified = _cue(_CLASSIFIED, text, bag)
+    investigation = _cue(_INVESTIGATION, text, bag)
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
         ("legal", legal),
         ("classification", classified),
+        ("investigation", investigation),
     ):
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
+    assessment = _cue(_ASSESSMENT, text, bag)
+    if assessment:
+        score += 0.2
+        positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
     if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
@@ -655,6 +676,8 @@ _GATES = {
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition"
     ),
+    _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
+    _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "

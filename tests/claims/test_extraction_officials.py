@@ -1,0 +1,27 @@
+"""Officials' public-safety and service statements: advisories, safety assessments, measures, investigations."""
+
+from claims.extraction import extract
+
+
+def _only(text: str, **kwargs):
+    found = extract(text, **kwargs)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def test_a_published_risk_level_or_a_safety_assessment_is_checkable():
+    claim = _only("The risk to the public is very low.\n")
+    assert claim.text == "The risk to the public is very low"
+    assert "safety assessment: 'risk to the public is very low'" in claim.reasons
+    claim = _only("Tap water is safe for washing, bathing and flushing.\n")
+    assert "safety assessment: 'is safe for'" in claim.reasons
+    claim = _only("The health agency is not aware of any illness among customers.\n")
+    assert "safety assessment: 'not aware of any'" in claim.reasons
+    # A speaker's reassurance about one person's risk is no published risk level.
+    assert extract("The risk to any individual patient is very low.\n") == []
+
+
+def test_an_investigation_under_way_is_checkable():
+    claim = _only("The Drinking Water Quality Regulator is investigating.\n")
+    assert "investigation: 'is investigating'" in claim.reasons
+    assert extract("The matter is interesting.\n") == []
