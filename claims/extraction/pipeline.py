@@ -122,6 +122,12 @@ _INVESTIGATION = _rx(
     r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
+# An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
+# light", "will inspect the park within two weeks"): checked when the span ends, like a dated forecast.
+_MEASURE = _rx(
+    r"\b(?:will|would|shall)\s+(?:remain|stay|be\s+(?:closed|shut|open|suspended|in place|in force)|resume|reopen"
+    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight)\b"
+)
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -470,6 +476,10 @@ def _score(
     if assessment:
         score += 0.2
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
+    measure = _cue(_MEASURE, text, bag)
+    if measure:
+        score += 0.2
+        positive.append(f"announced measure: '{measure.group()}'")
     if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
@@ -477,7 +487,7 @@ def _score(
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    weights = _WEIGHTS_WITH_NUMBER if number or dated else _WEIGHTS
+    weights = _WEIGHTS_WITH_NUMBER if number or dated or measure else _WEIGHTS
     late: list[str] = []
     if headline:
         score -= 0.5
@@ -545,7 +555,7 @@ def _score(
         if not match:
             continue
         if name == "prediction":
-            forecast = _forecast(text, match, number, dated)
+            forecast = "light" if measure else _forecast(text, match, number, dated)
             score -= weights[name] if forecast == "light" else _WEIGHTS[name]
             if forecast == "speculative" and "past event" in positive:
                 # What a forecast describes has not happened: its "-ed" words are adjectives ("could fall on
@@ -678,6 +688,7 @@ _GATES = {
     ),
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
+    _MEASURE: _gate("will would shall"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "

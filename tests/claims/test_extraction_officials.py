@@ -25,3 +25,13 @@ def test_an_investigation_under_way_is_checkable():
     claim = _only("The Drinking Water Quality Regulator is investigating.\n")
     assert "investigation: 'is investigating'" in claim.reasons
     assert extract("The matter is interesting.\n") == []
+
+
+def test_an_announced_measure_with_its_time_span_is_checkable():
+    claim = _only("The park will remain closed until the lynx is found.\n")
+    assert "announced measure: 'will remain closed until'" in claim.reasons
+    assert "prediction: 'will'" in claim.reasons
+    claim = _only("The search has been scaled back for the night and will resume at first light.\n")
+    assert "announced measure: 'will resume at first light'" in claim.reasons
+    # Without a span it is still a vague forecast.
+    assert extract("The park will remain closed.\n") == []
