@@ -128,6 +128,16 @@ _MEASURE = _rx(
     r"\b(?:will|would|shall)\s+(?:remain|stay|be\s+(?:closed|shut|open|suspended|in place|in force)|resume|reopen"
     r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight)\b"
 )
+# An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
+# make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
+_ADVICE_GROUPS = (
+    "customers residents public passengers motorists drivers visitors parents households pedestrians cyclists "
+    "patients travellers consumers owners keepers"
+)
+_ADVICE = _rx(
+    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
+    r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
+)
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -483,6 +493,11 @@ def _score(
     if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
+    # Advice alone is no statement of fact: it earns no attribution bonus.
+    advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
+    if advice:
+        score += 0.1
+        positive.append(f"official advice: '{advice.group()}'")
     if threshold is not None and round(min(1.0, score), 3) < threshold:
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
@@ -532,6 +547,8 @@ def _score(
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
             match = _cue(_OPINION, text, bag)
+            while match and advice and match.group() in ("should", "must"):
+                match = _OPINION.search(text, match.end())  # the advice's "should", not an opinion
             if (
                 match
                 and match.group() == "must"
@@ -689,6 +706,7 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
+    _ADVICE: _gate(_ADVICE_GROUPS),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "

@@ -35,3 +35,15 @@ def test_an_announced_measure_with_its_time_span_is_checkable():
     assert "announced measure: 'will resume at first light'" in claim.reasons
     # Without a span it is still a vague forecast.
     assert extract("The park will remain closed.\n") == []
+
+
+def test_advice_to_the_public_is_no_opinion_but_a_generic_should_is():
+    claim = _only("Customers in the affected area should boil all tap water before drinking it.\n")
+    assert "official advice: 'customers in the affected area should boil'" in claim.reasons
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
+    claim = _only("Tap water is fine for washing, though parents should make sure children do not swallow it.\n")
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
+    (claim,) = extract("The government should resign over the scandal.\n", threshold=0.0)
+    assert "opinion: 'should'" in claim.reasons
+    # Advice alone, with nothing else to check, stays below the threshold.
+    assert extract("Parents should check their children's vaccination records.\n") == []
