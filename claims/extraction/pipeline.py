@@ -260,7 +260,10 @@ _BOILERPLATE = _rx(
     r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
     r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
     r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
-    r"every weekday|all options)\b"
+    r"every weekday|all options"
+    # Service details and a fact box's label: a phone number to call, a website to visit, "Lynx facts:".
+    r"|(?:call|ring|phone)\s+(?:us\s+)?(?:on\s+)?0\d{3}|(?:at|visit)\s+[a-z0-9-]+\.(?:co\.uk|com|org|org\.uk|gov\.uk)"
+    r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:))\b"
 )
 _READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
 _READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
@@ -754,7 +757,7 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options",
+        "editors published weekday options call ring phone uk com org facts",
         "stay tuned",
         "sign up",
         "all rights reserved",

@@ -47,3 +47,13 @@ def test_advice_to_the_public_is_no_opinion_but_a_generic_should_is():
     assert "opinion: 'should'" in claim.reasons
     # Advice alone, with nothing else to check, stays below the threshold.
     assert extract("Parents should check their children's vaccination records.\n") == []
+
+
+def test_service_details_and_a_fact_box_label_are_boilerplate():
+    text = "Customers can check whether their postcode is affected at brenmoorwater.co.uk/boilnotice or call 0345 600 1212.\n"
+    assert extract(text) == []
+    (claim,) = extract(text, threshold=0.0)
+    assert "boilerplate: 'at brenmoorwater.co.uk'" in claim.reasons
+    assert extract("Lynx facts: Eurasian lynx weigh up to 30kg and hunt deer, hares and birds.\n") == []
+    # A figure that is no phone number is left alone.
+    assert extract("The council said 3,000 homes in Thornley had to boil their water for eight days in 2021.\n")
