@@ -223,7 +223,7 @@ _HOPE = _rx(
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )likely|soon)\b"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|soon)\b"
 )
 # An expectation (passive, or of something else: "is not expected back", "expected the government to release",
 # "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed"). Gated apart.

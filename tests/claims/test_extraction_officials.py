@@ -57,3 +57,10 @@ def test_service_details_and_a_fact_box_label_are_boilerplate():
     assert extract("Lynx facts: Eurasian lynx weigh up to 30kg and hunt deer, hares and birds.\n") == []
     # A figure that is no phone number is left alone.
     assert extract("The council said 3,000 homes in Thornley had to boil their water for eight days in 2021.\n")
+
+
+def test_the_most_likely_cause_is_an_assessment_not_a_forecast():
+    claim = _only("The chief vet said the most likely source was wild waterfowl roosting on the estuary in November.\n")
+    assert not any(reason.startswith("prediction") for reason in claim.reasons)
+    (claim,) = extract("The strike is likely to spread to other depots.\n", threshold=0.0)
+    assert "prediction: 'is likely to'" in claim.reasons
