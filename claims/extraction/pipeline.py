@@ -138,6 +138,8 @@ _ADVICE = _rx(
     rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
 )
+# What remains open to the public during a measure ("pedestrians can still use the walkway", "can still get across").
+_STILL_OPEN = _rx(r"\b(?:can|may)\s+still\s+(?:use|cross|get|access|travel|walk|drive|reach|visit|enter|park|board)\b")
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -490,9 +492,12 @@ def _score(
         score += 0.2
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
     measure = _cue(_MEASURE, text, bag)
+    if not measure and "still" in bag:
+        measure = _STILL_OPEN.search(text)
     if measure:
         score += 0.2
-        positive.append(f"announced measure: '{measure.group()}'")
+        kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
+        positive.append(f"{kind}: '{measure.group()}'")
     if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")

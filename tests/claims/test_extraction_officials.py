@@ -64,3 +64,9 @@ def test_the_most_likely_cause_is_an_assessment_not_a_forecast():
     assert not any(reason.startswith("prediction") for reason in claim.reasons)
     (claim,) = extract("The strike is likely to spread to other depots.\n", threshold=0.0)
     assert "prediction: 'is likely to'" in claim.reasons
+
+
+def test_what_stays_open_during_a_closure_is_checkable():
+    claim = _only("Pedestrians and cyclists can still use a separate walkway on its eastern side.\n")
+    assert "still open: 'can still use'" in claim.reasons
+    assert extract("Pedestrians and cyclists can use a separate walkway on its eastern side.\n") == []
