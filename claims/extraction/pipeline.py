@@ -204,7 +204,9 @@ _OPINION = _rx(
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
-    r"too (?:long|slowly|little|late|much|many))\b"
+    r"too (?:long|slowly|little|late|much|many)"
+    # A superlative of the speaker's own life ("the longest three days of my working life") is a feeling.
+    r"|[a-z]+est\s+(?:[\w-]+\s+){0,3}?of my (?:working\s+)?(?:life|career))\b"
 )
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
@@ -728,6 +730,8 @@ _GATES = {
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
         *(f"in {whose} {what}" for whose in ("my", "our") for what in ("view", "opinion")),
         "ought to",
+        "my life",
+        "my career",
         "need to",
         "needs to",
     ),

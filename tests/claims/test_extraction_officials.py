@@ -70,3 +70,10 @@ def test_what_stays_open_during_a_closure_is_checkable():
     claim = _only("Pedestrians and cyclists can still use a separate walkway on its eastern side.\n")
     assert "still open: 'can still use'" in claim.reasons
     assert extract("Pedestrians and cyclists can use a separate walkway on its eastern side.\n") == []
+
+
+def test_a_superlative_of_the_speakers_own_life_is_a_feeling():
+    text = '"This has been the longest three days of my working life," the park director said.\n'
+    assert extract(text) == []
+    (claim,) = extract(text, threshold=0.0)
+    assert "opinion: 'longest three days of my working life'" in claim.reasons
