@@ -99,7 +99,7 @@ _COMPARISON = _rx(
 _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
-    r"prohibit\w*|legal|statute|decree|act)\b"
+    r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
 # carcinogen", "the site is listed as a heritage monument").
@@ -711,7 +711,7 @@ _GATES = {
         "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
-        "prohibited prohibits prohibition"
+        "prohibited prohibits prohibition entitled entitlement"
     ),
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),

@@ -77,3 +77,8 @@ def test_a_superlative_of_the_speakers_own_life_is_a_feeling():
     assert extract(text) == []
     (claim,) = extract(text, threshold=0.0)
     assert "opinion: 'longest three days of my working life'" in claim.reasons
+
+
+def test_an_entitlement_is_a_rule_to_check():
+    claim = _only("Under the scheme, customers are not automatically entitled to more compensation.\n")
+    assert "legal: 'entitled to'" in claim.reasons
