@@ -99,7 +99,7 @@ _COMPARISON = _rx(
 _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
     r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
-    r"prohibit\w*|legal|statute|decree|act)\b"
+    r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
 # carcinogen", "the site is listed as a heritage monument").
@@ -107,6 +107,39 @@ _CLASSIFIED = _rx(
     r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
     r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
+# An official's safety assessment ("the risk to the public is very low", "tap water is safe for washing",
+# "is not aware of any illness"): checkable against the assessment's source. A risk level is the public's, the
+# published one ("the risk to people from the lynx"); "the risk to any individual patient" reassures.
+_ASSESSMENT = _rx(
+    r"\b(?:risk|danger|threat)\s+(?:to|for)\s+(?:the\s+)?(?:general\s+|wider\s+)?(?:public|people|humans|human health"
+    r"|residents|population)\b[^,.;]{0,30}?\b(?:is|was|are|were|remains?|remained|has been)"
+    r"\s+[\"“]?(?:still\s+)?(?:very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?(?:safe|unsafe)\s+(?:to|for)\b"
+    r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?fine\s+for\b|\bnot aware of any\b"
+)
+# An investigation opened or under way ("the regulator is investigating", "has opened an investigation").
+_INVESTIGATION = _rx(
+    r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
+    r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
+)
+# An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
+# light", "will inspect the park within two weeks"): checked when the span ends, like a dated forecast.
+_MEASURE = _rx(
+    r"\b(?:will|would|shall)\s+(?:remain|stay|be\s+(?:closed|shut|open|suspended|in place|in force)|resume|reopen"
+    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight)\b"
+)
+# An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
+# make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
+_ADVICE_GROUPS = (
+    "customers residents public passengers motorists drivers visitors parents households pedestrians cyclists "
+    "patients travellers consumers owners keepers"
+)
+_ADVICE = _rx(
+    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
+    r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
+)
+# What remains open to the public during a measure ("pedestrians can still use the walkway", "can still get across").
+_STILL_OPEN = _rx(r"\b(?:can|may)\s+still\s+(?:use|cross|get|access|travel|walk|drive|reach|visit|enter|park|board)\b")
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
 # fall in a row", "the first time in a generation"), or a negation over a period ("has not been met since 2015").
 _YEAR = rf"(?:the\s+)?(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\ds?"
@@ -171,7 +204,9 @@ _OPINION = _rx(
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
-    r"too (?:long|slowly|little|late|much|many))\b"
+    r"too (?:long|slowly|little|late|much|many)"
+    # A superlative of the speaker's own life ("the longest three days of my working life") is a feeling.
+    r"|[a-z]+est\s+(?:[\w-]+\s+){0,3}?of my (?:working\s+)?(?:life|career))\b"
 )
 # A reported feeling, a tabloid verb of feeling, critics' view, what something deserves, "criminal" as a verdict
 # ("it was criminal"; "a criminal forum" describes). Apart from _OPINION, with its own gate, to keep both fast.
@@ -192,7 +227,7 @@ _HOPE = _rx(
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )likely|soon)\b"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|soon)\b"
 )
 # An expectation (passive, or of something else: "is not expected back", "expected the government to release",
 # "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed"). Gated apart.
@@ -229,7 +264,10 @@ _BOILERPLATE = _rx(
     r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
     r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
     r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
-    r"every weekday|all options)\b"
+    r"every weekday|all options"
+    # Service details and a fact box's label: a phone number to call, a website to visit, "Lynx facts:".
+    r"|(?:call|ring|phone)\s+(?:us\s+)?(?:on\s+)?0\d{3}|(?:at|visit)\s+[a-z0-9-]+\.(?:co\.uk|com|org|org\.uk|gov\.uk)"
+    r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:))\b"
 )
 _READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
 _READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
@@ -440,23 +478,41 @@ def _score(
     comparison = _cue(_COMPARISON, text, bag)
     legal = _cue(_LEGAL, text, bag)
     classified = _cue(_CLASSIFIED, text, bag)
+    investigation = _cue(_INVESTIGATION, text, bag)
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
         ("legal", legal),
         ("classification", classified),
+        ("investigation", investigation),
     ):
         if found:
             score += 0.1
             positive.append(f"{name}: '{found.group()}'")
+    assessment = _cue(_ASSESSMENT, text, bag)
+    if assessment:
+        score += 0.2
+        positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
+    measure = _cue(_MEASURE, text, bag)
+    if not measure and "still" in bag:
+        measure = _STILL_OPEN.search(text)
+    if measure:
+        score += 0.2
+        kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
+        positive.append(f"{kind}: '{measure.group()}'")
     if attributed and positive and not quoted:
         score += 0.2
         positive.insert(0, "attributed statement of fact")
+    # Advice alone is no statement of fact: it earns no attribution bonus.
+    advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
+    if advice:
+        score += 0.1
+        positive.append(f"official advice: '{advice.group()}'")
     if threshold is not None and round(min(1.0, score), 3) < threshold:
         return None  # positives never take the score below 0
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    weights = _WEIGHTS_WITH_NUMBER if number or dated else _WEIGHTS
+    weights = _WEIGHTS_WITH_NUMBER if number or dated or measure else _WEIGHTS
     late: list[str] = []
     if headline:
         score -= 0.5
@@ -501,6 +557,8 @@ def _score(
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
             match = _cue(_OPINION, text, bag)
+            while match and advice and match.group() in ("should", "must"):
+                match = _OPINION.search(text, match.end())  # the advice's "should", not an opinion
             if (
                 match
                 and match.group() == "must"
@@ -524,7 +582,7 @@ def _score(
         if not match:
             continue
         if name == "prediction":
-            forecast = _forecast(text, match, number, dated)
+            forecast = "light" if measure else _forecast(text, match, number, dated)
             score -= weights[name] if forecast == "light" else _WEIGHTS[name]
             if forecast == "speculative" and "past event" in positive:
                 # What a forecast describes has not happened: its "-ed" words are adjectives ("could fall on
@@ -653,8 +711,12 @@ _GATES = {
         "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
-        "prohibited prohibits prohibition"
+        "prohibited prohibits prohibition entitled entitlement"
     ),
+    _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
+    _INVESTIGATION: _gate("investigating investigation inquiry probe"),
+    _MEASURE: _gate("will would shall"),
+    _ADVICE: _gate(_ADVICE_GROUPS),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
@@ -668,6 +730,8 @@ _GATES = {
         *(f"{who} {verb}" for who in ("i", "we") for verb in _OPINION_VERBS),
         *(f"in {whose} {what}" for whose in ("my", "our") for what in ("view", "opinion")),
         "ought to",
+        "my life",
+        "my career",
         "need to",
         "needs to",
     ),
@@ -702,7 +766,7 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options",
+        "editors published weekday options call ring phone uk com org facts",
         "stay tuned",
         "sign up",
         "all rights reserved",
