@@ -95,6 +95,10 @@ _TRAILING = re.compile(
     rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*[,–—-]*\s*(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
+# _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
+# without such a verb in its tail cannot match, and the costly pattern is not tried.
+_TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
+_TRAILING_REACH = 90 + max(map(len, REPORTING_VERBS)) + 1
 _TRAILING_INVERTED = re.compile(
     r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|told|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
@@ -1163,7 +1167,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
     comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
     trailing = None
     if comma_or_quote:
-        trailing = _TRAILING.match(stripped)
+        if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)):
+            trailing = _TRAILING.match(stripped)
         if not trailing and stripped.count(",") >= 2:
             trailing = _TRAILING_ROLE.match(stripped)
         if not trailing and not words.isdisjoint(_INVERTED_VERBS):
@@ -1401,7 +1406,9 @@ class FullNames:
         """Full names with a particle, by surname: "Eyl" -> "Joost van Eyl"."""
         if self._particle_names is None:
             self._particle_names = {}
-            for m in _PARTICLE_NAME.finditer(self.text):
+            # A particle stands between spaces: an article without one (most) is not searched.
+            has_particle = any(f" {particle} " in self.text for particle in _PARTICLES)
+            for m in _PARTICLE_NAME.finditer(self.text) if has_particle else ():
                 self._particle_names.setdefault(m.group("surname"), m.group())
         return self._particle_names
 

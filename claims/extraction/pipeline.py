@@ -283,7 +283,8 @@ def _tidy(text: str) -> str:
     while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
         previous = text
         text = _LEAD_MARKER.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or not text.isprintable():
+        text = _SPACES.sub(" ", text)  # only a double space or another white-space character (never printable) changes
     if text[:2] in _OWN_FRAME_OPENINGS:
         text = _OWN_FRAME.sub("", text, count=1)
     return text[:1].upper() + text[1:] if text else text
@@ -753,10 +754,15 @@ _NUMBER_WORDS = {
 }
 
 
+# A compiled pattern hashes its whole compiled code on every dict lookup (microseconds for the long cue patterns):
+# gates are looked up by the pattern's identity instead.
+_GATE_OF = {id(pattern): gate for pattern, gate in _GATES.items()}
+
+
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
     if pattern is _RHETORIC and "!" in text:
         return pattern.search(text)
-    keys, singles, groups = _GATES[pattern]
+    keys, singles, groups = _GATE_OF[id(pattern)]
     if bag.isdisjoint(keys) or (bag.isdisjoint(singles) and not any(group <= bag for group in groups)):
         return None
     return pattern.search(text)
