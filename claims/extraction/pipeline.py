@@ -238,7 +238,7 @@ _READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
 def _addresses_reader(whole: _Whole) -> bool:
     """A prompt is imperative ("Sign up …") or speaks to the reader ("… to get our newsletter", "click here")."""
     opening = whole.lower.lstrip("\"'“‘«( ")
-    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.bag.isdisjoint(_READER_WORDS)
+    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.letter_runs().isdisjoint(_READER_WORDS)
 
 
 _VERBISH = _rx(
@@ -344,21 +344,26 @@ def split_assertions(clause: str) -> list[str]:
 
 
 class _Whole:
-    """What scoring needs from the whole sentence, computed once (and only if asked) for all its assertions."""
+    """What scoring needs from the whole sentence, computed once (and only if asked) for all its assertions.
 
-    def __init__(self, sentence: str) -> None:
+    `words` are its lower-cased words as attribution found them (sentence_words), shared rather than found again:
+    the gates of the whole-sentence cues (hope, boilerplate, critics) test them. Every word of those cues stands
+    between word boundaries, so a match always leaves its words there."""
+
+    def __init__(self, sentence: str, words: set[str]) -> None:
         self.lower = sentence.lower()
-        self._bag: frozenset[str] | None = None
+        self.words = words
+        self._letter_runs: frozenset[str] | None = None
 
-    @property
-    def bag(self) -> frozenset[str]:
-        if self._bag is None:
-            self._bag = frozenset(_WORDS.findall(self.lower))
-        return self._bag
+    def letter_runs(self) -> frozenset[str]:
+        """Every run of letters, inside longer words too ("2nd" gives "nd"): whether it speaks to the reader."""
+        if self._letter_runs is None:
+            self._letter_runs = frozenset(_WORDS.findall(self.lower))
+        return self._letter_runs
 
 
-def _whole(sentence: str) -> _Whole:
-    return _Whole(sentence)
+def _whole(sentence: str, words: set[str] | None = None) -> _Whole:
+    return _Whole(sentence, sentence_words(sentence) if words is None else words)
 
 
 def score_assertion(
@@ -489,9 +494,9 @@ def _score(
             if not match and not bag.isdisjoint(_ASK_WORDS):
                 match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
-            match = _cue(_HOPE, whole.lower, bag | whole.bag)
+            match = _cue(_HOPE, whole.lower, bag | whole.words)
         elif name == "boilerplate":
-            match = _cue(_BOILERPLATE, whole.lower, bag | whole.bag)
+            match = _cue(_BOILERPLATE, whole.lower, bag | whole.words)
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
@@ -515,7 +520,7 @@ def _score(
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
-            if not match and "critics" in whole.bag:
+            if not match and "critics" in whole.words:
                 match = _CRITICS.search(whole.lower)
         else:
             if "may" in bag and "May" in original[1:]:
@@ -818,6 +823,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
     turn: Frame | None = None
     opener: Frame | None = None
     opener_paragraph = -1
+    words_of: list[set[str]] = []  # each sentence's lower-cased words, for attribution and scoring alike
     for index, sentence in enumerate(kept):
         first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
         if first_in_paragraph:
@@ -832,6 +838,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             ):
                 opener = None  # the announced quotation has ended
         words = sentence_words(sentence.text)
+        words_of.append(words)
         speakers.scan(sentence.text, sentence.start, words)
         frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
         if frames[index] is None and turn is not None and first_in_paragraph:
@@ -879,7 +886,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                 normalised = _tidy(part)
                 if not normalised:
                     continue
-                context = context or _whole(whole)
+                context = context or _whole(whole, words_of[index])
                 scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
                 if scored is None or scored[0] < threshold:
                     continue
