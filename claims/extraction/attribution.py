@@ -892,7 +892,7 @@ class Speakers:
             if issuer:
                 return issuer, subject
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
-        maybe_document = not subject.isascii() or _DOCUMENT_NOUN.search(lowered) is not None
+        maybe_document = _folds_to_ascii(subject) or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
@@ -1128,6 +1128,15 @@ def _bare_frame(bare: re.Match[str], claimant: str, written: str) -> Frame:
     return _clause_frame(claimant, written, bare, own_end=own_end)
 
 
+# The only characters beyond ASCII that IGNORECASE matches to ASCII letters ("ı" to "i", "K" (Kelvin) to "k"): a text
+# without one matches an IGNORECASE pattern of ASCII words only where its lower case holds those words.
+_ASCII_FOLDS = "İıſK"
+
+
+def _folds_to_ascii(text: str) -> bool:
+    return not text.isascii() and any(ch in text for ch in _ASCII_FOLDS)
+
+
 def sentence_words(sentence: str) -> set[str]:
     """The lower-cased words of a sentence: the cheap test that gates the costly patterns of scan and find_frame."""
     return set(_LOWER_WORD.findall(sentence.lower()))
@@ -1151,8 +1160,8 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
         # Only an estimate ("X put turnout at 58%") can be left: the other frames need a reporting verb.
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
-    # IGNORECASE also folds a few non-ASCII letters: those sentences skip the shortcut.
-    according = "according to" in lower or not sentence.isascii()
+    # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut.
+    according = "according to" in lower or _folds_to_ascii(sentence)
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
