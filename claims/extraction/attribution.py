@@ -163,6 +163,19 @@ _TRAILING_TIME = re.compile(
     r"month|year|a statement|an interview|a news conference|a briefing))+\s*$|\s+(?:yesterday|today)\s*$",
     re.IGNORECASE,
 )
+# The last words _TRAILING_TIME can end on: a subject ending otherwise has no time phrase to remove.
+_TIME_ENDS = (
+    *WEEKDAYS,
+    "week",
+    "month",
+    "year",
+    "statement",
+    "interview",
+    "conference",
+    "briefing",
+    "yesterday",
+    "today",
+)
 _NOT_NP = {
     "said",
     "says",
@@ -391,7 +404,8 @@ _OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
 _TOKEN = re.compile(r"[\w’'.-]+")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
-_DOCUMENT_NOUN = re.compile(_DOCUMENTS)  # any of the nouns, anywhere: the document pattern's precondition
+# Any of the nouns, anywhere: the document pattern's precondition (as a prefix tree: the same strings, found faster).
+_DOCUMENT_NOUN = re.compile(_trie(_DOCUMENTS.split("|")))
 _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
@@ -853,7 +867,9 @@ class Speakers:
         phrase the rules do not know ("the city", "the authors") is still its speaker, as written."""
         if "(" in subject:
             subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
-        subject = _TRAILING_TIME.sub("", subject.strip().rstrip(".!"))
+        subject = subject.strip().rstrip(".!")
+        if _folds_to_ascii(subject) or subject.rstrip().lower().endswith(_TIME_ENDS):
+            subject = _TRAILING_TIME.sub("", subject)
         words = [_clean_token(t) for t in _TOKEN.findall(subject)]
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1

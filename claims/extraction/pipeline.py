@@ -396,7 +396,9 @@ def _score(
     else:
         undated, dates = text, 0  # every date pattern needs a month name or four digits
     # Without a date taken out, the undated text has the digits of the text.
-    number = (bool(_DIGIT.search(undated)) if dates else has_digit) or (not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated)))
+    number = (bool(_DIGIT.search(undated)) if dates else has_digit) or (
+        not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated))
+    )
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
