@@ -1362,7 +1362,10 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
-    return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(text[start:end])]
+    paragraph = text[start:end]
+    if "“" not in paragraph and "«" not in paragraph and '"' not in paragraph:
+        return []  # every quoted passage opens with one of these
+    return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(paragraph)]
 
 
 # Full names as an article writes them: capitalised words, with "of", "for", "and" and name particles inside
