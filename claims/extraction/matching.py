@@ -242,10 +242,12 @@ _SYNONYMS = {
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(
-        ["reckons", "reckoned", "acknowledged", "acknowledges", "admitted", "admits", "believes", "insisted",
-         "insists", "described", "describes", "argued", "arguing", "argues", "told", "added", "stressed"],
+        [
+            *("reckons", "reckoned", "acknowledged", "acknowledges", "admitted", "admits", "believes", "insisted"),
+            *("insists", "described", "describes", "argued", "arguing", "argues", "told", "added", "stressed"),
+        ],
         "",
-    ),  # fmt: skip
+    ),
     # What attributes or frames a figure is not the assertion ("…, Home Office figures show", "the number of …").
     **dict.fromkeys(
         [

@@ -276,7 +276,7 @@ _READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
 def _addresses_reader(whole: _Whole) -> bool:
     """A prompt is imperative ("Sign up …") or speaks to the reader ("… to get our newsletter", "click here")."""
     opening = whole.lower.lstrip("\"'“‘«( ")
-    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.bag.isdisjoint(_READER_WORDS)
+    return opening.startswith(tuple(_READER_PROMPTS)) or not whole.letter_runs().isdisjoint(_READER_WORDS)
 
 
 _VERBISH = _rx(
@@ -321,7 +321,8 @@ def _tidy(text: str) -> str:
     while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
         previous = text
         text = _LEAD_MARKER.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or not text.isprintable():
+        text = _SPACES.sub(" ", text)  # only a double space or another white-space character (never printable) changes
     if text[:2] in _OWN_FRAME_OPENINGS:
         text = _OWN_FRAME.sub("", text, count=1)
     return text[:1].upper() + text[1:] if text else text
@@ -381,21 +382,26 @@ def split_assertions(clause: str) -> list[str]:
 
 
 class _Whole:
-    """What scoring needs from the whole sentence, computed once (and only if asked) for all its assertions."""
+    """What scoring needs from the whole sentence, computed once (and only if asked) for all its assertions.
 
-    def __init__(self, sentence: str) -> None:
+    `words` are its lower-cased words as attribution found them (sentence_words), shared rather than found again:
+    the gates of the whole-sentence cues (hope, boilerplate, critics) test them. Every word of those cues stands
+    between word boundaries, so a match always leaves its words there."""
+
+    def __init__(self, sentence: str, words: set[str]) -> None:
         self.lower = sentence.lower()
-        self._bag: frozenset[str] | None = None
+        self.words = words
+        self._letter_runs: frozenset[str] | None = None
 
-    @property
-    def bag(self) -> frozenset[str]:
-        if self._bag is None:
-            self._bag = frozenset(_WORDS.findall(self.lower))
-        return self._bag
+    def letter_runs(self) -> frozenset[str]:
+        """Every run of letters, inside longer words too ("2nd" gives "nd"): whether it speaks to the reader."""
+        if self._letter_runs is None:
+            self._letter_runs = frozenset(_WORDS.findall(self.lower))
+        return self._letter_runs
 
 
-def _whole(sentence: str) -> _Whole:
-    return _Whole(sentence)
+def _whole(sentence: str, words: set[str] | None = None) -> _Whole:
+    return _Whole(sentence, sentence_words(sentence) if words is None else words)
 
 
 def score_assertion(
@@ -427,7 +433,10 @@ def _score(
         undated, dates = _DATE.subn(" ", text)
     else:
         undated, dates = text, 0  # every date pattern needs a month name or four digits
-    number = bool(_DIGIT.search(undated)) or (not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated)))
+    # Without a date taken out, the undated text has the digits of the text.
+    number = (bool(_DIGIT.search(undated)) if dates else has_digit) or (
+        not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated))
+    )
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
@@ -544,9 +553,9 @@ def _score(
             if not match and not bag.isdisjoint(_ASK_WORDS):
                 match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
-            match = _cue(_HOPE, whole.lower, bag | whole.bag)
+            match = _cue(_HOPE, whole.lower, bag | whole.words)
         elif name == "boilerplate":
-            match = _cue(_BOILERPLATE, whole.lower, bag | whole.bag)
+            match = _cue(_BOILERPLATE, whole.lower, bag | whole.words)
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
@@ -572,7 +581,7 @@ def _score(
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
-            if not match and "critics" in whole.bag:
+            if not match and "critics" in whole.words:
                 match = _CRITICS.search(whole.lower)
         else:
             if "may" in bag and "May" in original[1:]:
@@ -817,10 +826,15 @@ _NUMBER_WORDS = {
 }
 
 
+# A compiled pattern hashes its whole compiled code on every dict lookup (microseconds for the long cue patterns):
+# gates are looked up by the pattern's identity instead.
+_GATE_OF = {id(pattern): gate for pattern, gate in _GATES.items()}
+
+
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
     if pattern is _RHETORIC and "!" in text:
         return pattern.search(text)
-    keys, singles, groups = _GATES[pattern]
+    keys, singles, groups = _GATE_OF[id(pattern)]
     if bag.isdisjoint(keys) or (bag.isdisjoint(singles) and not any(group <= bag for group in groups)):
         return None
     return pattern.search(text)
@@ -876,6 +890,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
     turn: Frame | None = None
     opener: Frame | None = None
     opener_paragraph = -1
+    words_of: list[set[str]] = []  # each sentence's lower-cased words, for attribution and scoring alike
     for index, sentence in enumerate(kept):
         first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
         if first_in_paragraph:
@@ -890,6 +905,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             ):
                 opener = None  # the announced quotation has ended
         words = sentence_words(sentence.text)
+        words_of.append(words)
         speakers.scan(sentence.text, sentence.start, words)
         frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
         if frames[index] is None and turn is not None and first_in_paragraph:
@@ -937,7 +953,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                 normalised = _tidy(part)
                 if not normalised:
                     continue
-                context = context or _whole(whole)
+                context = context or _whole(whole, words_of[index])
                 scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
                 if scored is None or scored[0] < threshold:
                     continue

@@ -45,7 +45,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LATIN = re.compile(
     r"[^\x00-\x7f\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF-\u024F\u2000-\u206F\u20A0-\u20CF]"
 )
-_HEADLINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+# Closing punctuation that ends a body line (a headline ends without): the last character is tested.
+_HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
 _LINE = re.compile(r"[^\n]+")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -98,7 +99,7 @@ def _furniture_reason(text: str) -> str:
 def _looks_like_headline(text: str) -> bool:
     # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them.
     stripped = text.rstrip()
-    return not _HEADLINE_END.search(stripped)
+    return not stripped.endswith(_HEADLINE_ENDS)
 
 
 def split_lines(text: str) -> list[Line]:

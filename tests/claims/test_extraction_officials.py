@@ -50,7 +50,10 @@ def test_advice_to_the_public_is_no_opinion_but_a_generic_should_is():
 
 
 def test_service_details_and_a_fact_box_label_are_boilerplate():
-    text = "Customers can check whether their postcode is affected at brenmoorwater.co.uk/boilnotice or call 0345 600 1212.\n"
+    text = (
+        "Customers can check whether their postcode is affected at brenmoorwater.co.uk/boilnotice "
+        "or call 0345 600 1212.\n"
+    )
     assert extract(text) == []
     (claim,) = extract(text, threshold=0.0)
     assert "boilerplate: 'at brenmoorwater.co.uk'" in claim.reasons

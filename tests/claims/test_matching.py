@@ -290,7 +290,9 @@ def test_anchor_keys_pair_a_figure_with_plain_words_when_there_are_no_names():
     assert not a.names and not b.names
     assert set(_anchor_keys(a)) & set(_anchor_keys(b))
     assert similarity(a, b) >= SAME
-    assert len(_anchor_keys(features("In 2023, 412 sheep and 38 goats were rescued from the flooded valley"))) <= FIGURE_ANCHORS * (ANCHORS + WORD_ANCHORS)
+    assert len(
+        _anchor_keys(features("In 2023, 412 sheep and 38 goats were rescued from the flooded valley"))
+    ) <= FIGURE_ANCHORS * (ANCHORS + WORD_ANCHORS)
 
 
 def test_a_round_figure_and_the_precise_one_are_one_figure():
