@@ -11,13 +11,11 @@ its own, and within a source each claim, so that one bad claim loses nothing els
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -38,7 +36,7 @@ from claims.extraction.matching import (
     features,
     keys,
 )
-from claims.extraction.prepared import ExtractionError, Prepared, prepare_many
+from claims.extraction.prepared import ExtractionError, Prepared, gc_paused, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
 from claims.signals import NewClaimRow, claims_changed, review_events_recorded
 from sources.models import Source
@@ -705,30 +703,13 @@ def _store_one(source: Source, found: list[Prepared]) -> str:
     return "done"
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection during a batch; one collection of the young objects after it. A batch allocates
-    hundreds of thousands of objects, which triggered a few hundred young collections and, every few batches, a full
-    one walking the worker's whole heap (Django, the lexicons, the feature caches): ~0.5 ms of CPU per article. What
-    a batch leaves behind in cycles is bounded by the batch; the collector runs as usual once it is done."""
-    if not gc.isenabled():  # paused by the caller (or another thread's batch): leave it so
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
-
-
 def sources_extract_claims(*, source_ids: Iterable[int]) -> dict[int, str]:
     """Extract, match and store the claims of stored sources, in id order, as one batch (see the module note).
 
     Returns each id's outcome: "done", "failed" (extraction raised; recorded on the source), "partial" (some
     claims could not be stored; recorded) or "gone" (no such stored source). Safe to run twice.
     """
-    with _gc_paused():
+    with gc_paused():
         return _extract_and_store(source_ids)
 
 

@@ -502,9 +502,7 @@ def _score(
     if assessment:
         score += 0.2
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
-    measure = _cue(_MEASURE, text, bag)
-    if not measure and "still" in bag:
-        measure = _STILL_OPEN.search(text)
+    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag)
     if measure:
         score += 0.2
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
@@ -725,6 +723,7 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
+    _STILL_OPEN: _gate("still"),
     _ADVICE: _gate(_ADVICE_GROUPS),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
