@@ -16,6 +16,8 @@ TEST3_SPLIT = DEVSET.with_name("test3.jsonl")
 TEST4_SPLIT = DEVSET.with_name("test4.jsonl")
 TEST5_SPLIT = DEVSET.with_name("test5.jsonl")
 TEST6_SPLIT = DEVSET.with_name("test6.jsonl")
+BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
+NEXT_SPLIT = DEVSET.with_name("blind_next.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -75,8 +77,8 @@ def test_command_rejects_a_missing_file(tmp_path):
 
 @pytest.mark.parametrize(
     "path",
-    [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT, TEST5_SPLIT, TEST6_SPLIT],
-    ids=["articles", "test", "test2", "test3", "test4", "test5", "test6"],
+    [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT, TEST5_SPLIT, TEST6_SPLIT, BLIND_SPLIT, NEXT_SPLIT],
+    ids=["articles", "test", "test2", "test3", "test4", "test5", "test6", "blind", "blind_next"],
 )
 def test_every_label_points_at_its_article_text(path):
     # A label whose sentence is not in the text, or a sentence labelled both a claim and a non-claim, would
@@ -117,8 +119,14 @@ def test_the_test_split_is_apart_from_the_dev_set():
         (TEST4_SPLIT, "test4", [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT]),
         (TEST5_SPLIT, "test5", [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT]),
         (TEST6_SPLIT, "test6", [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT, TEST5_SPLIT]),
+        (BLIND_SPLIT, "blind", [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT, TEST5_SPLIT, TEST6_SPLIT]),
+        (
+            NEXT_SPLIT,
+            "blind_next",
+            [DEVSET, TEST_SPLIT, TEST2_SPLIT, TEST3_SPLIT, TEST4_SPLIT, TEST5_SPLIT, TEST6_SPLIT, BLIND_SPLIT],
+        ),
     ],
-    ids=["test2", "test3", "test4", "test5", "test6"],
+    ids=["test2", "test3", "test4", "test5", "test6", "blind", "blind_next"],
 )
 def test_a_later_split_is_apart_from_the_earlier_ones(path, split, earlier):
     articles = load(path)
