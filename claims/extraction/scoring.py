@@ -79,13 +79,11 @@ class ScoringModel:
 
     def floor(self, threshold: float | None) -> float:
         """A sum below which no score reaches `threshold`, whatever cues are still to come."""
-        if threshold is None:
-            return -math.inf
         # Rounding moves a score by at most 0.0005, so this early test never drops what `final` would keep.
-        level = min(threshold - 0.001, 0.999999)
+        level = -1.0 if threshold is None else min(threshold - 0.001, 0.999999)
+        if level <= 0.0:
+            return -math.inf  # every score reaches it
         if self.logistic:
-            if level <= 0.0:
-                return -math.inf
             level = math.log(level / (1.0 - level))
         return level - self.headroom
 
