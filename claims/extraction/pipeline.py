@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from claims.extraction.attribution import (
@@ -30,6 +32,7 @@ from claims.extraction.lexicon import (
     VERDICT_NOUNS,
     WEEKDAYS,
 )
+from claims.extraction.scoring import HAND, ScoringModel
 from claims.extraction.text import Sentence, sentences
 
 
@@ -410,22 +413,36 @@ def score_assertion(
     """Check-worthiness 0..1, the reasons, and the claim type of one assertion."""
     scored = _score(text, sentence, attributed, headline, _whole(whole_sentence), None)
     assert scored is not None  # without a threshold every assertion is scored
-    return scored
+    return scored[:3]
 
 
-def _final(score: float) -> float:
-    return round(max(0.0, min(1.0, score)), 3)
+_MODEL = HAND  # the weights every assertion is scored with (claims/extraction/scoring.py)
+
+
+@contextmanager
+def scoring_model(model: ScoringModel) -> Iterator[None]:
+    """Score with other weights inside the block (measuring, training): not thread-safe, never used in serving."""
+    global _MODEL
+    saved, _MODEL = _MODEL, model
+    try:
+        yield
+    finally:
+        _MODEL = saved
 
 
 def _score(
     original: str, part: str, attributed: bool, headline: bool, whole: _Whole, threshold: float | None
-) -> tuple[float, list[str], str] | None:
-    """score_assertion; with a threshold, None as soon as the assertion cannot reach it.
+) -> tuple[float, list[str], str, list[str]] | None:
+    """score_assertion and the cues its score is the weighted sum of; with a threshold, None as soon as the
+    assertion cannot reach it.
 
     Every penalty only lowers the score, so once the positive cues leave it below the threshold the costly
     penalty patterns are not searched at all; reasons are assembled in their fixed order at the end.
     """
-    score = 0.3
+    model = _MODEL
+    w = model.weights
+    score = model.bias
+    cues: list[str] = []
     text = original.lower()
     has_digit = _DIGIT.search(text) is not None
     bag = set(_WORDS.findall(text))
@@ -456,32 +473,29 @@ def _score(
             past = _past(unnamed, set(_WORDS.findall(unnamed)))
     positive: list[str] = []
     if number:
-        score += 0.2
         positive.append("number")
     if named:
-        score += 0.1
         positive.append("named actors")
     if past:
-        score += 0.1
         positive.append("past event")
     if dated:
-        score += 0.05
         positive.append("dated")
+    cues.extend(positive)
     absolute = _cue(_NEG_ABSOLUTE, text, bag)
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
     if maxim:
         absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
     if absolute:
-        score += 0.15
+        cues.append("negated absolute")
         positive.append(f"negated absolute: '{absolute.group()}'")
     # A rebuttal ("That is simply not true.") says another claim is false: it can be checked with that claim.
     denial = _DENIAL.search(text) if not bag.isdisjoint(_DENIAL_WORDS) else None
     if denial:
-        score += 0.15
+        cues.append("denial")
         positive.append(f"denial: '{denial.group()}'")
     record = _record(text) if not bag.isdisjoint(_RECORD_SCOPES) and not bag.isdisjoint(_RECORD_WORDS) else ""
     if record:
-        score += 0.2
+        cues.append("record")
         positive.append(f"record: '{record}'")
     causal = _cue(_CAUSAL, text, bag)
     comparison = _cue(_COMPARISON, text, bag)
@@ -496,53 +510,59 @@ def _score(
         ("investigation", investigation),
     ):
         if found:
-            score += 0.1
+            cues.append(name)
             positive.append(f"{name}: '{found.group()}'")
     assessment = _cue(_ASSESSMENT, text, bag)
     if assessment:
-        score += 0.2
+        cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
     measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag)
     if measure:
-        score += 0.2
+        cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
     if attributed and positive and not quoted:
-        score += 0.2
+        cues.append("attributed statement of fact")
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
     advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
     if advice:
-        score += 0.1
+        cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
-    if threshold is not None and round(min(1.0, score), 3) < threshold:
-        return None  # positives never take the score below 0
+    for cue in cues:
+        score += w[cue]
+    if threshold is not None and model.final(score + model.headroom) < threshold:
+        return None
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    weights = _WEIGHTS_WITH_NUMBER if number or dated or measure else _WEIGHTS
+    checkable = number or dated or measure
     late: list[str] = []
     if headline:
-        score -= 0.5
+        score += w["headline"]
+        cues.append("headline")
         late.append("headline")
     # Four words with a figure ("Unemployment rose to 3.9%") make a checkable claim; four without do not.
     if len(words) < (4 if number else 5):
-        score -= 0.4
+        score += w["too short"]
+        cues.append("too short")
         late.append("too short")
     elif bag.isdisjoint(_IRREGULAR_VERBS) and not _VERBISH.search(text):
-        score -= 0.3
+        score += w["no verb"]
+        cues.append("no verb")
         late.append("no verb")
     found: dict[str, re.Match[str] | None] = {}
     vague = None
     forecast = ""
     # Rounding moves a score by at most 0.0005, so this early test never drops what _final would keep.
-    floor = -1.0 if threshold is None else threshold - 0.001
+    floor = model.floor(threshold)
     for name in _PENALTY_ORDER:
         if score < floor:
             return None
         if name == "vague":
             vague = None if record or denial else _VAGUE.search(text)
             if vague and not number and not named:
-                score -= 0.2
+                score += w["vague"]
+                cues.append("vague")
             continue
         if name == "question":
             match = _QUESTION.search(part.lower()) or _QUESTION.search(whole.lower)
@@ -590,21 +610,26 @@ def _score(
             continue
         if name == "prediction":
             forecast = "light" if measure else _forecast(text, match, number, dated)
-            score -= weights[name] if forecast == "light" else _WEIGHTS[name]
+            cue = "checkable forecast" if forecast == "light" and checkable else "prediction"
+            score += w[cue]
+            cues.append(cue)
             if forecast == "speculative" and "past event" in positive:
                 # What a forecast describes has not happened: its "-ed" words are adjectives ("could fall on
                 # already saturated ground", "the rules, if passed, could cost …").
-                score -= 0.1
+                score -= w["past event"]
+                cues.remove("past event")
                 positive.remove("past event")
             continue
-        score -= weights[name]
+        score += w[name]
+        cues.append(name)
     # An attributed opinion, hope or forecast is not an attributed statement of fact: no bonus for it. A
     # forecast with a figure or a date ("due to be held in early 2022") can be checked and keeps it.
     unfactual = found["opinion"] or found["hope"] or found["rhetoric"] or forecast in ("vague", "speculative")
     if "attributed statement of fact" in positive and unfactual:
-        score -= 0.2
+        score -= w["attributed statement of fact"]
+        cues.remove("attributed statement of fact")
         positive.remove("attributed statement of fact")
-    final = _final(score)
+    final = model.final(score)
     if threshold is not None and final < threshold:
         return None
     reasons = positive
@@ -631,18 +656,7 @@ def _score(
         claim_type = "event"
     else:
         claim_type = "other"
-    return final, reasons, claim_type
-
-
-_WEIGHTS = {
-    "question": 1.0,
-    "opinion": 0.3,
-    "hope": 0.35,
-    "prediction": 0.25,
-    "rhetoric": 0.2,
-    "boilerplate": 0.6,
-}
-_WEIGHTS_WITH_NUMBER = {**_WEIGHTS, "prediction": 0.1}
+    return final, reasons, claim_type, cues
 
 
 # A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
@@ -867,6 +881,16 @@ def names_outlet(claimant: str, outlet: str) -> bool:
 def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[ExtractedClaim]:
     """Check-worthy claims of an article, in reading order. Offsets index into `text` as given. `outlet`, the
     publisher's name, if known: a frame naming it ("the Beacon revealed that …") leaves the claim the outlet's own."""
+    return [claim for claim, _ in _extract(text, threshold, outlet)]
+
+
+def scored_assertions(text: str, *, outlet: str = "") -> list[tuple[ExtractedClaim, list[str]]]:
+    """Every assertion of an article that is scored, whatever its score, with the cues found in it: what the
+    weights are learned from (bench/train_scoring.py)."""
+    return _extract(text, None, outlet)
+
+
+def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[ExtractedClaim, list[str]]]:
     kept, lines = sentences(text)
     speakers = Speakers()
     quotes: list[tuple[int, int]] = []
@@ -925,7 +949,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
             announced = find_opener(sentence.text, sentence.start, speakers)
             if announced is not None:
                 opener, opener_paragraph = announced, sentence.paragraph
-    results: list[ExtractedClaim] = []
+    results: list[tuple[ExtractedClaim, list[str]]] = []
     # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
     full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())
     for index, sentence in enumerate(kept):
@@ -954,20 +978,23 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
                     continue
                 context = context or _whole(whole, words_of[index])
                 scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-                if scored is None or scored[0] < threshold:
+                if scored is None or (threshold is not None and scored[0] < threshold):
                     continue
-                score, reasons, claim_type = scored
+                score, reasons, claim_type, cues = scored
                 results.append(
-                    ExtractedClaim(
-                        text=normalised,
-                        sentence=whole,
-                        start=sentence.start,
-                        end=sentence.end,
-                        claimant=full_name(owner.claimant) if owner and owner.claimant else "",
-                        claimant_as_written=owner.as_written if owner else "",
-                        score=score,
-                        reasons=reasons,
-                        claim_type=claim_type,
+                    (
+                        ExtractedClaim(
+                            text=normalised,
+                            sentence=whole,
+                            start=sentence.start,
+                            end=sentence.end,
+                            claimant=full_name(owner.claimant) if owner and owner.claimant else "",
+                            claimant_as_written=owner.as_written if owner else "",
+                            score=score,
+                            reasons=reasons,
+                            claim_type=claim_type,
+                        ),
+                        cues,
                     )
                 )
     return results

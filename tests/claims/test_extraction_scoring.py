@@ -1,0 +1,136 @@
+"""The score of an assertion: the weighted sum of the readable cues found in it, with weights held as data."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from claims.extraction import extract
+from claims.extraction.evaluation import load
+from claims.extraction.pipeline import scored_assertions, scoring_model
+from claims.extraction.scoring import CUES, HAND, ScoringModel
+from tests.claims.conftest import demo_file
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEVSET = ROOT / "claims" / "extraction" / "devset"
+
+TEXT = (
+    "Inflation rose to 7.9 percent in February, the Labor Department said on Thursday.\n"
+    "Will the talks resume next year?\n"
+    "I think the decision was a terrible mistake.\n"
+    "Chipmaker Voltaic Systems said it will cut 1,200 jobs at its plant in Dresden.\n"
+    "Economists at the central bank said that house prices could rise by 4 percent next year.\n"
+    "Customers in the affected area should boil all tap water, the company said.\n"
+    "The Drinking Water Quality Regulator is investigating.\n"
+    "The council voted to close two of its five libraries in March, which could save £1.2 million a year.\n"
+)
+# Reasons name their cue, some with what matched ("record: 'to date'"); a forecast with something to check
+# reads "prediction: 'will'" like any other, and what stays open reads "still open: …".
+REASON_OF = {"checkable forecast": "prediction", "vague": "vague"}
+
+
+def _texts() -> list[str]:
+    articles = [a["text"] for a in load(DEVSET / "articles.jsonl")]
+    return [TEXT, demo_file("000"), *articles]
+
+
+def _reason_names(reasons: list[str]) -> set[str]:
+    return {reason.split(":")[0] for reason in reasons}
+
+
+def test_every_score_is_the_hand_set_weights_of_the_cues_its_reasons_name():
+    seen = set()
+    for text in _texts():
+        for claim, cues in scored_assertions(text):
+            assert claim.score == HAND.score(cues), (claim.text, cues)
+            names = _reason_names(claim.reasons)
+            for cue in cues:
+                reason = REASON_OF.get(cue, cue)
+                assert reason in names or (cue == "announced measure" and "still open" in names), (cue, claim.reasons)
+            seen.update(cues)
+    assert {"number", "attributed statement of fact", "question", "opinion", "checkable forecast"} <= seen
+
+
+LOGISTIC = ScoringModel(
+    bias=-1.2,
+    weights={
+        **{cue: 1.0 for cue in CUES[: CUES.index("headline")]},
+        **{cue: -2.0 for cue in CUES[CUES.index("headline") :]},
+        "vague": 0.4,  # a penalty cue weighing up: the early exit must still allow for it
+        "attributed statement of fact": -0.3,  # losing it raises the score
+    },
+    logistic=True,
+)
+
+
+@pytest.mark.parametrize("model", [HAND, LOGISTIC], ids=["hand", "logistic"])
+@pytest.mark.parametrize("threshold", [0.0, 0.3, 0.5, 0.62, 0.9])
+def test_extract_keeps_exactly_the_assertions_that_reach_the_threshold(model, threshold):
+    # The extractor stops scoring an assertion as soon as it cannot reach the threshold: that early exit must
+    # never drop one that the full score would keep, whatever the weights.
+    for text in _texts():
+        with scoring_model(model):
+            everything = scored_assertions(text)
+            kept = extract(text, threshold=threshold)
+        assert kept == [claim for claim, _ in everything if claim.score >= threshold]
+
+
+def test_other_weights_change_scores_not_reasons_and_the_hand_set_weights_come_back():
+    before = extract(TEXT, threshold=0.0)
+    with scoring_model(LOGISTIC):
+        other = extract(TEXT, threshold=0.0)
+    assert [(c.text, c.reasons) for c in other] == [(c.text, c.reasons) for c in before]
+    assert [c.score for c in other] != [c.score for c in before]
+    for claim, cues in scored_assertions(TEXT):
+        assert claim.score == HAND.score(cues)
+
+
+def test_a_model_needs_a_weight_for_every_cue():
+    with pytest.raises(ValueError, match="no weight"):
+        ScoringModel(bias=0.0, weights={"number": 1.0}, logistic=True)
+
+
+def _train_scoring():
+    spec = importlib.util.spec_from_file_location("train_scoring", ROOT / "bench" / "train_scoring.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_scoring"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_training_script_never_reads_a_blind_split_and_labels_by_overlap(tmp_path):
+    train = _train_scoring()
+    article = {
+        "id": "a",
+        "split": "test",
+        "text": (
+            "Unemployment fell to 3.9% in May, the statistics office said.\n"
+            "Will the talks resume next year?\n"
+            "The council said the new bridge had cost £40 million by 2019.\n"
+        ),
+        "claims": [{"sentence": "Unemployment fell to 3.9% in May", "text": "Unemployment fell to 3.9% in May"}],
+        "non_claims": [{"sentence": "Will the talks resume next year?", "kind": "question"}],
+    }
+    (tmp_path / "test.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    (tmp_path / "blind.jsonl").write_text("not json: never opened\n", encoding="utf-8")
+    (tmp_path / "blind_next.jsonl").write_text("not json: never opened\n", encoding="utf-8")
+    articles = train.devset_articles(tmp_path)
+    assert [a["id"] for a in articles] == ["a"]
+    rows = train.Article(articles[0])
+    assert rows.labels == ["claim", "non-claim", "neutral"]
+    # The counts are the evaluation's: with the hand-set weights the question is dropped, the other two kept.
+    kept = [HAND.score(cues) >= 0.5 for _, cues in rows.rows]
+    assert kept == [True, False, True]
+    assert rows.counts(kept) == (1, 1, 1, 2, 0, 1)
+
+
+def test_the_training_script_learns_a_weight_for_every_cue():
+    pytest.importorskip("sklearn")
+    train = _train_scoring()
+    articles = [train.Article(a) for a in load(DEVSET / "articles.jsonl")]
+    model = train.fit(articles, neutral=1.0, c=1.0, prior=False)
+    assert set(model.weights) == set(CUES) and model.logistic
+    assert model.weights["number"] > 0 > model.weights["question"]
+    assert model.weights["headline"] == model.weights["question"]  # never scored: not learned
