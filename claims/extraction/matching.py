@@ -428,8 +428,15 @@ def _word_feature(low: str) -> str | None:
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 
 
+# A live blog's entry time before a claim ("17:20 A council spokesperson has confirmed …") is no part of the
+# assertion: as figures it would differ from every other figure.
+_ENTRY_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=[A-Z])")
+
+
 def features(text: str) -> Features:
     """Folded, stemmed content words of a normalised claim, and whether it is negated."""
+    if text[:1].isdigit():
+        text = _ENTRY_TIME.sub("", text, count=1)
     # Names are read from the original casing; everything else works on lower case (faster patterns).
     name_stems = set()
     for index, raw in enumerate(_WORD.findall(text)):

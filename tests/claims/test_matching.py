@@ -142,6 +142,18 @@ def test_halves_and_whole_percentage_shares_are_figures():
     assert _sim("Fares will rise by nine and a half per cent", "Fares will rise by 8.5 per cent") < SAME
 
 
+def test_a_live_blog_entry_time_is_no_figure_of_the_claim():
+    entry = "17:20 A council spokesperson has confirmed that the licence of one food stall was suspended"
+    assert features(entry) == features(entry.removeprefix("17:20 "))
+    assert (
+        _sim(entry, "The licence of one food stall was suspended, a council spokesperson confirmed, after 38 fell ill")
+        >= SAME
+    )
+    # A time inside the claim is a figure as before: other times differ.
+    assert _figures("The leak began at 6:40 at the plant") == {"6", "40"}
+    assert _sim("The leak began at 6:40 at the chemical plant", "The leak began at 7:15 at the chemical plant") < SAME
+
+
 def test_units_currencies_and_reporting_synonyms_fold():
     assert features("187 millimetres of rain").words == features("187 mm of rain").words
     assert features("The satellite cost €420 million").words == features("The satellite cost 420 million euros").words
