@@ -187,11 +187,13 @@ _VERB_PHRASES = [
 
 # Halves and proportions written out: "nine and a half per cent" / "9.5%", "two and a half million" / "2.5m",
 # "half a million" / "500,000", "half a per cent" / "0.5%"; "four in ten" / "two in five" / "40%" (only when the
-# share is a whole percentage: "one in three" stays as written).
+# share is a whole percentage: "one in three" stays as written; "three in ten days" is no share).
 _SMALL = "|".join(w for w, n in _UNITS.items() if 0 < n <= 20)
 _AND_A_HALF = re.compile(rf"\b(\d+|{_SMALL}) and a half\b")
 _HALF_A = re.compile(r"\bhalf an?\s+(thousand|million|billion|trillion|percent)\b")
-_SHARE = re.compile(rf"\b(\d{{1,2}}|{_SMALL}) in (\d{{1,3}}|{_SMALL})\b")
+_SHARE = re.compile(
+    rf"\b(\d{{1,2}}|{_SMALL}) in (\d{{1,3}}|{_SMALL})\b(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
+)  # "two in five minutes" is a pace, not a share
 
 
 def _number(word: str) -> int:

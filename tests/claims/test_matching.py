@@ -135,6 +135,7 @@ def test_halves_and_whole_percentage_shares_are_figures():
     # A share that is no whole percentage stays as written; a year after "in" is no share.
     assert _figures("one in three museums") == {"3"}
     assert _figures("17 in 2024") == {"17", "2024"}
+    assert _figures("They scored three in ten minutes") == {"3", "10"}  # a pace, not a share
     a = "Four in ten of the trust's servers ran outdated software"
     assert _sim(a, "Two in five of the trust's servers ran outdated software") >= SAME
     # Hard negatives: another share, another half.
