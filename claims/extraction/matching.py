@@ -185,12 +185,43 @@ _VERB_PHRASES = [
 ]
 
 
+# Halves and proportions written out: "nine and a half per cent" / "9.5%", "two and a half million" / "2.5m",
+# "half a million" / "500,000", "half a per cent" / "0.5%"; "four in ten" / "two in five" / "40%" (only when the
+# share is a whole percentage: "one in three" stays as written; "three in ten days" is no share).
+_SMALL = "|".join(w for w, n in _UNITS.items() if 0 < n <= 20)
+_AND_A_HALF = re.compile(rf"\b(\d+|{_SMALL}) and a half\b")
+_HALF_A = re.compile(r"\bhalf an?\s+(thousand|million|billion|trillion|percent)\b")
+_SHARE = re.compile(
+    rf"\b(\d{{1,2}}|{_SMALL}) in (\d{{1,3}}|{_SMALL})\b(?! (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))"
+)  # "two in five minutes" is a pace, not a share
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _UNITS[word]
+
+
+def _half(match: re.Match) -> str:
+    return f"{_number(match.group(1))}.5"
+
+
+def _share(match: re.Match) -> str:
+    part, whole = _number(match.group(1)), _number(match.group(2))
+    if not 0 < part < whole or (100 * part) % whole:
+        return match.group(0)
+    return f"{100 * part // whole} percent"
+
+
 def fold_figures(folded: str) -> str:
-    """Lower-cased text with scaled figures as plain figures, temperatures in one unit, currency signs as words
-    (spelled-out figures are folded on the tokens: `spelled_figures`)."""
+    """Lower-cased text with scaled figures as plain figures, temperatures in one unit, currency signs as words,
+    halves and whole-percentage shares as figures (spelled-out figures are folded on the tokens:
+    `spelled_figures`)."""
     for trigger, pattern, replacement in _VERB_PHRASES:
         if trigger in folded:
             folded = pattern.sub(replacement, folded)
+    if "half" in folded:
+        folded = _HALF_A.sub(r"0.5 \1", _AND_A_HALF.sub(_half, folded))
+    if " in " in folded:
+        folded = _SHARE.sub(_share, folded)
     if "€" in folded or "£" in folded or "$" in folded:
         folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
     return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
@@ -399,8 +430,15 @@ def _word_feature(low: str) -> str | None:
     return stem(DEMONYMS.get(low, low).replace(" ", ""))
 
 
+# A live blog's entry time before a claim ("17:20 A council spokesperson has confirmed …") is no part of the
+# assertion: as figures it would differ from every other figure.
+_ENTRY_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=[A-Z])")
+
+
 def features(text: str) -> Features:
     """Folded, stemmed content words of a normalised claim, and whether it is negated."""
+    if text[:1].isdigit():
+        text = _ENTRY_TIME.sub("", text, count=1)
     # Names are read from the original casing; everything else works on lower case (faster patterns).
     name_stems = set()
     for index, raw in enumerate(_WORD.findall(text)):

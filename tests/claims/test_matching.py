@@ -124,6 +124,37 @@ def test_scaled_and_spelled_out_figures_are_one_figure():
     assert _figures("one of the villages") == set()  # a lone "one" is no figure
 
 
+def test_halves_and_whole_percentage_shares_are_figures():
+    assert _figures("fares up by nine and a half per cent") == _figures("fares up by 9.5%") == {"9.5"}
+    assert _figures("two and a half million people") == _figures("2.5m people") == {"2500000"}
+    assert _figures("almost half a million pounds") == _figures("£500,000") == {"500000"}
+    assert _figures("moved its offer by half a per cent") == _figures("moved its offer by 0.5%") == {"0.5"}
+    assert _figures("an exclusion zone of one and a half kilometres") == _figures("a 1.5km exclusion zone") == {"1.5"}
+    assert _figures("Four in ten servers") == _figures("Two in five servers") == _figures("40% of servers") == {"40"}
+    assert _figures("seven in 10 riders") == {"70"}
+    # A share that is no whole percentage stays as written; a year after "in" is no share.
+    assert _figures("one in three museums") == {"3"}
+    assert _figures("17 in 2024") == {"17", "2024"}
+    assert _figures("They scored three in ten minutes") == {"3", "10"}  # a pace, not a share
+    a = "Four in ten of the trust's servers ran outdated software"
+    assert _sim(a, "Two in five of the trust's servers ran outdated software") >= SAME
+    # Hard negatives: another share, another half.
+    assert _sim(a, "Three in ten of the trust's servers ran outdated software") < SAME
+    assert _sim("Fares will rise by nine and a half per cent", "Fares will rise by 8.5 per cent") < SAME
+
+
+def test_a_live_blog_entry_time_is_no_figure_of_the_claim():
+    entry = "17:20 A council spokesperson has confirmed that the licence of one food stall was suspended"
+    assert features(entry) == features(entry.removeprefix("17:20 "))
+    assert (
+        _sim(entry, "The licence of one food stall was suspended, a council spokesperson confirmed, after 38 fell ill")
+        >= SAME
+    )
+    # A time inside the claim is a figure as before: other times differ.
+    assert _figures("The leak began at 6:40 at the plant") == {"6", "40"}
+    assert _sim("The leak began at 6:40 at the chemical plant", "The leak began at 7:15 at the chemical plant") < SAME
+
+
 def test_units_currencies_and_reporting_synonyms_fold():
     assert features("187 millimetres of rain").words == features("187 mm of rain").words
     assert features("The satellite cost €420 million").words == features("The satellite cost 420 million euros").words
