@@ -7,7 +7,7 @@ or a role noun can be resolved to the most recent compatible mention before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claims.extraction.lexicon import (
@@ -535,6 +535,9 @@ class Frame:
     # Where the sentence's own assertion ends when the frame sits in a relative clause after it ("The council
     # cut bus subsidies by 15%, a decision the Greens said had led to …"): that part is the outlet's claim.
     own_end: int = 0
+    # A relative clause about the speaker, read past between name and verb ("Ravi Mistry, who runs Mistry's
+    # Pharmacy, said …"): the outlet's own assertion, with the speaker as its subject ("Ravi Mistry runs …").
+    own_text: str = ""
 
 
 def _clause_frame(
@@ -805,7 +808,10 @@ class Speakers:
             (
                 i
                 for i, w in enumerate(words)
-                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower()) and not w.isupper()
+                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower())
+                and (
+                    not w.isupper() or (w.lower() in TITLE_WORDS and i < len(words) - 2)
+                )  # "Ravensholt MP Graham Osei"
             ),
             default=-1,
         )
@@ -837,6 +843,17 @@ class Speakers:
 
     def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
+        if canonical and kind == "org":
+            # An organisation keeps the form it was first introduced in ("Marsden district council", not "the …").
+            bare = canonical.lower().removeprefix("the ")
+            canonical = next(
+                (
+                    m.canonical
+                    for m in self.mentions
+                    if m.kind == "org" and m.canonical.lower().removeprefix("the ") == bare
+                ),
+                canonical,
+            )
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
             if kind != "org" or "document" not in (titles or set()):
@@ -1197,8 +1214,59 @@ def sentence_words(sentence: str) -> set[str]:
     return set(_LOWER_WORD.findall(sentence.lower()))
 
 
+# An aside between a speaker and the reporting verb: an age ("Dave Rudd, 44, said"), a description ("…, a bus
+# driver, said"), a relative clause ("Ravi Mistry, who runs Mistry's Pharmacy, said"), a participle with its agent
+# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"). A capitalised name is no aside:
+# in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
+_ASIDE = re.compile(
+    r",\s+(?:\d{1,3}|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
+    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)[^,;:“”\"«»]{1,90}?)"
+    r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
+    rf"{_ADVERBS}(?:{_VERBS})\b))"
+)
+
+
 def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
-    """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
+    """The reporting frame of a sentence, if it has one whose subject is a plausible speaker. Asides between the
+    speaker and the verb are read past: when the sentence without them has a frame and the sentence with them has
+    none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken."""
+    frame = _find_frame(sentence, position, speakers, words)
+    if "," not in sentence or sentence.count(",") < 2:
+        return frame
+    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+    if not asides:
+        return frame
+    # The comma closing the last aside of a run goes with it: "Dave Rudd, 44, a bus driver, said" → "Dave Rudd said".
+    asides = [(a, b if i + 1 < len(asides) and asides[i + 1][0] == b else b + 1) for i, (a, b) in enumerate(asides)]
+    if frame is not None and not any(sentence.find(frame.as_written, a, b) >= 0 for a, b in asides if frame.as_written):
+        return frame
+    reduced, at = [], 0
+    for a, b in asides:
+        reduced.append(sentence[at:a])
+        at = b
+    reduced.append(sentence[at:])
+    short = "".join(reduced)
+    inner = _find_frame(short, position, speakers, None)
+    first, removed = asides[0][0], sum(b - a for a, b in asides)
+    if inner is None or (frame is not None and not inner.claimant):
+        return frame
+    if not inner.as_written or not short[:first].rstrip().endswith(inner.as_written):
+        return frame  # the speaker must be the noun phrase the asides follow
+    if inner.clause_end <= first:
+        return inner  # "“…,” Dave Rudd, 44, said.": the clause is before the asides
+    if inner.clause_start < first:
+        return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
+    relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")
+    return replace(
+        inner,
+        clause_start=inner.clause_start + removed,
+        clause_end=inner.clause_end + removed,
+        own_end=inner.own_end + (removed if inner.own_end > first else 0),
+        own_text=f"{inner.as_written} {relative.removeprefix('who ')}" if relative else "",
+    )
+
+
+def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     lower = sentence.lower()
@@ -1229,20 +1297,20 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
             if written:
                 return _clause_frame(claimant, written, match, verb="according to")
     comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
-    trailing = None
     if comma_or_quote:
-        if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)):
-            trailing = _TRAILING.match(stripped)
-        if not trailing and stripped.count(",") >= 2:
-            trailing = _TRAILING_ROLE.match(stripped)
-        if not trailing and not words.isdisjoint(_INVERTED_VERBS):
-            trailing = _TRAILING_INVERTED.match(stripped)
-    # "CLAUSE, X said, and CLAUSE": tried when the frames at the end give no speaker.
-    middle = comma_or_quote and stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
-    for candidate in (trailing, _TRAILING_MID.match(stripped) if middle else None):
-        frame = _trailing_frame(candidate, position, speakers)
-        if frame is not None:
-            return frame
+        # Each trailing pattern in turn, until one gives a speaker: "…, were told to leave …, the mayor of
+        # Vellmarin, Ines Carrow, has said." first matches _TRAILING at "told" with no speaker, then _TRAILING_ROLE.
+        # "CLAUSE, X said, and CLAUSE" is tried last.
+        middle = stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
+        for candidate in (
+            _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            _TRAILING_ROLE if stripped.count(",") >= 2 else None,
+            _TRAILING_INVERTED if not words.isdisjoint(_INVERTED_VERBS) else None,
+            _TRAILING_MID if middle else None,
+        ):
+            frame = _trailing_frame(candidate.match(stripped), position, speakers) if candidate else None
+            if frame is not None:
+                return frame
     appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if not appositive and stripped.count(",") >= 2:
         appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
@@ -1431,6 +1499,7 @@ class FullNames:
         self._done: dict[str, str] = {}
         self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
         self._particle_names: dict[str, str] | None = None
+        self._lowercase: set[str] | None = None  # the words the article writes in lower case
 
     def runs(self) -> list[tuple[list[str], list[str], str]]:
         """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
@@ -1487,6 +1556,16 @@ class FullNames:
             self._mid_sentence = set(_MID_SENTENCE_CAPITAL.findall(self.text))
         return word not in self._mid_sentence
 
+    def _common_noun(self, word: str) -> bool:
+        """A capitalised word before a two-word name that is a common noun, not a first name: the article also
+        writes it in lower case ("neighbour", "councillor"), it is hyphenated with a lowercase part ("Mum-of-two"),
+        or it is a descriptor (`_descriptor`)."""
+        if "-" in word and any(part.islower() for part in word.split("-")):
+            return True
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lowercase or self._descriptor(word)
+
     def __call__(self, claimant: str) -> str:
         if claimant not in self._done:
             self._done[claimant] = self._full(claimant) or claimant
@@ -1496,6 +1575,8 @@ class FullNames:
         words = claimant.split()
         if words and words[0].lower() == "the":
             words = words[1:]
+        if len(words) == 3 and claimant in self.people and self._common_noun(words[0]):
+            return " ".join(words[1:])  # "Neighbour Dave Rudd", "Mum-of-two Leanne Purdy": the name after the noun
         if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
             return ""  # a person named in full, a group, a role
         if any(_possessive_base(w) for w in words):

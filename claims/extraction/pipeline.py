@@ -946,6 +946,8 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
         if frame is not None and frame.own_end:
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
             parts.insert(0, (None, whole[: frame.own_end]))
+        if frame is not None and frame.own_text:
+            parts.append((None, frame.own_text))  # "Ravi Mistry, who runs …, said": who he is, the outlet's
         for owner, text_part in parts:
             attributed = owner is not None and bool(owner.as_written)
             for part in split_assertions(text_part):
