@@ -102,7 +102,7 @@ _TRAILING = re.compile(
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
 _TRAILING_REACH = 90 + max(map(len, REPORTING_VERBS)) + 1
 _TRAILING_INVERTED = re.compile(
-    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|told|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
@@ -151,7 +151,8 @@ _SPEAKING_VERBS = {
 }
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
-    r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
+    r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
+    r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -223,7 +224,7 @@ _DOCUMENT_READ = re.compile(
 _TRAILING_ROLE = re.compile(
     r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"[^,“”\"«»]{2,80},\s+(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),?\s+"
-    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,90}})$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,140}})$"
 )
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
@@ -306,6 +307,19 @@ _BARE_VERBS = {
     "revealed",
     "reported",
     "told",
+    "adds",
+    "notes",
+    "stresses",
+    "insists",
+    "claims",
+    "warns",
+    "argues",
+    "states",
+    "writes",
+    "maintains",
+    "maintained",
+    "admits",
+    "admitted",
 }
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -361,6 +375,11 @@ _GROUP_SPEAKERS = {
     "traders",
 }
 _INDEFINITE = {"a", "an", "one", "another"}
+# A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
+_PLURAL_GROUP = re.compile(
+    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:\s+(?:on|at|in|from|of|with|for)\s+"
+    r"(?:the\s+|a\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)?$"
+)
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
 # Role nouns of the state: "the government" is never a name without a head noun ("Connecta" may be "the company").
@@ -387,6 +406,11 @@ _SINGULAR_VERBS = {
     "wrote",
 }
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|whose|unless)\s")
+_CONVENED = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+)\s+(?:set\s+up|appointed|chaired|convened|established|"
+    r"formed|headed|led)\s+by\s+[^,;]{2,80}$"
+)
+_RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
 _ISSUED_DOCUMENTS = {
@@ -612,6 +636,7 @@ class Speakers:
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
+        self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
 
@@ -745,11 +770,13 @@ class Speakers:
         if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
             return True
         head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
-        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
-            ["of"],
-            ["for"],
+        if (
+            (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL)
+            or lower[head + 1 : head + 2] in (["of"], ["for"])
+            or (lower[-1] in ORG_ROLES and lower[-1] not in PERSON_ROLES and lower[0] not in TITLE_WORDS)
         ):
-            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers"
+            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers", "the
+            # Marrowdale Health Trust": a name ending in an organisation's role noun
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return True
         titles: list[str] = []
@@ -932,6 +959,10 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
+        convened = _CONVENED.match(subject) if " by " in subject else None
+        if convened and convened.group("head").lower() in ORG_ROLES:
+            # "An independent panel set up by the University of Eastmere": the panel speaks, not who set it up.
+            return self._remember(subject, "org", position, {convened.group("head").lower()}), subject
         spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None
         if spokes:
             owner, _ = self.resolve(spokes.group("owner"), position)
@@ -951,6 +982,7 @@ class Speakers:
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
                 )
                 if claimant:
+                    self.spokes.append((position, claimant))
                     return claimant, subject
         lowered = subject.lower()
         if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
@@ -1063,6 +1095,7 @@ class Speakers:
             if head in _SPOKES_ROLES:
                 orgs = self.before(position, "org")
                 if orgs:
+                    self.spokes.append((position, orgs[0].canonical))
                     return orgs[0].canonical, written
             return written, written
         if bare_role and head in PERSON_ROLES:
@@ -1072,6 +1105,10 @@ class Speakers:
                 if not wanted or person.titles & wanted:
                     return person.canonical, written
             if head in _SPOKES_ROLES:
+                # "the spokeswoman added": the organisation a spokesperson spoke for before, else the latest one.
+                earlier = [org for at, org in self.spokes if at < position]
+                if earlier:
+                    return earlier[-1], written
                 orgs = self.before(position, "org")
                 if orgs:
                     return orgs[0].canonical, written
@@ -1152,13 +1189,22 @@ class Speakers:
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
             return self._remember(written, kind, position), written
+        plural = _PLURAL_GROUP.match(subject)
+        if plural and all(
+            w.lower() not in STOPWORDS and w.lower() not in _NOT_NP and w.lower() not in _PRONOUNS
+            for w in plural.group("np").split()
+        ):
+            # "Fire chiefs said", "Nurses on the wards told the Echo …": a plural noun phrase with a verb only a
+            # speaker does is a group of speakers, as written.
+            written = subject.removeprefix("And ").removeprefix("But ")
+            return self._remember(written, "group", position), written
         return "", ""
 
 
 def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
     """resolve(), and for a verb only a speaker does, a definite noun the lists do not know ("the city says")."""
     claimant, written = speakers.resolve(subject, position)
-    if not written and verb.lower() in _SPEAKING_VERBS:
+    if not written and verb.split()[0].lower() in _SPEAKING_VERBS:
         return speakers._speaking_np(subject.strip(), position)
     return claimant, written
 
@@ -1177,6 +1223,8 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
             claimant, written = _speaker(
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
             )
+            if written and _RELATIVE.search(trailing.group("subj")[: -len(written)]):
+                return None  # "…, including four in which the panel found problems": a relative clause, no frame
             if written:
                 return _clause_frame(claimant, written, trailing)
     return None
@@ -1219,11 +1267,47 @@ def sentence_words(sentence: str) -> set[str]:
 # ("The investigation panel, chaired by Maren Holt, a former editor …, found that"). A capitalised name is no aside:
 # in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
 _ASIDE = re.compile(
-    r",\s+(?:\d{1,3}|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
+    r",\s+(?:\d{1,3}|however|meanwhile|though|too|for\s+(?:its|his|her|their)\s+part|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
     r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)[^,;:“”\"«»]{1,90}?)"
     r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
     rf"{_ADVERBS}(?:{_VERBS})\b))"
 )
+
+
+# "Norvane Grid hit back, saying: “…”", "The ministry rejected the report, insisting that …": the subject of the
+# main verb speaks the clause after the participle.
+_PARTICIPLE_FRAME = re.compile(
+    r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining)"
+    r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
+)
+
+
+def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """The frame of "X VERBED …, saying (that) CLAUSE": X is the noun phrase that opens the sentence, up to its
+    last capitalised word before the first lowercase verb ("power firm Norvane Grid") or up to its first role noun
+    ("The company")."""
+    participle = _PARTICIPLE_FRAME.search(sentence)
+    head = sentence[: participle.start()]
+    if any(ch in head for ch in ',;:“”"«»'):
+        return None
+    tokens = head.split()
+    end = 0
+    for i, token in enumerate(tokens[:8]):
+        low = token.lower()
+        if i > 0 and token[:1].isupper():
+            end = i + 1
+        elif end == 0 and (low in ORG_ROLES or low in PERSON_ROLES or low in _GROUP_SPEAKERS or low in _PRONOUNS):
+            end = i + 1
+            break
+        elif end:
+            break
+    if not end or end >= len(tokens):
+        return None
+    subject = " ".join(tokens[:end])
+    claimant, written = speakers.resolve(subject, position)
+    if not claimant:
+        return None
+    return Frame(claimant, written, participle.end(), len(sentence.rstrip()), participle.group("verb"))
 
 
 def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
@@ -1231,6 +1315,17 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
     speaker and the verb are read past: when the sentence without them has a frame and the sentence with them has
     none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken."""
     frame = _find_frame(sentence, position, speakers, words)
+    if frame is None and "; " in sentence:
+        # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
+        # semicolon opens like a sentence; what stands before it is the outlet's own assertion.
+        cut = sentence.rindex("; ") + 2
+        inner = _find_frame(sentence[cut:], position + cut, speakers, None)
+        if inner is not None and inner.claimant:
+            return replace(
+                inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut, own_end=cut - 2
+            )
+    if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
+        frame = _participle_frame(sentence, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
         return frame
     asides = [m.span() for m in _ASIDE.finditer(sentence)]
@@ -1368,7 +1463,7 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         if len(mid) > 8:
             continue
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
-        if written and _SUBORDINATE.search(match.group("subj")[: -len(written)] if written else ""):
+        if written and _SUBORDINATE.search(match.group("subj")):
             # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
             # sentence's own assertion is not the speaker's.
             return None
@@ -1483,6 +1578,7 @@ _FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[
 _NAME_INNER = {"of", "for", "and", *_PARTICLES}
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
+_PLURAL_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:ies|[^s'’\W]s)")
 _DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
 
@@ -1601,6 +1697,8 @@ class FullNames:
             elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER:
                 # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
+                if not end and len(rlow) == len(low) + 1 and _PLURAL_NAME_WORD.fullmatch(run[-1]):
+                    end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
