@@ -54,7 +54,7 @@ def _trie(words: list[str]) -> str:
 _VERBS = _trie(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
-    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
+    "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
@@ -373,6 +373,7 @@ _GROUP_SPEAKERS = {
     "regulators",
     "insurers",
     "traders",
+    "staff",
 }
 _INDEFINITE = {"a", "an", "one", "another"}
 # A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
@@ -629,6 +630,16 @@ _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
 
 
+def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
+    """A company's name used before a noun after an article ("a Skyrill Airways flight"): its last word is a word of
+    company names or a plural noun ("Ferries")."""
+    if not 2 <= len(words) <= 4 or not (words[-1].lower() in ORG_NAME_WORDS or _PLURAL_NAME_WORD.fullmatch(words[-1])):
+        return False
+    before = text[max(0, match.start() - 4) : match.start()].lower()
+    after = text[match.end() : match.end() + 2]
+    return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
+
+
 class Speakers:
     """People and organisations of one article, in reading order."""
 
@@ -694,6 +705,10 @@ class Speakers:
             if words and _possessive_base(words[-1]):
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
+                if _premodifier(text, match, words):
+                    # "a Skyrill Airways flight", "the Greyhaven Ferries ship": a company's name before a noun.
+                    self.mentions.append(Mention(offset + match.start(), " ".join(words), "org", set()))
+                    continue
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
@@ -871,13 +886,16 @@ class Speakers:
     def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
         if canonical and kind == "org":
-            # An organisation keeps the form it was first introduced in ("Marsden district council", not "the …").
+            # An organisation named with lowercase words keeps the form it was first introduced in ("Marsden
+            # district council", not "the Marsden district council").
             bare = canonical.lower().removeprefix("the ")
             canonical = next(
                 (
                     m.canonical
                     for m in self.mentions
-                    if m.kind == "org" and m.canonical.lower().removeprefix("the ") == bare
+                    if m.kind == "org"
+                    and m.canonical.lower().removeprefix("the ") == bare
+                    and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:])
                 ),
                 canonical,
             )
@@ -1143,6 +1161,12 @@ class Speakers:
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
             return self._remember(canonical_org(kept), "org", position, set(lower)), written
+        particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
+        if particle:
+            # "Museum director Joost van Eyl": a name with a particle is a person, for a later "he".
+            full = " ".join(fold_names(particle.group().split()))
+            self.surnames.setdefault(kept[-1], full)
+            return self._remember(self.surnames[kept[-1]], "person", position, set()), written
         person = self.person_from_name(kept)
         if person:
             titles = {w for w in lower if w in TITLE_WORDS}
@@ -1218,7 +1242,11 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
         rest = (trailing.groupdict().get("rest") or "").strip()
         # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
         # reported clause itself ("Last week, the minister claimed that …").
-        clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+        clause_after = not rest.startswith(",") and (
+            _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+            # "…, and the council now says the replacement parts won't arrive …": a reported clause, no small talk
+            or (trailing.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(rest.strip()) is not None)
+        )
         if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
             claimant, written = _speaker(
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
@@ -1310,10 +1338,14 @@ def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame
     return Frame(claimant, written, participle.end(), len(sentence.rstrip()), participle.group("verb"))
 
 
-def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
+def find_frame(
+    sentence: str, position: int, speakers: Speakers, words: set[str] | None = None, *, coordinated: bool = True
+) -> Frame | None:
     """The reporting frame of a sentence, if it has one whose subject is a plausible speaker. Asides between the
     speaker and the verb are read past: when the sentence without them has a frame and the sentence with them has
-    none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken."""
+    none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken.
+    `coordinated`: a frame may open the sentence's last coordinated clause ("…, and X now says …"); not in a
+    transcript turn, where the whole sentence is the turn speaker's anyway."""
     frame = _find_frame(sentence, position, speakers, words)
     if frame is None and "; " in sentence:
         # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
@@ -1324,6 +1356,14 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
             return replace(
                 inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut, own_end=cut - 2
             )
+    if frame is None and coordinated and (", and " in sentence or ", but " in sentence):
+        # "…, and Dunmere City Council now says the replacement parts won't arrive …", "…, and staff said …": a
+        # frame opening the last coordinated clause speaks for the sentence (its claim is the clause it reports).
+        cut = max(sentence.rfind(", and "), sentence.rfind(", but "))
+        start = sentence.index(" ", cut + 2) + 1
+        inner = _find_frame(sentence[start:], position + start, speakers, None)
+        if inner is not None and inner.claimant and inner.clause_start > 0:
+            return replace(inner, clause_start=inner.clause_start + start, clause_end=inner.clause_end + start)
     if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
         frame = _participle_frame(sentence, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
@@ -1576,6 +1616,7 @@ _PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "b
 _PARTICLE = "|".join(_PARTICLES)
 _FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
 _NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_PARTICLE_END = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+[A-Z][\w’'-]+$")
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
 _PLURAL_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:ies|[^s'’\W]s)")

@@ -906,11 +906,13 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
         words = sentence_words(sentence.text)
         words_of.append(words)
         speakers.scan(sentence.text, sentence.start, words)
-        frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
+        frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
         if frames[index] is None and turn is not None and first_in_paragraph:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
-            inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
+            inner = (
+                find_frame(sentence.text[cut:], sentence.start + cut, speakers, coordinated=False) if cut > 0 else None
+            )
             if inner is not None:
                 frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
         if turn is not None and turn.claimant and frames[index] is not None:
@@ -945,9 +947,12 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
         parts: list[tuple[Frame | None, str]] = [(frame, clause)]
         if frame is not None and frame.own_end:
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
-            parts.insert(0, (None, whole[: frame.own_end]))
+            # In a transcript turn it is the turn speaker's.
+            parts.insert(0, (inherited.get(index), whole[: frame.own_end]))
         if frame is not None and frame.own_text:
-            parts.append((None, frame.own_text))  # "Ravi Mistry, who runs …, said": who he is, the outlet's
+            parts.append(
+                (inherited.get(index), frame.own_text)
+            )  # "Ravi Mistry, who runs …, said": who he is, the outlet's
         for owner, text_part in parts:
             attributed = owner is not None and bool(owner.as_written)
             for part in split_assertions(text_part):
