@@ -91,7 +91,11 @@ _ACCORDING_MID = re.compile(
     r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared|[a-z]+ing)\b.+$",
     re.IGNORECASE,
 )
-_ACCORDING_TAIL = re.compile(r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90})[.!]?$", re.IGNORECASE)
+# The source may close with an aside: "…, according to the Alden Riders Alliance, a passenger group."
+_ACCORDING_TAIL = re.compile(
+    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who)\s[^,;]{1,80})?[.!]?$",
+    re.IGNORECASE,
+)
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
 _TRAILING = re.compile(
     rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*[,–—-]*\s*(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
@@ -410,6 +414,10 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|alt
 _CONVENED = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+)\s+(?:set\s+up|appointed|chaired|convened|established|"
     r"formed|headed|led)\s+by\s+[^,;]{2,80}$"
+)
+_PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUMENTS}|website|accounts|records)$", re.I)
+_BLAMED = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -944,11 +952,15 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
-        for org in orgs:
-            name = org.canonical.lower()
-            words = set(_ORG_WORD.findall(name))
-            if head in words and all(w in words for w in wanted):
-                return org.canonical
+        fits = [
+            org.canonical
+            for org in orgs
+            if head in (words := set(_ORG_WORD.findall(org.canonical.lower()))) and all(w in words for w in wanted)
+        ]
+        if fits:
+            # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
+            # earlier, not an earlier "the transit authority" in lower case.
+            return next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
         if not wanted and head not in _STATE_ROLES:
             kin = ORG_ROLE_KINDS.get(head, {head})
             for org in orgs:
@@ -1310,6 +1322,22 @@ _PARTICIPLE_FRAME = re.compile(
 )
 
 
+def _opening_np(head: str) -> str:
+    """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
+    power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
+    tokens = head.split(",")[0].split()[:10]
+    end = 0
+    for i, token in enumerate(tokens):
+        if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
+            end = i + 1
+        elif end:
+            break
+    if not end:
+        low = [t.lower() for t in tokens]
+        end = next((i + 1 for i, w in enumerate(low) if w in ORG_ROLES or w in PERSON_ROLES or w in _GROUP_SPEAKERS), 0)
+    return " ".join(tokens[:end])
+
+
 def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """The frame of "X VERBED …, saying (that) CLAUSE": X is the noun phrase that opens the sentence, up to its
     last capitalised word before the first lowercase verb ("power firm Norvane Grid") or up to its first role noun
@@ -1318,20 +1346,9 @@ def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame
     head = sentence[: participle.start()]
     if any(ch in head for ch in ',;:“”"«»'):
         return None
-    tokens = head.split()
-    end = 0
-    for i, token in enumerate(tokens[:8]):
-        low = token.lower()
-        if i > 0 and token[:1].isupper():
-            end = i + 1
-        elif end == 0 and (low in ORG_ROLES or low in PERSON_ROLES or low in _GROUP_SPEAKERS or low in _PRONOUNS):
-            end = i + 1
-            break
-        elif end:
-            break
-    if not end or end >= len(tokens):
+    subject = _opening_np(head)
+    if not subject or subject == head.strip():
         return None
-    subject = " ".join(tokens[:end])
     claimant, written = speakers.resolve(subject, position)
     if not claimant:
         return None
@@ -1429,6 +1446,16 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
                 # "according to the commission's results": the owner of the results is the source.
                 claimant, _ = speakers.resolve(owned.group("owner"), position)
                 written = match.group("subj") if claimant else written
+            pronoun = _PRONOUN_DOCUMENT.match(match.group("subj").strip())
+            if pronoun:
+                # "The authority carries …, according to its latest annual report": the owner the pronoun names,
+                # the sentence's subject when it is an organisation, else the latest one.
+                opening = _opening_np(stripped[: match.start("subj")])
+                claimant = speakers.resolve(opening, position)[0] if opening else ""
+                if not claimant:
+                    at = position + match.start("subj")
+                    claimant, _ = speakers.resolve("they" if pronoun.group(1).lower() == "their" else "it", at)
+                written = match.group("subj") if claimant else written
             if written:
                 return _clause_frame(claimant, written, match, verb="according to")
     comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
@@ -1472,6 +1499,13 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
         if written:
             return _clause_frame(claimant, written, credited)
+    blamed = _BLAMED.match(stripped) if not credited and ("blamed" in words or "blames" in words) else None
+    if blamed:
+        # "Chief executive Priya Halvorsen blamed higher energy costs and a cut in the grant": a causal claim,
+        # the whole sentence, as an estimate is.
+        claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
+        if claimant and not _SUBORDINATE.search(blamed.group("subj")):
+            return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
