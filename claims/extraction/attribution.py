@@ -1626,6 +1626,9 @@ def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict
 def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:
     """The frame of one transcript turn: its speaker (none for the interviewer), the clause after the label."""
     label = match.group("label")
+    role = match.group("role") or ""
+    if label.lower() in _ASKING_LABELS and role.isupper() and 2 <= len(role.split()) <= 3:
+        label = role  # "PRESENTER (GRACE ADEYEMI):": the interviewer named, whose statements are hers
     words = [w.capitalize() if w.isupper() else w for w in label.split()]
     claimant = ""
     if label.lower() not in _ASKING_LABELS:

@@ -887,16 +887,25 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
     # speaker who announced a quotation ("X said:") in the paragraph before.
     inherited: dict[int, Frame] = {}
     turn: Frame | None = None
+    turn_paragraphs: set[int] = set()  # paragraphs read as a transcript turn
+    last_turn = max(turns, default=-1)  # the paragraph of the last label
     opener: Frame | None = None
     opener_paragraph = -1
     words_of: list[set[str]] = []  # each sentence's lower-cased words, for attribution and scoring alike
     for index, sentence in enumerate(kept):
         first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
         if first_in_paragraph:
-            turn = None
             label = turns.get(sentence.paragraph)
             if label is not None:
                 turn = turn_frame(label[0], sentence.start, speakers)
+            elif turn is not None and kept[index - 1].paragraph in turn_paragraphs and sentence.paragraph < last_turn:
+                # A paragraph without a label continues the turn before it: the speaker holds the floor until
+                # the next label (after the last label, a closing note is nobody's turn).
+                turn = replace(turn, clause_start=0, clause_end=0)
+            else:
+                turn = None
+            if turn is not None:
+                turn_paragraphs.add(sentence.paragraph)
             if (
                 opener is not None
                 and sentence.paragraph != opener_paragraph
@@ -907,7 +916,7 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
         words_of.append(words)
         speakers.scan(sentence.text, sentence.start, words)
         frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
-        if frames[index] is None and turn is not None and first_in_paragraph:
+        if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
             inner = (
