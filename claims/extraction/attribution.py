@@ -378,6 +378,7 @@ _GROUP_SPEAKERS = {
     "insurers",
     "traders",
     "staff",
+    "people",
 }
 _INDEFINITE = {"a", "an", "one", "another"}
 # A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
@@ -1225,6 +1226,9 @@ class Speakers:
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
             return self._remember(written, kind, position), written
+        return self._plural_group(subject, position)
+
+    def _plural_group(self, subject: str, position: int) -> tuple[str, str]:
         plural = _PLURAL_GROUP.match(subject)
         if plural and all(
             w.lower() not in STOPWORDS and w.lower() not in _NOT_NP and w.lower() not in _PRONOUNS
@@ -1242,6 +1246,8 @@ def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tupl
     claimant, written = speakers.resolve(subject, position)
     if not written and verb.split()[0].lower() in _SPEAKING_VERBS:
         return speakers._speaking_np(subject.strip(), position)
+    if not written and verb.split()[0].lower() not in _DOCUMENT_VERBS | {"show", "suggest", "find"}:
+        return speakers._plural_group(subject.strip(), position)  # "Health bosses confirmed that …"
     return claimant, written
 
 
@@ -1308,7 +1314,7 @@ def sentence_words(sentence: str) -> set[str]:
 # in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
 _ASIDE = re.compile(
     r",\s+(?:\d{1,3}|however|meanwhile|though|too|for\s+(?:its|his|her|their)\s+part|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
-    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)[^,;:“”\"«»]{1,90}?)"
+    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
     r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
     rf"{_ADVERBS}(?:{_VERBS})\b))"
 )
