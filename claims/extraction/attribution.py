@@ -1328,6 +1328,12 @@ _PARTICIPLE_FRAME = re.compile(
 )
 
 
+_TO_SAY = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
+    r"called|phoned|rung|rang|tweeted|posted|commented|got\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
+)
+
+
 def _opening_np(head: str) -> str:
     """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
     power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
@@ -1387,6 +1393,13 @@ def find_frame(
         inner = _find_frame(sentence[start:], position + start, speakers, None)
         if inner is not None and inner.claimant and inner.clause_start > 0:
             return replace(inner, clause_start=inner.clause_start + start, clause_end=inner.clause_end + start)
+    if frame is None and " to say " in sentence:
+        said = _TO_SAY.match(sentence.rstrip())
+        if said:
+            # "Reader Gavin Holt has emailed to say he went to the fair …": the writer's claim.
+            claimant, written = speakers.resolve(said.group("subj"), position)
+            if claimant:
+                return _clause_frame(claimant, written, said, verb="say")
     if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
         frame = _participle_frame(sentence, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
@@ -1736,6 +1749,22 @@ class FullNames:
             self._mid_sentence = set(_MID_SENTENCE_CAPITAL.findall(self.text))
         return word not in self._mid_sentence
 
+    def _role_name(self, words: list[str]) -> str:
+        """ "the transit authority", "the local fire service", "the supporters' trust": the one name of the article
+        that holds the role noun and every modifier ("the Dunmore Fire and Rescue Service"), as it is written."""
+
+        def norm(word: str) -> str:
+            return word.lower().replace("’", "'").rstrip("'")
+
+        wanted = {norm(w) for w in words if w not in _SOFT_MODIFIERS}
+        found = [(rlow, written) for run, rlow, written in self.runs() if wanted <= {norm(w) for w in run}]
+        if not found:
+            return ""
+        longest = max(found, key=lambda f: len(f[0]))
+        if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
+            return longest[1] if longest[1].startswith("the ") else "the " + longest[1]
+        return ""
+
     def _common_noun(self, word: str) -> bool:
         """A capitalised word before a two-word name that is a common noun, not a first name: the article also
         writes it in lower case ("neighbour", "councillor"), it is hyphenated with a lowercase part ("Mum-of-two"),
@@ -1755,6 +1784,8 @@ class FullNames:
         words = claimant.split()
         if words and words[0].lower() == "the":
             words = words[1:]
+        if words and all(w.islower() for w in words) and words[-1].rstrip("'’") in ORG_ROLES and len(words) <= 4:
+            return self._role_name(words)
         if len(words) == 3 and claimant in self.people and self._common_noun(words[0]):
             return " ".join(words[1:])  # "Neighbour Dave Rudd", "Mum-of-two Leanne Purdy": the name after the noun
         if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
