@@ -1328,6 +1328,7 @@ _PARTICIPLE_FRAME = re.compile(
 )
 
 
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
 _TO_SAY = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
     r"called|phoned|rung|rang|tweeted|posted|commented|got\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
@@ -1375,6 +1376,19 @@ def find_frame(
     none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken.
     `coordinated`: a frame may open the sentence's last coordinated clause ("…, and X now says …"); not in a
     transcript turn, where the whole sentence is the turn speaker's anyway."""
+    stamp = _TIME_STAMP.match(sentence) if sentence[:1].isdigit() else None
+    if stamp:
+        # "15:15 Reader Gavin Holt has emailed to say …": a live blog's entry opens with its time.
+        cut = stamp.end()
+        inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
+        if inner is None:
+            return None
+        return replace(
+            inner,
+            clause_start=inner.clause_start + cut,
+            clause_end=inner.clause_end + cut,
+            own_end=inner.own_end + cut if inner.own_end else 0,
+        )
     frame = _find_frame(sentence, position, speakers, words)
     if frame is None and "; " in sentence:
         # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
