@@ -1226,6 +1226,14 @@ class Speakers:
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
             return self._remember(written, kind, position), written
+        if (
+            2 <= len(words) <= 4
+            and words[0].lower() in _INDEFINITE
+            and all(w.islower() and w.isalpha() and w not in STOPWORDS and w not in _NOT_NP for w in words[1:])
+        ):
+            # "said one senior sister", "a crew member told …": an indefinite speaker, new, as written.
+            written = " ".join(words)
+            return self._remember(written, "person", position), written
         return self._plural_group(subject, position)
 
     def _plural_group(self, subject: str, position: int) -> tuple[str, str]:

@@ -954,11 +954,12 @@ def extract(text: str, *, threshold: float = 0.5, outlet: str = "") -> list[Extr
         whole = sentence.text
         context = None
         parts: list[tuple[Frame | None, str]] = [(frame, clause)]
-        if frame is not None and frame.own_end:
+        own = frame is not None and frame is frames.get(index)  # the sentence's own frame, not its quote's
+        if own and frame.own_end:
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
             # In a transcript turn it is the turn speaker's.
             parts.insert(0, (inherited.get(index), whole[: frame.own_end]))
-        if frame is not None and frame.own_text:
+        if own and frame.own_text:
             parts.append(
                 (inherited.get(index), frame.own_text)
             )  # "Ravi Mistry, who runs …, said": who he is, the outlet's
