@@ -7,7 +7,7 @@ or a role noun can be resolved to the most recent compatible mention before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claims.extraction.lexicon import (
@@ -54,7 +54,7 @@ def _trie(words: list[str]) -> str:
 _VERBS = _trie(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
-    "study|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
+    "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
@@ -91,7 +91,11 @@ _ACCORDING_MID = re.compile(
     r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared|[a-z]+ing)\b.+$",
     re.IGNORECASE,
 )
-_ACCORDING_TAIL = re.compile(r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90})[.!]?$", re.IGNORECASE)
+# The source may close with an aside: "…, according to the Alden Riders Alliance, a passenger group."
+_ACCORDING_TAIL = re.compile(
+    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who)\s[^,;]{1,80})?[.!]?$",
+    re.IGNORECASE,
+)
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
 _TRAILING = re.compile(
     rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*[,–—-]*\s*(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
@@ -102,7 +106,7 @@ _TRAILING = re.compile(
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
 _TRAILING_REACH = 90 + max(map(len, REPORTING_VERBS)) + 1
 _TRAILING_INVERTED = re.compile(
-    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|told|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
@@ -151,7 +155,8 @@ _SPEAKING_VERBS = {
 }
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
-    r"(?P<verb>said|says|say|added|noted|stressed|insisted|insist|claimed|claim|warned|warn|argued|argue|stated|wrote|"
+    r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
+    r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -223,7 +228,7 @@ _DOCUMENT_READ = re.compile(
 _TRAILING_ROLE = re.compile(
     r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"[^,“”\"«»]{2,80},\s+(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),?\s+"
-    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,90}})$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?P<rest>[^“”\"«»]{{0,140}})$"
 )
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
@@ -306,6 +311,19 @@ _BARE_VERBS = {
     "revealed",
     "reported",
     "told",
+    "adds",
+    "notes",
+    "stresses",
+    "insists",
+    "claims",
+    "warns",
+    "argues",
+    "states",
+    "writes",
+    "maintains",
+    "maintained",
+    "admits",
+    "admitted",
 }
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -359,8 +377,15 @@ _GROUP_SPEAKERS = {
     "regulators",
     "insurers",
     "traders",
+    "staff",
+    "people",
 }
 _INDEFINITE = {"a", "an", "one", "another"}
+# A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
+_PLURAL_GROUP = re.compile(
+    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:\s+(?:on|at|in|from|of|with|for)\s+"
+    r"(?:the\s+|a\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)?$"
+)
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
 # Role nouns of the state: "the government" is never a name without a head noun ("Connecta" may be "the company").
@@ -387,6 +412,15 @@ _SINGULAR_VERBS = {
     "wrote",
 }
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|until|although|though|whose|unless)\s")
+_CONVENED = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z]+)\s+(?:set\s+up|appointed|chaired|convened|established|"
+    r"formed|headed|led)\s+by\s+[^,;]{2,80}$"
+)
+_PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUMENTS}|website|accounts|records)$", re.I)
+_BLAMED = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
+)
+_RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
 _ISSUED_DOCUMENTS = {
@@ -535,6 +569,9 @@ class Frame:
     # Where the sentence's own assertion ends when the frame sits in a relative clause after it ("The council
     # cut bus subsidies by 15%, a decision the Greens said had led to …"): that part is the outlet's claim.
     own_end: int = 0
+    # A relative clause about the speaker, read past between name and verb ("Ravi Mistry, who runs Mistry's
+    # Pharmacy, said …"): the outlet's own assertion, with the speaker as its subject ("Ravi Mistry runs …").
+    own_text: str = ""
 
 
 def _clause_frame(
@@ -602,6 +639,16 @@ _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
 
 
+def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
+    """A company's name used before a noun after an article ("a Skyrill Airways flight"): its last word is a word of
+    company names or a plural noun ("Ferries")."""
+    if not 2 <= len(words) <= 4 or not (words[-1].lower() in ORG_NAME_WORDS or _PLURAL_NAME_WORD.fullmatch(words[-1])):
+        return False
+    before = text[max(0, match.start() - 4) : match.start()].lower()
+    after = text[match.end() : match.end() + 2]
+    return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
+
+
 class Speakers:
     """People and organisations of one article, in reading order."""
 
@@ -609,6 +656,7 @@ class Speakers:
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
+        self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
 
@@ -666,6 +714,10 @@ class Speakers:
             if words and _possessive_base(words[-1]):
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
+                if _premodifier(text, match, words):
+                    # "a Skyrill Airways flight", "the Greyhaven Ferries ship": a company's name before a noun.
+                    self.mentions.append(Mention(offset + match.start(), " ".join(words), "org", set()))
+                    continue
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
@@ -742,11 +794,13 @@ class Speakers:
         if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
             return True
         head = next((i for i, w in enumerate(lower) if w in ORG_HEADS or w in ORG_ROLES), len(lower))
-        if (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL) or lower[head + 1 : head + 2] in (
-            ["of"],
-            ["for"],
+        if (
+            (any(w in ORG_HEADS for w in lower) and lower[-1] in _ORG_TAIL)
+            or lower[head + 1 : head + 2] in (["of"], ["for"])
+            or (lower[-1] in ORG_ROLES and lower[-1] not in PERSON_ROLES and lower[0] not in TITLE_WORDS)
         ):
-            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers"
+            # "the Interior Ministry", "the Council of University Rectors", "the National Union of Teachers", "the
+            # Marrowdale Health Trust": a name ending in an organisation's role noun
             self.mentions.append(Mention(run[0][0], canonical_org(words), "org", set(lower)))
             return True
         titles: list[str] = []
@@ -805,7 +859,10 @@ class Speakers:
             (
                 i
                 for i, w in enumerate(words)
-                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower()) and not w.isupper()
+                if (w.lower() in TITLE_WORDS or w.lower() in PERSON_ROLES or w[:1].islower())
+                and (
+                    not w.isupper() or (w.lower() in TITLE_WORDS and i < len(words) - 2)
+                )  # "Ravensholt MP Graham Osei"
             ),
             default=-1,
         )
@@ -837,6 +894,20 @@ class Speakers:
 
     def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
+        if canonical and kind == "org":
+            # An organisation named with lowercase words keeps the form it was first introduced in ("Marsden
+            # district council", not "the Marsden district council").
+            bare = canonical.lower().removeprefix("the ")
+            canonical = next(
+                (
+                    m.canonical
+                    for m in self.mentions
+                    if m.kind == "org"
+                    and m.canonical.lower().removeprefix("the ") == bare
+                    and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:])
+                ),
+                canonical,
+            )
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
             if kind != "org" or "document" not in (titles or set()):
@@ -882,11 +953,15 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
-        for org in orgs:
-            name = org.canonical.lower()
-            words = set(_ORG_WORD.findall(name))
-            if head in words and all(w in words for w in wanted):
-                return org.canonical
+        fits = [
+            org.canonical
+            for org in orgs
+            if head in (words := set(_ORG_WORD.findall(org.canonical.lower()))) and all(w in words for w in wanted)
+        ]
+        if fits:
+            # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
+            # earlier, not an earlier "the transit authority" in lower case.
+            return next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
         if not wanted and head not in _STATE_ROLES:
             kin = ORG_ROLE_KINDS.get(head, {head})
             for org in orgs:
@@ -915,6 +990,10 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
+        convened = _CONVENED.match(subject) if " by " in subject else None
+        if convened and convened.group("head").lower() in ORG_ROLES:
+            # "An independent panel set up by the University of Eastmere": the panel speaks, not who set it up.
+            return self._remember(subject, "org", position, {convened.group("head").lower()}), subject
         spokes = _SPOKES_SUBJECT.match(subject) if "'" in subject or "’" in subject else None
         if spokes:
             owner, _ = self.resolve(spokes.group("owner"), position)
@@ -934,6 +1013,7 @@ class Speakers:
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
                 )
                 if claimant:
+                    self.spokes.append((position, claimant))
                     return claimant, subject
         lowered = subject.lower()
         if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
@@ -1046,6 +1126,7 @@ class Speakers:
             if head in _SPOKES_ROLES:
                 orgs = self.before(position, "org")
                 if orgs:
+                    self.spokes.append((position, orgs[0].canonical))
                     return orgs[0].canonical, written
             return written, written
         if bare_role and head in PERSON_ROLES:
@@ -1055,6 +1136,10 @@ class Speakers:
                 if not wanted or person.titles & wanted:
                     return person.canonical, written
             if head in _SPOKES_ROLES:
+                # "the spokeswoman added": the organisation a spokesperson spoke for before, else the latest one.
+                earlier = [org for at, org in self.spokes if at < position]
+                if earlier:
+                    return earlier[-1], written
                 orgs = self.before(position, "org")
                 if orgs:
                     return orgs[0].canonical, written
@@ -1089,6 +1174,12 @@ class Speakers:
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
             return self._remember(canonical_org(kept), "org", position, set(lower)), written
+        particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
+        if particle:
+            # "Museum director Joost van Eyl": a name with a particle is a person, for a later "he".
+            full = " ".join(fold_names(particle.group().split()))
+            self.surnames.setdefault(kept[-1], full)
+            return self._remember(self.surnames[kept[-1]], "person", position, set()), written
         person = self.person_from_name(kept)
         if person:
             titles = {w for w in lower if w in TITLE_WORDS}
@@ -1135,14 +1226,36 @@ class Speakers:
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
             return self._remember(written, kind, position), written
+        if (
+            2 <= len(words) <= 4
+            and words[0].lower() in _INDEFINITE
+            and all(w.islower() and w.isalpha() and w not in STOPWORDS and w not in _NOT_NP for w in words[1:])
+        ):
+            # "said one senior sister", "a crew member told …": an indefinite speaker, new, as written.
+            written = " ".join(words)
+            return self._remember(written, "person", position), written
+        return self._plural_group(subject, position)
+
+    def _plural_group(self, subject: str, position: int) -> tuple[str, str]:
+        plural = _PLURAL_GROUP.match(subject)
+        if plural and all(
+            w.lower() not in STOPWORDS and w.lower() not in _NOT_NP and w.lower() not in _PRONOUNS
+            for w in plural.group("np").split()
+        ):
+            # "Fire chiefs said", "Nurses on the wards told the Echo …": a plural noun phrase with a verb only a
+            # speaker does is a group of speakers, as written.
+            written = subject.removeprefix("And ").removeprefix("But ")
+            return self._remember(written, "group", position), written
         return "", ""
 
 
 def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
     """resolve(), and for a verb only a speaker does, a definite noun the lists do not know ("the city says")."""
     claimant, written = speakers.resolve(subject, position)
-    if not written and verb.lower() in _SPEAKING_VERBS:
+    if not written and verb.split()[0].lower() in _SPEAKING_VERBS:
         return speakers._speaking_np(subject.strip(), position)
+    if not written and verb.split()[0].lower() not in _DOCUMENT_VERBS | {"show", "suggest", "find"}:
+        return speakers._plural_group(subject.strip(), position)  # "Health bosses confirmed that …"
     return claimant, written
 
 
@@ -1155,11 +1268,17 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
         rest = (trailing.groupdict().get("rest") or "").strip()
         # The tail after the verb must be small talk ("on Tuesday", "reporters", ", adding that ..."), not the
         # reported clause itself ("Last week, the minister claimed that …").
-        clause_after = not rest.startswith(",") and _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+        clause_after = not rest.startswith(",") and (
+            _FINITE_WORD.search(" ".join(rest.split()[:4])) is not None
+            # "…, and the council now says the replacement parts won't arrive …": a reported clause, no small talk
+            or (trailing.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(rest.strip()) is not None)
+        )
         if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
             claimant, written = _speaker(
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
             )
+            if written and _RELATIVE.search(trailing.group("subj")[: -len(written)]):
+                return None  # "…, including four in which the panel found problems": a relative clause, no frame
             if written:
                 return _clause_frame(claimant, written, trailing)
     return None
@@ -1197,8 +1316,150 @@ def sentence_words(sentence: str) -> set[str]:
     return set(_LOWER_WORD.findall(sentence.lower()))
 
 
-def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
-    """The reporting frame of a sentence, if it has one whose subject is a plausible speaker."""
+# An aside between a speaker and the reporting verb: an age ("Dave Rudd, 44, said"), a description ("…, a bus
+# driver, said"), a relative clause ("Ravi Mistry, who runs Mistry's Pharmacy, said"), a participle with its agent
+# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"). A capitalised name is no aside:
+# in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
+_ASIDE = re.compile(
+    r",\s+(?:\d{1,3}|however|meanwhile|though|too|for\s+(?:its|his|her|their)\s+part|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
+    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
+    r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
+    rf"{_ADVERBS}(?:{_VERBS})\b))"
+)
+
+
+# "Norvane Grid hit back, saying: “…”", "The ministry rejected the report, insisting that …": the subject of the
+# main verb speaks the clause after the participle.
+_PARTICIPLE_FRAME = re.compile(
+    r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining)"
+    r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
+)
+
+
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
+_TO_SAY = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
+    r"called|phoned|rung|rang|tweeted|posted|commented|got\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
+)
+
+
+def _opening_np(head: str) -> str:
+    """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
+    power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
+    tokens = head.split(",")[0].split()[:10]
+    end = 0
+    for i, token in enumerate(tokens):
+        if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
+            end = i + 1
+        elif end:
+            break
+    if not end:
+        low = [t.lower() for t in tokens]
+        end = next((i + 1 for i, w in enumerate(low) if w in ORG_ROLES or w in PERSON_ROLES or w in _GROUP_SPEAKERS), 0)
+    return " ".join(tokens[:end])
+
+
+def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """The frame of "X VERBED …, saying (that) CLAUSE": X is the noun phrase that opens the sentence, up to its
+    last capitalised word before the first lowercase verb ("power firm Norvane Grid") or up to its first role noun
+    ("The company")."""
+    participle = _PARTICIPLE_FRAME.search(sentence)
+    head = sentence[: participle.start()]
+    if any(ch in head for ch in ',;:“”"«»'):
+        return None
+    subject = _opening_np(head)
+    if not subject or subject == head.strip():
+        return None
+    claimant, written = speakers.resolve(subject, position)
+    if not claimant:
+        return None
+    return Frame(claimant, written, participle.end(), len(sentence.rstrip()), participle.group("verb"))
+
+
+def find_frame(
+    sentence: str, position: int, speakers: Speakers, words: set[str] | None = None, *, coordinated: bool = True
+) -> Frame | None:
+    """The reporting frame of a sentence, if it has one whose subject is a plausible speaker. Asides between the
+    speaker and the verb are read past: when the sentence without them has a frame and the sentence with them has
+    none, or one whose speaker was named inside an aside, the frame of the sentence without them is taken.
+    `coordinated`: a frame may open the sentence's last coordinated clause ("…, and X now says …"); not in a
+    transcript turn, where the whole sentence is the turn speaker's anyway."""
+    stamp = _TIME_STAMP.match(sentence) if sentence[:1].isdigit() else None
+    if stamp:
+        # "15:15 Reader Gavin Holt has emailed to say …": a live blog's entry opens with its time.
+        cut = stamp.end()
+        inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
+        if inner is None:
+            return None
+        return replace(
+            inner,
+            clause_start=inner.clause_start + cut,
+            clause_end=inner.clause_end + cut,
+            own_end=inner.own_end + cut if inner.own_end else 0,
+        )
+    frame = _find_frame(sentence, position, speakers, words)
+    if frame is None and "; " in sentence:
+        # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
+        # semicolon opens like a sentence; what stands before it is the outlet's own assertion.
+        cut = sentence.rindex("; ") + 2
+        inner = _find_frame(sentence[cut:], position + cut, speakers, None)
+        if inner is not None and inner.claimant:
+            return replace(
+                inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut, own_end=cut - 2
+            )
+    if frame is None and coordinated and (", and " in sentence or ", but " in sentence):
+        # "…, and Dunmere City Council now says the replacement parts won't arrive …", "…, and staff said …": a
+        # frame opening the last coordinated clause speaks for the sentence (its claim is the clause it reports).
+        cut = max(sentence.rfind(", and "), sentence.rfind(", but "))
+        start = sentence.index(" ", cut + 2) + 1
+        inner = _find_frame(sentence[start:], position + start, speakers, None)
+        if inner is not None and inner.claimant and inner.clause_start > 0:
+            return replace(inner, clause_start=inner.clause_start + start, clause_end=inner.clause_end + start)
+    if frame is None and " to say " in sentence:
+        said = _TO_SAY.match(sentence.rstrip())
+        if said:
+            # "Reader Gavin Holt has emailed to say he went to the fair …": the writer's claim.
+            claimant, written = speakers.resolve(said.group("subj"), position)
+            if claimant:
+                return _clause_frame(claimant, written, said, verb="say")
+    if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
+        frame = _participle_frame(sentence, position, speakers)
+    if "," not in sentence or sentence.count(",") < 2:
+        return frame
+    asides = [m.span() for m in _ASIDE.finditer(sentence)]
+    if not asides:
+        return frame
+    # The comma closing the last aside of a run goes with it: "Dave Rudd, 44, a bus driver, said" → "Dave Rudd said".
+    asides = [(a, b if i + 1 < len(asides) and asides[i + 1][0] == b else b + 1) for i, (a, b) in enumerate(asides)]
+    if frame is not None and not any(sentence.find(frame.as_written, a, b) >= 0 for a, b in asides if frame.as_written):
+        return frame
+    reduced, at = [], 0
+    for a, b in asides:
+        reduced.append(sentence[at:a])
+        at = b
+    reduced.append(sentence[at:])
+    short = "".join(reduced)
+    inner = _find_frame(short, position, speakers, None)
+    first, removed = asides[0][0], sum(b - a for a, b in asides)
+    if inner is None or (frame is not None and not inner.claimant):
+        return frame
+    if not inner.as_written or not short[:first].rstrip().endswith(inner.as_written):
+        return frame  # the speaker must be the noun phrase the asides follow
+    if inner.clause_end <= first:
+        return inner  # "“…,” Dave Rudd, 44, said.": the clause is before the asides
+    if inner.clause_start < first:
+        return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
+    relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")
+    return replace(
+        inner,
+        clause_start=inner.clause_start + removed,
+        clause_end=inner.clause_end + removed,
+        own_end=inner.own_end + (removed if inner.own_end > first else 0),
+        own_text=f"{inner.as_written} {relative.removeprefix('who ')}" if relative else "",
+    )
+
+
+def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     lower = sentence.lower()
@@ -1226,23 +1487,33 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
                 # "according to the commission's results": the owner of the results is the source.
                 claimant, _ = speakers.resolve(owned.group("owner"), position)
                 written = match.group("subj") if claimant else written
+            pronoun = _PRONOUN_DOCUMENT.match(match.group("subj").strip())
+            if pronoun:
+                # "The authority carries …, according to its latest annual report": the owner the pronoun names,
+                # the sentence's subject when it is an organisation, else the latest one.
+                opening = _opening_np(stripped[: match.start("subj")])
+                claimant = speakers.resolve(opening, position)[0] if opening else ""
+                if not claimant:
+                    at = position + match.start("subj")
+                    claimant, _ = speakers.resolve("they" if pronoun.group(1).lower() == "their" else "it", at)
+                written = match.group("subj") if claimant else written
             if written:
                 return _clause_frame(claimant, written, match, verb="according to")
     comma_or_quote = "," in stripped or "”" in stripped or '"' in stripped or "»" in stripped
-    trailing = None
     if comma_or_quote:
-        if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)):
-            trailing = _TRAILING.match(stripped)
-        if not trailing and stripped.count(",") >= 2:
-            trailing = _TRAILING_ROLE.match(stripped)
-        if not trailing and not words.isdisjoint(_INVERTED_VERBS):
-            trailing = _TRAILING_INVERTED.match(stripped)
-    # "CLAUSE, X said, and CLAUSE": tried when the frames at the end give no speaker.
-    middle = comma_or_quote and stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
-    for candidate in (trailing, _TRAILING_MID.match(stripped) if middle else None):
-        frame = _trailing_frame(candidate, position, speakers)
-        if frame is not None:
-            return frame
+        # Each trailing pattern in turn, until one gives a speaker: "…, were told to leave …, the mayor of
+        # Vellmarin, Ines Carrow, has said." first matches _TRAILING at "told" with no speaker, then _TRAILING_ROLE.
+        # "CLAUSE, X said, and CLAUSE" is tried last.
+        middle = stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
+        for candidate in (
+            _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            _TRAILING_ROLE if stripped.count(",") >= 2 else None,
+            _TRAILING_INVERTED if not words.isdisjoint(_INVERTED_VERBS) else None,
+            _TRAILING_MID if middle else None,
+        ):
+            frame = _trailing_frame(candidate.match(stripped), position, speakers) if candidate else None
+            if frame is not None:
+                return frame
     appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
     if not appositive and stripped.count(",") >= 2:
         appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
@@ -1269,6 +1540,13 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
         claimant, written = speakers.resolve(credited.group("subj"), position + credited.start("subj"))
         if written:
             return _clause_frame(claimant, written, credited)
+    blamed = _BLAMED.match(stripped) if not credited and ("blamed" in words or "blames" in words) else None
+    if blamed:
+        # "Chief executive Priya Halvorsen blamed higher energy costs and a cut in the grant": a causal claim,
+        # the whole sentence, as an estimate is.
+        claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
+        if claimant and not _SUBORDINATE.search(blamed.group("subj")):
+            return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
@@ -1300,7 +1578,7 @@ def find_frame(sentence: str, position: int, speakers: Speakers, words: set[str]
         if len(mid) > 8:
             continue
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
-        if written and _SUBORDINATE.search(match.group("subj")[: -len(written)] if written else ""):
+        if written and _SUBORDINATE.search(match.group("subj")):
             # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
             # sentence's own assertion is not the speaker's.
             return None
@@ -1389,6 +1667,9 @@ def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict
 def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:
     """The frame of one transcript turn: its speaker (none for the interviewer), the clause after the label."""
     label = match.group("label")
+    role = match.group("role") or ""
+    if label.lower() in _ASKING_LABELS and role.isupper() and 2 <= len(role.split()) <= 3:
+        label = role  # "PRESENTER (GRACE ADEYEMI):": the interviewer named, whose statements are hers
     words = [w.capitalize() if w.isupper() else w for w in label.split()]
     claimant = ""
     if label.lower() not in _ASKING_LABELS:
@@ -1413,8 +1694,10 @@ _PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "b
 _PARTICLE = "|".join(_PARTICLES)
 _FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
 _NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_PARTICLE_END = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+[A-Z][\w’'-]+$")
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
+_PLURAL_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:ies|[^s'’\W]s)")
 _DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
 
@@ -1431,6 +1714,7 @@ class FullNames:
         self._done: dict[str, str] = {}
         self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
         self._particle_names: dict[str, str] | None = None
+        self._lowercase: set[str] | None = None  # the words the article writes in lower case
 
     def runs(self) -> list[tuple[list[str], list[str], str]]:
         """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
@@ -1487,6 +1771,32 @@ class FullNames:
             self._mid_sentence = set(_MID_SENTENCE_CAPITAL.findall(self.text))
         return word not in self._mid_sentence
 
+    def _role_name(self, words: list[str]) -> str:
+        """ "the transit authority", "the local fire service", "the supporters' trust": the one name of the article
+        that holds the role noun and every modifier ("the Dunmore Fire and Rescue Service"), as it is written."""
+
+        def norm(word: str) -> str:
+            return word.lower().replace("’", "'").rstrip("'")
+
+        wanted = {norm(w) for w in words if w not in _SOFT_MODIFIERS}
+        found = [(rlow, written) for run, rlow, written in self.runs() if wanted <= {norm(w) for w in run}]
+        if not found:
+            return ""
+        longest = max(found, key=lambda f: len(f[0]))
+        if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
+            return longest[1] if longest[1].startswith("the ") else "the " + longest[1]
+        return ""
+
+    def _common_noun(self, word: str) -> bool:
+        """A capitalised word before a two-word name that is a common noun, not a first name: the article also
+        writes it in lower case ("neighbour", "councillor"), it is hyphenated with a lowercase part ("Mum-of-two"),
+        or it is a descriptor (`_descriptor`)."""
+        if "-" in word and any(part.islower() for part in word.split("-")):
+            return True
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lowercase or self._descriptor(word)
+
     def __call__(self, claimant: str) -> str:
         if claimant not in self._done:
             self._done[claimant] = self._full(claimant) or claimant
@@ -1496,6 +1806,10 @@ class FullNames:
         words = claimant.split()
         if words and words[0].lower() == "the":
             words = words[1:]
+        if words and all(w.islower() for w in words) and words[-1].rstrip("'’") in ORG_ROLES and len(words) <= 4:
+            return self._role_name(words)
+        if len(words) == 3 and claimant in self.people and self._common_noun(words[0]):
+            return " ".join(words[1:])  # "Neighbour Dave Rudd", "Mum-of-two Leanne Purdy": the name after the noun
         if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
             return ""  # a person named in full, a group, a role
         if any(_possessive_base(w) for w in words):
@@ -1520,6 +1834,8 @@ class FullNames:
             elif rlow[: len(low)] == low and rlow[len(low)] not in _NAME_INNER:
                 # "Skyrill" in "a Skyrill Airways Corvane C-220": the name up to its last organisation word
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
+                if not end and len(rlow) == len(low) + 1 and _PLURAL_NAME_WORD.fullmatch(run[-1]):
+                    end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):

@@ -385,6 +385,9 @@ PERSON_ROLES = {
 }
 ORG_ROLES = {
     "ministry",
+    "panel",
+    "coastguard",
+    "infirmary",
     "insurer",
     "manufacturer",
     "inspectorate",

@@ -911,16 +911,25 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     # speaker who announced a quotation ("X said:") in the paragraph before.
     inherited: dict[int, Frame] = {}
     turn: Frame | None = None
+    turn_paragraphs: set[int] = set()  # paragraphs read as a transcript turn
+    last_turn = max(turns, default=-1)  # the paragraph of the last label
     opener: Frame | None = None
     opener_paragraph = -1
     words_of: list[set[str]] = []  # each sentence's lower-cased words, for attribution and scoring alike
     for index, sentence in enumerate(kept):
         first_in_paragraph = index == 0 or kept[index - 1].paragraph != sentence.paragraph
         if first_in_paragraph:
-            turn = None
             label = turns.get(sentence.paragraph)
             if label is not None:
                 turn = turn_frame(label[0], sentence.start, speakers)
+            elif turn is not None and kept[index - 1].paragraph in turn_paragraphs and sentence.paragraph < last_turn:
+                # A paragraph without a label continues the turn before it: the speaker holds the floor until
+                # the next label (after the last label, a closing note is nobody's turn).
+                turn = replace(turn, clause_start=0, clause_end=0)
+            else:
+                turn = None
+            if turn is not None:
+                turn_paragraphs.add(sentence.paragraph)
             if (
                 opener is not None
                 and sentence.paragraph != opener_paragraph
@@ -930,11 +939,13 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         words = sentence_words(sentence.text)
         words_of.append(words)
         speakers.scan(sentence.text, sentence.start, words)
-        frames[index] = find_frame(sentence.text, sentence.start, speakers, words)
-        if frames[index] is None and turn is not None and first_in_paragraph:
+        frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
+        if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
-            inner = find_frame(sentence.text[cut:], sentence.start + cut, speakers) if cut > 0 else None
+            inner = (
+                find_frame(sentence.text[cut:], sentence.start + cut, speakers, coordinated=False) if cut > 0 else None
+            )
             if inner is not None:
                 frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
         if turn is not None and turn.claimant and frames[index] is not None:
@@ -967,9 +978,15 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         whole = sentence.text
         context = None
         parts: list[tuple[Frame | None, str]] = [(frame, clause)]
-        if frame is not None and frame.own_end:
+        own = frame is not None and frame is frames.get(index)  # the sentence's own frame, not its quote's
+        if own and frame.own_end:
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
-            parts.insert(0, (None, whole[: frame.own_end]))
+            # In a transcript turn it is the turn speaker's.
+            parts.insert(0, (inherited.get(index), whole[: frame.own_end]))
+        if own and frame.own_text:
+            parts.append(
+                (inherited.get(index), frame.own_text)
+            )  # "Ravi Mistry, who runs …, said": who he is, the outlet's
         for owner, text_part in parts:
             attributed = owner is not None and bool(owner.as_written)
             for part in split_assertions(text_part):

@@ -546,7 +546,7 @@ def test_bare_reported_clauses(text, claim_part, claimant):
         (
             "The Harbour Bridge, closed since March when engineers found cracked bearings, still has no reopening "
             "date, and Lindale City Council now says the replacement parts won't arrive before January.",
-            "no reopening date",
+            "replacement parts won't arrive",  # the council's claim is the clause it reports, not the bridge's state
             "the Lindale City Council",
         ),
     ],
@@ -618,3 +618,113 @@ def test_statement_of_a_name_with_a_company_word():
         "tranquilliser darts are out in three teams and that Sasha's last confirmed sighting was at 7.10am."
     )
     assert _claimant(text, "last confirmed sighting") == "Kelby Wildlife Park"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # Asides between the speaker and the verb: an age, a description, a relative clause, a participle.
+        (
+            "Neighbour Dave Rudd, 44, a bus driver, said the fire had gone from smoke to flame in ten minutes. "
+            "Every neighbour was evacuated by 2am.",
+            "ten minutes",
+            "Dave Rudd",
+        ),
+        (
+            "Three cafés closed for the day, and Ravi Mistry, who runs Mistry's Pharmacy, said he had sold out of "
+            "bottled water by lunchtime on Thursday.",
+            "sold out",
+            "Ravi Mistry",
+        ),
+        (
+            "The investigation panel, chaired by Maren Holt, a former editor of the journal, found that images had "
+            "been fabricated in seven papers.",
+            "seven papers",
+            "the investigation panel",
+        ),
+        (
+            "The Corriston Supporters' Trust, which has about 3,800 members, said it had raised £450,000 in pledges.",
+            "450,000",
+            "the Corriston Supporters' Trust",
+        ),
+        # A trailing role and name after a clause that holds another reporting verb ("told").
+        (
+            "About 3,400 people were told to leave their homes overnight, the mayor of Vellmarin, Ines Carrow, "
+            "has said.",
+            "3,400",
+            "Ines Carrow",
+        ),
+        # Titles in capitals and common nouns before a two-word name.
+        (
+            "Kestle and Ravensholt MP Graham Osei said he had written to the health secretary on 3 May.",
+            "written to the health secretary",
+            "Graham Osei",
+        ),
+        # Plural noun phrases are groups; "X …, saying: …"; "X has emailed to say …".
+        ("Fire chiefs said 17 homes had been destroyed.", "17 homes", "Fire chiefs"),
+        (
+            "Nurses on the wards told the Echo they had spent two days writing drug charts by hand.",
+            "two days",
+            "Nurses on the wards",
+        ),
+        (
+            'But power firm Norvane Grid hit back, saying: "There was no fault on our line before 2 June."',
+            "no fault",
+            "Norvane Grid",
+        ),
+        (
+            "15:15 Reader Gavin Holt has emailed to say he went to the fair on Sunday and has been ill since Tuesday.",
+            "went to the fair",
+            "Gavin Holt",
+        ),
+        # A lowercase role is the organisation named in full before it, not an earlier lowercase mention.
+        (
+            "The Alden Metro Transit Authority voted to raise fares by 9.5 percent. The transit authority cut two "
+            "routes last year. The transit authority said the rise would raise £31 million.",
+            "31 million",
+            "the Alden Metro Transit Authority",
+        ),
+        (
+            "The Alden Metro Transit Authority voted to raise fares. The authority carries 410,000 passengers a "
+            "day, according to its latest annual report.",
+            "410,000",
+            "the Alden Metro Transit Authority",
+        ),
+        # A company named by a plural noun; a name with a particle is a person.
+        (
+            "Greyhaven Ferries runs six ships. Greyhaven has said the Harran Star lost steering power at 9pm.",
+            "lost steering",
+            "Greyhaven Ferries",
+        ),
+        (
+            "Museum director Joost van Eyl has admitted that the sensors had been off since Thursday. He said the "
+            "cameras had been working throughout the night.",
+            "cameras",
+            "Joost van Eyl",
+        ),
+    ],
+)
+def test_asides_titles_groups_and_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_relative_clause_about_the_speaker_is_the_outlets():
+    text = (
+        "Grandmother Maureen Oakes, 71, who has taken Cardilon for six years, said she had been given no warning "
+        "by 4 May."
+    )
+    claims = {c.text: c.claimant for c in extract(text)}
+    assert claims.get("Grandmother Maureen Oakes has taken Cardilon for six years") == ""
+    assert "Maureen Oakes" in claims.values()
+
+
+def test_transcript_turn_runs_on_and_named_presenter():
+    text = (
+        "PRESENTER (GRACE ADEYEMI): Good evening. A chlorine leak in Dunmore yesterday left 27 people needing help.\n"
+        "EWAN BRODIE: It was a significant incident. We had eleven appliances there at the peak.\n"
+        "In total twenty-seven people were treated, and two are still in hospital tonight.\n"
+        "ADEYEMI: Vellmar Chemicals was fined £240,000 for a previous leak in 2022.\n"
+    )
+    assert _claimant(text, "27 people needing help") == "Grace Adeyemi"
+    assert _claimant(text, "two are still in hospital") == "Ewan Brodie"
+    assert _claimant(text, "240,000") == "Grace Adeyemi"
