@@ -496,13 +496,16 @@ def similarity(a: Features, b: Features) -> float:
             len(f) > 1 and not _YEAR.match(f) for f in anchored
         ):
             score = min(1.0, score + FIGURE_BOOST)
-    if figures_a and figures_b and _figures_differ(figures_a, figures_b):
-        score = min(score, SAME - 0.01)  # different figures: an editor decides
-    # (a name one outlet capitalises, "Priority Services Register", and another not, "priority register", is shared)
-    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
-        score = min(score, SAME - 0.01)  # other places or actors ("arrested in Ghana" / "in Austria")
-    if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
-        score = min(score, SAME - 0.01)  # opposite directions ("rose" / "fell"): an editor decides
+    # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
+    if score > SAME - 0.01 and (
+        (figures_a and figures_b and _figures_differ(figures_a, figures_b))  # different figures: an editor decides
+        # other places or actors ("arrested in Ghana" / "in Austria"); a name one outlet capitalises ("Priority
+        # Services Register") and another not ("priority register") is shared
+        or (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
+        # opposite directions ("rose" / "fell"): an editor decides
+        or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
+    ):
+        score = SAME - 0.01
     return round(score, 4)
 
 
