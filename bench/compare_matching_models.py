@@ -2,6 +2,7 @@
 
     /tmp/emb/bin/python bench/compare_matching_models.py            # quality and cost
     /tmp/emb/bin/python bench/compare_matching_models.py --no-cost  # quality only
+    /tmp/emb/bin/python bench/compare_matching_models.py --loso     # every labelled split, leave-one-split-out
 
 Not on the ingest path: the idea measured here is a later task that re-examines each new claim's nearest
 neighbours. Needs a separate environment (the project does not depend on torch):
@@ -25,6 +26,13 @@ found gold claims). Schemes:
   rules+emb+sg   the same, only when the guards of rules+emb+g hold (a suggestion held below SAME by a cap stays one)
   rules+sg       control without the model: every suggestion whose guards hold is merged (rules+emb+sg, no cosine)
 T is swept on the split `test` only; its best T is then applied unchanged to test2, all and the labelled pairs.
+
+With --loso, every labelled split is read (dev and heldout from articles.jsonl, test ... test6; never blind*.jsonl),
+the rules' figures are checked against evaluation.evaluate() on each, and T is chosen leave-one-split-out: for each
+split, the T maximising mean B-cubed F1 on the other splits, applied to the split left out (the labelled pairs get
+the T chosen on all splits). It also counts, at each split's T, the same-cluster pairs the rules leave apart that
+share no index key and score below SUGGEST (what the rules cannot see) reaching cosine >= T, and the
+different-cluster pairs that do.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ import os
 import resource
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from claims.extraction.evaluation import _overlaps, _span, bcubed, load  # noqa: E402
+from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, load  # noqa: E402
 from claims.extraction.matching import (  # noqa: E402
     SAME,
     SUGGEST,
@@ -52,12 +61,18 @@ from claims.extraction.matching import (  # noqa: E402
     _figures_differ,
     _opposed,
     features,
+    keys,
     similarity,
 )
 from claims.extraction.pipeline import extract  # noqa: E402
 
 DEVSET = ROOT / "claims/extraction/devset"
 SPLITS = [("test", "test.jsonl"), ("test2", "test2.jsonl"), ("all", "articles.jsonl")]  # never blind.jsonl
+LOSO_SPLITS = [  # every labelled development split, never blind*.jsonl
+    ("dev", "articles.jsonl"),
+    ("heldout", "articles.jsonl"),
+    *((f"test{n}", f"test{n}.jsonl") for n in ("", "2", "3", "4", "5", "6")),
+]
 PAIRS = ROOT / "tests/claims/data/matching_pairs.jsonl"
 THRESHOLDS = [round(0.40 + 0.01 * n, 2) for n in range(56)]  # 0.40 .. 0.95
 INSTALL = (
@@ -130,8 +145,8 @@ def guard(a: Features, b: Features) -> bool:
         return False
     if a.figures and b.figures and _figures_differ(a.figures, b.figures):
         return False
-    if a.names and b.names and a.names.isdisjoint(b.names):
-        return False
+    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
+        return False  # as similarity's cap: a name one outlet capitalises and another not is shared
     return not ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
 
 
@@ -240,8 +255,8 @@ def fmt(prf: tuple[float, float, float]) -> str:
     return f"P {prf[0]:.3f} R {prf[1]:.3f} F1 {prf[2]:.3f}"
 
 
-def quality(model) -> None:
-    splits = [read_split(name, DEVSET / file) for name, file in SPLITS] + [read_pairs()]
+def prepare(model, splits: list[Split]):
+    """Per split: the rules' matches and links, the cosine matrix, each claim's nearest earlier claim; the schemes."""
     rules, nearest, matches, sims = {}, {}, {}, {}
     for split in splits:
         matches[split.name] = rule_matches(split)
@@ -249,7 +264,7 @@ def quality(model) -> None:
         vectors = encode(model, split.texts)
         sims[split.name] = vectors @ vectors.T
         nearest[split.name] = nearest_earlier(sims[split.name])
-        print(f"{split.name:6} {len(split.texts)} claims matched, {len(split.items)} found gold claims scored")
+        print(f"{split.name:7} {len(split.texts)} claims matched, {len(split.items)} found gold claims scored")
     print()
     schemes = {
         "emb": lambda s, t: emb_links(nearest[s.name], t),
@@ -258,6 +273,17 @@ def quality(model) -> None:
         "rules+emb+s": lambda s, t: suggestion_links(s, rules[s.name], matches[s.name], sims[s.name], t, guarded=False),
         "rules+emb+sg": lambda s, t: suggestion_links(s, rules[s.name], matches[s.name], sims[s.name], t, guarded=True),
     }
+    return rules, nearest, matches, sims, schemes
+
+
+def control(split: Split, rules, matches, sims) -> list[int | None]:
+    """rules+sg: every suggestion whose guards hold merged, no cosine."""
+    return suggestion_links(split, rules[split.name], matches[split.name], sims[split.name], -2, guarded=True)
+
+
+def quality(model) -> None:
+    splits = [read_split(name, DEVSET / file) for name, file in SPLITS] + [read_pairs()]
+    rules, nearest, matches, sims, schemes = prepare(model, splits)
     test = splits[0]
     print("sweep of T on test only (B-cubed F1; every 0.05, best marked below):")
     print("  T     " + "  ".join(f"{name:>11}" for name in schemes))
@@ -274,8 +300,10 @@ def quality(model) -> None:
     print("B-cubed per split (T chosen on test only, then applied unchanged):")
     for split in splits:
         print(f"  {split.name:6} rules         {'':7} {fmt(score(split, rules[split.name]))}")
-        control = suggestion_links(split, rules[split.name], matches[split.name], sims[split.name], -2, guarded=True)
-        print(f"  {split.name:6} rules+sg      {'':7} {fmt(score(split, control))}  (control: no model)")
+        print(
+            f"  {split.name:6} rules+sg      {'':7} {fmt(score(split, control(split, rules, matches, sims)))}"
+            "  (control: no model)"
+        )
         for name, links in schemes.items():
             t = best_t[name]
             print(f"  {split.name:6} {name:13} T={t:.2f}  {fmt(score(split, links(split, t)))}")
@@ -302,6 +330,141 @@ def quality(model) -> None:
     t = best_t["rules+emb+g"]
     examples(test, rules["test"], nearest["test"], schemes["rules+emb+g"](test, t), t)
     probes(model)
+
+
+def loso(model) -> None:
+    """Every labelled split; T chosen leave-one-split-out (mean F1 on the other splits), applied to the one left out."""
+    splits = [read_split(name, DEVSET / file) for name, file in LOSO_SPLITS]
+    pairs = read_pairs()
+    rules, _, matches, sims, schemes = prepare(model, [*splits, pairs])
+    for split, (name, file) in zip(splits, LOSO_SPLITS, strict=True):
+        reference = evaluate(load(DEVSET / file), split=name).bcubed
+        mine = score(split, rules[name])
+        same = all(abs(x - y) < 1e-9 for x, y in zip(mine, reference, strict=True))
+        print(f"  {name:7} rules {fmt(mine)}: evaluate() gives {fmt(reference)} {'(same)' if same else 'DIFFERENT'}")
+    print()
+    # F1 of each scheme on each split at each T, once.
+    f1 = {
+        scheme: {s.name: {t: score(s, links(s, t))[2] for t in THRESHOLDS} for s in splits}
+        for scheme, links in schemes.items()
+    }
+
+    def chosen(scheme: str, left_out: str | None) -> float:
+        others = [s.name for s in splits if s.name != left_out]
+        # Best mean F1 on the other splits; ties go to the higher (more conservative) T.
+        return max(THRESHOLDS, key=lambda t: (round(sum(f1[scheme][o][t] for o in others) / len(others), 4), t))
+
+    base = {s.name: score(s, rules[s.name]) for s in splits}
+    print("B-cubed P R F1 per split; T chosen on the other splits (leave-one-split-out):")
+    print(f"  {'split':7} {'rules':>17}   {'rules+sg (no model)':>22}   " + "   ".join(f"{n:>24}" for n in schemes))
+    results = {name: {} for name in ["rules+sg", *schemes]}
+    for split in splits:
+        results["rules+sg"][split.name] = (score(split, control(split, rules, matches, sims)), None)
+        for name, links in schemes.items():
+            t = chosen(name, split.name)
+            results[name][split.name] = (score(split, links(split, t)), t)
+        cells = [" ".join(f"{x:.3f}" for x in base[split.name])]
+        for by_split in results.values():
+            prf, t = by_split[split.name]
+            cells.append(" ".join(f"{x:.3f}" for x in prf) + (f" T={t:.2f}" if t is not None else "     "))
+        print(f"  {split.name:7} " + "   ".join(cells))
+    print("  mean F1 change against the rules, worst precision change (split):")
+    gains = {}
+    for name, by_split in results.items():
+        deltas = {s: prf[2] - base[s][2] for s, (prf, _) in by_split.items()}
+        drops = {s: prf[0] - base[s][0] for s, (prf, _) in by_split.items()}
+        worst = min(drops, key=drops.get)
+        gains[name] = sum(deltas.values()) / len(deltas)
+        print(
+            f"    {name:13} mean dF1 {gains[name]:+.4f} (min {min(deltas.values()):+.3f}, max "
+            f"{max(deltas.values()):+.3f}); worst dP {drops[worst]:+.3f} ({worst})"
+        )
+    print("  labelled pairs (hard negatives), T chosen on all splits:")
+    print(f"    rules         {fmt(score(pairs, rules['pairs']))}")
+    print(f"    rules+sg      {fmt(score(pairs, control(pairs, rules, matches, sims)))}")
+    for name, links in schemes.items():
+        t = chosen(name, None)
+        print(f"    {name:13} T={t:.2f} {fmt(score(pairs, links(pairs, t)))}")
+    print()
+    for name in ("rules+emb+g", "rules+emb+sg"):  # the guarded schemes: the others merge the hard negatives
+        headroom(name, splits, rules, sims, schemes, {s.name: results[name][s.name][1] for s in splits})
+    print("all splits, pairs of scored claims reaching cosine >= T (guards holding), for reading only:")
+    print("  T     same-cluster apart, no shared key, below SUGGEST     different-cluster")
+    for t in (0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85):
+        c = Counter()
+        for split in splits:
+            c.update(pair_counts(split, rules, sims, t))
+        print(
+            f"  {t:.2f}  {c['unseen cos']:4} ({c['unseen cos+g']:3}) of {c['unseen']}{'':28}"
+            f"{c['neg cos']:5} ({c['neg cos+g']:3}) of {c['neg']}"
+        )
+
+
+def headroom(name: str, splits: list[Split], rules, sims, schemes, t_of: dict[str, float]) -> None:
+    """Pairs of scored claims at each split's T: same-cluster pairs the rules leave apart (and those with no shared
+    index key and similarity below SUGGEST) that reach cosine >= T; different-cluster pairs that do; the merges the
+    scheme adds and how many join different gold clusters."""
+    print(f"{name} at each split's T, pairs of scored claims (a claim's gold clusters: those of the gold claims it")
+    print("scores for; 'same' = they share one):")
+    total = Counter()
+    for split in splits:
+        t = t_of[split.name]
+        c = pair_counts(split, rules, sims, t)
+        gold_of = gold_sets(split)
+        links = schemes[name](split, t)
+        added = [(n, links[n]) for n in range(len(links)) if links[n] is not None and rules[split.name][n] is None]
+        judged = [(a, b) for a, b in added if a in gold_of and b in gold_of]
+        c["added"], c["judged"] = len(added), len(judged)
+        c["wrong"] = sum(1 for a, b in judged if not gold_of[a] & gold_of[b])
+        total.update(c)
+        print(f"  {split.name:7} T={t:.2f} " + describe(c))
+    print("  all     " + describe(total) + "\n")
+
+
+def gold_sets(split: Split) -> dict[int, set[str]]:
+    """Each scored claim's gold clusters (those of the gold claims it is scored for)."""
+    gold_of: dict[int, set[str]] = {}
+    for gold, claim_id in split.items:
+        gold_of.setdefault(claim_id, set()).add(gold)
+    return gold_of
+
+
+def pair_counts(split: Split, rules, sims, t: float) -> Counter:
+    """Pairs of scored claims: same-cluster ones the rules leave apart, those of them with no shared index key and
+    similarity below SUGGEST, different-cluster ones; and how many of each reach cosine >= t (and pass the guards)."""
+    cos, feats, gold_of = sims[split.name], split.feats, gold_sets(split)
+    cluster = clusters(rules[split.name])
+    keyset = {n: set(keys(feats[n])) for n in gold_of}
+    ids = sorted(gold_of)
+    c = Counter()
+    for x, a in enumerate(ids):
+        for b in ids[x + 1 :]:
+            high = cos[b, a] >= t
+            guarded = high and guard(feats[a], feats[b])
+            if gold_of[a] & gold_of[b]:
+                if cluster[a] == cluster[b]:
+                    continue
+                c["apart"] += 1
+                c["apart cos"] += high
+                c["apart cos+g"] += guarded
+                if keyset[a].isdisjoint(keyset[b]) and similarity(feats[a], feats[b]) < SUGGEST:
+                    c["unseen"] += 1
+                    c["unseen cos"] += high
+                    c["unseen cos+g"] += guarded
+            else:
+                c["neg"] += 1
+                c["neg cos"] += high
+                c["neg cos+g"] += guarded
+    return c
+
+
+def describe(c: Counter) -> str:
+    return (
+        f"same-cluster apart {c['apart']} (cos>=T {c['apart cos']}, guarded {c['apart cos+g']}); of them no shared "
+        f"key and below SUGGEST {c['unseen']} (cos>=T {c['unseen cos']}, guarded {c['unseen cos+g']}); "
+        f"different-cluster {c['neg']} (cos>=T {c['neg cos']}, guarded {c['neg cos+g']}); merges added "
+        f"{c['added']}, {c['judged']} between scored claims, {c['wrong']} wrong"
+    )
 
 
 def examples(split: Split, rules, nearest, guarded, t: float) -> None:
@@ -409,9 +572,13 @@ def cost(model, loaded: tuple[float, float, float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-cost", action="store_true", help="quality only")
+    parser.add_argument("--loso", action="store_true", help="every labelled split, T chosen leave-one-split-out")
     args = parser.parse_args()
     model, load_seconds = load_model()
-    quality(model)
+    if args.loso:
+        loso(model)
+    else:
+        quality(model)
     if not args.no_cost:
         cost(model, load_seconds)
 
