@@ -358,6 +358,107 @@ def _subject(clause: str) -> str:
     return ""
 
 
+# A second predicate sharing the subject: "and" before an auxiliary ("… had been suspended since October and has
+# now left"), or before a finite verb with its object ("… has burned 2,100 hectares and destroyed 19 homes", "…
+# froze a grant and wants £1.1m back"). The object must open with a determiner or a figure: "higher sales and
+# increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose 4%, while Y
+# fell 2%") is split too.
+_DETERMINER = (
+    r"(?:(?:the|a|an|its|their|his|her|our|all|some|more|almost|nearly|about|around|roughly|another|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
+    r"|(?:over|by)\s+\d|\d|£|\$|€)"
+)
+_AUX_WORDS = r"(?:is|are|was|were|has|have|had|will|would|can|could)"
+_COMMON_PAST_WORDS = (
+    "went took made gave sent won lost rose fell grew paid built began left held met came got cut sold spent"
+    " shut hit set put"
+)
+_COMMON_PAST = frozenset(_COMMON_PAST_WORDS.split())
+_PAST_WORDS = _COMMON_PAST_WORDS.replace(" ", "|")
+_LEXICAL = rf"(?:[a-z]{{3,}}(?:ed|[^s\W']s)|{_PAST_WORDS})"
+_SPLIT_PREDICATE = re.compile(
+    rf",?\s+and\s+(?=(?:also\s+|now\s+|then\s+|later\s+)?(?:{_AUX_WORDS}\s|{_LEXICAL}\s+{_DETERMINER}))"
+)
+# "X did A and B did C": "and" before a second clause's own subject and verb, the subject a bare plural ("… are
+# coming down and patients are being seen"), a quantifier or a figure ("and no arrests had been made"), a pronoun,
+# or a determiner and a few words ("…, and a monthly pass now costs £86"). "and" right after a plural without a
+# comma is left alone ("their videos and comments could be seen"), and so is "two and a half times".
+_SPLIT_CLAUSE = re.compile(
+    r"(?:,\s+|(?<!s)\s+)and\s+(?=(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
+    rf"(?:[a-z]{{3,}}[^s\W']s|people|police)\s+(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b"
+    rf"|(?:we|they|he|she)\s+(?:[a-z]+ly\s+)?(?:{_AUX_WORDS}|{_LEXICAL}|said)\b"
+    rf"|(?!a\s+half\b)(?:the|a|an|its|their|this)(?:\s+(?!that\b|which\b|who\b)[\w’'-]+){{1,4}}?\s+(?:now\s+|[a-z]+ly\s+)?"
+    rf"(?:[a-z]{{3,}}ed|{_PAST_WORDS}|said|[a-z]{{3,}}[^s\W']s\s+{_DETERMINER})\b)"
+)
+_SPLIT_WHILE = re.compile(
+    r",\s+(?:while|whereas)\s+(?=(?!\w+ing\b)[\w’'-]+(?:\s+[\w’'-]+){0,5}?\s+(?:"
+    rf"{_AUX_WORDS}|{_LEXICAL})\b)"
+)
+_VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
+_BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
+_ASIDE = re.compile(r",\s[^,]{1,80},")
+
+
+def _own_subject(clause: str) -> str:
+    """The words before a clause's first verb (an aside after the subject skipped): "The blaze in the hills has
+    burned …" -> "The blaze in the hills"; "" when no verb is found among its first words or a comma is left."""
+    words = _ASIDE.sub("", clause, count=1).split()
+    verb_at = 0
+    for index, word in enumerate(words[:12]):
+        lower = word.lower()
+        if index == 0 or not word[:1].islower():
+            continue
+        if (_AUX.match(lower) and lower == lower.rstrip(",;")) or lower in _COMMON_PAST or lower.endswith("ed"):
+            verb_at = index
+            break
+        if lower in _IRREGULAR_VERBS:
+            verb_at = index
+            break
+        if not verb_at and len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")):
+            verb_at = index
+    subject = " ".join(words[:verb_at]) if verb_at else ""
+    return subject if "," not in subject else ""
+
+
+def _has_verb(lower: str) -> bool:
+    if _FINITE.search(lower) or _PAST.search(lower):
+        return True
+    words = lower.split()
+    return not _IRREGULAR_VERBS.isdisjoint(words) or not _COMMON_PAST.isdisjoint(words)
+
+
+def _split_predicates(part: str) -> list[str]:
+    """A clause split at a second predicate sharing its subject (carried over) or at ", while" before a clause."""
+    pieces = [part]
+    for pattern in (_SPLIT_WHILE, _SPLIT_CLAUSE):
+        found = [q for p in pieces for q in pattern.split(p)]
+        if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_verb(found[0].lower()):
+            pieces = found
+    if " and " not in part:
+        return pieces
+    out: list[str] = []
+    for piece in pieces:
+        cuts = [m for m in _SPLIT_PREDICATE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
+        if not cuts:
+            out.append(piece)
+            continue
+        subject = _own_subject(piece)
+        head = piece[: cuts[0].start()]
+        if not subject or not _has_verb(head.lower()):
+            out.append(piece)
+            continue
+        texts = [piece[: cuts[0].start()]]
+        for n, m in enumerate(cuts):
+            end = cuts[n + 1].start() if n + 1 < len(cuts) else len(piece)
+            texts.append(f"{subject} {piece[m.end() : end]}")
+        last = head.split()[-1].lower() if head.split() else ""
+        if len(head.split()) < 4 or _VERB_END.search(last) or last in _IRREGULAR_VERBS or last in _COMMON_PAST:
+            out.append(piece)
+            continue
+        out.extend(texts)
+    return out
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
@@ -370,9 +471,11 @@ def split_assertions(clause: str) -> list[str]:
         if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
             pieces = [part]
         result.extend(pieces)
+    subject = _subject(result[0])
+    if " and " in clause or ", wh" in clause:
+        result = [piece for part in result for piece in _split_predicates(part)]
     if len(result) == 1:
         return result
-    subject = _subject(result[0])
     out = []
     for part in result:
         part = part.strip()
@@ -989,31 +1092,38 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             )  # "Ravi Mistry, who runs …, said": who he is, the outlet's
         for owner, text_part in parts:
             attributed = owner is not None and bool(owner.as_written)
-            for part in split_assertions(text_part):
-                normalised = _tidy(part)
-                if not normalised:
-                    continue
-                context = context or _whole(whole, words_of[index])
-                scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-                if scored is None or (threshold is not None and scored[0] < threshold):
-                    continue
-                score, reasons, claim_type, cues = scored
-                results.append(
-                    (
-                        ExtractedClaim(
-                            text=normalised,
-                            sentence=whole,
-                            start=sentence.start,
-                            end=sentence.end,
-                            claimant=full_name(owner.claimant) if owner and owner.claimant else "",
-                            claimant_as_written=owner.as_written if owner else "",
-                            score=score,
-                            reasons=reasons,
-                            claim_type=claim_type,
-                        ),
-                        cues,
+            split = split_assertions(text_part)
+            # A bundle whose parts all fall below the threshold is scored whole: "… has been scaled back for the
+            # night and will resume at first light" is one announced measure, neither half checkable alone.
+            for candidates in (split, [text_part]) if len(split) > 1 else (split,):
+                kept_before = len(results)
+                for part in candidates:
+                    normalised = _tidy(part)
+                    if not normalised:
+                        continue
+                    context = context or _whole(whole, words_of[index])
+                    scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+                    if scored is None or (threshold is not None and scored[0] < threshold):
+                        continue
+                    score, reasons, claim_type, cues = scored
+                    results.append(
+                        (
+                            ExtractedClaim(
+                                text=normalised,
+                                sentence=whole,
+                                start=sentence.start,
+                                end=sentence.end,
+                                claimant=full_name(owner.claimant) if owner and owner.claimant else "",
+                                claimant_as_written=owner.as_written if owner else "",
+                                score=score,
+                                reasons=reasons,
+                                claim_type=claim_type,
+                            ),
+                            cues,
+                        )
                     )
-                )
+                if len(results) > kept_before:
+                    break
     return results
 
 

@@ -473,6 +473,91 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
     assert len(extract(text, threshold=0.0)) == 1
 
 
+@pytest.mark.parametrize(
+    "clause, parts",
+    [
+        # A second predicate sharing the subject: after an auxiliary, or a finite verb with a determiner or figure.
+        (
+            "The lender had been fined in 2022 and has now closed its branch network",
+            ["The lender had been fined in 2022", "The lender has now closed its branch network"],
+        ),
+        (
+            "The club recorded a loss of £6.3m and cut 40 jobs",
+            ["The club recorded a loss of £6.3m", "The club cut 40 jobs"],
+        ),
+        (
+            "The insurer, which covers 2 million drivers, has raised premiums by 8% and dropped 40 brokers",
+            [
+                "The insurer, which covers 2 million drivers, has raised premiums by 8%",
+                "The insurer dropped 40 brokers",
+            ],
+        ),
+        (
+            "The regulator has fined the bank £2m and wants a further £1.5m repaid",
+            ["The regulator has fined the bank £2m", "The regulator wants a further £1.5m repaid"],
+        ),
+        # Coordinated main clauses, each with its own subject and verb.
+        (
+            "Copper rose to a record of $9,800 a tonne, while nickel fell 2.1% to $16,400",
+            ["Copper rose to a record of $9,800 a tonne", "nickel fell 2.1% to $16,400"],
+        ),
+        (
+            "Bus fares went up by 6% in January, and a weekly ticket now costs £31",
+            ["Bus fares went up by 6% in January", "a weekly ticket now costs £31"],
+        ),
+        (
+            "Engineers set up a pumping station by the river, and police closed the bridge to traffic",
+            ["Engineers set up a pumping station by the river", "police closed the bridge to traffic"],
+        ),
+        (
+            "The march had been peaceful and no arrests had been made",
+            ["The march had been peaceful", "no arrests had been made"],
+        ),
+        (
+            "Three schools were evacuated on Monday, and they reopened two days later",
+            ["Three schools were evacuated on Monday", "they reopened two days later"],
+        ),
+    ],
+)
+def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
+    from claims.extraction.pipeline import split_assertions
+
+    assert split_assertions(clause) == parts
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Shares in the airline rose and fell 3% on Tuesday",  # two verbs, one predicate
+        "The firm reported higher sales and increased profits last year",  # a list of objects
+        "Prices were between £3 and £4 at the 12 stores",
+        "Marks and Spencer has cut 400 jobs at its stores",  # a name with "and"
+        "The company cut 40 jobs and 12 stores in 2024",  # one verb, two objects
+        "About 1,200 appointments and 85 operations had been cancelled by Tuesday",  # a coordinated subject
+        "Firefighters and police closed the ring road in both directions",
+        "Profiles were set to public, meaning that their videos and comments could be seen by anyone",
+        "The deck moves as it heats up and cools down in the summer months",
+        "Wages rose 4%, while prices fell",  # too short to stand alone
+        "Staff stayed for more than two and a half times the limit that ministers promised",
+        "The council's fine, up from £2m last year, was paid in full in March",  # "X, up from Y" stays whole
+    ],
+)
+def test_a_single_assertion_is_not_split(clause):
+    from claims.extraction.pipeline import split_assertions
+
+    assert split_assertions(clause) == [clause]
+
+
+def test_each_part_of_a_split_bundle_keeps_the_sentence_span_and_the_claimant():
+    text = "The water board has now fined the contractor £4.5m and banned 12 of its engineers, the minister said.\n"
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "The water board has now fined the contractor £4.5m",
+        "The water board banned 12 of its engineers",
+    ]
+    assert {(c.start, c.end, c.claimant_as_written) for c in claims} == {(0, len(text) - 1, "the minister")}
+
+
 def test_a_guarantee_is_a_checkable_forecast():
     claim = _only('"Nobody will be forced out of a job at the plant," the company said.\n')
     assert "prediction: 'will'" in claim.reasons
