@@ -430,7 +430,9 @@ def _has_verb(lower: str) -> bool:
 def _split_predicates(part: str) -> list[str]:
     """A clause split at a second predicate sharing its subject (carried over) or at ", while" before a clause."""
     pieces = [part]
-    for pattern in (_SPLIT_WHILE, _SPLIT_CLAUSE):
+    for pattern, needs in ((_SPLIT_WHILE, ", wh"), (_SPLIT_CLAUSE, "and")):
+        if needs not in part:
+            continue  # the pattern cannot match without its conjunction
         found = [q for p in pieces for q in pattern.split(p)]
         if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_verb(found[0].lower()):
             pieces = found
@@ -471,11 +473,12 @@ def split_assertions(clause: str) -> list[str]:
         if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
             pieces = [part]
         result.extend(pieces)
-    subject = _subject(result[0])
+    first = result[0]
     if " and " in clause or ", wh" in clause:
         result = [piece for part in result for piece in _split_predicates(part)]
     if len(result) == 1:
         return result
+    subject = _subject(first)
     out = []
     for part in result:
         part = part.strip()
