@@ -58,8 +58,7 @@ from claims.extraction.matching import (  # noqa: E402
     SUGGEST,
     Features,
     MemoryIndex,
-    _figures_differ,
-    _opposed,
+    capped,
     features,
     keys,
     similarity,
@@ -141,13 +140,7 @@ def rule_links(split: Split, matches=None) -> list[int | None]:
 
 def guard(a: Features, b: Features) -> bool:
     """matching.py's caps as a yes/no: nothing that makes `similarity` hold a pair below SAME whatever its words."""
-    if a.negated != b.negated:
-        return False
-    if a.figures and b.figures and _figures_differ(a.figures, b.figures):
-        return False
-    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
-        return False  # as similarity's cap: a name one outlet capitalises and another not is shared
-    return not ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
+    return a.negated == b.negated and not capped(a, b)
 
 
 def nearest_earlier(sims) -> list[tuple[int | None, float]]:

@@ -44,10 +44,9 @@ from claims.extraction.matching import (  # noqa: E402
     SUGGEST,
     Features,
     MemoryIndex,
-    _figures_differ,
-    _opposed,
     _weight_sum,
     best_match,
+    capped,
     features,
     keys,
     similarity,
@@ -137,13 +136,7 @@ def read_split(name: str, path: Path, all_pairs: bool) -> Split:
 
 def pair_features(a: Features, b: Features, claimant_a: str, claimant_b: str) -> list[float] | None:
     """The pair's features, or None when a guard holds it apart (such a pair is never merged automatically)."""
-    if a.negated != b.negated or not a.words or not b.words:
-        return None
-    if a.figures and b.figures and _figures_differ(a.figures, b.figures):
-        return None
-    if a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words):
-        return None
-    if (a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar):
+    if a.negated != b.negated or not a.words or not b.words or capped(a, b):
         return None
     shared = a.words & b.words
     names = a.names | b.names

@@ -497,16 +497,21 @@ def similarity(a: Features, b: Features) -> float:
         ):
             score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
-    if score > SAME - 0.01 and (
-        (figures_a and figures_b and _figures_differ(figures_a, figures_b))  # different figures: an editor decides
+    if score > SAME - 0.01 and capped(a, b):
+        score = SAME - 0.01
+    return round(score, 4)
+
+
+def capped(a: Features, b: Features) -> bool:
+    """Whether a guard holds two claims below SAME whatever words they share: an editor decides."""
+    return bool(
+        (a.figures and b.figures and _figures_differ(a.figures, b.figures))  # different figures ("5%" / "6%")
         # other places or actors ("arrested in Ghana" / "in Austria"); a name one outlet capitalises ("Priority
         # Services Register") and another not ("priority register") is shared
         or (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
-        # opposite directions ("rose" / "fell"): an editor decides
+        # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
-    ):
-        score = SAME - 0.01
-    return round(score, 4)
+    )
 
 
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
