@@ -573,6 +573,15 @@ class Frame:
     # Pharmacy, said …"): the outlet's own assertion, with the speaker as its subject ("Ravi Mistry runs …").
     own_text: str = ""
 
+    def shifted(self, cut: int) -> Frame:
+        """The frame of a sentence's tail that starts `cut` characters in, in offsets of the whole sentence."""
+        return replace(
+            self,
+            clause_start=self.clause_start + cut,
+            clause_end=self.clause_end + cut,
+            own_end=self.own_end + cut if self.own_end else 0,
+        )
+
 
 def _clause_frame(
     claimant: str, written: str, match: re.Match[str], *, verb: str | None = None, own_end: int = 0
@@ -1252,9 +1261,12 @@ class Speakers:
 def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
     """resolve(), and for a verb only a speaker does, a definite noun the lists do not know ("the city says")."""
     claimant, written = speakers.resolve(subject, position)
-    if not written and verb.split()[0].lower() in _SPEAKING_VERBS:
+    if written:
+        return claimant, written
+    head = verb.split()[0].lower()
+    if head in _SPEAKING_VERBS:
         return speakers._speaking_np(subject.strip(), position)
-    if not written and verb.split()[0].lower() not in _DOCUMENT_VERBS | {"show", "suggest", "find"}:
+    if head not in _DOCUMENT_VERBS | {"show", "suggest", "find"}:
         return speakers._plural_group(subject.strip(), position)  # "Health bosses confirmed that …"
     return claimant, written
 
@@ -1389,14 +1401,7 @@ def find_frame(
         # "15:15 Reader Gavin Holt has emailed to say …": a live blog's entry opens with its time.
         cut = stamp.end()
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
-        if inner is None:
-            return None
-        return replace(
-            inner,
-            clause_start=inner.clause_start + cut,
-            clause_end=inner.clause_end + cut,
-            own_end=inner.own_end + cut if inner.own_end else 0,
-        )
+        return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
     if frame is None and "; " in sentence:
         # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
@@ -1404,9 +1409,7 @@ def find_frame(
         cut = sentence.rindex("; ") + 2
         inner = _find_frame(sentence[cut:], position + cut, speakers, None)
         if inner is not None and inner.claimant:
-            return replace(
-                inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut, own_end=cut - 2
-            )
+            return replace(inner.shifted(cut), own_end=cut - 2)
     if frame is None and coordinated and (", and " in sentence or ", but " in sentence):
         # "…, and Dunmere City Council now says the replacement parts won't arrive …", "…, and staff said …": a
         # frame opening the last coordinated clause speaks for the sentence (its claim is the clause it reports).
@@ -1414,7 +1417,7 @@ def find_frame(
         start = sentence.index(" ", cut + 2) + 1
         inner = _find_frame(sentence[start:], position + start, speakers, None)
         if inner is not None and inner.claimant and inner.clause_start > 0:
-            return replace(inner, clause_start=inner.clause_start + start, clause_end=inner.clause_end + start)
+            return inner.shifted(start)
     if frame is None and " to say " in sentence:
         said = _TO_SAY.match(sentence.rstrip())
         if said:

@@ -1053,7 +1053,7 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 find_frame(sentence.text[cut:], sentence.start + cut, speakers, coordinated=False) if cut > 0 else None
             )
             if inner is not None:
-                frames[index] = replace(inner, clause_start=inner.clause_start + cut, clause_end=inner.clause_end + cut)
+                frames[index] = inner.shifted(cut)
         if turn is not None and turn.claimant and frames[index] is not None:
             # "MALA: The audit office warned that …": a report inside a named speaker's turn is nested, and a
             # nested report is the outer speaker's. An interviewer's unnamed turn ("Q:") keeps the inner speaker.
