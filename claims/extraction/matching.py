@@ -21,6 +21,8 @@ SAME = 0.65  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
 FIGURE_BOOST = 0.2  # added when two claims share a distinctive figure (two or more characters, not a year) ...
 FIGURE_BOOST_WORDS = 2  # ... and at least this many other words; the figure, name and direction guards still cap it
+APPROXIMATE = 0.05  # a round figure within this share of a precise one is the same figure, rounded
+LONG_FIGURE = 3  # a shared figure of this many characters (not a year) needs only one other shared word for the boost
 CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
@@ -171,10 +173,16 @@ def spelled_figures(tokens: list[str]) -> list[str]:
     return out
 
 
+_HEDGED = "(?:more than|almost|nearly|about|around|over|some|just|roughly) "
+_NUMBER_WORD = "|".join([*(w for w in _UNITS if w != "zero"), "half"])
 # Multi-word wordings of the same action, folded before the figures (each runs only if its trigger is present).
 _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
+    ("off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
+    ("down", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
+    ("up", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
     ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
     (
@@ -261,6 +269,9 @@ _SYNONYMS = {
     "fall": "decrease",
     **dict.fromkeys(["joblessness", "jobless"], "unemployment"),
     **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
+    **dict.fromkeys(["plummeted", "plummets", "sank", "dipped", "dips", "slid", "slipped", "eased"], "decrease"),
+    **dict.fromkeys(["rocketed", "leapt", "leaped", "spiked", "doubled", "tripled", "higher"], "increase"),
+    "lower": "decrease",  # "12% lower" / "down 12%"
     **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
     **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
     **dict.fromkeys(["broke", "broken", "breaks"], "break"),
@@ -270,6 +281,35 @@ _SYNONYMS = {
     **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
+    # General news vocabulary: words outlets use for one action, actor or thing.
+    **dict.fromkeys(["postponed", "postpones", "postponing", "delayed", "delays", "deferred", "shelved"], "postpone"),
+    **dict.fromkeys(
+        [*("began", "begun", "begins", "beginning", "begin", "started", "starts", "starting"), "commenced"], "start"
+    ),
+    **dict.fromkeys(["shut", "shuts", "shutting", "closed", "closes", "closing", "closure", "closures"], "close"),
+    **dict.fromkeys(["notified", "notifies", "alerted", "informed", "informs"], "inform"),
+    **dict.fromkeys(["hired", "hires", "hiring", "appointed", "recruited"], "hire"),
+    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers"], "passenger"),
+    **dict.fromkeys(["client", "clients", "customer", "customers", "consumers"], "customer"),
+    **dict.fromkeys(["firm", "firms", "company", "companies", "business", "businesses"], "company"),
+    **dict.fromkeys(
+        [*("inspected", "inspects", "inspecting", "inspection", "inspections", "examined", "examination"), "checks"],
+        "inspect",
+    ),
+    **dict.fromkeys(["shortfall", "shortfalls", "deficit", "deficits"], "deficit"),
+    **dict.fromkeys(["vacant", "unfilled", "vacancies", "vacancy"], "vacant"),
+    **dict.fromkeys(["sick", "unwell", "illness", "ill"], "ill"),
+    **dict.fromkeys(["repaid", "repay", "repays", "refunded", "refund"], "repay"),
+    **dict.fromkeys(["households", "houses", "dwellings", "homes"], "home"),
+    **dict.fromkeys(["electricity"], "power"),
+    **dict.fromkeys(["wages", "wage", "salary", "salaries"], "pay"),
+    **dict.fromkeys(["purchased", "purchase", "acquired", "acquire", "bought", "buys"], "buy"),
+    **dict.fromkeys(["sold", "sells", "selling"], "sell"),
+    "blaze": "fire",
+    **dict.fromkeys(["kids", "children", "child"], "child"),
+    **dict.fromkeys(["boss", "ceo"], "chief"),
+    **dict.fromkeys(["jobs", "roles"], "job"),
+    **dict.fromkeys(["stolen", "stole", "steal", "grabbed", "seized", "snatched"], "steal"),
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(
@@ -470,7 +510,8 @@ def similarity(a: Features, b: Features) -> float:
     if a.negated != b.negated or not a.words or not b.words:
         return 0.0
     shared = a.words & b.words
-    if not shared:
+    approx = _approximate(a.figures - shared, b.figures - shared) if a.figures and b.figures else 0
+    if not shared and not approx:
         return 0.0  # what the weighted sums below give as well
     names = a.names | b.names
     if a.simple and b.simple:
@@ -481,25 +522,38 @@ def similarity(a: Features, b: Features) -> float:
     else:
         common = _weight_sum(shared, shared & a.figures, names)
         weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+    common += 2 * approx  # a rounded figure and the precise one it rounds ("more than 240" / "243") are shared
     score = 2 * common / (weight_a + weight_b)
     smaller = min(weight_a, weight_b)
     if smaller >= CONTAINED_MIN_WEIGHT:
         # Half Dice, half containment: an outlet that reports the fact alone ("The list has fallen for three months
         # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
         score = (score + common / smaller) / 2
-    figures_a, figures_b = a.figures, b.figures
-    if figures_a and figures_b:
-        # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries
-        # use the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
-        anchored = shared & figures_a
-        if len(shared) - len(anchored) >= FIGURE_BOOST_WORDS and any(
-            len(f) > 1 and not _YEAR.match(f) for f in anchored
-        ):
-            score = min(1.0, score + FIGURE_BOOST)
+    # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries use
+    # the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
+    if a.figures and b.figures and _anchored(shared, shared & a.figures, approx):
+        score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
     if score > SAME - 0.01 and capped(a, b):
         score = SAME - 0.01
     return round(score, 4)
+
+
+def _anchored(shared: frozenset[str], figures: frozenset[str], approximate: int) -> bool:
+    """Whether two claims share a distinctive figure with words around it (the figure boost): a figure of two or more
+    characters that is not a year, one rounding the other ("more than 240" / "243") or a small figure with its unit
+    ("six per cent" / "6%", "six weeks"), and FIGURE_BOOST_WORDS other shared words; a figure of LONG_FIGURE or more
+    characters ("94 flights" / "cancelled 94 flights") needs only one."""
+    others = len(shared) - len(figures)
+    if not others or not (figures or approximate):
+        return False
+    if any(len(f) >= LONG_FIGURE and not _YEAR.match(f) for f in figures):
+        return True
+    return others >= FIGURE_BOOST_WORDS and bool(
+        approximate
+        or any(len(f) > 1 and not _YEAR.match(f) for f in figures)
+        or (figures and not shared.isdisjoint(_FIGURE_UNITS))
+    )
 
 
 def capped(a: Features, b: Features) -> bool:
@@ -521,10 +575,10 @@ def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
-    if any(f.endswith("000") for f in only_a) or any(f.endswith("000") for f in only_b):
-        rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
-        only_a = only_a - {x for x, _ in rounded}
-        only_b = only_b - {y for _, y in rounded}
+    approximated = _approximated(only_a, only_b)
+    if approximated:
+        only_a = only_a - {x for x, _ in approximated}
+        only_b = only_b - {y for _, y in approximated}
         if not only_a or not only_b:
             return False
     if any(len(f) > 1 for f in a & b):
@@ -532,11 +586,47 @@ def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     return True
 
 
-def _rounds_to(precise: str, rounded: str) -> bool:
-    """A figure with three or more trailing zeros is how an outlet rounds a precise one within 2 % of it."""
-    if not (precise.isdigit() and rounded.isdigit()) or len(rounded) - len(rounded.rstrip("0")) < 3:
+@lru_cache(maxsize=100_000)
+def _figure_value(figure: str) -> tuple[float, int, float] | None:
+    """A figure's value, its number of significant digits and the step of its last one ("6.2" → (6.2, 2, 0.1), "240"
+    → (240.0, 2, 10.0)), or None for a year or what is no plain number."""
+    if _YEAR.match(figure):
+        return None
+    try:
+        value = float(figure)
+    except ValueError:
+        return None
+    whole, _, decimals = figure.partition(".")
+    if decimals:
+        return value, max(len((whole + decimals).lstrip("0")), 1), 10.0 ** -len(decimals)
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return value, max(len(whole.strip("0")), 1), 10.0**zeros
+
+
+def _rounds(precise: str, rounded: str) -> bool:
+    """Whether an outlet writing `rounded` reports `precise` in round figures: the round figure has fewer significant
+    digits, is the precise one rounded to its last digit and within 5 % of it ("more than 240" / "243", "more than six
+    per cent" / "6.2%", "just under 49,000" / "48,968"; 61 is no rounding of 58.3, nor 48,000 of 48,968); a small
+    whole number is rounded only to a multiple of ten ("some 70mm" / "71mm", but 10 and 11 stay different)."""
+    p, r = _figure_value(precise), _figure_value(rounded)
+    if p is None or r is None or r[1] >= p[1] or not r[0]:
         return False
-    return abs(int(precise) - int(rounded)) <= 0.02 * int(rounded)
+    if r[0] < 20 and "." not in precise:
+        return False
+    difference = abs(p[0] - r[0])
+    return difference <= r[2] / 2 and difference <= APPROXIMATE * r[0]
+
+
+def _approximated(only_a: frozenset[str], only_b: frozenset[str]) -> set[tuple[str, str]]:
+    return {(x, y) for x in only_a for y in only_b if _rounds(x, y) or _rounds(y, x)}
+
+
+def _approximate(only_a: frozenset[str], only_b: frozenset[str]) -> int:
+    """How many figures of one claim round a figure of the other (each figure counted once)."""
+    if not only_a or not only_b:
+        return 0
+    pairs = _approximated(only_a, only_b)
+    return min(len({x for x, _ in pairs}), len({y for _, y in pairs}))
 
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -385,3 +385,73 @@ def test_a_name_written_in_lower_case_by_the_other_outlet_is_shared():
     assert _sim(ours, theirs) >= SAME
     # other places stay apart
     assert _sim("865 people were arrested in Ghana", "865 people were arrested in Austria") < SAME
+
+
+def _merged(*texts: str) -> list[int]:
+    """The cluster each text falls in when the texts are matched in order as the service does (index and SAME)."""
+    index, cluster = MemoryIndex(), []
+    for n, text in enumerate(texts):
+        feats = features(text)
+        best_id, best = index.match(feats)
+        cluster.append(cluster[best_id] if best_id is not None and best >= SAME else n)
+        index.add(n, feats)
+    return cluster
+
+
+def test_a_figure_in_round_terms_is_the_precise_figure():
+    # one outlet gives the figure, another rounds it
+    assert _merged(
+        "The ferry company cancelled 243 sailings over the weekend",
+        "More than 240 sailings were scrapped by the ferry company",
+    ) == [0, 0]
+    assert _merged(
+        "Shares in the brewer closed down 6.2% on Monday", "The brewer's shares fell more than six per cent"
+    ) == [0, 0]
+    # a rounding is to the nearest step, and small whole numbers are not roundings of each other
+    assert _sim("Turnout in the city was 58.3%", "Turnout in the city was 61%") < SAME
+    assert _sim("Ten people were arrested after the match", "Eleven people were arrested after the match") < SAME
+    assert _sim("The fund lent 48,968 pounds to the club", "The fund lent 48,000 pounds to the club") < SAME
+
+
+def test_a_long_figure_with_one_shared_word_is_the_same_claim():
+    assert _merged("The ferry company cancelled 126 sailings", "Storms forced 126 sailings to be called off") == [0, 0]
+    assert _sim("Gusts of 78mph were forecast for the coast", "78mph winds damaged a roof in Leeds") < SAME
+
+
+def test_a_small_figure_with_its_unit_anchors_a_rewording():
+    assert _merged("Rents in the town have risen 6 percent this year", "Rents in the town went up six per cent") == [
+        0,
+        0,
+    ]
+    assert _sim("Rents in the town have risen 6 percent this year", "Rents in the town went up seven per cent") < SAME
+
+
+def test_up_and_down_before_a_figure_are_directions():
+    assert _merged(
+        "Membership of the choir is down 12% since 2020", "Membership of the choir has fallen 12% since 2020"
+    ) == [
+        0,
+        0,
+    ]
+    assert (
+        _sim("Membership of the choir is up 12% since 2020", "Membership of the choir has fallen 12% since 2020") < SAME
+    )
+    assert _sim("Prices are up to 12% higher", "Prices fell 12%") < SAME  # "up to" is a hedge, "higher" a direction
+
+
+def test_general_news_synonyms_fold():
+    assert _merged(
+        "The orchestra has postponed its spring tour of Japan", "The orchestra has delayed its spring tour of Japan"
+    ) == [0, 0]
+    assert _merged(
+        "The library will shut its doors on Sundays from May", "The library will close on Sundays from May"
+    ) == [
+        0,
+        0,
+    ]
+    assert _merged(
+        "The council notified 40 households of the leak", "40 homes were informed of the leak by the council"
+    ) == [
+        0,
+        0,
+    ]
