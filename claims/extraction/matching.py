@@ -184,6 +184,10 @@ _VERB_PHRASES = [
     ("down", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
     ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
+    ("hour", re.compile(r"\b(?:24|twenty-four)[- ]hours?\b"), "1 day"),  # "a 48-hour strike" / "a two-day strike"
+    ("hour", re.compile(r"\b(?:48|forty-eight)[- ]hours?\b"), "2 day"),
+    ("hour", re.compile(r"\b(?:72|seventy-two)[- ]hours?\b"), "3 day"),
+    ("fortnight", re.compile(r"\b(?:a |the next |the past |the last )?fortnight\b"), "2 week"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
     (
         "high",
@@ -235,6 +239,22 @@ def fold_figures(folded: str) -> str:
     return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
 
 
+_ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+             "twentieth")  # fmt: skip
+_MONTHS_FULL = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 # Single words outlets use interchangeably (applied per word, cached: no cost per claim). Units and currencies
 # to one spelling, common reporting verbs and nouns to one word. "" drops a word: hedges around a figure ("about",
 # "nearly", "at least", "more than") and relative days ("on Tuesday", "yesterday", "last night") differ between
@@ -273,7 +293,10 @@ _SYNONYMS = {
     **dict.fromkeys(["rocketed", "leapt", "leaped", "spiked", "doubled", "tripled", "higher"], "increase"),
     "lower": "decrease",  # "12% lower" / "down 12%"
     **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
-    **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
+    **dict.fromkeys(
+        [*("discovered", "discovers", "detected", "detects", "uncovered", "found", "finds", "spotted"), "noticed"],
+        "find",
+    ),
     **dict.fromkeys(["broke", "broken", "breaks"], "break"),
     **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
     **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
@@ -281,6 +304,15 @@ _SYNONYMS = {
     **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
+    "dozen": "12",
+    # Ordinals as the number they count ("on the fourth day" / "four days into"; "14th November" / "14 November");
+    # "first" and "second" stay words ("the first time", "a second"). Ordinal and clock suffixes are dropped.
+    **{word: str(n) for n, word in enumerate(_ORDINALS, start=3)},
+    **dict.fromkeys(["th", "st", "nd", "rd", "pm"], ""),
+    # Month abbreviations as the month ("Nov. 14" / "14 November")
+    **{month[:3]: month for month in _MONTHS_FULL},
+    "sept": "september",
+    **dict.fromkeys(["hospitalised", "hospitalized", "hospitalisation", "hospitalization"], "hospital"),
     # General news vocabulary: words outlets use for one action, actor or thing.
     **dict.fromkeys(["postponed", "postpones", "postponing", "delayed", "delays", "deferred", "shelved"], "postpone"),
     **dict.fromkeys(
@@ -364,19 +396,6 @@ _NEGATORS = NEGATORS - {"without"}
 
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
-_MONTHS_FULL = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 
 
 def stem(word: str) -> str:

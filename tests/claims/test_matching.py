@@ -455,3 +455,18 @@ def test_general_news_synonyms_fold():
         0,
         0,
     ]
+
+
+def test_ordinals_month_abbreviations_and_durations_fold():
+    assert _merged(
+        "The first symptoms appeared on the fourth day of the festival",
+        "Symptoms first appeared four days into the festival",
+    ) == [0, 0]
+    assert _merged(
+        "The museum detected the intrusion on Nov. 14", "On 14th November the museum spotted the intrusion"
+    ) == [
+        0,
+        0,
+    ]
+    assert _merged("Drivers at the depot began a 48-hour strike", "Depot drivers started a two-day strike") == [0, 0]
+    assert _sim("Drivers at the depot began a 48-hour strike", "Drivers at the depot began a three-day strike") < SAME
