@@ -9,6 +9,7 @@ matches "X is Y". Different figures ("5%" / "6%") are never merged automatically
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from array import array
 from collections import Counter
@@ -434,6 +435,9 @@ class Features:
     polar: frozenset[str] = field(init=False, compare=False, repr=False)
     base: int = field(init=False, compare=False, repr=False)
     simple: bool = field(init=False, compare=False, repr=False)
+    # the powers of ten of the figures that may round or be rounded (not years): two claims whose figures have none in
+    # common cannot have a rounded pair, and most pairs are told so without comparing figures
+    scales: frozenset[int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         figures = frozenset(w for w in self.words if w[0].isdigit())
@@ -442,6 +446,7 @@ class Features:
         set_(self, "polar", self.words & _OPPOSITE_WORDS)
         set_(self, "base", len(self.words) + len(figures))
         set_(self, "simple", not any(w[0].isdigit() for w in self.names))
+        set_(self, "scales", frozenset(scale for f in figures for scale in _scales(f)))
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -451,6 +456,16 @@ class Features:
     def parse(cls, value: str) -> Features:
         # Stored features never change and popular claims are candidates again and again: parse each once.
         return _parse(value)
+
+
+@lru_cache(maxsize=100_000)
+def _scales(figure: str) -> tuple[int, ...]:
+    """The powers of ten a figure within APPROXIMATE of it may have (none for a year or no plain number)."""
+    parsed = _figure_value(figure)
+    if parsed is None or parsed[0] <= 0:
+        return ()
+    value = parsed[0]
+    return tuple({math.floor(math.log10(value * (1 - APPROXIMATE))), math.floor(math.log10(value * (1 + APPROXIMATE)))})
 
 
 @lru_cache(maxsize=200_000)
@@ -529,9 +544,18 @@ def similarity(a: Features, b: Features) -> float:
     if a.negated != b.negated or not a.words or not b.words:
         return 0.0
     shared = a.words & b.words
-    approx = _approximate(a.figures - shared, b.figures - shared) if a.figures and b.figures else 0
-    if not shared and not approx:
+    if not shared:
         return 0.0  # what the weighted sums below give as well
+    both = a.figures and b.figures
+    approx = 0  # figures of one claim that round a figure of the other ("more than 240" / "243")
+    if both:
+        shared_figures = shared & a.figures
+        if (
+            len(shared_figures) < len(a.figures)
+            and len(shared_figures) < len(b.figures)
+            and not a.scales.isdisjoint(b.scales)
+        ):
+            approx = _approximate(a.figures - shared_figures, b.figures - shared_figures)
     names = a.names | b.names
     if a.simple and b.simple:
         # No name is a figure: _weight_sum's sums without its set difference (the same float).
@@ -541,7 +565,7 @@ def similarity(a: Features, b: Features) -> float:
     else:
         common = _weight_sum(shared, shared & a.figures, names)
         weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
-    common += 2 * approx  # a rounded figure and the precise one it rounds ("more than 240" / "243") are shared
+    common += 2 * approx  # a round figure and the precise one it rounds are a shared figure
     score = 2 * common / (weight_a + weight_b)
     smaller = min(weight_a, weight_b)
     if smaller >= CONTAINED_MIN_WEIGHT:
@@ -550,7 +574,7 @@ def similarity(a: Features, b: Features) -> float:
         score = (score + common / smaller) / 2
     # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries use
     # the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
-    if a.figures and b.figures and _anchored(shared, shared & a.figures, approx):
+    if both and _anchored(shared, shared_figures, approx):
         score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
     if score > SAME - 0.01 and capped(a, b):
@@ -636,15 +660,23 @@ def _rounds(precise: str, rounded: str) -> bool:
     return difference <= r[2] / 2 and difference <= APPROXIMATE * r[0]
 
 
+@lru_cache(maxsize=200_000)
+def _one_figure(x: str, y: str) -> bool:
+    """Whether one of two figures rounds the other (figures recur in a corpus: cached)."""
+    return _rounds(x, y) or _rounds(y, x)
+
+
 def _approximated(only_a: frozenset[str], only_b: frozenset[str]) -> set[tuple[str, str]]:
-    return {(x, y) for x in only_a for y in only_b if _rounds(x, y) or _rounds(y, x)}
+    return {(x, y) for x in only_a for y in only_b if _one_figure(x, y)}
 
 
 def _approximate(only_a: frozenset[str], only_b: frozenset[str]) -> int:
     """How many figures of one claim round a figure of the other (each figure counted once)."""
-    if not only_a or not only_b:
-        return 0
+    if len(only_a) == 1 and len(only_b) == 1:  # the common case, without building sets
+        return int(_one_figure(next(iter(only_a)), next(iter(only_b))))
     pairs = _approximated(only_a, only_b)
+    if not pairs:
+        return 0
     return min(len({x for x, _ in pairs}), len({y for _, y in pairs}))
 
 
