@@ -343,6 +343,29 @@ _SYNONYMS = {
     **dict.fromkeys(["boss", "ceo"], "chief"),
     **dict.fromkeys(["jobs", "roles"], "job"),
     **dict.fromkeys(["stolen", "stole", "steal", "grabbed", "seized", "snatched"], "steal"),
+    # tabloid and wire words for one actor or act
+    **dict.fromkeys(
+        ["hackers", "hacker", "attackers", "attacker", "crooks", "cybercriminals", "fraudsters"], "attacker"
+    ),
+    **dict.fromkeys(
+        [
+            *("probe", "probes", "probing", "inquiry", "inquiries", "enquiry", "enquiries", "investigation"),
+            "investigations",
+        ],
+        "investigation",
+    ),
+    **dict.fromkeys(["investigate", "investigates", "investigated", "investigating"], "investigation"),
+    **dict.fromkeys(["watchdog", "watchdogs", "regulators"], "regulator"),
+    **dict.fromkeys(["resigned", "resigns", "resigning", "resignation", "quit", "quits"], "resign"),
+    **dict.fromkeys(["blast", "blasts", "explosions"], "explosion"),
+    **dict.fromkeys(["vessel", "vessels", "boat", "boats", "ships"], "ship"),
+    **dict.fromkeys(["bug", "bugs", "viruses"], "virus"),
+    **dict.fromkeys(["slammed", "criticised", "criticized", "condemned", "blasted"], "criticise"),
+    **dict.fromkeys(["vowed", "vows", "pledged", "pledges", "promised", "promises"], "promise"),
+    **dict.fromkeys(["scheme", "schemes", "programme", "programmes", "program", "programs", "plans"], "plan"),
+    **dict.fromkeys(["medics", "doctors"], "doctor"),
+    **dict.fromkeys(["teenagers", "teens", "youngsters"], "teenager"),
+    **dict.fromkeys(["estimated", "overall"], ""),  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(
@@ -386,6 +409,8 @@ _OPPOSITES = (  # stems
     ("approv", "reject"),
     ("won", "lost"),
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
+    ("open", "clos"),  # "opened an investigation" / "closed its investigation"
+    ("start", "end"),  # "the strike started on Monday" / "ended on Monday"
 )
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])

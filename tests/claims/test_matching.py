@@ -470,3 +470,19 @@ def test_ordinals_month_abbreviations_and_durations_fold():
     ]
     assert _merged("Drivers at the depot began a 48-hour strike", "Depot drivers started a two-day strike") == [0, 0]
     assert _sim("Drivers at the depot began a 48-hour strike", "Drivers at the depot began a three-day strike") < SAME
+
+
+def test_tabloid_and_wire_words_for_one_actor_or_act_fold():
+    assert _merged(
+        "The watchdog has opened a probe into the warehouse blaze",
+        "The regulator has opened an investigation into the warehouse fire",
+    ) == [0, 0]
+    assert _merged(
+        "Crooks stole the data of 3,000 members of the gym", "Hackers grabbed data belonging to 3,000 gym members"
+    ) == [0, 0]
+
+
+def test_opened_and_closed_started_and_ended_are_opposite():
+    opened = "The watchdog has opened a probe into the warehouse blaze"
+    assert _sim(opened, "The regulator has closed its investigation into the warehouse fire") < SAME
+    assert _sim("The bus drivers' strike started on Monday", "The bus drivers' strike ended on Monday") < SAME
