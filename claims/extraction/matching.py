@@ -639,7 +639,9 @@ def capped(a: Features, b: Features) -> bool:
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each claim has a figure the other lacks ("5%" / "6%"). Once they share a figure of two or more characters
     (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count. A
-    round figure and a precise one within 2 % of it are one figure ("just under 49,000" / "48,968")."""
+    round figure and the precise one it rounds are one figure ("just under 49,000" / "48,968"). Once they share such a
+    figure, a year differs only from another year ("in 2019" / "in 2020"), not from a count one outlet adds ("38mm,
+    the driest for 40 years" / "38mm, the lowest since 1986")."""
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
@@ -649,9 +651,13 @@ def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
         only_b = only_b - {y for _, y in approximated}
         if not only_a or not only_b:
             return False
-    if any(len(f) > 1 for f in a & b):
-        return any(len(f) > 1 for f in only_a) and any(len(f) > 1 for f in only_b)
-    return True
+    if not any(len(f) > 1 for f in a & b):
+        return True
+    years_a = {f for f in only_a if _YEAR.match(f)}
+    years_b = {f for f in only_b if _YEAR.match(f)}
+    if years_a and years_b:
+        return True
+    return any(len(f) > 1 for f in only_a - years_a) and any(len(f) > 1 for f in only_b - years_b)
 
 
 @lru_cache(maxsize=100_000)

@@ -486,3 +486,19 @@ def test_opened_and_closed_started_and_ended_are_opposite():
     opened = "The watchdog has opened a probe into the warehouse blaze"
     assert _sim(opened, "The regulator has closed its investigation into the warehouse fire") < SAME
     assert _sim("The bus drivers' strike started on Monday", "The bus drivers' strike ended on Monday") < SAME
+
+
+def test_a_year_one_outlet_adds_is_no_other_figure_once_a_figure_is_shared():
+    assert _merged(
+        "The valley had just 38mm of rain this spring, the driest for 40 years",
+        "Only 38mm of rain fell in the valley this spring, the lowest total since 1986",
+    ) == [0, 0]
+    # years still differ from years, and without a shared figure a year and a count keep the claims apart
+    assert (
+        _sim("The valley had 38mm of rain in the spring of 2019", "The valley had 38mm of rain in the spring of 2020")
+        < SAME
+    )
+    assert (
+        _sim("Unemployment in the valley rose to 5% this spring", "Unemployment in the valley rose this spring in 2020")
+        < SAME
+    )
