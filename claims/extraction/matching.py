@@ -290,7 +290,10 @@ _SYNONYMS = {
     "fall": "decrease",
     **dict.fromkeys(["joblessness", "jobless"], "unemployment"),
     **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
-    **dict.fromkeys(["plummeted", "plummets", "sank", "dipped", "dips", "slid", "slipped", "eased"], "decrease"),
+    **dict.fromkeys(
+        ["plummeted", "plummets", "sank", "dipped", "dips", "slid", "slipped", "eased", "trimmed"], "decrease"
+    ),
+    **dict.fromkeys(["debts", "liabilities", "liability"], "debt"),
     **dict.fromkeys(["rocketed", "leapt", "leaped", "spiked", "doubled", "tripled", "higher"], "increase"),
     "lower": "decrease",  # "12% lower" / "down 12%"
     **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
