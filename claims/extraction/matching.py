@@ -224,6 +224,20 @@ def _share(match: re.Match) -> str:
     return f"{100 * part // whole} percent"
 
 
+# A time of day is no count or amount: "at 22:14", "at about 7.40pm", "6:40 a.m." become one word ("t2214", "t1940",
+# "t0640"), so that another outlet's other or missing time is not another figure.
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?::([0-5]\d)(?:\s*([ap])\.?m\b\.?)?|[.:]([0-5]\d)\s*([ap])\.?m\b\.?)")
+
+
+def _clock(match: re.Match) -> str:
+    hour, minute, half = int(match.group(1)), match.group(2) or match.group(4), match.group(3) or match.group(5)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f" t{hour:02d}{minute} "
+
+
 def fold_figures(folded: str) -> str:
     """Lower-cased text with scaled figures as plain figures, temperatures in one unit, currency signs as words,
     halves and whole-percentage shares as figures (spelled-out figures are folded on the tokens:
@@ -237,6 +251,7 @@ def fold_figures(folded: str) -> str:
         folded = _SHARE.sub(_share, folded)
     if "€" in folded or "£" in folded or "$" in folded:
         folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
+    folded = _CLOCK.sub(_clock, folded)
     return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
 
 
@@ -424,7 +439,7 @@ _FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "
 _NEGATORS = NEGATORS - {"without"}
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\bt[012]\d[0-5]\d\b|[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 
 
 def stem(word: str) -> str:
@@ -466,6 +481,7 @@ class Features:
     # the powers of ten of the figures that may round or be rounded (not years): two claims whose figures have none in
     # common cannot have a rounded pair, and most pairs are told so without comparing figures
     scales: frozenset[int] = field(init=False, compare=False, repr=False)
+    times: frozenset[str] = field(init=False, compare=False, repr=False)  # times of day (_clock: "t1940")
 
     def __post_init__(self) -> None:
         figures = frozenset(w for w in self.words if w[0].isdigit())
@@ -475,6 +491,7 @@ class Features:
         set_(self, "base", len(self.words) + len(figures))
         set_(self, "simple", not any(w[0].isdigit() for w in self.names))
         set_(self, "scales", frozenset(scale for f in figures for scale in _scales(f)))
+        set_(self, "times", frozenset(w for w in self.words if w[0] == "t" and len(w) == 5 and w[1:].isdigit()))
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -526,6 +543,8 @@ def _word_feature(low: str) -> str | None:
         return None
     if low[0].isdigit():
         return low.replace(",", "")
+    if len(low) == 5 and low[0] == "t" and low[1:].isdigit():
+        return low  # a time of day (_clock)
     synonym = _SYNONYMS.get(low)
     if synonym is not None:
         return stem(synonym) if synonym else None
@@ -634,6 +653,8 @@ def capped(a: Features, b: Features) -> bool:
         # other places or actors ("arrested in Ghana" / "in Austria"); a name one outlet capitalises ("Priority
         # Services Register") and another not ("priority register") is shared
         or (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
+        # other times of day ("the leak began at 6:40" / "at 7:15")
+        or (a.times and b.times and not (a.times <= b.times or b.times <= a.times))
         # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
     )

@@ -150,9 +150,26 @@ def test_a_live_blog_entry_time_is_no_figure_of_the_claim():
         _sim(entry, "The licence of one food stall was suspended, a council spokesperson confirmed, after 38 fell ill")
         >= SAME
     )
-    # A time inside the claim is a figure as before: other times differ.
-    assert _figures("The leak began at 6:40 at the plant") == {"6", "40"}
+    # A time inside the claim is part of it: other times differ.
+    assert "t0640" in features("The leak began at 6:40 at the plant").words
     assert _sim("The leak began at 6:40 at the chemical plant", "The leak began at 7:15 at the chemical plant") < SAME
+
+
+def test_a_time_of_day_is_no_figure():
+    # written three ways, one time; another outlet leaving it out adds no other figure
+    assert _merged(
+        "The 18:05 ferry from Dover to Calais was cancelled, leaving 340 passengers stranded",
+        "340 passengers were stranded when the 6.05pm Dover to Calais sailing was scrapped",
+    ) == [0, 0]
+    assert not features("The ferry left at 6.05 p.m. with 340 passengers").figures - {"340"}
+    assert features("The ferry cost £6.05 a ticket").figures == {"6.05"}  # no am / pm: an amount
+    assert (
+        _sim(
+            "The 18:05 ferry from Dover to Calais was cancelled, leaving 340 passengers stranded",
+            "The 18:05 ferry from Dover to Calais was cancelled, leaving 120 passengers stranded",
+        )
+        < SAME
+    )
 
 
 def test_units_currencies_and_reporting_synonyms_fold():
