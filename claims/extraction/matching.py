@@ -14,7 +14,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
@@ -174,20 +174,20 @@ def spelled_figures(tokens: list[str]) -> list[str]:
     return out
 
 
+_HOURS_AS_DAYS = {"24": 1, "twenty-four": 1, "48": 2, "forty-eight": 2, "72": 3, "seventy-two": 3}
+_HOURS = re.compile(r"\b(24|48|72|twenty-four|forty-eight|seventy-two)[- ]hours?\b")
 _HEDGED = "(?:more than|almost|nearly|about|around|over|some|just|roughly) "
 _NUMBER_WORD = "|".join([*(w for w in _UNITS if w != "zero"), "half"])
 # Multi-word wordings of the same action, folded before the figures (each runs only if its trigger is present).
 _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
-    ("off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
+    (" off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
-    ("down", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
-    ("up", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
+    ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
+    ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
     ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
-    ("hour", re.compile(r"\b(?:24|twenty-four)[- ]hours?\b"), "1 day"),  # "a 48-hour strike" / "a two-day strike"
-    ("hour", re.compile(r"\b(?:48|forty-eight)[- ]hours?\b"), "2 day"),
-    ("hour", re.compile(r"\b(?:72|seventy-two)[- ]hours?\b"), "3 day"),
+    ("hour", _HOURS, lambda match: f"{_HOURS_AS_DAYS[match.group(1)]} day"),  # "a 48-hour strike" / "a two-day strike"
     ("fortnight", re.compile(r"\b(?:a |the next |the past |the last )?fortnight\b"), "2 week"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
     (
@@ -251,7 +251,8 @@ def fold_figures(folded: str) -> str:
         folded = _SHARE.sub(_share, folded)
     if "€" in folded or "£" in folded or "$" in folded:
         folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
-    folded = _CLOCK.sub(_clock, folded)
+    if ":" in folded or "am" in folded or "pm" in folded or ".m" in folded:
+        folded = _CLOCK.sub(_clock, folded)
     return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
 
 
@@ -478,10 +479,6 @@ class Features:
     polar: frozenset[str] = field(init=False, compare=False, repr=False)
     base: int = field(init=False, compare=False, repr=False)
     simple: bool = field(init=False, compare=False, repr=False)
-    # the powers of ten of the figures that may round or be rounded (not years): two claims whose figures have none in
-    # common cannot have a rounded pair, and most pairs are told so without comparing figures
-    scales: frozenset[int] = field(init=False, compare=False, repr=False)
-    times: frozenset[str] = field(init=False, compare=False, repr=False)  # times of day (_clock: "t1940")
 
     def __post_init__(self) -> None:
         figures = frozenset(w for w in self.words if w[0].isdigit())
@@ -490,8 +487,17 @@ class Features:
         set_(self, "polar", self.words & _OPPOSITE_WORDS)
         set_(self, "base", len(self.words) + len(figures))
         set_(self, "simple", not any(w[0].isdigit() for w in self.names))
-        set_(self, "scales", frozenset(scale for f in figures for scale in _scales(f)))
-        set_(self, "times", frozenset(w for w in self.words if w[0] == "t" and len(w) == 5 and w[1:].isdigit()))
+
+    @cached_property
+    def scales(self) -> frozenset[int]:
+        """The powers of ten of the figures that may round or be rounded (not years): two claims whose figures have
+        none in common cannot have a rounded pair, and most pairs are told so without comparing figures."""
+        return frozenset(scale for f in self.figures for scale in _scales(f))
+
+    @cached_property
+    def times(self) -> frozenset[str]:
+        """The times of day (_clock: "t1940"); computed when a guard asks, as scales when rounding is checked."""
+        return frozenset(w for w in self.words if w[0] == "t" and len(w) == 5 and w[1:].isdigit())
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
