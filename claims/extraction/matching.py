@@ -60,7 +60,7 @@ _PHRASES = [
         "us",
     ),
     (r"\bunited kingdom\b|\bu\.k\.|\bbritain\b", "uk"),
-    (r"\bper ?cent\b|%", " percent"),
+    (r"\bper ?cent\b|%|(?<=\d) ?pc\b", " percent"),  # "6pc" as UK papers write it
     (
         r"\b(?:rose|risen|rises|rising|increased?|increases|increasing|grew|grown|grows|climbed|went up|jumped|"
         r"surged)\b",
@@ -90,7 +90,7 @@ _TRIGGERS = [
     ("hand", "deliver", "submit"),
     ("united states", "u.s", "usa", "america", "washington"),
     ("united kingdom", "u.k.", "britain"),
-    ("per", "%"),
+    ("per", "%", "pc"),
     ("rose", "risen", "rises", "rising", "increas", "grew", "grown", "grows", "climbed", "went up", "jumped", "surged"),
     ("fell", "fallen", "falls", "falling", "decreas", "declin", "dropped", "drops", "went down", "plunged"),
     ("no longer",),

@@ -519,3 +519,11 @@ def test_a_year_one_outlet_adds_is_no_other_figure_once_a_figure_is_shared():
         _sim("Unemployment in the valley rose to 5% this spring", "Unemployment in the valley rose this spring in 2020")
         < SAME
     )
+
+
+def test_pc_after_a_figure_is_per_cent():
+    assert _merged("Shares in the brewer fell 6pc on Monday", "Shares in the brewer fell 6 per cent on Monday") == [
+        0,
+        0,
+    ]
+    assert "pc" in features("PC Smith was hurt in the crash").words  # a title, not a share
