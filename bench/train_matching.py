@@ -37,13 +37,12 @@ sys.path.insert(0, str(ROOT))
 
 from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, load  # noqa: E402
 from claims.extraction.matching import (  # noqa: E402
-    _YEAR,
     CONTAINED_MIN_WEIGHT,
-    FIGURE_BOOST_WORDS,
     SAME,
     SUGGEST,
     Features,
     MemoryIndex,
+    _anchored,
     _weight_sum,
     best_match,
     capped,
@@ -144,12 +143,7 @@ def pair_features(a: Features, b: Features, claimant_a: str, claimant_b: str) ->
     weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
     lighter, heavier = min(weight_a, weight_b), max(weight_a, weight_b)
     anchored = shared & a.figures
-    boost = bool(
-        a.figures
-        and b.figures
-        and len(shared) - len(anchored) >= FIGURE_BOOST_WORDS
-        and any(len(f) > 1 and not _YEAR.match(f) for f in anchored)
-    )
+    boost = bool(a.figures and b.figures and _anchored(shared, anchored, 0))
     claimant_a, claimant_b = claimant_a.strip().lower(), claimant_b.strip().lower()
     return [
         2 * common / (weight_a + weight_b),

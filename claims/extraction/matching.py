@@ -9,11 +9,12 @@ matches "X is Y". Different figures ("5%" / "6%") are never merged automatically
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
 
@@ -21,6 +22,8 @@ SAME = 0.65  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
 FIGURE_BOOST = 0.2  # added when two claims share a distinctive figure (two or more characters, not a year) ...
 FIGURE_BOOST_WORDS = 2  # ... and at least this many other words; the figure, name and direction guards still cap it
+APPROXIMATE = 0.05  # a round figure within this share of a precise one is the same figure, rounded
+LONG_FIGURE = 3  # a shared figure of this many characters (not a year) needs only one other shared word for the boost
 CONTAINED_MIN_WEIGHT = 4  # the shorter claim weighs at least this much for containment to count
 BANDS = 10
 ROWS = 3
@@ -57,7 +60,7 @@ _PHRASES = [
         "us",
     ),
     (r"\bunited kingdom\b|\bu\.k\.|\bbritain\b", "uk"),
-    (r"\bper ?cent\b|%", " percent"),
+    (r"\bper ?cent\b|%|(?<=\d) ?pc\b", " percent"),  # "6pc" as UK papers write it
     (
         r"\b(?:rose|risen|rises|rising|increased?|increases|increasing|grew|grown|grows|climbed|went up|jumped|"
         r"surged)\b",
@@ -87,7 +90,7 @@ _TRIGGERS = [
     ("hand", "deliver", "submit"),
     ("united states", "u.s", "usa", "america", "washington"),
     ("united kingdom", "u.k.", "britain"),
-    ("per", "%"),
+    ("per", "%", "pc"),
     ("rose", "risen", "rises", "rising", "increas", "grew", "grown", "grows", "climbed", "went up", "jumped", "surged"),
     ("fell", "fallen", "falls", "falling", "decreas", "declin", "dropped", "drops", "went down", "plunged"),
     ("no longer",),
@@ -171,11 +174,21 @@ def spelled_figures(tokens: list[str]) -> list[str]:
     return out
 
 
+_HOURS_AS_DAYS = {"24": 1, "twenty-four": 1, "48": 2, "forty-eight": 2, "72": 3, "seventy-two": 3}
+_HOURS = re.compile(r"\b(24|48|72|twenty-four|forty-eight|seventy-two)[- ]hours?\b")
+_HEDGED = "(?:more than|almost|nearly|about|around|over|some|just|roughly) "
+_NUMBER_WORD = "|".join([*(w for w in _UNITS if w != "zero"), "half"])
 # Multi-word wordings of the same action, folded before the figures (each runs only if its trigger is present).
 _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
+    (" off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
+    ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
+    ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
     ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
+    ("hour", _HOURS, lambda match: f"{_HOURS_AS_DAYS[match.group(1)]} day"),  # "a 48-hour strike" / "a two-day strike"
+    ("fortnight", re.compile(r"\b(?:a |the next |the past |the last )?fortnight\b"), "2 week"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
     (
         "high",
@@ -211,6 +224,20 @@ def _share(match: re.Match) -> str:
     return f"{100 * part // whole} percent"
 
 
+# A time of day is no count or amount: "at 22:14", "at about 7.40pm", "6:40 a.m." become one word ("t2214", "t1940",
+# "t0640"), so that another outlet's other or missing time is not another figure.
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?::([0-5]\d)(?:\s*([ap])\.?m\b\.?)?|[.:]([0-5]\d)\s*([ap])\.?m\b\.?)")
+
+
+def _clock(match: re.Match) -> str:
+    hour, minute, half = int(match.group(1)), match.group(2) or match.group(4), match.group(3) or match.group(5)
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f" t{hour:02d}{minute} "
+
+
 def fold_figures(folded: str) -> str:
     """Lower-cased text with scaled figures as plain figures, temperatures in one unit, currency signs as words,
     halves and whole-percentage shares as figures (spelled-out figures are folded on the tokens:
@@ -224,9 +251,27 @@ def fold_figures(folded: str) -> str:
         folded = _SHARE.sub(_share, folded)
     if "€" in folded or "£" in folded or "$" in folded:
         folded = folded.replace("€", " eur ").replace("£", " gbp ").replace("$", " usd ")
+    if ":" in folded or "am" in folded or "pm" in folded or ".m" in folded:
+        folded = _CLOCK.sub(_clock, folded)
     return _FIGURE_UNIT.sub(_figure_unit, folded)  # one scan in C: cheaper than looking for a digit first
 
 
+_ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+             "twentieth")  # fmt: skip
+_MONTHS_FULL = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 # Single words outlets use interchangeably (applied per word, cached: no cost per claim). Units and currencies
 # to one spelling, common reporting verbs and nouns to one word. "" drops a word: hedges around a figure ("about",
 # "nearly", "at least", "more than") and relative days ("on Tuesday", "yesterday", "last night") differ between
@@ -261,8 +306,17 @@ _SYNONYMS = {
     "fall": "decrease",
     **dict.fromkeys(["joblessness", "jobless"], "unemployment"),
     **dict.fromkeys(["shrank", "shrunk", "shrinking", "shrinks", "slumped", "tumbled"], "decrease"),
+    **dict.fromkeys(
+        ["plummeted", "plummets", "sank", "dipped", "dips", "slid", "slipped", "eased", "trimmed"], "decrease"
+    ),
+    **dict.fromkeys(["debts", "liabilities", "liability"], "debt"),
+    **dict.fromkeys(["rocketed", "leapt", "leaped", "spiked", "doubled", "tripled", "higher"], "increase"),
+    "lower": "decrease",  # "12% lower" / "down 12%"
     **dict.fromkeys(["cancelled", "canceled", "cancelling", "cancels", "scrapped", "scraps", "axed"], "cancel"),
-    **dict.fromkeys(["discovered", "discovers", "detected", "detects", "uncovered", "found", "finds"], "find"),
+    **dict.fromkeys(
+        [*("discovered", "discovers", "detected", "detects", "uncovered", "found", "finds", "spotted"), "noticed"],
+        "find",
+    ),
     **dict.fromkeys(["broke", "broken", "breaks"], "break"),
     **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
     **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
@@ -270,6 +324,67 @@ _SYNONYMS = {
     **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
+    "dozen": "12",
+    # Ordinals as the number they count ("on the fourth day" / "four days into"; "14th November" / "14 November");
+    # "first" and "second" stay words ("the first time", "a second"). Ordinal and clock suffixes are dropped.
+    **{word: str(n) for n, word in enumerate(_ORDINALS, start=3)},
+    **dict.fromkeys(["th", "st", "nd", "rd", "pm"], ""),
+    # Month abbreviations as the month ("Nov. 14" / "14 November")
+    **{month[:3]: month for month in _MONTHS_FULL},
+    "sept": "september",
+    **dict.fromkeys(["hospitalised", "hospitalized", "hospitalisation", "hospitalization"], "hospital"),
+    # General news vocabulary: words outlets use for one action, actor or thing.
+    **dict.fromkeys(["postponed", "postpones", "postponing", "delayed", "delays", "deferred", "shelved"], "postpone"),
+    **dict.fromkeys(
+        [*("began", "begun", "begins", "beginning", "begin", "started", "starts", "starting"), "commenced"], "start"
+    ),
+    **dict.fromkeys(["shut", "shuts", "shutting", "closed", "closes", "closing", "closure", "closures"], "close"),
+    **dict.fromkeys(["notified", "notifies", "alerted", "informed", "informs"], "inform"),
+    **dict.fromkeys(["hired", "hires", "hiring", "appointed", "recruited"], "hire"),
+    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers"], "passenger"),
+    **dict.fromkeys(["client", "clients", "customer", "customers", "consumers"], "customer"),
+    **dict.fromkeys(["firm", "firms", "company", "companies", "business", "businesses"], "company"),
+    **dict.fromkeys(
+        [*("inspected", "inspects", "inspecting", "inspection", "inspections", "examined", "examination"), "checks"],
+        "inspect",
+    ),
+    **dict.fromkeys(["shortfall", "shortfalls", "deficit", "deficits"], "deficit"),
+    **dict.fromkeys(["vacant", "unfilled", "vacancies", "vacancy"], "vacant"),
+    **dict.fromkeys(["sick", "unwell", "illness", "ill"], "ill"),
+    **dict.fromkeys(["repaid", "repay", "repays", "refunded", "refund"], "repay"),
+    **dict.fromkeys(["households", "houses", "dwellings", "homes"], "home"),
+    **dict.fromkeys(["electricity"], "power"),
+    **dict.fromkeys(["wages", "wage", "salary", "salaries"], "pay"),
+    **dict.fromkeys(["purchased", "purchase", "acquired", "acquire", "bought", "buys"], "buy"),
+    **dict.fromkeys(["sold", "sells", "selling"], "sell"),
+    "blaze": "fire",
+    **dict.fromkeys(["kids", "children", "child"], "child"),
+    **dict.fromkeys(["boss", "ceo"], "chief"),
+    **dict.fromkeys(["jobs", "roles"], "job"),
+    **dict.fromkeys(["stolen", "stole", "steal", "grabbed", "seized", "snatched"], "steal"),
+    # tabloid and wire words for one actor or act
+    **dict.fromkeys(
+        ["hackers", "hacker", "attackers", "attacker", "crooks", "cybercriminals", "fraudsters"], "attacker"
+    ),
+    **dict.fromkeys(
+        [
+            *("probe", "probes", "probing", "inquiry", "inquiries", "enquiry", "enquiries", "investigation"),
+            "investigations",
+        ],
+        "investigation",
+    ),
+    **dict.fromkeys(["investigate", "investigates", "investigated", "investigating"], "investigation"),
+    **dict.fromkeys(["watchdog", "watchdogs", "regulators"], "regulator"),
+    **dict.fromkeys(["resigned", "resigns", "resigning", "resignation", "quit", "quits"], "resign"),
+    **dict.fromkeys(["blast", "blasts", "explosions"], "explosion"),
+    **dict.fromkeys(["vessel", "vessels", "boat", "boats", "ships"], "ship"),
+    **dict.fromkeys(["bug", "bugs", "viruses"], "virus"),
+    **dict.fromkeys(["slammed", "criticised", "criticized", "condemned", "blasted"], "criticise"),
+    **dict.fromkeys(["vowed", "vows", "pledged", "pledges", "promised", "promises"], "promise"),
+    **dict.fromkeys(["scheme", "schemes", "programme", "programmes", "program", "programs", "plans"], "plan"),
+    **dict.fromkeys(["medics", "doctors"], "doctor"),
+    **dict.fromkeys(["teenagers", "teens", "youngsters"], "teenager"),
+    **dict.fromkeys(["estimated", "overall"], ""),  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(
@@ -313,6 +428,8 @@ _OPPOSITES = (  # stems
     ("approv", "reject"),
     ("won", "lost"),
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
+    ("open", "clos"),  # "opened an investigation" / "closed its investigation"
+    ("start", "end"),  # "the strike started on Monday" / "ended on Monday"
 )
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
@@ -323,20 +440,7 @@ _FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "
 _NEGATORS = NEGATORS - {"without"}
 
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
-_MONTHS_FULL = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_WORD = re.compile(r"\bt[012]\d[0-5]\d\b|[A-Za-z\u00C0-\u024F]+(?:[’'][a-z]+)?|\d+(?:[.,]\d+)*")
 
 
 def stem(word: str) -> str:
@@ -384,6 +488,17 @@ class Features:
         set_(self, "base", len(self.words) + len(figures))
         set_(self, "simple", not any(w[0].isdigit() for w in self.names))
 
+    @cached_property
+    def scales(self) -> frozenset[int]:
+        """The powers of ten of the figures that may round or be rounded (not years): two claims whose figures have
+        none in common cannot have a rounded pair, and most pairs are told so without comparing figures."""
+        return frozenset(scale for f in self.figures for scale in _scales(f))
+
+    @cached_property
+    def times(self) -> frozenset[str]:
+        """The times of day (_clock: "t1940"); computed when a guard asks, as scales when rounding is checked."""
+        return frozenset(w for w in self.words if w[0] == "t" and len(w) == 5 and w[1:].isdigit())
+
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
         return body + (f" {NEGATION}" if self.negated else "")
@@ -392,6 +507,16 @@ class Features:
     def parse(cls, value: str) -> Features:
         # Stored features never change and popular claims are candidates again and again: parse each once.
         return _parse(value)
+
+
+@lru_cache(maxsize=100_000)
+def _scales(figure: str) -> tuple[int, ...]:
+    """The powers of ten a figure within APPROXIMATE of it may have (none for a year or no plain number)."""
+    parsed = _figure_value(figure)
+    if parsed is None or parsed[0] <= 0:
+        return ()
+    value = parsed[0]
+    return tuple({math.floor(math.log10(value * (1 - APPROXIMATE))), math.floor(math.log10(value * (1 + APPROXIMATE)))})
 
 
 @lru_cache(maxsize=200_000)
@@ -424,6 +549,8 @@ def _word_feature(low: str) -> str | None:
         return None
     if low[0].isdigit():
         return low.replace(",", "")
+    if len(low) == 5 and low[0] == "t" and low[1:].isdigit():
+        return low  # a time of day (_clock)
     synonym = _SYNONYMS.get(low)
     if synonym is not None:
         return stem(synonym) if synonym else None
@@ -472,6 +599,16 @@ def similarity(a: Features, b: Features) -> float:
     shared = a.words & b.words
     if not shared:
         return 0.0  # what the weighted sums below give as well
+    both = a.figures and b.figures
+    approx = 0  # figures of one claim that round a figure of the other ("more than 240" / "243")
+    if both:
+        shared_figures = shared & a.figures
+        if (
+            len(shared_figures) < len(a.figures)
+            and len(shared_figures) < len(b.figures)
+            and not a.scales.isdisjoint(b.scales)
+        ):
+            approx = _approximate(a.figures - shared_figures, b.figures - shared_figures)
     names = a.names | b.names
     if a.simple and b.simple:
         # No name is a figure: _weight_sum's sums without its set difference (the same float).
@@ -481,25 +618,38 @@ def similarity(a: Features, b: Features) -> float:
     else:
         common = _weight_sum(shared, shared & a.figures, names)
         weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+    common += 2 * approx  # a round figure and the precise one it rounds are a shared figure
     score = 2 * common / (weight_a + weight_b)
     smaller = min(weight_a, weight_b)
     if smaller >= CONTAINED_MIN_WEIGHT:
         # Half Dice, half containment: an outlet that reports the fact alone ("The list has fallen for three months
         # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
         score = (score + common / smaller) / 2
-    figures_a, figures_b = a.figures, b.figures
-    if figures_a and figures_b:
-        # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries
-        # use the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
-        anchored = shared & figures_a
-        if len(shared) - len(anchored) >= FIGURE_BOOST_WORDS and any(
-            len(f) > 1 and not _YEAR.match(f) for f in anchored
-        ):
-            score = min(1.0, score + FIGURE_BOOST)
+    # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries use
+    # the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
+    if both and _anchored(shared, shared_figures, approx):
+        score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
     if score > SAME - 0.01 and capped(a, b):
         score = SAME - 0.01
     return round(score, 4)
+
+
+def _anchored(shared: frozenset[str], figures: frozenset[str], approximate: int) -> bool:
+    """Whether two claims share a distinctive figure with words around it (the figure boost): a figure of two or more
+    characters that is not a year, one rounding the other ("more than 240" / "243") or a small figure with its unit
+    ("six per cent" / "6%", "six weeks"), and FIGURE_BOOST_WORDS other shared words; a figure of LONG_FIGURE or more
+    characters ("94 flights" / "cancelled 94 flights") needs only one."""
+    others = len(shared) - len(figures)
+    if not others or not (figures or approximate):
+        return False
+    if any(len(f) >= LONG_FIGURE and not _YEAR.match(f) for f in figures):
+        return True
+    return others >= FIGURE_BOOST_WORDS and bool(
+        approximate
+        or any(len(f) > 1 and not _YEAR.match(f) for f in figures)
+        or (figures and not shared.isdisjoint(_FIGURE_UNITS))
+    )
 
 
 def capped(a: Features, b: Features) -> bool:
@@ -509,6 +659,8 @@ def capped(a: Features, b: Features) -> bool:
         # other places or actors ("arrested in Ghana" / "in Austria"); a name one outlet capitalises ("Priority
         # Services Register") and another not ("priority register") is shared
         or (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
+        # other times of day ("the leak began at 6:40" / "at 7:15")
+        or (a.times and b.times and not (a.times <= b.times or b.times <= a.times))
         # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
     )
@@ -517,26 +669,76 @@ def capped(a: Features, b: Features) -> bool:
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each claim has a figure the other lacks ("5%" / "6%"). Once they share a figure of two or more characters
     (38 votes to 21), single digits are incidental ("a three-hour debate", "a two-year cap") and do not count. A
-    round figure and a precise one within 2 % of it are one figure ("just under 49,000" / "48,968")."""
+    round figure and the precise one it rounds are one figure ("just under 49,000" / "48,968"). Once they share such a
+    figure, a year differs only from another year ("in 2019" / "in 2020"), not from a count one outlet adds ("38mm,
+    the driest for 40 years" / "38mm, the lowest since 1986")."""
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return False
-    if any(f.endswith("000") for f in only_a) or any(f.endswith("000") for f in only_b):
-        rounded = {(x, y) for x in only_a for y in only_b if _rounds_to(x, y) or _rounds_to(y, x)}
-        only_a = only_a - {x for x, _ in rounded}
-        only_b = only_b - {y for _, y in rounded}
+    approximated = _approximated(only_a, only_b)
+    if approximated:
+        only_a = only_a - {x for x, _ in approximated}
+        only_b = only_b - {y for _, y in approximated}
         if not only_a or not only_b:
             return False
-    if any(len(f) > 1 for f in a & b):
-        return any(len(f) > 1 for f in only_a) and any(len(f) > 1 for f in only_b)
-    return True
+    if not any(len(f) > 1 for f in a & b):
+        return True
+    years_a = {f for f in only_a if _YEAR.match(f)}
+    years_b = {f for f in only_b if _YEAR.match(f)}
+    if years_a and years_b:
+        return True
+    return any(len(f) > 1 for f in only_a - years_a) and any(len(f) > 1 for f in only_b - years_b)
 
 
-def _rounds_to(precise: str, rounded: str) -> bool:
-    """A figure with three or more trailing zeros is how an outlet rounds a precise one within 2 % of it."""
-    if not (precise.isdigit() and rounded.isdigit()) or len(rounded) - len(rounded.rstrip("0")) < 3:
+@lru_cache(maxsize=100_000)
+def _figure_value(figure: str) -> tuple[float, int, float] | None:
+    """A figure's value, its number of significant digits and the step of its last one ("6.2" → (6.2, 2, 0.1), "240"
+    → (240.0, 2, 10.0)), or None for a year or what is no plain number."""
+    if _YEAR.match(figure):
+        return None
+    try:
+        value = float(figure)
+    except ValueError:
+        return None
+    whole, _, decimals = figure.partition(".")
+    if decimals:
+        return value, max(len((whole + decimals).lstrip("0")), 1), 10.0 ** -len(decimals)
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return value, max(len(whole.strip("0")), 1), 10.0**zeros
+
+
+def _rounds(precise: str, rounded: str) -> bool:
+    """Whether an outlet writing `rounded` reports `precise` in round figures: the round figure has fewer significant
+    digits, is the precise one rounded to its last digit and within 5 % of it ("more than 240" / "243", "more than six
+    per cent" / "6.2%", "just under 49,000" / "48,968"; 61 is no rounding of 58.3, nor 48,000 of 48,968); a small
+    whole number is rounded only to a multiple of ten ("some 70mm" / "71mm", but 10 and 11 stay different)."""
+    p, r = _figure_value(precise), _figure_value(rounded)
+    if p is None or r is None or r[1] >= p[1] or not r[0]:
         return False
-    return abs(int(precise) - int(rounded)) <= 0.02 * int(rounded)
+    if r[0] < 20 and "." not in precise:
+        return False
+    difference = abs(p[0] - r[0])
+    return difference <= r[2] / 2 and difference <= APPROXIMATE * r[0]
+
+
+@lru_cache(maxsize=200_000)
+def _one_figure(x: str, y: str) -> bool:
+    """Whether one of two figures rounds the other (figures recur in a corpus: cached)."""
+    return _rounds(x, y) or _rounds(y, x)
+
+
+def _approximated(only_a: frozenset[str], only_b: frozenset[str]) -> set[tuple[str, str]]:
+    return {(x, y) for x in only_a for y in only_b if _one_figure(x, y)}
+
+
+def _approximate(only_a: frozenset[str], only_b: frozenset[str]) -> int:
+    """How many figures of one claim round a figure of the other (each figure counted once)."""
+    if len(only_a) == 1 and len(only_b) == 1:  # the common case, without building sets
+        return int(_one_figure(next(iter(only_a)), next(iter(only_b))))
+    pairs = _approximated(only_a, only_b)
+    if not pairs:
+        return 0
+    return min(len({x for x, _ in pairs}), len({y for _, y in pairs}))
 
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
