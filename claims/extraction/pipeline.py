@@ -19,6 +19,8 @@ from claims.extraction.attribution import (
     turn_frame,
 )
 from claims.extraction.lexicon import (
+    DECISION_PARTICIPLES,
+    DECISION_VERBS,
     EMOTION_WORDS,
     EMOTIVE_REPORTING_VERBS,
     IRREGULAR_PARTICIPLES,
@@ -30,6 +32,7 @@ from claims.extraction.lexicon import (
     STOPWORDS,
     TRIBUTE_VERBS,
     VERDICT_NOUNS,
+    VIEW_VERBS,
     WEEKDAYS,
 )
 from claims.extraction.scoring import HAND, ScoringModel
@@ -126,11 +129,24 @@ _INVESTIGATION = _rx(
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
 # An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
-# light", "will inspect the park within two weeks"): checked when the span ends, like a dated forecast.
+# light", "will inspect the park within two weeks", "will stay closed today"): checked when the span ends, like a
+# dated forecast.
 _MEASURE = _rx(
     r"\b(?:will|would|shall)\s+(?:remain|stay|be\s+(?:closed|shut|open|suspended|in place|in force)|resume|reopen"
-    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight)\b"
+    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight"
+    r"|today|tomorrow|this (?:week|weekend))\b"
 )
+# An announced decision or commitment: a modal or "is to" before a verb of what an actor does or provides ("the union
+# will ballot members", "it would publish findings", "guests will receive a credit", "homes will be supplied from two
+# other reservoirs", "the bank is to close 40 branches", "there will be no extra money"). Checked when it falls due,
+# like a measure with its time span; a hedge or a condition ("could", "may", "if", "expected") keeps it a forecast.
+_DECISION = _rx(
+    r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
+    rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose)"
+    rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
+    r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
+)
+_UNDECIDED = _rx(r"\b(?:whether|unless)\b")
 # An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
@@ -251,6 +267,42 @@ _SPECULATIVE = _rx(
 _MAXIM = _rx(r"(?:nobody|no one|nothing)\s+(?:[a-z]+ly\s+)?(?!has\b|is\b|was\b|does\b)[a-z]+[^s\W]s\b")
 _FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
 _IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
+# A speaker's account of what they or their people did ("We have looked at every one of these branches", "Our
+# teams followed the plan", "I asked the authority before I signed"): the first first-person subject before an
+# action in the past. A view, a feeling or a passive ("I thought …", "We felt …", "We were told …") is no such account.
+_OWN_SUBJECT = _rx(r"\b(?:we|i|our)\b")
+_OWN_AUX = frozenset(["have", "had", "did", "'ve", "’ve", "already", "also", "just", "now", "then"])
+_VIEW_VERBS = frozenset(VIEW_VERBS)
+_ACTION_PAST = frozenset(["heard", "told", "saw", "wrote", "spoke"])
+
+
+def _own_action(text: str) -> bool:
+    """Whether the first first-person subject of a text is followed by an action in the past: "we (have) VERBed",
+    "our NOUN (NOUN) VERBed"."""
+    subject = _OWN_SUBJECT.search(text)
+    if subject is None:
+        return False
+    after = text[subject.end() : subject.end() + 60].replace("'ve", " 've").replace("’ve", " ’ve").split()
+    if subject.group() == "our":
+        candidates = after[1:3]  # the noun (and a second one) owned, then the verb
+    else:
+        while after and after[0] in _OWN_AUX:
+            after = after[1:]
+        candidates = after[:1]
+    for word in candidates:
+        verb = word.strip(",.;:")
+        if verb in _VIEW_VERBS:
+            return False
+        if (
+            (len(verb) > 4 and verb.endswith("ed"))
+            or verb in _IRREGULAR_PAST
+            or verb in _COMMON_PAST
+            or verb in _ACTION_PAST
+        ):
+            return True
+    return False
+
+
 _ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
 _ASKED = _rx(r"\?[\"'”’»]*\s+(?:[\w-]+\s+){0,4}?(?:asked|asks|wondered|wonders|demanded|demands)\b")
 _INDIRECT_QUESTION = _rx(
@@ -627,6 +679,12 @@ def _score(
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
+    decision = _cue(_DECISION, text, bag)
+    if decision and (_SPECULATIVE.search(text) or _UNDECIDED.search(text, 0, decision.start())):
+        decision = None  # "could close", "would be cut if …": a forecast; "declined to say whether it would close"
+    if decision:
+        cues.append("announced decision")
+        positive.append(f"announced decision: '{decision.group()}'")
     if attributed and positive and not quoted:
         cues.append("attributed statement of fact")
         positive.insert(0, "attributed statement of fact")
@@ -641,7 +699,7 @@ def _score(
         return None
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    checkable = number or dated or measure
+    checkable = number or dated or measure or decision
     late: list[str] = []
     if headline:
         score += w["headline"]
@@ -684,7 +742,11 @@ def _score(
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
             match = maxim or _cue(_RHETORIC, original, bag)
-            if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
+            if (
+                match
+                and match.group() in _FIRST_PERSON
+                and (number or dated or absolute or (attributed and past and _own_action(text)))
+            ):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
                 match = _IMPERSONAL_RHETORIC.search(original)
@@ -715,7 +777,7 @@ def _score(
         if not match:
             continue
         if name == "prediction":
-            forecast = "light" if measure else _forecast(text, match, number, dated)
+            forecast = "light" if measure or decision else _forecast(text, match, number, dated)
             cue = "checkable forecast" if forecast == "light" and checkable else "prediction"
             score += w[cue]
             cues.append(cue)
@@ -843,6 +905,7 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
+    _DECISION: _gate("will would shall", "is to", "are to"),
     _STILL_OPEN: _gate("still"),
     _ADVICE: _gate(_ADVICE_GROUPS),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
