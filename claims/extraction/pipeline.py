@@ -146,7 +146,16 @@ _DECISION = _rx(
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
 )
-_UNDECIDED = _rx(r"\b(?:whether|unless)\b")
+# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
+# buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
+# checks"): what is in force now, checkable against the body that runs it.
+_STATUS = _rx(
+    r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
+    r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
+)
+_UNDECIDED = _rx(r"\bwhether\b")
 # An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
@@ -319,7 +328,7 @@ _BOILERPLATE = _rx(
     r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
     r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
     r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
-    r"every weekday|all options"
+    r"every weekday|all options|comments (?:are|have been) closed"
     # Service details and a fact box's label: a phone number to call, a website to visit, "Lynx facts:".
     r"|(?:call|ring|phone)\s+(?:us\s+)?(?:on\s+)?0\d{3}|(?:at|visit)\s+[a-z0-9-]+\.(?:co\.uk|com|org|org\.uk|gov\.uk)"
     r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:))\b"
@@ -679,9 +688,14 @@ def _score(
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
+    status = _cue(_STATUS, text, bag)
+    if status:
+        cues.append("current status")
+        positive.append(f"current status: '{status.group()}'")
     decision = _cue(_DECISION, text, bag)
-    if decision and (_SPECULATIVE.search(text) or _UNDECIDED.search(text, 0, decision.start())):
-        decision = None  # "could close", "would be cut if …": a forecast; "declined to say whether it would close"
+    if decision and (_SPECULATIVE.search(text) or _UNDECIDED.search(text, 0, decision.start()) or "unless" in bag):
+        # "could close", "would be cut if …", "will stop unless …": a forecast; "declined to say whether it would close"
+        decision = None
     if decision:
         cues.append("announced decision")
         positive.append(f"announced decision: '{decision.group()}'")
@@ -906,6 +920,10 @@ _GATES = {
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),
+    _STATUS: _gate(
+        "open closed shut valid suspended place force operating unaffected offering providing refunding "
+        "supplying running offered provided paid refunded supplied given"
+    ),
     _STILL_OPEN: _gate("still"),
     _ADVICE: _gate(_ADVICE_GROUPS),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
@@ -957,7 +975,7 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options call ring phone uk com org facts",
+        "editors published weekday options call ring phone uk com org facts comments",
         "stay tuned",
         "sign up",
         "all rights reserved",
