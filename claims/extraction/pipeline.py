@@ -95,7 +95,7 @@ _NEG_ABSOLUTE = _rx(
 )
 _CAUSAL = _rx(
     r"\b(?:because|due to|as a result|led to|leads to|lead to|caused|causes|cause|resulted in|results in|"
-    r"owing to|thanks to|linked to|responsible for|blamed for|triggered|so that)\b"
+    r"owing to|thanks to|linked to|responsible for|blamed for|blames?|blamed|blaming|triggered|so that)\b"
 )
 _COMPARISON = _rx(
     # "more/less (adjective) than", "worse than", any "-er than" ("shallower than") but "rather/other than".
@@ -113,13 +113,16 @@ _CLASSIFIED = _rx(
     r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
     r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
-# An official's safety assessment ("the risk to the public is very low", "tap water is safe for washing",
-# "is not aware of any illness"): checkable against the assessment's source. A risk level is the public's, the
-# published one ("the risk to people from the lynx"); "the risk to any individual patient" reassures.
+# An official's safety assessment ("the risk to the public is very low", "the risk of a breach is low", "tap water is
+# safe for washing", "is not aware of any illness"): checkable against the assessment's source. A risk level is the
+# public's, the published one ("the risk to people from the lynx"), or of an event ("the risk of a breach"); "the risk
+# to any individual patient" reassures.
 _ASSESSMENT = _rx(
     r"\b(?:risk|danger|threat)\s+(?:to|for)\s+(?:the\s+)?(?:general\s+|wider\s+)?(?:public|people|humans|human health"
     r"|residents|population)\b[^,.;]{0,30}?\b(?:is|was|are|were|remains?|remained|has been)"
     r"\s+[\"“]?(?:still\s+)?(?:very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
+    r"|\b(?:the\s+)?risk\s+of\s+(?:a\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+){0,3}?\s+(?:is|was|remains?|remained|has been)"
+    r"\s+(?:still\s+|very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?(?:safe|unsafe)\s+(?:to|for)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?fine\s+for\b|\bnot aware of any\b"
 )
@@ -346,7 +349,7 @@ def _addresses_reader(whole: _Whole) -> bool:
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b|['’](?:re|ve|ll)\b"
 )
 _IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
 _MARKERS = (
@@ -737,7 +740,8 @@ def _score(
         if score < floor:
             return None
         if name == "vague":
-            vague = None if record or denial else _VAGUE.search(text)
+            # "It would ballot members", "It is offering refunds": what "it" decided or provides is no vague subject.
+            vague = None if record or denial or decision or status else _VAGUE.search(text)
             if vague and not number and not named:
                 score += w["vague"]
                 cues.append("vague")
@@ -891,7 +895,7 @@ _OPINION_VERBS = ("think", "believe", "feel", "consider", "regret", "convinced")
 _GATES = {
     _NEG_ABSOLUTE: _gate("no never none nobody nothing", "not single", "not one"),
     _CAUSAL: _gate(
-        "because caused causes cause triggered",
+        "because caused causes cause triggered blame blames blamed blaming",
         "due to",
         "as a result",
         "led to",
