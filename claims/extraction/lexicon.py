@@ -966,7 +966,6 @@ DECISION_VERBS = [
     "shut",
     "reopen",
     "open",
-    "keep",
     "cut",
     "shed",
     "pay",
@@ -1058,6 +1057,7 @@ DECISION_PARTICIPLES = [
     "ordered",
     "launched",
     "reimbursed",
+    "heard",
 ]
 # Verbs of a view or a feeling in the past ("I thought …", "we felt …"): what a speaker's "I" or "we" did not do.
 VIEW_VERBS = [
@@ -1079,4 +1079,30 @@ VIEW_VERBS = [
     "regretted",
     "assumed",
     "needed",
+]
+# Nouns of an aim before "is to" ("the aim is to provide …", "the task now is to reopen …"): what is wanted, not an
+# announced decision.
+AIM_NOUNS = [
+    "issue",
+    "aim",
+    "goal",
+    "task",
+    "idea",
+    "plan",
+    "priority",
+    "job",
+    "point",
+    "challenge",
+    "question",
+    "problem",
+    "answer",
+    "solution",
+    "way",
+    "purpose",
+    "intention",
+    "hope",
+    "ambition",
+    "mission",
+    "objective",
+    "target",
 ]

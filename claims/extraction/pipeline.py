@@ -19,6 +19,7 @@ from claims.extraction.attribution import (
     turn_frame,
 )
 from claims.extraction.lexicon import (
+    AIM_NOUNS,
     DECISION_PARTICIPLES,
     DECISION_VERBS,
     EMOTION_WORDS,
@@ -145,7 +146,7 @@ _MEASURE = _rx(
 # like a measure with its time span; a hedge or a condition ("could", "may", "if", "expected") keeps it a forecast.
 _DECISION = _rx(
     r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
-    rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose)"
+    rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
 )
@@ -155,10 +156,20 @@ _DECISION = _rx(
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
+    rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:on\s+|from\s+|until\s+)?"
+    rf"(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
+
+
+def _words_before(text: str, end: int) -> set[str]:
+    """The two words just before a position."""
+    return set(text[max(0, end - 30) : end].split()[-2:])
+
+
+_AIM_NOUNS = frozenset(AIM_NOUNS)
 # An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
@@ -168,6 +179,11 @@ _ADVICE_GROUPS = (
 _ADVICE = _rx(
     rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
+)
+# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel").
+_ADVISED = _rx(
+    r"\b(?:was|were|have been|has been|had been|are being|is being)\s+(?:told|advised|asked|ordered|instructed)"
+    r"\s+(?:not\s+)?to\b"
 )
 # What remains open to the public during a measure ("pedestrians can still use the walkway", "can still get across").
 _STILL_OPEN = _rx(r"\b(?:can|may)\s+still\s+(?:use|cross|get|access|travel|walk|drive|reach|visit|enter|park|board)\b")
@@ -696,8 +712,14 @@ def _score(
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
     decision = _cue(_DECISION, text, bag)
-    if decision and (_SPECULATIVE.search(text) or _UNDECIDED.search(text, 0, decision.start()) or "unless" in bag):
-        # "could close", "would be cut if …", "will stop unless …": a forecast; "declined to say whether it would close"
+    if decision and (
+        _SPECULATIVE.search(text)
+        or _UNDECIDED.search(text, 0, decision.start())
+        or "unless" in bag
+        or not _AIM_NOUNS.isdisjoint(_words_before(text, decision.start()))
+    ):
+        # "could close", "would be cut if …", "will stop unless …": a forecast; "declined to say whether it would
+        # close"; "the aim is to provide …" says what is wanted
         decision = None
     if decision:
         cues.append("announced decision")
@@ -707,6 +729,7 @@ def _score(
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
     advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
+    advice = advice or _cue(_ADVISED, text, bag)
     if advice:
         cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
@@ -763,7 +786,7 @@ def _score(
             if (
                 match
                 and match.group() in _FIRST_PERSON
-                and (number or dated or absolute or (attributed and past and _own_action(text)))
+                and (number or dated or absolute or (attributed and (decision or (past and _own_action(text)))))
             ):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
@@ -926,10 +949,12 @@ _GATES = {
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
-        "supplying running offered provided paid refunded supplied given"
+        "supplying running offered provided paid refunded supplied given opens closes shuts meet meets starts begins "
+        "ends resumes reopens"
     ),
     _STILL_OPEN: _gate("still"),
     _ADVICE: _gate(_ADVICE_GROUPS),
+    _ADVISED: _gate("told advised asked ordered instructed"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
