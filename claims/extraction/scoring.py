@@ -101,7 +101,7 @@ HAND = ScoringModel(
         "number": 0.2,
         "named actors": 0.1,
         "past event": 0.1,
-        "dated": 0.1,
+        "dated": 0.05,
         "negated absolute": 0.15,
         "denial": 0.15,
         "record": 0.2,
