@@ -78,7 +78,10 @@ _PAST = _rx(
 # participles only after an auxiliary ("has taken", "was stolen"), searched only when the bag holds one.
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
 _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
-_PERFECT = _rx(rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE})\b")
+_PERFECT = _rx(
+    rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
+    rf"(?:{_PARTICIPLE})\b"
+)
 
 
 _PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
@@ -786,7 +789,7 @@ def _score(
             if (
                 match
                 and match.group() in _FIRST_PERSON
-                and (number or dated or absolute or (attributed and (decision or (past and _own_action(text)))))
+                and (number or dated or absolute or ((attributed and decision) or (past and _own_action(text))))
             ):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
