@@ -309,7 +309,7 @@ _ACTION_PAST = frozenset(["heard", "told", "saw", "wrote", "spoke"])
 
 def _own_action(text: str) -> bool:
     """Whether the first first-person subject of a text is followed by an action in the past: "we (have) VERBed",
-    "our NOUN (NOUN) VERBed"."""
+    "we have written", "our NOUN (NOUN) VERBed"."""
     subject = _OWN_SUBJECT.search(text)
     if subject is None:
         return False
@@ -329,6 +329,7 @@ def _own_action(text: str) -> bool:
             or verb in _IRREGULAR_PAST
             or verb in _COMMON_PAST
             or verb in _ACTION_PAST
+            or verb in _IRREGULAR_PARTICIPLES  # "we have written", "our staff have given"
         ):
             return True
     return False
