@@ -1015,6 +1015,9 @@ DECISION_VERBS = [
     "merge",
     "relocate",
     "axe",
+    "leave",
+    "depart",
+    "sail",
 ]
 # Their passives after "will be" ("homes will be supplied from two other reservoirs", "a review would be ordered").
 DECISION_PARTICIPLES = [

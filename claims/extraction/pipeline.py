@@ -159,8 +159,8 @@ _DECISION = _rx(
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
-    rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:on\s+|from\s+|until\s+)?"
-    rf"(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
+    rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
 )
@@ -749,8 +749,9 @@ def _score(
         score += w["headline"]
         cues.append("headline")
         late.append("headline")
-    # Four words with a figure ("Unemployment rose to 3.9%") make a checkable claim; four without do not.
-    if len(words) < (4 if number else 5):
+    # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
+    # claim; four without do not.
+    if len(words) < (4 if number or dated else 5):
         score += w["too short"]
         cues.append("too short")
         late.append("too short")
