@@ -824,7 +824,7 @@ def _score(
             continue
         if name == "prediction":
             forecast = "light" if measure or decision else _forecast(text, match, number, dated)
-            cue = "checkable forecast" if forecast == "light" and checkable else "prediction"
+            cue = "checkable forecast" if (forecast == "light" and checkable) or forecast == "aside" else "prediction"
             score += w[cue]
             cues.append(cue)
             if forecast == "speculative" and "past event" in positive:
@@ -880,8 +880,13 @@ _GUARANTEE = _rx(
 )
 
 
+# Words opening a subordinate clause (not "that": "promised that all students will …" reports the promise).
+_SUBORDINATE = _rx(r"\b(?:which|who|whether|so that|after|while|when|until|before|once)\b")
+
+
 def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
-    """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
+    """How a forecast cue weighs: "light" (a figure or date to check), "aside" (only in a clause of a past fact),
+    "speculative" or "vague" (neither).
 
     A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "will run until 1 May 2029"), unless it
     is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points", "is
@@ -890,6 +895,12 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     has promised to fight") leaves the fact checkable."""
     if _GUARANTEE.match(text):
         return "light"  # "No docker will be made compulsorily redundant": a guarantee is checked when it is broken
+    openings = list(_SUBORDINATE.finditer(text, 0, cue.start()))
+    aside = openings[-1] if openings else None  # the last subordinate clause opening before the forecast
+    if aside is not None and _past(text[: aside.start()], set(_WORDS.findall(text[: aside.start()]))):
+        # "… declared a critical incident after staff found they could not open records", "… checked whether more
+        # of the slope could give way": the forecast is inside a clause of a reported past fact.
+        return "aside"
     if not number and not dated:
         return "vague"
     head = text.find(", ")

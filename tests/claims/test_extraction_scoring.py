@@ -188,3 +188,10 @@ def test_a_speakers_account_of_what_they_did_is_not_rhetoric_but_a_view_still_is
     assert claim.reasons == ["attributed statement of fact", "past event"]
     assert extract('"We thought the plan was sound," the company said.\n') == []
     assert extract('"We were told to wait our turn," one passenger said.\n') == []
+
+
+def test_a_modal_inside_a_clause_of_a_past_fact_takes_only_the_small_penalty():
+    claim = _claim("Westfield Hospital cancelled 40 operations after staff found they could not open patient records.")
+    assert "past event" in claim.reasons and "prediction: 'could'" in claim.reasons
+    assert claim.score == 0.6
+    assert extract("Westfield Hospital could cancel 40 operations next week.\n") == []
