@@ -155,13 +155,15 @@ _DECISION = _rx(
 )
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
-# checks"): what is in force now, checkable against the body that runs it.
+# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday"): what is
+# in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
     rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
-    r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running)\b"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
+    r"|co-?operating)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
@@ -182,6 +184,13 @@ _ADVICE_GROUPS = (
 _ADVICE = _rx(
     rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
+)
+# An apology made ("the company apologised for the breach", "we apologise unreservedly", "we are deeply sorry that
+# this has happened"): a reported act, checkable against the statement; its "sorry" is no feeling. Wanting or
+# needing to apologise is not one.
+_APOLOGY = _rx(
+    r"(?<!to )\b(?:apologi[sz]e[sd]?|apologi[sz]ing|(?:am|are|is|was|were|['’]m|['’]re)\s+"
+    r"(?:deeply\s+|very\s+|truly\s+|so\s+|sincerely\s+|genuinely\s+)?sorry)\b"
 )
 # Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel").
 _ADVISED = _rx(
@@ -305,6 +314,14 @@ _OWN_SUBJECT = _rx(r"\b(?:we|i|our)\b")
 _OWN_AUX = frozenset(["have", "had", "did", "'ve", "’ve", "already", "also", "just", "now", "then"])
 _VIEW_VERBS = frozenset(VIEW_VERBS)
 _ACTION_PAST = frozenset(["heard", "told", "saw", "wrote", "spoke"])
+
+
+# What a speaker's "we" or "I" is doing now ("We are co-operating fully with the unit", "We are urgently working
+# with …"): an account of an action under way, not a hope or an attempt.
+_OWN_ONGOING = _rx(
+    r"(?:we|i)\s+(?:are|am|['’]re|['’]m)\s+(?:[a-z]+ly\s+|now\s+|still\s+|also\s+)?"
+    r"(?!hoping|trying|thinking|looking|feeling|wondering|praying|asking|calling|urging|going|getting|awaiting|waiting)[a-z-]{3,}ing\b"
+)
 
 
 def _own_action(text: str) -> bool:
@@ -715,6 +732,10 @@ def _score(
     if status:
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
+    apology = _cue(_APOLOGY, text, bag)
+    if apology:
+        cues.append("apology")
+        positive.append(f"apology: '{apology.group()}'")
     decision = _cue(_DECISION, text, bag)
     if decision and (
         _SPECULATIVE.search(text)
@@ -791,7 +812,15 @@ def _score(
             if (
                 match
                 and match.group() in _FIRST_PERSON
-                and (number or dated or absolute or ((attributed and decision) or (past and _own_action(text))))
+                and (
+                    number
+                    or dated
+                    or absolute
+                    or apology
+                    or (attributed and decision)
+                    or (past and _own_action(text))
+                    or _OWN_ONGOING.match(text)
+                )
             ):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
@@ -813,6 +842,8 @@ def _score(
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
+            if match and apology and match.group() == "sorry":
+                match = _FEELING.search(text, match.end())  # the apology's "sorry", not a feeling
             if not match and "critics" in whole.words:
                 match = _CRITICS.search(whole.lower)
         else:
@@ -965,12 +996,13 @@ _GATES = {
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
-        "supplying running offered provided paid refunded supplied given opens closes shuts meet meets starts begins "
-        "ends resumes reopens"
+        "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
+        "meets starts begins ends resumes reopens"
     ),
     _STILL_OPEN: _gate("still"),
     _ADVICE: _gate(_ADVICE_GROUPS),
     _ADVISED: _gate("told advised asked ordered instructed"),
+    _APOLOGY: _gate("apologise apologises apologised apologize apologizes apologized apologising apologizing sorry"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "

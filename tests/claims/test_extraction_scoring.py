@@ -195,3 +195,18 @@ def test_a_modal_inside_a_clause_of_a_past_fact_takes_only_the_small_penalty():
     assert "past event" in claim.reasons and "prediction: 'could'" in claim.reasons
     assert claim.score == 0.6
     assert extract("Westfield Hospital could cancel 40 operations next week.\n") == []
+
+
+def test_an_apology_made_is_extracted_and_a_wish_to_apologise_is_not():
+    claim = _claim('"We are deeply sorry that this has happened," the company said.')
+    assert "apology: 'are deeply sorry'" in claim.reasons
+    assert not any(reason.startswith(("opinion", "rhetoric")) for reason in claim.reasons)
+    assert "apology: 'apologised'" in _claim("Northway Bank has apologised for the breach.").reasons
+    assert extract('"I want to apologise to every customer," she said.\n') == []
+
+
+def test_what_a_speakers_we_is_doing_now_is_an_account_and_a_hope_is_not():
+    claim = _claim('"We are co-operating fully with the regulator," a spokesperson said.')
+    assert "current status: 'are co-operating'" in claim.reasons
+    assert not any(reason.startswith("rhetoric") for reason in claim.reasons)
+    assert extract('"We are hoping for good news," a spokesperson said.\n') == []
