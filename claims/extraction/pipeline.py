@@ -108,7 +108,7 @@ _COMPARISON = _rx(
 )
 _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
-    r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
+    r"sentenced|charged|convicted|barred|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
@@ -197,6 +197,16 @@ _ADVISED = _rx(
     r"\b(?:was|were|have been|has been|had been|are being|is being)\s+(?:told|advised|asked|ordered|instructed)"
     r"\s+(?:not\s+)?to\b"
 )
+# A measure taken ("has introduced additional controls on supplier access", "the safety regime was tightened in
+# 2021"): checkable against the body that took it.
+_MEASURE_NOUNS = (
+    "controls|measures|checks|rules|restrictions|safeguards|limits|protocol|requirements|regime|curfew|cordon"
+)
+_TAKING = "introduced|imposed|tightened|strengthened|lifted|relaxed|eased|extended|put in place|brought in"
+_TAKEN = _rx(
+    rf"\b(?:{_TAKING})\s+(?:[\w-]+\s+){{0,3}}?(?:{_MEASURE_NOUNS})\b"
+    rf"|\b(?:{_MEASURE_NOUNS})\s+(?:[\w-]+\s+){{0,3}}?(?:was|were|has been|have been|had been)\s+(?:{_TAKING})\b"
+)
 # What remains open to the public during a measure ("pedestrians can still use the walkway", "can still get across").
 _STILL_OPEN = _rx(r"\b(?:can|may)\s+still\s+(?:use|cross|get|access|travel|walk|drive|reach|visit|enter|park|board)\b")
 # A record: a superlative or ordinal with its scope ("the regulator's biggest fine to date", "the third monthly
@@ -252,6 +262,13 @@ _DENIAL = _rx(
     r"(?:not\s+true|untrue|false|incorrect)\b"
 )
 _DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
+# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data"): checkable against
+# what was denied.
+_DENIES = _rx(
+    r"\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
+    r"|involvement|allegations?|claims?|charges?|accusations?|liability|knowledge)\b"
+)
+_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying"])
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
@@ -697,6 +714,7 @@ def _score(
         positive.append(f"negated absolute: '{absolute.group()}'")
     # A rebuttal ("That is simply not true.") says another claim is false: it can be checked with that claim.
     denial = _DENIAL.search(text) if not bag.isdisjoint(_DENIAL_WORDS) else None
+    denial = denial or (_DENIES.search(text) if not bag.isdisjoint(_DENIES_WORDS) else None)
     if denial:
         cues.append("denial")
         positive.append(f"denial: '{denial.group()}'")
@@ -723,7 +741,7 @@ def _score(
     if assessment:
         cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
-    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag)
+    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag) or _cue(_TAKEN, text, bag)
     if measure:
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
@@ -985,7 +1003,7 @@ _GATES = {
         "decreased declined dropped surged jumped grew plunged soared compared"
     ),
     _LEGAL: _gate(
-        "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged "
+        "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged barred "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition entitled entitlement"
@@ -1000,6 +1018,7 @@ _GATES = {
         "meets starts begins ends resumes reopens"
     ),
     _STILL_OPEN: _gate("still"),
+    _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
     _ADVICE: _gate(_ADVICE_GROUPS),
     _ADVISED: _gate("told advised asked ordered instructed"),
     _APOLOGY: _gate("apologise apologises apologised apologize apologizes apologized apologising apologizing sorry"),

@@ -210,3 +210,11 @@ def test_what_a_speakers_we_is_doing_now_is_an_account_and_a_hope_is_not():
     assert "current status: 'are co-operating'" in claim.reasons
     assert not any(reason.startswith("rhetoric") for reason in claim.reasons)
     assert extract('"We are hoping for good news," a spokesperson said.\n') == []
+
+
+def test_a_measure_taken_a_denial_made_and_a_bar_are_reasons_to_extract():
+    claim = _claim("The utility has introduced additional controls on supplier access.")
+    assert "announced measure: 'introduced additional controls'" in claim.reasons
+    claim = _claim("The stallholder has denied responsibility through his solicitor.")
+    assert "denial: 'denied responsibility'" in claim.reasons
+    assert "legal: 'barred'" in _claim("Councillors have been barred from voting on the scheme.").reasons
