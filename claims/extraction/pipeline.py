@@ -19,6 +19,9 @@ from claims.extraction.attribution import (
     turn_frame,
 )
 from claims.extraction.lexicon import (
+    AIM_NOUNS,
+    DECISION_PARTICIPLES,
+    DECISION_VERBS,
     EMOTION_WORDS,
     EMOTIVE_REPORTING_VERBS,
     IRREGULAR_PARTICIPLES,
@@ -30,6 +33,7 @@ from claims.extraction.lexicon import (
     STOPWORDS,
     TRIBUTE_VERBS,
     VERDICT_NOUNS,
+    VIEW_VERBS,
     WEEKDAYS,
 )
 from claims.extraction.scoring import HAND, ScoringModel
@@ -74,7 +78,10 @@ _PAST = _rx(
 # participles only after an auxiliary ("has taken", "was stolen"), searched only when the bag holds one.
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
 _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
-_PERFECT = _rx(rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?(?:{_PARTICIPLE})\b")
+_PERFECT = _rx(
+    rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
+    rf"(?:{_PARTICIPLE})\b"
+)
 
 
 _PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
@@ -92,7 +99,7 @@ _NEG_ABSOLUTE = _rx(
 )
 _CAUSAL = _rx(
     r"\b(?:because|due to|as a result|led to|leads to|lead to|caused|causes|cause|resulted in|results in|"
-    r"owing to|thanks to|linked to|responsible for|blamed for|triggered|so that)\b"
+    r"owing to|thanks to|linked to|responsible for|blamed for|blames?|blamed|blaming|triggered|so that)\b"
 )
 _COMPARISON = _rx(
     # "more/less (adjective) than", "worse than", any "-er than" ("shallower than") but "rather/other than".
@@ -101,7 +108,7 @@ _COMPARISON = _rx(
 )
 _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
-    r"sentenced|charged|convicted|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
+    r"sentenced|charged|convicted|barred|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
@@ -110,13 +117,16 @@ _CLASSIFIED = _rx(
     r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
     r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
-# An official's safety assessment ("the risk to the public is very low", "tap water is safe for washing",
-# "is not aware of any illness"): checkable against the assessment's source. A risk level is the public's, the
-# published one ("the risk to people from the lynx"); "the risk to any individual patient" reassures.
+# An official's safety assessment ("the risk to the public is very low", "the risk of a breach is low", "tap water is
+# safe for washing", "is not aware of any illness"): checkable against the assessment's source. A risk level is the
+# public's, the published one ("the risk to people from the lynx"), or of an event ("the risk of a breach"); "the risk
+# to any individual patient" reassures.
 _ASSESSMENT = _rx(
     r"\b(?:risk|danger|threat)\s+(?:to|for)\s+(?:the\s+)?(?:general\s+|wider\s+)?(?:public|people|humans|human health"
     r"|residents|population)\b[^,.;]{0,30}?\b(?:is|was|are|were|remains?|remained|has been)"
     r"\s+[\"“]?(?:still\s+)?(?:very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
+    r"|\b(?:the\s+)?risk\s+of\s+(?:a\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+){0,3}?\s+(?:is|was|remains?|remained|has been)"
+    r"\s+(?:still\s+|very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?(?:safe|unsafe)\s+(?:to|for)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?fine\s+for\b|\bnot aware of any\b"
 )
@@ -126,11 +136,45 @@ _INVESTIGATION = _rx(
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
 # An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
-# light", "will inspect the park within two weeks"): checked when the span ends, like a dated forecast.
+# light", "will inspect the park within two weeks", "will stay closed today"): checked when the span ends, like a
+# dated forecast.
 _MEASURE = _rx(
     r"\b(?:will|would|shall)\s+(?:remain|stay|be\s+(?:closed|shut|open|suspended|in place|in force)|resume|reopen"
-    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight)\b"
+    r"|close|inspect|carry out|continue)\b[^.;]{0,60}?\b(?:until|till|within|for at least|at first light|overnight"
+    r"|today|tomorrow|this (?:week|weekend))\b"
 )
+# An announced decision or commitment: a modal or "is to" before a verb of what an actor does or provides ("the union
+# will ballot members", "it would publish findings", "guests will receive a credit", "homes will be supplied from two
+# other reservoirs", "the bank is to close 40 branches", "there will be no extra money"). Checked when it falls due,
+# like a measure with its time span; a hedge or a condition ("could", "may", "if", "expected") keeps it a forecast.
+_DECISION = _rx(
+    r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
+    rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
+    rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
+    r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
+)
+# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
+# buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
+# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday"): what is
+# in force now, checkable against the body that runs it.
+_STATUS = _rx(
+    r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
+    r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
+    rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
+    r"|co-?operating)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
+)
+_UNDECIDED = _rx(r"\bwhether\b")
+
+
+def _words_before(text: str, end: int) -> set[str]:
+    """The two words just before a position."""
+    return set(text[max(0, end - 30) : end].split()[-2:])
+
+
+_AIM_NOUNS = frozenset(AIM_NOUNS)
 # An official's advice to the public ("Customers in the affected area should boil all tap water", "parents should
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
@@ -140,6 +184,28 @@ _ADVICE_GROUPS = (
 _ADVICE = _rx(
     rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
+)
+# An apology made ("the company apologised for the breach", "we apologise unreservedly", "we are deeply sorry that
+# this has happened"): a reported act, checkable against the statement; its "sorry" is no feeling. Wanting or
+# needing to apologise is not one.
+_APOLOGY = _rx(
+    r"(?<!to )\b(?:apologi[sz]e[sd]?|apologi[sz]ing|(?:am|are|is|was|were|['’]m|['’]re)\s+"
+    r"(?:deeply\s+|very\s+|truly\s+|so\s+|sincerely\s+|genuinely\s+)?sorry)\b"
+)
+# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel").
+_ADVISED = _rx(
+    r"\b(?:was|were|have been|has been|had been|are being|is being)\s+(?:told|advised|asked|ordered|instructed)"
+    r"\s+(?:not\s+)?to\b"
+)
+# A measure taken ("has introduced additional controls on supplier access", "the safety regime was tightened in
+# 2021"): checkable against the body that took it.
+_MEASURE_NOUNS = (
+    "controls|measures|checks|rules|restrictions|safeguards|limits|protocol|requirements|regime|curfew|cordon"
+)
+_TAKING = "introduced|imposed|tightened|strengthened|lifted|relaxed|eased|extended|put in place|brought in"
+_TAKEN = _rx(
+    rf"\b(?:{_TAKING})\s+(?:[\w-]+\s+){{0,3}}?(?:{_MEASURE_NOUNS})\b"
+    rf"|\b(?:{_MEASURE_NOUNS})\s+(?:[\w-]+\s+){{0,3}}?(?:was|were|has been|have been|had been)\s+(?:{_TAKING})\b"
 )
 # What remains open to the public during a measure ("pedestrians can still use the walkway", "can still get across").
 _STILL_OPEN = _rx(r"\b(?:can|may)\s+still\s+(?:use|cross|get|access|travel|walk|drive|reach|visit|enter|park|board)\b")
@@ -196,6 +262,13 @@ _DENIAL = _rx(
     r"(?:not\s+true|untrue|false|incorrect)\b"
 )
 _DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
+# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data"): checkable against
+# what was denied.
+_DENIES = _rx(
+    r"\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
+    r"|involvement|allegations?|claims?|charges?|accusations?|liability|knowledge)\b"
+)
+_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying"])
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
@@ -251,6 +324,51 @@ _SPECULATIVE = _rx(
 _MAXIM = _rx(r"(?:nobody|no one|nothing)\s+(?:[a-z]+ly\s+)?(?!has\b|is\b|was\b|does\b)[a-z]+[^s\W]s\b")
 _FIRST_PERSON = frozenset(["I", "We", "we", "Our", "our", "us", "me"])
 _IMPERSONAL_RHETORIC = re.compile(r"!|\b(?:[Oo]f course|[Ee]verything depends|[Ll]et['’]?s|[Hh]ow can|[Yy]ou)\b")
+# A speaker's account of what they or their people did ("We have looked at every one of these branches", "Our
+# teams followed the plan", "I asked the authority before I signed"): the first first-person subject before an
+# action in the past. A view, a feeling or a passive ("I thought …", "We felt …", "We were told …") is no such account.
+_OWN_SUBJECT = _rx(r"\b(?:we|i|our)\b")
+_OWN_AUX = frozenset(["have", "had", "did", "'ve", "’ve", "already", "also", "just", "now", "then"])
+_VIEW_VERBS = frozenset(VIEW_VERBS)
+_ACTION_PAST = frozenset(["heard", "told", "saw", "wrote", "spoke"])
+
+
+# What a speaker's "we" or "I" is doing now ("We are co-operating fully with the unit", "We are urgently working
+# with …"): an account of an action under way, not a hope or an attempt.
+_OWN_ONGOING = _rx(
+    r"(?:we|i)\s+(?:are|am|['’]re|['’]m)\s+(?:[a-z]+ly\s+|now\s+|still\s+|also\s+)?"
+    r"(?!hoping|trying|thinking|looking|feeling|wondering|praying|asking|calling|urging|going|getting|awaiting|waiting)[a-z-]{3,}ing\b"
+)
+
+
+def _own_action(text: str) -> bool:
+    """Whether the first first-person subject of a text is followed by an action in the past: "we (have) VERBed",
+    "we have written", "our NOUN (NOUN) VERBed"."""
+    subject = _OWN_SUBJECT.search(text)
+    if subject is None:
+        return False
+    after = text[subject.end() : subject.end() + 60].replace("'ve", " 've").replace("’ve", " ’ve").split()
+    if subject.group() == "our":
+        candidates = after[1:3]  # the noun (and a second one) owned, then the verb
+    else:
+        while after and after[0] in _OWN_AUX:
+            after = after[1:]
+        candidates = after[:1]
+    for word in candidates:
+        verb = word.strip(",.;:")
+        if verb in _VIEW_VERBS:
+            return False
+        if (
+            (len(verb) > 4 and verb.endswith("ed"))
+            or verb in _IRREGULAR_PAST
+            or verb in _COMMON_PAST
+            or verb in _ACTION_PAST
+            or verb in _IRREGULAR_PARTICIPLES  # "we have written", "our staff have given"
+        ):
+            return True
+    return False
+
+
 _ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"])
 _ASKED = _rx(r"\?[\"'”’»]*\s+(?:[\w-]+\s+){0,4}?(?:asked|asks|wondered|wonders|demanded|demands)\b")
 _INDIRECT_QUESTION = _rx(
@@ -267,7 +385,7 @@ _BOILERPLATE = _rx(
     r"requests? for comment|(?:declined|refused|declines|refuses) to comment|could not be reached|no comment|"
     r"did not (?:immediately )?(?:respond|reply|return)|(?:media|press) (?:enquiries|inquiries|contact)|"
     r"about us|notes? to editors|(?:are|is) published (?:monthly|weekly|quarterly|annually|daily|every)|"
-    r"every weekday|all options"
+    r"every weekday|all options|comments (?:are|have been) closed"
     # Service details and a fact box's label: a phone number to call, a website to visit, "Lynx facts:".
     r"|(?:call|ring|phone)\s+(?:us\s+)?(?:on\s+)?0\d{3}|(?:at|visit)\s+[a-z0-9-]+\.(?:co\.uk|com|org|org\.uk|gov\.uk)"
     r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:))\b"
@@ -285,7 +403,7 @@ def _addresses_reader(whole: _Whole) -> bool:
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b|['’](?:re|ve|ll)\b"
 )
 _IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
 _MARKERS = (
@@ -596,6 +714,7 @@ def _score(
         positive.append(f"negated absolute: '{absolute.group()}'")
     # A rebuttal ("That is simply not true.") says another claim is false: it can be checked with that claim.
     denial = _DENIAL.search(text) if not bag.isdisjoint(_DENIAL_WORDS) else None
+    denial = denial or (_DENIES.search(text) if not bag.isdisjoint(_DENIES_WORDS) else None)
     if denial:
         cues.append("denial")
         positive.append(f"denial: '{denial.group()}'")
@@ -622,16 +741,38 @@ def _score(
     if assessment:
         cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
-    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag)
+    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag) or _cue(_TAKEN, text, bag)
     if measure:
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
+    status = _cue(_STATUS, text, bag)
+    if status:
+        cues.append("current status")
+        positive.append(f"current status: '{status.group()}'")
+    apology = _cue(_APOLOGY, text, bag)
+    if apology:
+        cues.append("apology")
+        positive.append(f"apology: '{apology.group()}'")
+    decision = _cue(_DECISION, text, bag)
+    if decision and (
+        _SPECULATIVE.search(text)
+        or _UNDECIDED.search(text, 0, decision.start())
+        or "unless" in bag
+        or not _AIM_NOUNS.isdisjoint(_words_before(text, decision.start()))
+    ):
+        # "could close", "would be cut if …", "will stop unless …": a forecast; "declined to say whether it would
+        # close"; "the aim is to provide …" says what is wanted
+        decision = None
+    if decision:
+        cues.append("announced decision")
+        positive.append(f"announced decision: '{decision.group()}'")
     if attributed and positive and not quoted:
         cues.append("attributed statement of fact")
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
     advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
+    advice = advice or _cue(_ADVISED, text, bag)
     if advice:
         cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
@@ -641,14 +782,15 @@ def _score(
         return None
     # Penalties, cheapest first; each is searched only while the assertion can still reach the threshold.
     # A forecast with a figure ("would benefit 1.8 million") can be checked: a smaller prediction penalty.
-    checkable = number or dated or measure
+    checkable = number or dated or measure or decision
     late: list[str] = []
     if headline:
         score += w["headline"]
         cues.append("headline")
         late.append("headline")
-    # Four words with a figure ("Unemployment rose to 3.9%") make a checkable claim; four without do not.
-    if len(words) < (4 if number else 5):
+    # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
+    # claim; four without do not.
+    if len(words) < (4 if number or dated else 5):
         score += w["too short"]
         cues.append("too short")
         late.append("too short")
@@ -665,7 +807,8 @@ def _score(
         if score < floor:
             return None
         if name == "vague":
-            vague = None if record or denial else _VAGUE.search(text)
+            # "It would ballot members", "It is offering refunds": what "it" decided or provides is no vague subject.
+            vague = None if record or denial or decision or status else _VAGUE.search(text)
             if vague and not number and not named:
                 score += w["vague"]
                 cues.append("vague")
@@ -684,7 +827,19 @@ def _score(
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
             match = maxim or _cue(_RHETORIC, original, bag)
-            if match and match.group() in _FIRST_PERSON and (number or dated or absolute):
+            if (
+                match
+                and match.group() in _FIRST_PERSON
+                and (
+                    number
+                    or dated
+                    or absolute
+                    or apology
+                    or (attributed and decision)
+                    or (past and _own_action(text))
+                    or _OWN_ONGOING.match(text)
+                )
+            ):
                 # A speaker's own record ("We have put £600 million into social care", "I have never taken
                 # anything") is checkable; only the other cues of rhetoric count against it.
                 match = _IMPERSONAL_RHETORIC.search(original)
@@ -705,6 +860,8 @@ def _score(
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
             match = match or _cue(_FEELING, text, bag)
+            if match and apology and match.group() == "sorry":
+                match = _FEELING.search(text, match.end())  # the apology's "sorry", not a feeling
             if not match and "critics" in whole.words:
                 match = _CRITICS.search(whole.lower)
         else:
@@ -715,8 +872,8 @@ def _score(
         if not match:
             continue
         if name == "prediction":
-            forecast = "light" if measure else _forecast(text, match, number, dated)
-            cue = "checkable forecast" if forecast == "light" and checkable else "prediction"
+            forecast = "light" if measure or decision else _forecast(text, match, number, dated)
+            cue = "checkable forecast" if (forecast == "light" and checkable) or forecast == "aside" else "prediction"
             score += w[cue]
             cues.append(cue)
             if forecast == "speculative" and "past event" in positive:
@@ -772,8 +929,13 @@ _GUARANTEE = _rx(
 )
 
 
+# Words opening a subordinate clause (not "that": "promised that all students will …" reports the promise).
+_SUBORDINATE = _rx(r"\b(?:which|who|whether|so that|after|while|when|until|before|once)\b")
+
+
 def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
-    """How a forecast cue weighs: "light" (a figure or date to check), "speculative" or "vague" (neither).
+    """How a forecast cue weighs: "light" (a figure or date to check), "aside" (only in a clause of a past fact),
+    "speculative" or "vague" (neither).
 
     A figure or date keeps a forecast checkable ("will cut 1,200 jobs", "will run until 1 May 2029"), unless it
     is itself what is predicted (_SPECULATIVE: "could cost up to £150 million", "would add 0.2 points", "is
@@ -782,6 +944,12 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     has promised to fight") leaves the fact checkable."""
     if _GUARANTEE.match(text):
         return "light"  # "No docker will be made compulsorily redundant": a guarantee is checked when it is broken
+    openings = list(_SUBORDINATE.finditer(text, 0, cue.start()))
+    aside = openings[-1] if openings else None  # the last subordinate clause opening before the forecast
+    if aside is not None and _past(text[: aside.start()], set(_WORDS.findall(text[: aside.start()]))):
+        # "… declared a critical incident after staff found they could not open records", "… checked whether more
+        # of the slope could give way": the forecast is inside a clause of a reported past fact.
+        return "aside"
     if not number and not dated:
         return "vague"
     head = text.find(", ")
@@ -815,7 +983,7 @@ _OPINION_VERBS = ("think", "believe", "feel", "consider", "regret", "convinced")
 _GATES = {
     _NEG_ABSOLUTE: _gate("no never none nobody nothing", "not single", "not one"),
     _CAUSAL: _gate(
-        "because caused causes cause triggered",
+        "because caused causes cause triggered blame blames blamed blaming",
         "due to",
         "as a result",
         "led to",
@@ -835,7 +1003,7 @@ _GATES = {
         "decreased declined dropped surged jumped grew plunged soared compared"
     ),
     _LEGAL: _gate(
-        "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged "
+        "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged barred "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition entitled entitlement"
@@ -843,8 +1011,17 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
+    _DECISION: _gate("will would shall", "is to", "are to"),
+    _STATUS: _gate(
+        "open closed shut valid suspended place force operating unaffected offering providing refunding "
+        "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
+        "meets starts begins ends resumes reopens"
+    ),
     _STILL_OPEN: _gate("still"),
+    _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
     _ADVICE: _gate(_ADVICE_GROUPS),
+    _ADVISED: _gate("told advised asked ordered instructed"),
+    _APOLOGY: _gate("apologise apologises apologised apologize apologizes apologized apologising apologizing sorry"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
         "should must irresponsible shameful absurd outrageous disgraceful ridiculous terrible wonderful "
@@ -894,7 +1071,7 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options call ring phone uk com org facts",
+        "editors published weekday options call ring phone uk com org facts comments",
         "stay tuned",
         "sign up",
         "all rights reserved",

@@ -134,3 +134,87 @@ def test_the_training_script_learns_a_weight_for_every_cue():
     assert set(model.weights) == set(CUES) and model.logistic
     assert model.weights["number"] > 0 > model.weights["question"]
     assert model.weights["headline"] == model.weights["question"]  # never scored: not learned
+
+
+def _claim(sentence: str):
+    claims = extract(sentence + "\n")
+    assert len(claims) == 1, (sentence, claims)
+    return claims[0]
+
+
+def test_an_announced_decision_is_extracted_with_its_reason():
+    claim = _claim("The union will ballot its members for industrial action, its general secretary said.")
+    assert "announced decision: 'will ballot'" in claim.reasons
+    assert "attributed statement of fact" in claim.reasons
+    claim = _claim("There will be no extra money for the pay offer, the health minister said.")
+    assert "announced decision: 'there will be no'" in claim.reasons
+    assert "announced decision: 'is to close'" in _claim("The bank is to close its branch in the town.").reasons
+    claim = _claim("Guests on the cancelled sailing will receive a full refund.")
+    assert "announced decision: 'will receive'" in claim.reasons
+    # A speaker's own commitment is not rhetoric.
+    claim = _claim('"I will cooperate fully with the inquiry," Mr Hale said.')
+    assert "announced decision: 'will cooperate'" in claim.reasons
+    assert not any(reason.startswith("rhetoric") for reason in claim.reasons)
+
+
+def test_a_hedged_or_open_decision_and_an_aim_stay_unextracted():
+    assert extract("The union could ballot its members next month, one official said.\n") == []
+    assert extract("A spokesperson declined to say whether the plant would close.\n") == []
+    assert extract("The aim now is to provide shelter for everyone, the council said.\n") == []
+    # A forecast in the writer's words without a verb of decision is still a vague forecast.
+    assert extract("The offer will deliver better services for Britain.\n") == []
+
+
+def test_a_current_status_or_timetable_is_extracted_and_a_closed_comment_thread_is_not():
+    claim = _claim("Emergency departments remain open during the strike.")
+    assert claim.reasons == ["current status: 'remain open'"]
+    assert "current status: 'are valid'" in _claim("Rail tickets are valid on the replacement buses.").reasons
+    claim = _claim("The library currently opens Monday to Thursday only.")
+    assert "current status: 'opens monday'" in claim.reasons
+    assert extract("Comments are closed on this article.\n") == []
+
+
+def test_blame_a_risk_level_and_advice_given_are_reasons_to_extract():
+    claim = _claim("The operator, Coastline Rail, blames exceptional rainfall for the landslip.")
+    assert "causal: 'blames'" in claim.reasons
+    claim = _claim("The risk of a breach is low, the regulator said.")
+    assert "safety assessment: 'the risk of a breach is low'" in claim.reasons
+    claim = _claim("Residents were told to keep their windows closed.")
+    assert "official advice: 'were told to'" in claim.reasons
+
+
+def test_a_speakers_account_of_what_they_did_is_not_rhetoric_but_a_view_still_is():
+    claim = _claim('"We have written to every affected customer," the company said.')
+    assert claim.reasons == ["attributed statement of fact", "past event"]
+    assert extract('"We thought the plan was sound," the company said.\n') == []
+    assert extract('"We were told to wait our turn," one passenger said.\n') == []
+
+
+def test_a_modal_inside_a_clause_of_a_past_fact_takes_only_the_small_penalty():
+    claim = _claim("Westfield Hospital cancelled 40 operations after staff found they could not open patient records.")
+    assert "past event" in claim.reasons and "prediction: 'could'" in claim.reasons
+    assert claim.score == 0.6
+    assert extract("Westfield Hospital could cancel 40 operations next week.\n") == []
+
+
+def test_an_apology_made_is_extracted_and_a_wish_to_apologise_is_not():
+    claim = _claim('"We are deeply sorry that this has happened," the company said.')
+    assert "apology: 'are deeply sorry'" in claim.reasons
+    assert not any(reason.startswith(("opinion", "rhetoric")) for reason in claim.reasons)
+    assert "apology: 'apologised'" in _claim("Northway Bank has apologised for the breach.").reasons
+    assert extract('"I want to apologise to every customer," she said.\n') == []
+
+
+def test_what_a_speakers_we_is_doing_now_is_an_account_and_a_hope_is_not():
+    claim = _claim('"We are co-operating fully with the regulator," a spokesperson said.')
+    assert "current status: 'are co-operating'" in claim.reasons
+    assert not any(reason.startswith("rhetoric") for reason in claim.reasons)
+    assert extract('"We are hoping for good news," a spokesperson said.\n') == []
+
+
+def test_a_measure_taken_a_denial_made_and_a_bar_are_reasons_to_extract():
+    claim = _claim("The utility has introduced additional controls on supplier access.")
+    assert "announced measure: 'introduced additional controls'" in claim.reasons
+    claim = _claim("The stallholder has denied responsibility through his solicitor.")
+    assert "denial: 'denied responsibility'" in claim.reasons
+    assert "legal: 'barred'" in _claim("Councillors have been barred from voting on the scheme.").reasons
