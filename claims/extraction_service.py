@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -212,17 +212,17 @@ def _ref(index: int) -> int:
 
 
 def _key_owners(all_keys: list[int]) -> dict[int, list[int]]:
-    owners: dict[int, list[int]] = {}
+    owners: defaultdict[int, list[int]] = defaultdict(list)
     rows = _rows_in(f'SELECT "key", claim_id FROM {_KEY} WHERE "key" {{in_ids}}', all_keys)  # noqa: S608
     for key, claim_id in rows:
-        owners.setdefault(key, []).append(claim_id)
+        owners[key].append(claim_id)
     return owners
 
 
 def _shared_keys(item_keys: list[int], owners: dict[int, list[int]]) -> dict[int, int]:
     """How many of a claim's index keys each stored claim shares with it."""
-    # Counter counts in C, in first-seen order as a loop over the keys would.
-    return Counter(chain.from_iterable(owners.get(key, ()) for key in item_keys))
+    # Counter counts in C, in first-seen order as a loop over the keys would (owners.get mapped in C too).
+    return Counter(chain.from_iterable(map(owners.get, item_keys, repeat((), len(item_keys)))))
 
 
 def _top(counts: dict[int, int]) -> list[int]:
@@ -277,7 +277,8 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
         return
     owners = _key_owners(sorted({k for item in items for k in item.keys}))
     shared = [_shared_keys(item.keys, owners) for item in items]
-    stored = _stored_features(sorted({cid for counts in shared for cid in _top(counts)}))
+    tops = [_top(counts) for counts in shared]  # the stored candidates; ranked again only if batch claims join them
+    stored = _stored_features(sorted({cid for top in tops for cid in top}))
 
     now = timezone.now()
     seen_at = [source.published_at or source.created_at or now for source, _ in batch]
@@ -292,13 +293,14 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
             first_of_source = len(new)
         source, _ = batch[item.source]
         # Stored claims and claims of earlier sources in this batch, ranked by shared keys as in the database.
-        counts = shared[n]
+        counts, top = shared[n], tops[n]
         for key in item.keys:
             for ref in batch_postings.get(key, ()):
                 if _ref(ref) < first_of_source:
                     counts[ref] = counts.get(ref, 0) + 1
+                    top = None
         pool = []
-        for cid in _top(counts):
+        for cid in top if top is not None else _top(counts):
             if cid < 0:
                 pool.append((cid, new[_ref(cid)].item.feats))
             elif cid in stored:
