@@ -261,3 +261,50 @@ def test_search_documents_read_back_in_raw_sql_are_the_orm_ones():
     assert orm[0] == raw[0] and list(orm[1]) == list(raw[1]) and list(orm[2]) == list(raw[2])
     claim_of_row = [row[0] for row in raw[1]]
     assert len(raw[2]) == 1 and len(claim_of_row) > len(set(claim_of_row))  # a rating; claims with several sentences
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections storing at once: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_storing_claims_that_match_each_other_at_once_create_each_claim_once():
+    import threading
+
+    from django.db import connections
+
+    from sources.models import Outlet
+
+    # Rows written directly (bulk_create sends no signal): nothing is extracted when they are committed.
+    texts = [MINISTRY, "Exports fell by 12 percent in 2023, the trade ministry said on Monday.", REWORDED]
+    herald, tribune = (
+        Source.objects.bulk_create(
+            [
+                Source(outlet=outlet, text=text, origin=f"{outlet.name}-{n}", content_hash=f"{outlet.name}-{n}")
+                for n, text in enumerate(texts)
+            ]
+        )
+        for outlet in (Outlet.objects.create(name="The Herald"), Outlet.objects.create(name="The Tribune"))
+    )
+    start = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def worker(sources: list[Source]) -> None:
+        try:
+            start.wait(timeout=10)
+            outcomes.append(sources_extract_claims(source_ids=[source.pk for source in sources]))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(sources,)) for sources in (herald, tribune)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors and len(outcomes) == 2
+    assert all(set(outcome.values()) == {"done"} for outcome in outcomes)
+    # The unemployment claim is made four times (twice per worker, in two wordings), the exports claim twice: one
+    # claim each, with every appearance, whichever worker stored first.
+    assert Claim.objects.count() == 2
+    assert sorted(Claim.objects.values_list("appearance_count", flat=True)) == [2, 4]
+    assert Appearance.objects.count() == 6
+    assert sorted(Appearance.objects.values_list("match", flat=True)) == ["auto"] * 4 + ["original"] * 2
