@@ -43,8 +43,15 @@ class Claim(models.Model):
     score = models.FloatField(default=0.0, help_text="Check-worthiness, 0 to 1.")
     reasons = models.JSONField(default=list, blank=True, help_text="Why it is check-worthy, in words.")
     priority = models.FloatField(default=0.0, help_text="Queue rank: worthiness, spread, recency, recurrence.")
+    # No index of its own (db_index=False): the (assignee, status) index below begins with it. Every index of this table
+    # is written for each claim extraction stores, so none is kept twice.
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+        db_index=False,
     )
     appearance_count = models.PositiveIntegerField(default=0)
     outlet_count = models.PositiveIntegerField(default=0)
@@ -66,7 +73,7 @@ class Claim(models.Model):
             models.Index(fields=["status", "-priority", "-id"], name="claim_queue_idx"),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["claimant"]),
-            models.Index(fields=["-created_at"]),
+            # (-created_at alone is served by claim_newest_idx, which begins with it.)
             # The queue's sort orders (keyset pagination on (key, id)) and dashboard filters.
             models.Index(fields=["-priority", "-id"], name="claim_priority_idx"),
             models.Index(fields=["-score", "-id"], name="claim_score_idx"),
@@ -89,7 +96,8 @@ class Appearance(models.Model):
         CONFIRMED = "confirmed", "Match confirmed by an editor"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="appearances")
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="appearances")
+    # No index of its own: appearance_unique_span (source, start, end, text) begins with it.
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="appearances", db_index=False)
     sentence = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the first character in source.text.")
     end = models.PositiveIntegerField(help_text="Offset just past the last character in source.text.")
@@ -140,7 +148,8 @@ class MatchSuggestion(models.Model):
         CONFIRMED = "confirmed", "Confirmed (merged)"
         REJECTED = "rejected", "Rejected"
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_suggestions")
+    # No index of its own: match_suggestion_unique_pair (claim, target) begins with it.
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="match_suggestions", db_index=False)
     target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
     similarity = models.FloatField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.urls import NoReverseMatch, reverse
 
@@ -168,29 +169,15 @@ class ClaimSpec(IndexSpec):
         return documents, gone
 
     def _documents_read(self, ids: list[int], url: Callable[[int], str]) -> tuple[list[Document], list[int]]:
-        claims = list(
-            Claim.objects.filter(pk__in=ids, duplicate_of__isnull=True)
-            .order_by("id")
-            .values("id", "text", "claimant", "status", "claim_type", "first_seen_at", "created_at")
-        )
+        claims, rows, published = (_read_pg if connection.vendor == "postgresql" else _read_orm)(ids)
         found = [row["id"] for row in claims]
         sentences: dict[int, list[str]] = {}
         first: dict[int, tuple[str, str, str]] = {}
-        rows = (
-            Appearance.objects.filter(claim_id__in=found)
-            .order_by("source__published_at", "id")
-            .values_list("claim_id", "sentence", "source__language", "source__outlet__name", "source__outlet__domain")
-        )
         for claim_id, sentence, language, outlet, domain in rows:
             if claim_id not in first:
                 first[claim_id] = (language or "", outlet or "", domain or "")
             sentences.setdefault(claim_id, []).append(sentence)
         ratings: dict[int, tuple[str, str]] = {}
-        published = (
-            Verdict.objects.filter(claim_id__in=found, status=Verdict.Status.PUBLISHED)
-            .order_by("claim_id", "-revision")
-            .values_list("claim_id", "rating__slug", "rating__label")
-        )
         for claim_id, slug, label in published:
             ratings.setdefault(claim_id, (slug, label))
         documents = []
@@ -209,6 +196,68 @@ class ClaimSpec(IndexSpec):
             )
         kept = set(found)
         return documents, [pk for pk in ids if pk not in kept]
+
+
+_CLAIM_VALUES = ("id", "text", "claimant", "status", "claim_type", "first_seen_at", "created_at")
+
+
+def _read_orm(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Iterable[tuple]]:
+    """The three value queries of `_documents_read`: the claims (not merged), their appearances' sentences with source
+    language and outlet (in the order of the source's publication, then insertion), their published verdicts' ratings
+    (latest revision first)."""
+    claims = list(Claim.objects.filter(pk__in=ids, duplicate_of__isnull=True).order_by("id").values(*_CLAIM_VALUES))
+    found = [row["id"] for row in claims]
+    rows = (
+        Appearance.objects.filter(claim_id__in=found)
+        .order_by("source__published_at", "id")
+        .values_list("claim_id", "sentence", "source__language", "source__outlet__name", "source__outlet__domain")
+    )
+    published = (
+        Verdict.objects.filter(claim_id__in=found, status=Verdict.Status.PUBLISHED)
+        .order_by("claim_id", "-revision")
+        .values_list("claim_id", "rating__slug", "rating__label")
+    )
+    return claims, rows, published
+
+
+def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Iterable[tuple]]:
+    """`_read_orm`'s queries, as the ORM writes them, in raw SQL with one array parameter each: extraction reads back
+    the documents of every claim a batch matched, and building the three querysets cost more client CPU than the
+    rows (PostgreSQL returns the same values, aware datetimes included, without the ORM's converters)."""
+    claim, appearance, source, outlet = (
+        Claim._meta.db_table,
+        Appearance._meta.db_table,
+        Source._meta.db_table,
+        Source._meta.get_field("outlet").related_model._meta.db_table,
+    )
+    verdict, rating = Verdict._meta.db_table, Verdict._meta.get_field("rating").related_model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(_CLAIM_VALUES)} FROM {claim} "  # noqa: S608
+            "WHERE duplicate_of_id IS NULL AND id = ANY(%s::bigint[]) ORDER BY id",
+            [_int_array(ids)],
+        )
+        claims = [dict(zip(_CLAIM_VALUES, row, strict=True)) for row in cursor.fetchall()]
+        found = _int_array(row["id"] for row in claims)
+        cursor.execute(
+            f"SELECT a.claim_id, a.sentence, s.language, o.name, o.domain FROM {appearance} a "  # noqa: S608
+            f"JOIN {source} s ON a.source_id = s.id LEFT JOIN {outlet} o ON s.outlet_id = o.id "
+            "WHERE a.claim_id = ANY(%s::bigint[]) ORDER BY s.published_at, a.id",
+            [found],
+        )
+        rows = cursor.fetchall()
+        cursor.execute(
+            f"SELECT v.claim_id, r.slug, r.label FROM {verdict} v JOIN {rating} r ON v.rating_id = r.id "  # noqa: S608
+            "WHERE v.claim_id = ANY(%s::bigint[]) AND v.status = %s ORDER BY v.claim_id, v.revision DESC",
+            [found, Verdict.Status.PUBLISHED.value],
+        )
+        published = cursor.fetchall()
+    return claims, rows, published
+
+
+def _int_array(values: Iterable[int]) -> str:
+    # An integer array parameter as its literal, cast in the statement (psycopg dumps a list value by value in Python).
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def _new_claim_document(url: Callable[[int], str], pk: int, row: NewClaimRow) -> Document:

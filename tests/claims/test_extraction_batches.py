@@ -217,3 +217,94 @@ def test_review_events_announced_by_a_batch_are_the_rows_stored():
     assert len(stored) == len(sent)
     for event in sent:
         assert [getattr(event, name) for name in names] == [getattr(stored[event.pk], name) for name in names]
+
+
+def _batch_queries(source_ids: list[int]) -> int:
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert set(sources_extract_claims(source_ids=source_ids).values()) == {"done"}
+    return len(queries.captured_queries)
+
+
+def test_a_batch_takes_a_fixed_number_of_queries_whatever_its_size():
+    ids = _ingest_demo_without_extraction()
+    assert len(ids) >= 5
+    sources_extract_claims(source_ids=ids[:1])
+    Claim.objects.filter(pk__in=Claim.objects.order_by("id").values("id")[:3]).update(status=Claim.Status.PUBLISHED)
+    # Both batches find stored claims to match (and recurrences), the second has three times as many sources. COPY
+    # streams are not counted by the capture: one per table on PostgreSQL.
+    small = _batch_queries(ids[1:2])
+    large = _batch_queries(ids[2:])
+    assert Appearance.objects.filter(match=Appearance.Match.AUTO, source_id__in=ids[2:]).exists()
+    assert large <= small + 2  # (a batch without suggestions or recurrences skips their statements)
+    assert large <= 22
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the raw-SQL read-back is PostgreSQL's")
+def test_search_documents_read_back_in_raw_sql_are_the_orm_ones():
+    from claims.models import Rating, Verdict
+    from factcheck.search import spec
+
+    ids = _ingest_demo_without_extraction()
+    Source.objects.filter(pk__in=ids[::3]).update(published_at=None)
+    Source.objects.filter(pk__in=ids[1::4]).update(outlet=None)
+    sources_extract_claims(source_ids=ids)
+    claims = list(Claim.objects.order_by("-appearance_count", "id").values_list("id", flat=True))
+    rating = Rating.objects.filter(scale__is_default=True).order_by("order").first()
+    for revision, status in enumerate([Verdict.Status.SUPERSEDED, Verdict.Status.PUBLISHED], start=1):
+        Verdict.objects.create(claim_id=claims[0], revision=revision, status=status, rating=rating, headline="h")
+    Claim.objects.filter(pk=claims[1]).update(duplicate_of_id=claims[0])
+    asked = [*claims, 10**12]
+    orm = spec._read_orm(asked)
+    raw = spec._read_pg(asked)
+    assert orm[0] == raw[0] and list(orm[1]) == list(raw[1]) and list(orm[2]) == list(raw[2])
+    claim_of_row = [row[0] for row in raw[1]]
+    assert len(raw[2]) == 1 and len(claim_of_row) > len(set(claim_of_row))  # a rating; claims with several sentences
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections storing at once: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_storing_claims_that_match_each_other_at_once_create_each_claim_once():
+    import threading
+
+    from django.db import connections
+
+    from sources.models import Outlet
+
+    # Rows written directly (bulk_create sends no signal): nothing is extracted when they are committed.
+    texts = [MINISTRY, "Exports fell by 12 percent in 2023, the trade ministry said on Monday.", REWORDED]
+    herald, tribune = (
+        Source.objects.bulk_create(
+            [
+                Source(outlet=outlet, text=text, origin=f"{outlet.name}-{n}", content_hash=f"{outlet.name}-{n}")
+                for n, text in enumerate(texts)
+            ]
+        )
+        for outlet in (Outlet.objects.create(name="The Herald"), Outlet.objects.create(name="The Tribune"))
+    )
+    start = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def worker(sources: list[Source]) -> None:
+        try:
+            start.wait(timeout=10)
+            outcomes.append(sources_extract_claims(source_ids=[source.pk for source in sources]))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(sources,)) for sources in (herald, tribune)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors and len(outcomes) == 2
+    assert all(set(outcome.values()) == {"done"} for outcome in outcomes)
+    # The unemployment claim is made four times (twice per worker, in two wordings), the exports claim twice: one
+    # claim each, with every appearance, whichever worker stored first.
+    assert Claim.objects.count() == 2
+    assert sorted(Claim.objects.values_list("appearance_count", flat=True)) == [2, 4]
+    assert Appearance.objects.count() == 6
+    assert sorted(Appearance.objects.values_list("match", flat=True)) == ["auto"] * 4 + ["original"] * 2
