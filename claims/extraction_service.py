@@ -342,10 +342,13 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
     _insert_claims(new, now)
     new_pk = {_ref(i): c.pk for i, c in enumerate(new)}
     _insert_many(_KEY, ["claim_id", "key"], [(claim.pk, key) for claim in new for key in claim.item.keys])
+    # "Already seen in this outlet" decides whether a stored claim's outlet count grows: asked before this batch's
+    # appearances are inserted, or every outlet would already have been seen.
+    known = _seen_in_outlets([(cid, outlet) for cid in sorted(matched) for outlet in sorted(matched[cid].outlets)])
     _insert_appearances(batch, placed, new_pk, matched, now)
     suggestions = [(c.pk, new_pk.get(c.suggestion[0], c.suggestion[0]), c.suggestion[1]) for c in new if c.suggestion]
     _insert_suggestions(suggestions, now)
-    recurred = _update_matched(matched, now)
+    recurred = _update_matched(matched, set(known), now)
     _record_events(batch, new, matched, recurred, now)
     claims_changed.send(
         sender=Claim,
@@ -512,17 +515,13 @@ def _insert_suggestions(suggestions: list[tuple[int, int, float]], now: datetime
     )
 
 
-def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
+def _update_matched(matched: dict[int, _Matched], known: set[tuple[int, int]], now: datetime) -> set[int]:
     """Counts, first/last seen, score (max of appearances) and priority of stored claims that gained appearances,
     updated incrementally: a viral claim's thousand earlier appearances are not re-read. Returns the ids of those
-    that recurred (published, seen again)."""
+    that recurred (published, seen again). `known`: the (claim, outlet) pairs seen before this batch."""
     if not matched:
         return set()
     ids = sorted(matched)
-    # "Already seen in this outlet" decides whether the outlet count grows; EXISTS stops at the first hit. One query
-    # for every (claim, outlet) pair of the batch.
-    pairs = [(cid, outlet) for cid in ids for outlet in sorted(matched[cid].outlets)]
-    known = set(_seen_in_outlets(pairs))
     adapt = _datetime_adapter()
     rows, recurred = [], set()
     current = (
@@ -579,7 +578,8 @@ def _update_matched(matched: dict[int, _Matched], now: datetime) -> set[int]:
 
 
 def _seen_in_outlets(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (claim, outlet) pairs of which the claim already appears in a source of the outlet."""
+    """The (claim, outlet) pairs of which the claim already appears in a source of the outlet (EXISTS stops at the
+    first hit; one query for all the pairs)."""
     if not pairs:
         return []
     exists = (

@@ -1,8 +1,10 @@
 """Several sources stored as one batch: the same claims as one by one, and one bad source loses nothing else."""
 
 import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 
 from claims.extraction_service import sources_extract_claims
@@ -64,6 +66,23 @@ def test_a_claim_made_by_two_sources_of_one_batch_is_one_claim_seen_in_both_outl
 
 def _found(query: str) -> list[str]:
     return [hit.title for hit in search_run(query=query, kind="claims", public_only=False).hits]
+
+
+def test_a_stored_claim_matched_later_by_other_outlets_counts_each_outlet_once():
+    first = _store(MINISTRY, "The Herald", "a.txt")
+    sources_extract_claims(source_ids=[first.pk])
+    again = _store(MINISTRY + " It was the highest rate since 2019.", "The Herald", "a2.txt")
+    sources_extract_claims(source_ids=[again.pk])
+    other = _store(REWORDED, "The Tribune", "b.txt")
+    sources_extract_claims(source_ids=[other.pk])
+    claim = Claim.objects.get(text__icontains="5.1")
+    assert (claim.appearance_count, claim.outlet_count) == (3, 2)
+    Claim.objects.filter(pk=claim.pk).update(outlet_count=1)  # as an earlier release stored it
+    out = StringIO()
+    call_command("refresh_claim_counts", stdout=out)
+    claim.refresh_from_db()
+    assert (claim.appearance_count, claim.outlet_count) == (3, 2)
+    assert "refreshed the counts of" in out.getvalue()
 
 
 def test_claims_of_a_batch_are_searchable_in_the_storing_transaction():
