@@ -226,9 +226,10 @@ def _shared_keys(item_keys: list[int], owners: dict[int, list[int]]) -> dict[int
 
 
 def _top(counts: dict[int, int]) -> list[int]:
-    # Most shared keys first, ties in first-seen order (as Counter.most_common): a stable sort, which is what
-    # heapq.nlargest is documented to equal, without its Python-level loop over hundreds of candidates.
-    return sorted(counts, key=counts.__getitem__, reverse=True)[:CANDIDATES_PER_CLAIM]
+    # Most shared keys first, ties by id (a batch's own new claims, negative refs, first; then the oldest stored):
+    # the order of a claim's keys and of the database's rows does not decide which candidates make the cut. Two
+    # sorts in C, the second stable (reverse=True keeps ties in order), without a Python-level key function.
+    return sorted(sorted(counts), key=counts.__getitem__, reverse=True)[:CANDIDATES_PER_CLAIM]
 
 
 def _stored_features(ids: list[int]) -> dict[int, tuple[Features, str]]:

@@ -184,3 +184,13 @@ def test_the_outlets_own_reporting_is_its_claim_and_another_outlets_is_that_outl
         ("", "A fire had broken out in two accommodation blocks in March")
     ]
     assert list(Claim.objects.filter(appearances__source=other).values_list("claimant", flat=True)) == ["Beacon"]
+
+
+def test_candidates_tied_on_shared_keys_make_the_cut_by_age_not_by_row_order():
+    # Which stored claims are scored must not depend on the order the database returns key rows in (it differs
+    # between runs): ties go to the batch's own claims, then to the oldest stored claims.
+    from claims.extraction_service import CANDIDATES_PER_CLAIM, _top
+
+    counts = {cid: 1 for cid in range(CANDIDATES_PER_CLAIM + 10, 0, -1)} | {-1: 1, 500: 3}
+    assert _top(counts) == [500, -1, *range(1, CANDIDATES_PER_CLAIM - 1)]
+    assert _top(dict(reversed(counts.items()))) == _top(counts)
