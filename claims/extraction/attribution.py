@@ -244,7 +244,8 @@ _DOCUMENT_APPOSITIVE = re.compile(
 )
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 # Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
+# "&" joins the words of one name ("Penmarric & Lowe", "Marks & Spencer").
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w’'.-]*)*")
 _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "according",
     "credited",
@@ -441,7 +442,7 @@ _AUTHOR_END = re.compile(
     re.IGNORECASE,
 )
 _OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
-_TOKEN = re.compile(r"[\w’'.-]+")
+_TOKEN = re.compile(r"[\w’'.-]+|&")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
 # Any of the nouns, anywhere: the document pattern's precondition (as a prefix tree: the same strings, found faster).
@@ -633,7 +634,7 @@ def canonical_org(words: list[str]) -> str:
             out.append(word)
     if not out:
         return ""
-    if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
+    if "&" in out or (out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}):
         return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
     if _possessive_base(out[0]):
         return " ".join(out)  # "Norland's air force": a possessive the country list does not know, as written
@@ -715,7 +716,7 @@ class Speakers:
                     if not added and roles and text[match.end() : match.end() + 2][1:].islower():
                         self._lower_role_after(text, match, word, offset)
                 continue
-            words = [_clean_token(w) for w in tokens]
+            words = _clean_words(tokens)
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
@@ -750,6 +751,11 @@ class Speakers:
         start = match.start()
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
+            return
+        if "&" in words:
+            # "Penmarric & Lowe": a name joined by "&" is a company or a partnership, never one person.
+            if 2 < len(words) <= 5 and words[0] != "&" and words[-1] != "&":
+                self.mentions.append(Mention(position, " ".join(words), "org", set()))
             return
         if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
             words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
@@ -825,6 +831,8 @@ class Speakers:
             i += 1
         names = words[i:]
         valid = [n for n in names if n.lower() not in _NOT_NAMES and not n.isupper()]
+        if "&" in lower:
+            return False  # a name joined by "&" is no person (_apposed records it as an organisation)
         if 2 <= len(names) <= 3 and len(valid) == len(names) and titles and lower[-1] not in _ORG_ENDS:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
@@ -1078,7 +1086,7 @@ class Speakers:
         for n, word in enumerate(reversed(words)):
             low = word.lower()
             plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
-            inner = low in {"of", "for"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
+            inner = low in {"of", "for", "&"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
             if (
                 word[:1].isupper()
                 or low in TITLE_WORDS
@@ -1208,12 +1216,14 @@ class Speakers:
             # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.
             tail = []
             for word in reversed(kept):
-                if not word[:1].isupper():
+                if not word[:1].isupper() and not (word == "&" and tail):
                     break
                 tail.insert(0, word)
             descriptors = kept[: len(kept) - len(tail)]
+            # "Furniture chain Halloway & Birch": a descriptor capitalised because it opens the subject.
+            opening = 1 if len(descriptors) >= 2 and descriptors[0][:1].isupper() and descriptors[-1].islower() else 0
             if any(w.islower() and w not in _DETERMINERS for w in descriptors) and all(
-                w.islower() or w.lower() in DEMONYMS or w.lower() in _DETERMINERS for w in descriptors
+                w.islower() or w.lower() in DEMONYMS or w.lower() in _DETERMINERS for w in descriptors[opening:]
             ):
                 kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
@@ -1695,8 +1705,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # ("the Association of Regional Museums", "the Examinations and Qualifications Board", "Joost van Eyl").
 _PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "bin", "ten", "ter", "le", "la", "del"]
 _PARTICLE = "|".join(_PARTICLES)
-_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
-_NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|&|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
+_NAME_INNER = {"of", "for", "and", "&", *_PARTICLES}
 _PARTICLE_END = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+[A-Z][\w’'-]+$")
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").

@@ -426,6 +426,8 @@ ORG_ROLES = {
     "charity",
     "operator",
     "airline",
+    "chain",
+    "retailer",
     "hospital",
     "trust",
     "broadcaster",
@@ -469,6 +471,8 @@ _BUSINESSES = {
     "lender",
     "insurer",
     "business",
+    "chain",
+    "retailer",
 }
 ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {

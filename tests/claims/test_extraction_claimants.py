@@ -728,3 +728,19 @@ def test_transcript_turn_runs_on_and_named_presenter():
     assert _claimant(text, "27 people needing help") == "Grace Adeyemi"
     assert _claimant(text, "two are still in hospital") == "Ewan Brodie"
     assert _claimant(text, "240,000") == "Grace Adeyemi"
+
+
+def test_ampersand_name_is_one_organisation_for_later_roles():
+    text = (
+        "Furniture chain Halloway & Birch said on Monday that it had cut 320 jobs. "
+        "The closures would affect 14 stores in the north, the company said. "
+        "It said the remaining 41 stores would stay open."
+    )
+    assert _claimant(text, "320 jobs") == "Halloway & Birch"
+    assert _claimant(text, "14 stores") == "Halloway & Birch"
+    assert _claimant(text, "41 stores") == "Halloway & Birch"
+
+
+def test_plural_possessive_inside_a_group_name_keeps_its_apostrophe():
+    text = "Campaign group Tenants' Forum said rents in the city had risen by 14% in two years."
+    assert _claimant(text, "rents in the city") == "Tenants' Forum"
