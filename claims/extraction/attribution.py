@@ -19,6 +19,7 @@ from claims.extraction.lexicon import (
     ORG_NAME_WORDS,
     ORG_ROLE_KINDS,
     ORG_ROLES,
+    PERSON_DESCRIPTORS,
     PERSON_ROLES,
     REPORTING_VERBS,
     STOPWORDS,
@@ -737,6 +738,8 @@ class Speakers:
         if word.isupper() or low in COUNTRIES or low in DEMONYMS or low in _NOT_NAMES or match.group()[-2:-1] in "'’":
             return  # "a UK company", "Europe's climate service", "on Thursday the council": no name
         found = _NAME_LOWER_ROLE.match(text, match.end())
+        if found and match.start() == 0 and len(found.group().split()) < 2:
+            return  # "Posh store kept quiet …": an adjective opening a sentence before a bare role noun
         if found and all(w not in STOPWORDS for w in found.group().split()):
             self.mentions.append(
                 Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
@@ -757,7 +760,9 @@ class Speakers:
             if 2 < len(words) <= 5 and words[0] != "&" and words[-1] != "&":
                 self.mentions.append(Mention(position, " ".join(words), "org", set()))
             return
-        if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
+        if len(words) == 3 and (
+            _OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES or words[0].lower() in PERSON_DESCRIPTORS
+        ):
             words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
         valid = (
             2 <= len(words) <= 3
@@ -822,6 +827,7 @@ class Speakers:
         i = 0
         while i < len(words) and (
             lower[i] in TITLE_WORDS
+            or (lower[i] in PERSON_DESCRIPTORS and len(words) - i >= 3)
             or lower[i] in DEMONYMS
             or lower[i] in COUNTRIES
             or lower[i] in ORG_HEADS
@@ -865,8 +871,9 @@ class Speakers:
             and w.lower() not in ORG_HEADS
             and w.lower() not in _DETERMINERS
         ]
-        if len(names) == 3 and _OCCUPATION.search(names[0]):
-            names = names[1:]  # "Hydrologist Eva Brandt": an occupation opening the sentence, not a first name
+        if len(names) == 3 and (_OCCUPATION.search(names[0]) or names[0].lower() in PERSON_DESCRIPTORS):
+            # "Hydrologist Eva Brandt", "Gran Brenda Coyle": an occupation or a descriptor, not a first name
+            names = names[1:]
         # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
         while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
             names = names[1:]
@@ -1804,7 +1811,7 @@ class FullNames:
         """A capitalised word before a two-word name that is a common noun, not a first name: the article also
         writes it in lower case ("neighbour", "councillor"), it is hyphenated with a lowercase part ("Mum-of-two"),
         or it is a descriptor (`_descriptor`)."""
-        if "-" in word and any(part.islower() for part in word.split("-")):
+        if ("-" in word and any(part.islower() for part in word.split("-"))) or word.lower() in PERSON_DESCRIPTORS:
             return True
         if self._lowercase is None:
             self._lowercase = set(_LOWER_WORD.findall(self.text))

@@ -1003,11 +1003,12 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
-    # Transcript turns by paragraph: (the label, where it ends in the text).
+    # Transcript turns by paragraph: (the label, where it ends in the text). A headline is no turn ("SHOP HACK
+    # SHAME: …", "MOST READ: …" have no closing punctuation).
     turns = {
         line.paragraph: (label, line.start + label.end())
         for line in lines
-        if not line.furniture
+        if not line.furniture and not line.headline
         for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
     }
     if len(turns) < 2:

@@ -744,3 +744,33 @@ def test_ampersand_name_is_one_organisation_for_later_roles():
 def test_plural_possessive_inside_a_group_name_keeps_its_apostrophe():
     text = "Campaign group Tenants' Forum said rents in the city had risen by 14% in two years."
     assert _claimant(text, "rents in the city") == "Tenants' Forum"
+
+
+def test_headline_with_a_colon_is_no_transcript_turn():
+    text = (
+        "PARK FURY: COUNCIL AXES 40 PLAYGROUNDS\n"
+        "Families left fuming\n\n"
+        "Dunmere council closed 40 playgrounds last month to save £2m a year.\n\n"
+        "The closures were approved by nine votes to four.\n\n"
+        "MOST READ: Star's wedding | Pub bans darts\n"
+    )
+    assert _claimant(text, "closed 40 playgrounds") == ""
+    assert _claimant(text, "nine votes to four") == ""
+
+
+def test_descriptor_before_a_name_and_new_reporting_verbs():
+    text = (
+        "Pensioner Alan Hughes, 81, said he had waited nine hours for an ambulance in March. "
+        "The delay was caused by a shortage of crews, the ambulance trust conceded."
+    )
+    assert _claimant(text, "nine hours") == "Alan Hughes"
+    assert _claimant(text, "shortage of crews") == "the ambulance trust"
+
+
+def test_adjective_opening_a_sentence_is_no_organisation_name():
+    text = (
+        "Hardware chain Brisco & Dale said on Monday that it had closed 12 branches since May.\n\n"
+        "Cheap store bosses have struggled.\n\n"
+        "The store said it had cut 300 jobs in 2025."
+    )
+    assert _claimant(text, "300 jobs") == "Brisco & Dale"
