@@ -276,7 +276,24 @@ _READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"}
 # A document named by its noun alone refers back to the document introduced earlier ("A study … found"; "the
 # paper said").
-_STUDY_BACKREFS = {"study", "paper", "report", "survey", "analysis", "review", "research", "audit", "poll"}
+_STUDY_BACKREFS = {
+    "study",
+    "paper",
+    "report",
+    "survey",
+    "analysis",
+    "review",
+    "research",
+    "audit",
+    "poll",
+    "assessment",
+    "inquiry",
+}
+# A document introduced without a frame ("… was recommended in a 2023 engineering assessment"), for a later "the
+# assessment found" to refer back to, as first written.
+_INDEFINITE_DOCUMENT = re.compile(
+    rf"\b(?:a|an)\s+(?:(?:[a-z][\w-]*|\d{{4}})\s+){{0,3}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
+)
 _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
@@ -690,6 +707,9 @@ class Speakers:
                 self.mentions.append(
                     Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
                 )
+        if not words.isdisjoint(_STUDY_BACKREFS) and ("a" in words or "an" in words):
+            for found in _INDEFINITE_DOCUMENT.finditer(text):
+                self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
         # The group noun is one of the first three words: without one there is nothing to match.
         group = None
         if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
@@ -1347,11 +1367,13 @@ def sentence_words(sentence: str) -> set[str]:
 
 # An aside between a speaker and the reporting verb: an age ("Dave Rudd, 44, said"), a description ("…, a bus
 # driver, said"), a relative clause ("Ravi Mistry, who runs Mistry's Pharmacy, said"), a participle with its agent
-# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"). A capitalised name is no aside:
+# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"; "The assessment, carried out for
+# the operator by consultants, found that"). A capitalised name is no aside:
 # in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
 _ASIDE = re.compile(
     r",\s+(?:\d{1,3}|however|meanwhile|though|too|for\s+(?:its|his|her|their)\s+part|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
-    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
+    r"set\s+up|carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued|based|"
+    r"speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
     r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
     rf"{_ADVERBS}(?:{_VERBS})\b))"
 )
@@ -1359,6 +1381,9 @@ _ASIDE = re.compile(
 
 # "Norvane Grid hit back, saying: “…”", "The ministry rejected the report, insisting that …": the subject of the
 # main verb speaks the clause after the participle.
+_MADE = re.compile(
+    r",\s+(?:carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued)\s+(?:by|for)\s"
+)
 _PARTICIPLE_FRAME = re.compile(
     r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining)"
     r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
@@ -1470,12 +1495,18 @@ def find_frame(
     if inner.clause_start < first:
         return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
     relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")
+    own_text = f"{inner.as_written} {relative.removeprefix('who ')}" if relative else ""
+    if not own_text:
+        # "The assessment, carried out for the operator by consultants, found …": how the document was made is
+        # the outlet's own assertion ("The assessment was carried out for the operator by consultants").
+        made = next((sentence[a:b].strip(", ") for a, b in asides if _MADE.match(sentence, a)), "")
+        own_text = f"{inner.as_written} was {made}" if made else ""
     return replace(
         inner,
         clause_start=inner.clause_start + removed,
         clause_end=inner.clause_end + removed,
         own_end=inner.own_end + (removed if inner.own_end > first else 0),
-        own_text=f"{inner.as_written} {relative.removeprefix('who ')}" if relative else "",
+        own_text=own_text,
     )
 
 
@@ -1856,6 +1887,8 @@ class FullNames:
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
                 if not end and len(rlow) == len(low) + 1 and _PLURAL_NAME_WORD.fullmatch(run[-1]):
                     end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
+                if not end and len(low) == 1 and len(rlow) == 2 and self._second_name_word(run, written):
+                    end = 2  # "Trackways" as "Trackways Infrastructure": a one-word short form of a two-word name
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
@@ -1868,6 +1901,19 @@ class FullNames:
         if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
             return longest[1]
         return ""  # two different organisations hold the name: leave it as written
+
+    def _second_name_word(self, run: list[str], written: str) -> bool:
+        """The second word of a two-word name that a one-word claimant is short for: no person's name, title,
+        place or weekday, and a word the article never writes in lower case."""
+        second = run[1]
+        low = second.lower()
+        if written.removeprefix("the ") in self.people or not second[:1].isupper() or second.isupper():
+            return False
+        if low in _NOT_NAMES or low in TITLE_WORDS or low in PERSON_ROLES or low in COUNTRIES or low in DEMONYMS:
+            return False
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall(self.text))
+        return low not in self._lowercase
 
     def _acronym(self, acronym: str) -> str:
         """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.extraction import extract
+from claims.extraction.pipeline import scored_assertions
 
 
 def _claimant(text: str, claim_part: str) -> str:
@@ -774,3 +775,21 @@ def test_adjective_opening_a_sentence_is_no_organisation_name():
         "The store said it had cut 300 jobs in 2025."
     )
     assert _claimant(text, "300 jobs") == "Brisco & Dale"
+
+
+def test_document_introduced_without_a_frame_and_read_back():
+    text = (
+        "The sea wall was strengthened in 2019 after it was rated poor in a 2017 coastal assessment.\n\n"
+        "The assessment, carried out for the harbour board by engineers, found that 40% of the wall had cracked."
+    )
+    assert _claimant(text, "40% of the wall") == "a 2017 coastal assessment"
+    assessed = {c.text: c.claimant for c, _ in scored_assertions(text)}
+    assert assessed.get("The assessment was carried out for the harbour board by engineers") == ""
+
+
+def test_one_word_short_form_of_a_two_word_name():
+    text = (
+        "Rail firm Norbury Infrastructure owns the line between the two towns.\n\n"
+        "Norbury said the embankment had been inspected in March and had shown no cracks."
+    )
+    assert _claimant(text, "embankment had been inspected") == "Norbury Infrastructure"
