@@ -93,8 +93,10 @@ _ACCORDING_MID = re.compile(
     re.IGNORECASE,
 )
 # The source may close with an aside: "…, according to the Alden Riders Alliance, a passenger group."
+# A role may be followed by its name: "…, according to the operator, Coastline Trains." (the name speaks).
 _ACCORDING_TAIL = re.compile(
-    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who)\s[^,;]{1,80})?[.!]?$",
+    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who|whose)\s[^,;]{1,80}"
+    r"|,\s+(?P<name>(?-i:[A-Z][\w&’'.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&’'.-]*){0,5})))?[.!]?$",
     re.IGNORECASE,
 )
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
@@ -126,6 +128,8 @@ _ESTIMATE_VERBS = {"estimated", "estimates", "estimate", "put", "puts", "valued"
 # atmosphere holds …"): a clause opening with a determiner or a figure is reported speech, not an object.
 _NP_CLAUSE = re.compile(
     r"^(?:a|an|the|its|his|her|their|this|these|those|some|most|many|each|every|all|only|more|about|\d[\d.,%]*)\s+\S+\s+\S+\s+\S+"
+    # "The company says it looks after 9,000 cuttings": a subject pronoun and a verb in the present tense.
+    r"|^(?:it|he|she|they|we|there)\s+(?:(?:still|now|also|only|already)\s+)?(?:[a-z]{2,}[^s\W]s|[a-z]+ies)\s+\S+\s+\S+"
 )
 _SAY_VERBS = {"said", "says", "say"}
 _OWNED_SOURCE = re.compile(
@@ -1532,6 +1536,11 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
+            named = match.groupdict().get("name")
+            if named and match.group("subj").islower():
+                claimant, written = speakers.resolve(named, position)  # "the operator, Coastline Trains"
+                if written:
+                    return _clause_frame(claimant, written, match, verb="according to")
             claimant, written = speakers.resolve(match.group("subj"), position)
             owned = _OWNED_SOURCE.match(match.group("subj")) if not claimant else None
             if owned:

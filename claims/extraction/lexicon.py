@@ -488,6 +488,9 @@ ORG_ROLES = {
     "chain",
     "retailer",
     "store",
+    "lender",
+    "carrier",
+    "utility",
     "hospital",
     "trust",
     "broadcaster",
@@ -534,6 +537,7 @@ _BUSINESSES = {
     "chain",
     "retailer",
     "store",
+    "utility",
 }
 ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {

@@ -793,3 +793,38 @@ def test_one_word_short_form_of_a_two_word_name():
         "Norbury said the embankment had been inspected in March and had shown no cracks."
     )
     assert _claimant(text, "embankment had been inspected") == "Norbury Infrastructure"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "X says it looks after …": a subject pronoun and a present-tense verb after "says" are reported speech.
+        (
+            "Energy firm Harlow Grid owns the substation.\n\n"
+            "The company says it maintains 4,200 kilometres of cable in the county.",
+            "4,200 kilometres",
+            "Harlow Grid",
+        ),
+        # A role followed by its name after "according to": the name speaks.
+        (
+            "Two of the 140 guests were taken to hospital, according to the organiser, Brightwater Events.",
+            "140 guests",
+            "Brightwater Events",
+        ),
+        # An aside opening with "whose" after the source is read past.
+        (
+            "Tests found legionella in 14 of 20 tanks in May, according to the Fenmoor Water Board, "
+            "whose staff took samples.",
+            "legionella",
+            "the Fenmoor Water Board",
+        ),
+        # "the lender", "the utility" are business role nouns.
+        (
+            "Talbot Bank has 210 branches.\n\nIt will close 31 of them by June, the lender confirmed to reporters.",
+            "31 of them",
+            "Talbot Bank",
+        ),
+    ],
+)
+def test_more_frames_and_roles(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant.removeprefix("the ")
