@@ -162,7 +162,8 @@ _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
-    r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
+    r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|"
+    r"advises|advised|conceded|concedes|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
@@ -303,6 +304,13 @@ _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
 _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
 _BARE_VERBS = {
+    "estimates",
+    "estimated",
+    "advises",
+    "advised",
+    "conceded",
+    "concedes",
+    "suggest",
     "suggests",
     "suggested",
     "shows",

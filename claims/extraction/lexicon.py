@@ -58,6 +58,7 @@ _REPORTING_BASE = [
     "assure",
     "complain",
     "boast",
+    "advise",
 ]
 _IRREGULAR = {
     "say": ["said", "says"],

@@ -824,6 +824,18 @@ def test_one_word_short_form_of_a_two_word_name():
             "31 of them",
             "Talbot Bank",
         ),
+        # A bare estimate with a clause, and "advises" / "conceded" at the end of a sentence.
+        (
+            "Kirkby Borough Council estimates 410 homes would flood in a once-a-century storm.",
+            "410 homes",
+            "Kirkby Borough Council",
+        ),
+        (
+            "The Fenmoor Public Health Unit has confirmed 61 cases.\n\n"
+            "The bacteria cannot survive in water heated above 60C, the unit advises.",
+            "above 60C",
+            "the Fenmoor Public Health Unit",
+        ),
     ],
 )
 def test_more_frames_and_roles(text, claim_part, claimant):
