@@ -426,6 +426,11 @@ _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 _LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
+# "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
+_ROLE_APPOSED = re.compile(
+    r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
+    rf"(?P<role>{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})(?=[,.;])"
+)
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -729,8 +734,19 @@ class Speakers:
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
+        apposed = roles and (", the " in text or ", a " in text or ", an " in text)
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
+            if apposed and text.startswith(", ", match.end()):
+                role = _ROLE_APPOSED.match(text, match.end())
+                name = [w for w in _clean_words(tokens) if w]
+                if match.start() == 0 and name and name[0].lower() in STOPWORDS:
+                    name = name[1:]
+                joined = " ".join(name)
+                if role and name and joined not in self.people():
+                    titles = {role.group("role"), *role.group("mods").split()}
+                    self.mentions.append(Mention(offset + match.start(), joined, "org", titles))
+                    continue
             if len(tokens) == 1:
                 word = _clean_token(tokens[0])  # one word: the common case, without building lists
                 start = match.start()
@@ -1009,10 +1025,12 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        # An organisation fits by its name or by the role it was apposed to ("Corriston Athletic, the club").
         fits = [
             org.canonical
             for org in orgs
-            if head in (words := set(_ORG_WORD.findall(org.canonical.lower()))) and all(w in words for w in wanted)
+            if head in (words := set(_ORG_WORD.findall(org.canonical.lower())) | org.titles)
+            and all(w in words for w in wanted)
         ]
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
@@ -1236,6 +1254,12 @@ class Speakers:
             full = " ".join(fold_names(particle.group().split()))
             self.surnames.setdefault(kept[-1], full)
             return self._remember(self.surnames[kept[-1]], "person", position, set()), written
+        owned = next((i for i, w in enumerate(kept[:-2]) if _possessive_base(w)), -1)
+        if owned >= 0 and len(kept) - owned - 1 in (2, 3) and all(w[:1].isupper() for w in kept[owned + 1 :]):
+            # "Northmoor Water's Gareth Pryce says …": the person named after the organisation's possessive.
+            person = self.person_from_name(kept[owned + 1 :])
+            if person:
+                return self._remember(person, "person", position, set()), written
         person = self.person_from_name(kept)
         if person:
             titles = {w for w in lower if w in TITLE_WORDS}
@@ -1812,7 +1836,7 @@ class FullNames:
             words, the = words[1:], words[0].lower() == "the"
         while words and words[-1].lower() in _NAME_INNER:
             words = words[:-1]
-        if len(words) > 2 and self._descriptor(words[0]):
+        if len(words) > 2 and self._descriptor(words[0]) and words[-1].lower() not in ORG_HEADS:
             words = words[1:]
         if len(words) > 1:
             entry = (words, [w.lower() for w in words], ("the " if the else "") + " ".join(words))
@@ -1886,7 +1910,8 @@ class FullNames:
             return self._acronym(words[0])
         if len(words) == 1 and words[0] in self.particle_names():
             return self._particle_names[words[0]]  # "Eyl" as "Joost van Eyl"
-        if len(words) >= 2 and self._descriptor(words[0]):
+        if len(words) >= 2 and self._descriptor(words[0]) and not (len(words) > 2 and words[-1].lower() in ORG_HEADS):
+            # "Calder Vale District Council" keeps its first word: a public body's name, not a descriptor
             rest = " ".join(words[1:])
             if len(words) > 2 or any(" ".join(run) == rest for run, _, _ in self.runs()):
                 return self(rest)  # "Manufacturer Ambrose Pharmaceuticals" is Ambrose Pharmaceuticals

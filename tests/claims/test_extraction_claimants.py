@@ -840,3 +840,31 @@ def test_one_word_short_form_of_a_two_word_name():
 )
 def test_more_frames_and_roles(text, claim_part, claimant):
     assert _claimant(text, claim_part).removeprefix("the ") == claimant.removeprefix("the ")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name apposed to a role noun is that organisation, for a later "the club".
+        (
+            "Harbury Rovers, the fourth-tier club, has been fined £40,000 by the league.\n\n"
+            "The club said the fine had been paid in full on Monday.",
+            "paid in full",
+            "Harbury Rovers",
+        ),
+        # A person named after an organisation's possessive is the person.
+        (
+            "Fenwick Water's Ruth Adeyinka says 12 pumps have been working on the dam since Tuesday.",
+            "12 pumps",
+            "Ruth Adeyinka",
+        ),
+        # A public body's name keeps a first word that looks like a descriptor.
+        (
+            "Walker Vale District Council said 340 homes had been flooded on Sunday.",
+            "340 homes",
+            "Walker Vale District Council",
+        ),
+    ],
+)
+def test_organisation_and_person_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant
