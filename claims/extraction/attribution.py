@@ -226,7 +226,7 @@ _ROLE_APPOSITIVE = re.compile(
 _DOCUMENT_READ = re.compile(
     r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<subj>the\s+(?:statement|judgment|judgement|ruling|letter|"
     r"report|order|filing|post|message|notice|decision|memo))\s+(?P<verb>read|reads|said|says|added|stated)\b[.!]?$"
-    r"|^(?P<subj2>The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
+    r"|^(?P<subj2>It|The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
     r"memo))\s+(?P<verb2>read|reads|said|says|stated)\s*:\s*(?P<clause2>.+)$",
     re.IGNORECASE,
 )
@@ -1082,7 +1082,9 @@ class Speakers:
         if owner:
             # "a CAA spokesperson", "a police spokesman", "a spokeswoman for the insurer": the organisation.
             name = owner.group("before") or owner.group("after") or ""
-            if name and not all(w in _NP_EXTRA or w in TITLE_WORDS for w in name.lower().split()):
+            # "a council spokesperson": "council" is a title word ("council leader") but here the organisation.
+            descriptive = _NP_EXTRA | TITLE_WORDS
+            if name and not all(w in descriptive and w not in ORG_ROLES for w in name.lower().split()):
                 claimant, _ = self.resolve(
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
                 )
@@ -1546,13 +1548,43 @@ def find_frame(
     )
 
 
+# "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE"; "X has issued a statement." alone
+# makes X the issuer of the statement quoted next ("It read: …").
+_ISSUED = re.compile(
+    r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|put\s+out|"
+    r"published|posted|updated)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?(?:statement|update|figures|numbers|data)"
+    r"(?:[.!]?$|\s*:\s+(?P<clause>\S.+)$)"
+)
+_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data"}
+_ISSUED_VERBS = {"issued", "released", "put", "published", "posted", "updated"}
+
+
+def _issued_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    issued = _ISSUED.match(sentence.rstrip())
+    if issued is None:
+        return None
+    opening = next((m for m in speakers.mentions if m.position == position and m.kind == "org"), None)
+    if opening is not None and not issued.group("clause"):
+        # "Kelby Wildlife Park has just put out a statement.": the organisation as the sentence introduced it.
+        speakers.speakers.append((position, opening.canonical))
+        return None
+    claimant, written = speakers.resolve(issued.group("subj"), position)
+    if not claimant or not issued.group("clause"):
+        return None  # the statement comes next: its issuer is now the latest speaker
+    return Frame(claimant, written, issued.start("clause"), issued.end("clause"), issued.group("verb"))
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     lower = sentence.lower()
     if words is None:
         words = set(_LOWER_WORD.findall(lower))
-    if not words.isdisjoint(_DOCUMENT_BACKREFS) and not words.isdisjoint(_READ_VERBS):
+    if not words.isdisjoint(_ISSUED_WORDS) and not words.isdisjoint(_ISSUED_VERBS):
+        issued = _issued_frame(sentence, position, speakers)
+        if issued is not None:
+            return issued
+    if (not words.isdisjoint(_DOCUMENT_BACKREFS) or sentence.startswith("It ")) and not words.isdisjoint(_READ_VERBS):
         document = _DOCUMENT_READ.match(sentence.rstrip())
         if document:
             subj, clause = ("subj", "clause") if document.group("subj") else ("subj2", "clause2")
@@ -1790,7 +1822,7 @@ _PARTICLE_END = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+[A-Z]
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
 _PLURAL_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:ies|[^s'’\W]s)")
-_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
+_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)s?$")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
 
 

@@ -868,3 +868,21 @@ def test_more_frames_and_roles(text, claim_part, claimant):
 )
 def test_organisation_and_person_names(text, claim_part, claimant):
     assert _claimant(text, claim_part).removeprefix("the ") == claimant
+
+
+def test_statement_issued_then_read_and_updated_figures():
+    text = (
+        "Organisers Fenmoor Arts Trust have issued a statement. "
+        'It read: "All 52 stallholders at this year\'s festival held valid hygiene certificates."\n\n'
+        "The Fenmoor Health Unit has just updated its figures: 163 people have now reported symptoms, up from 141."
+    )
+    assert _claimant(text, "52 stallholders") == "Fenmoor Arts Trust"
+    assert _claimant(text, "163 people") == "the Fenmoor Health Unit"
+
+
+def test_council_spokesperson_speaks_for_the_council():
+    text = (
+        "Fenmoor Council said 12 stalls had been inspected. The Fenmoor Health Unit said 160 people were ill.\n\n"
+        "A council spokesperson confirmed that the licence of one stall was suspended on Friday."
+    )
+    assert _claimant(text, "licence of one stall") == "the Fenmoor Council"
