@@ -162,7 +162,7 @@ _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
-    r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|"
+    r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -304,6 +304,7 @@ _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
 _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
 _BARE_VERBS = {
+    "estimate",
     "estimates",
     "estimated",
     "advises",
@@ -456,6 +457,14 @@ _PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUME
 _BLAMED = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
+# "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
+# phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
+_DENIED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
+    r"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>denied|denies|deny|disputed|disputes|dispute)"
+    r"\s+(?!that\b)[a-z]"
+)
+_DENIAL_WORDS = {"denied", "denies", "deny", "disputed", "disputes", "dispute"}
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
@@ -1671,6 +1680,12 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
         if claimant and not _SUBORDINATE.search(blamed.group("subj")):
             return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
+    denied = _DENIED.match(stripped) if not words.isdisjoint(_DENIAL_WORDS) else None
+    if denied and not _SUBORDINATE.search(denied.group("subj")):
+        group = "name" if denied.group("name") else "subj"
+        claimant, written = speakers.resolve(denied.group(group), position + denied.start(group))
+        if claimant:
+            return Frame(claimant, written, 0, len(stripped), denied.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate

@@ -886,3 +886,23 @@ def test_council_spokesperson_speaks_for_the_council():
         "A council spokesperson confirmed that the licence of one stall was suspended on Friday."
     )
     assert _claimant(text, "licence of one stall") == "the Fenmoor Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A denial of a noun phrase is the denier's claim, the whole sentence.
+        (
+            "The van's driver, Colin Marsh, has denied any wrongdoing over the crash on the A12 in June.",
+            "wrongdoing",
+            "Colin Marsh",
+        ),
+        (
+            "Broker analysts at Halden Capital estimate the strike has cost the port £3m a day since Monday.",
+            "£3m a day",
+            "Broker analysts at Halden Capital",
+        ),
+    ],
+)
+def test_denials_and_plural_estimates(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
