@@ -678,7 +678,11 @@ def canonical_org(words: list[str]) -> str:
             out.append(word)
     if not out:
         return ""
-    if "&" in out or (out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}):
+    # "Kelby Wildlife Park": a company word before the last word (not "Air Force") makes it a name too.
+    named = out[-1].lower() in ORG_NAME_WORDS or (
+        len(out) > 2 and out[-2].lower() in ORG_NAME_WORDS and out[-1].lower() not in ORG_HEADS
+    )
+    if "&" in out or (named and not {"of", "for"} & {w.lower() for w in out}):
         return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
     if _possessive_base(out[0]):
         return " ".join(out)  # "Norland's air force": a possessive the country list does not know, as written

@@ -906,3 +906,11 @@ def test_council_spokesperson_speaks_for_the_council():
 )
 def test_denials_and_plural_estimates(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+def test_more_role_nouns_refer_back():
+    text = (
+        "Software supplier Brantley Systems said on Monday that 14 councils used its payroll product.\n\n"
+        "The supplier said a fix had been sent to all 14 on Tuesday."
+    )
+    assert _claimant(text, "fix had been sent") == "Brantley Systems"
