@@ -518,7 +518,7 @@ _SPOKES_OWNER = re.compile(
     r"(?:\s+for\s+(?P<after>[^,]+))?$",
     re.IGNORECASE,
 )
-_AGED = re.compile(r"^the\s+\d+-year-old\s", re.IGNORECASE)
+_AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
     r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
@@ -821,6 +821,16 @@ class Speakers:
             if 2 < len(words) <= 5 and words[0] != "&" and words[-1] != "&":
                 self.mentions.append(Mention(position, " ".join(words), "org", set()))
             return
+        if (
+            initial
+            and 2 <= len(words) <= 5
+            and words[0].lower() in ORG_ROLES
+            and words[0].lower() not in PERSON_ROLES
+            and all(w.lower() not in _NOT_NAMES for w in words[1:])
+        ):
+            # "Operator Redline Buses has diverted …": a role noun opening the sentence before the name.
+            self.mentions.append(Mention(position, " ".join(words[1:]), "org", {words[0].lower()}))
+            return
         if len(words) == 3 and (
             _OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES or words[0].lower() in PERSON_DESCRIPTORS
         ):
@@ -835,7 +845,7 @@ class Speakers:
             if prev in ORG_ROLES and prev not in PERSON_ROLES:
                 self.mentions.append(Mention(position, " ".join(words), "org", {prev}))
                 return
-            if valid and (prev in PERSON_ROLES or prev in TITLE_WORDS):
+            if valid and (prev in PERSON_ROLES or prev in TITLE_WORDS or prev in PERSON_DESCRIPTORS):
                 self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
                 self.mentions.append(Mention(position, self.surnames[words[-1]], "person", {prev}))
                 return
@@ -1996,11 +2006,12 @@ class FullNames:
         return ""  # two different organisations hold the name: leave it as written
 
     def _second_name_word(self, run: list[str], written: str) -> bool:
-        """The second word of a two-word name that a one-word claimant is short for: no person's name, title,
-        place or weekday, and a word the article never writes in lower case."""
+        """The second word of a two-word name that a one-word claimant is short for ("Trackways Infrastructure", or
+        a person's surname after a first name: "Derek" as "Derek Mottram"): no title, place or weekday, and a word
+        the article never writes in lower case."""
         second = run[1]
         low = second.lower()
-        if written.removeprefix("the ") in self.people or not second[:1].isupper() or second.isupper():
+        if not second[:1].isupper() or second.isupper():
             return False
         if low in _NOT_NAMES or low in TITLE_WORDS or low in PERSON_ROLES or low in COUNTRIES or low in DEMONYMS:
             return False

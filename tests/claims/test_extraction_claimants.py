@@ -914,3 +914,39 @@ def test_more_role_nouns_refer_back():
         "The supplier said a fix had been sent to all 14 on Tuesday."
     )
     assert _claimant(text, "fix had been sent") == "Brantley Systems"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        (
+            "Harland Motors said on Tuesday that it had cut 500 jobs at its Dunford plant.\n\n"
+            "The carmaker, which employs 4,000 people, said demand for diesel models had fallen by a third since 2023.",
+            "fallen by a third",
+            "Harland Motors",
+        ),
+        # A role noun opening the sentence before the name.
+        (
+            "Operator Redline Buses has diverted three routes.\n\n"
+            "The firm says journeys on the 14 route will take up to 20 minutes longer.",
+            "20 minutes longer",
+            "Redline Buses",
+        ),
+        # A lowercase descriptor before the name, then "the 79-year-old" alone.
+        (
+            "FURIOUS gran Edna Platt has blasted council chiefs.\n\n"
+            "The 79-year-old said rubbish had been piling up outside her home for six weeks.",
+            "six weeks",
+            "Edna Platt",
+        ),
+        # A first name alone later is the person named in full.
+        (
+            "Fuming grandad Derek Holm, 66, blasted the ship's bosses.\n\n"
+            "Derek, who paid £4,800 for the trip, said the couple spent five nights stuck in a cabin.",
+            "five nights",
+            "Derek Holm",
+        ),
+    ],
+)
+def test_news_layouts_of_any_outlet(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant
