@@ -1150,6 +1150,13 @@ def _attribution(
                 frame = frames.get(other)
                 if frame and other != index and kept[other].start <= q_end + 2 and kept[other].end >= q_start:
                     return frame, sentence.text
+            # A quotation of several sentences whose first continues the speaker before it ("X said: “…” “We
+            # apologise. We have …”"): every sentence of it is that speaker's.
+            first = next((i for i in range(index - 1, max(-1, index - 8), -1) if kept[i].start <= q_start + 1), -1)
+            if first >= 0 and kept[first].end > q_start:
+                inherited, _ = _attribution(first, kept, frames, quotes, text)
+                if inherited is not None:
+                    return inherited, sentence.text
     previous = frames.get(index - 1)
     if (
         previous is not None

@@ -950,3 +950,11 @@ def test_more_role_nouns_refer_back():
 )
 def test_news_layouts_of_any_outlet(text, claim_part, claimant):
     assert _claimant(text, claim_part).removeprefix("the ") == claimant
+
+
+def test_second_quotation_of_several_sentences_keeps_the_speaker():
+    text = (
+        'Ruth Adams, the chief executive, said: "We have let our customers down." '
+        '"We are sorry. We have already hired 40 extra security staff since March, and 12 more start in June."'
+    )
+    assert _claimant(text, "40 extra security staff") == "Ruth Adams"
