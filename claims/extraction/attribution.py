@@ -813,6 +813,15 @@ class Speakers:
         lowercase role noun ("group leader Peter Hale", "telecoms operator Connecta") or as the subject that
         opens a sentence before a singular verb ("Jonas Albrecht has just spoken …")."""
         start = match.start()
+        if (
+            2 <= len(words) <= 4
+            and words[-1].lower() in ORG_NAME_WORDS
+            and words[-1][:1].isupper()
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+        ):
+            # "Kestrel Airways has cancelled …", "shares in Acme Foods": a name ending in a company word.
+            self.mentions.append(Mention(position, " ".join(words), "org", set()))
+            return
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
             return
@@ -1059,8 +1068,10 @@ class Speakers:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
             # earlier, not an earlier "the transit authority" in lower case.
             return next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
-        if not wanted and head not in _STATE_ROLES:
-            kin = ORG_ROLE_KINDS.get(head, {head})
+        kin = ORG_ROLE_KINDS.get(head, {head})
+        # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
+        described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
                 words = set(_ORG_WORD.findall(org.canonical.lower()))
                 heads = words & _ORG_HEAD_NOUNS
@@ -1638,7 +1649,10 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             if pronoun:
                 # "The authority carries …, according to its latest annual report": the owner the pronoun names,
                 # the sentence's subject when it is an organisation, else the latest one.
-                opening = _opening_np(stripped[: match.start("subj")])
+                # "According to its records, the plant has …": the clause's subject; "The authority carries …,
+                # according to its latest annual report": the sentence's.
+                lead = pattern is _ACCORDING_LEAD
+                opening = _opening_np(match.group("clause") if lead else stripped[: match.start("subj")])
                 claimant = speakers.resolve(opening, position)[0] if opening else ""
                 if not claimant:
                     at = position + match.start("subj")
@@ -1897,7 +1911,12 @@ class FullNames:
             words, the = words[1:], words[0].lower() == "the"
         while words and words[-1].lower() in _NAME_INNER:
             words = words[:-1]
-        if len(words) > 2 and self._descriptor(words[0]) and words[-1].lower() not in ORG_HEADS:
+        if (
+            len(words) > 2
+            and words[1][:1].isupper()
+            and self._descriptor(words[0])
+            and words[-1].lower() not in ORG_HEADS
+        ):
             words = words[1:]
         if len(words) > 1:
             entry = (words, [w.lower() for w in words], ("the " if the else "") + " ".join(words))
@@ -1971,7 +1990,12 @@ class FullNames:
             return self._acronym(words[0])
         if len(words) == 1 and words[0] in self.particle_names():
             return self._particle_names[words[0]]  # "Eyl" as "Joost van Eyl"
-        if len(words) >= 2 and self._descriptor(words[0]) and not (len(words) > 2 and words[-1].lower() in ORG_HEADS):
+        if (
+            len(words) >= 2
+            and words[1][:1].isupper()  # "Residents of Millbrook": a group, not a descriptor before a name
+            and self._descriptor(words[0])
+            and not (len(words) > 2 and words[-1].lower() in ORG_HEADS)
+        ):
             # "Calder Vale District Council" keeps its first word: a public body's name, not a descriptor
             rest = " ".join(words[1:])
             if len(words) > 2 or any(" ".join(run) == rest for run, _, _ in self.runs()):

@@ -958,3 +958,34 @@ def test_second_quotation_of_several_sentences_keeps_the_speaker():
         '"We are sorry. We have already hired 40 extra security staff since March, and 12 more start in June."'
     )
     assert _claimant(text, "40 extra security staff") == "Ruth Adams"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name ending in a company word is an organisation wherever it stands, for a later role noun.
+        (
+            "Kestrel Airways has cancelled 140 flights after a software fault on Friday.\n\n"
+            "The airline said 21,000 passengers had been affected.",
+            "21,000 passengers",
+            "Kestrel Airways",
+        ),
+        # "Residents of X" is a group, not a descriptor before a name.
+        (
+            "Residents of Millbrook say they were not warned before a chemical leak at the plant on Tuesday.",
+            "not warned",
+            "Residents of Millbrook",
+        ),
+        # "According to its records, the plant …": the owner of the records is the clause's subject, else the
+        # latest organisation.
+        (
+            "Vellum Chemicals said the leak lasted 40 minutes. "
+            "The Environment Office confirmed it was investigating.\n\n"
+            "According to its records, the plant has had three leaks since 2020.",
+            "three leaks",
+            "the Environment Office",
+        ),
+    ],
+)
+def test_company_names_groups_and_owned_records(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
