@@ -1067,7 +1067,8 @@ class Speakers:
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
             # earlier, not an earlier "the transit authority" in lower case.
-            return next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
+            named = next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
+            return self._remember(named, "org", position)  # the latest mention: "it" later finds the name
         kin = ORG_ROLE_KINDS.get(head, {head})
         # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
         described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
@@ -1076,7 +1077,7 @@ class Speakers:
                 words = set(_ORG_WORD.findall(org.canonical.lower()))
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
-                    return org.canonical
+                    return self._remember(org.canonical, "org", position)
         canonical = " ".join(kept) if lower[0] == "the" else canonical_org(kept)  # as written, "The company"
         if canonical[:1].islower() and not canonical.startswith("the "):
             canonical = "the " + canonical

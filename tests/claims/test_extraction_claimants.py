@@ -989,3 +989,13 @@ def test_second_quotation_of_several_sentences_keeps_the_speaker():
 )
 def test_company_names_groups_and_owned_records(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+def test_pronoun_after_a_resolved_role_finds_the_name():
+    text = (
+        "Kestrel Airways has cancelled 140 flights after a software fault on Friday.\n\n"
+        "The budget airline said 21,000 passengers had been affected. "
+        "It said a faulty update from its booking supplier had grounded 38 aircraft."
+    )
+    assert _claimant(text, "21,000 passengers") == "Kestrel Airways"
+    assert _claimant(text, "38 aircraft") == "Kestrel Airways"
