@@ -617,6 +617,9 @@ class Frame:
     # A relative clause about the speaker, read past between name and verb ("Ravi Mistry, who runs Mistry's
     # Pharmacy, said …"): the outlet's own assertion, with the speaker as its subject ("Ravi Mistry runs …").
     own_text: str = ""
+    # The reported clause when the frame interrupts it ("The trust, he added, would close two homes"): the
+    # clause without the frame ("The trust would close two homes").
+    clause_text: str = ""
 
     def shifted(self, cut: int) -> Frame:
         """The frame of a sentence's tail that starts `cut` characters in, in offsets of the whole sentence."""
@@ -1583,6 +1586,55 @@ def find_frame(
     )
 
 
+# "The trust, he added, would close two homes by June": a frame between the subject and the rest of its clause.
+_PARENTHETICAL = re.compile(
+    r"^(?P<head>[^,;:“”\"«»]{2,80}),\s+(?P<subj>he|she|they|it|we|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|"
+    r"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>said|says|added|adds|insisted|insists|claimed|claims|warned|warns|argued|"
+    r"argues|noted|notes|stressed|stresses|admitted|admits|believes|confirmed|explained|wrote)\s*,\s+(?P<tail>[a-z].+)$"
+)
+_PARENTHETICAL_VERBS = {
+    "said",
+    "says",
+    "added",
+    "adds",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "admitted",
+    "admits",
+    "believes",
+    "confirmed",
+    "explained",
+    "wrote",
+}
+
+
+def _parenthetical_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _PARENTHETICAL.match(sentence.rstrip())
+    if found is None or _CLAUSE_VERB.search(found.group("head")) or not _CLAUSE_VERB.search(found.group("tail")):
+        return None  # the part before the frame is a subject, the part after it holds the verb
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    if not claimant:
+        return None
+    return Frame(
+        claimant,
+        written,
+        0,
+        len(sentence.rstrip()),
+        found.group("verb"),
+        clause_text=f"{found.group('head')} {found.group('tail')}",
+    )
+
+
 # "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE"; "X has issued a statement." alone
 # makes X the issuer of the statement quoted next ("It read: …").
 _ISSUED = re.compile(
@@ -1615,6 +1667,10 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     lower = sentence.lower()
     if words is None:
         words = set(_LOWER_WORD.findall(lower))
+    if sentence.count(",") >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
+        parenthetical = _parenthetical_frame(sentence, position, speakers)
+        if parenthetical is not None:
+            return parenthetical
     if not words.isdisjoint(_ISSUED_WORDS) and not words.isdisjoint(_ISSUED_VERBS):
         issued = _issued_frame(sentence, position, speakers)
         if issued is not None:

