@@ -620,6 +620,8 @@ class Frame:
     # The reported clause when the frame interrupts it ("The trust, he added, would close two homes"): the
     # clause without the frame ("The trust would close two homes").
     clause_text: str = ""
+    # A second speaker's frame in a contrasting main clause ("X said A, while Y warned that B"): Y's claim B.
+    tail: Frame | None = None
 
     def shifted(self, cut: int) -> Frame:
         """The frame of a sentence's tail that starts `cut` characters in, in offsets of the whole sentence."""
@@ -628,6 +630,7 @@ class Frame:
             clause_start=self.clause_start + cut,
             clause_end=self.clause_end + cut,
             own_end=self.own_end + cut if self.own_end else 0,
+            tail=self.tail.shifted(cut) if self.tail is not None else None,
         )
 
 
@@ -1802,6 +1805,18 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         if len(mid) > 8:
             continue
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
+        contrast = stripped[: match.start("subj")].endswith(", ") and match.group("subj").startswith(
+            ("while ", "whereas ")
+        )
+        if written and claimant and contrast:
+            # "The ministry said 312 cases were recorded, while the WHO warned that …": two main clauses, two
+            # speakers; the first clause is read on its own (the outlet's when it has no frame).
+            second = _clause_frame(claimant, written, match)
+            head = stripped[: match.start("subj") - 2]
+            first = _find_frame(head, position, speakers)
+            if first is not None and first.claimant and first.tail is None and first.clause_end <= len(head):
+                return replace(first, tail=second)
+            return replace(second, own_end=len(head))
         if written and _SUBORDINATE.search(match.group("subj")):
             # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
             # sentence's own assertion is not the speaker's.

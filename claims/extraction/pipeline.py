@@ -1090,6 +1090,9 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
             # In a transcript turn it is the turn speaker's.
             parts.insert(0, (inherited.get(index), whole[: frame.own_end]))
+        if own and frame.tail is not None:
+            # "X said A, while Y warned that B": B is Y's claim; X's clause ends before the comma.
+            parts.append((frame.tail, whole[frame.tail.clause_start : frame.tail.clause_end]))
         if own and frame.own_text:
             parts.append(
                 (inherited.get(index), frame.own_text)

@@ -1028,3 +1028,15 @@ def test_pronoun_after_a_resolved_role_finds_the_name():
 )
 def test_parenthetical_frames_and_company_words(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+def test_contrasting_clause_with_its_own_speaker():
+    text = (
+        "The Health Ministry said 312 new cases had been recorded, while the World Health Organization said that "
+        "40 countries had reported cases.\n\n"
+        "Sales rose 4% in May, while the union said that 300 jobs had been cut."
+    )
+    assert _claimant(text, "312 new cases") == "the Health Ministry"
+    assert _claimant(text, "40 countries") == "the World Health Organization"
+    assert _claimant(text, "Sales rose") == ""
+    assert _claimant(text, "300 jobs") == "the union"
