@@ -432,6 +432,12 @@ _ROLE_APPOSED = re.compile(
     r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
     rf"(?P<role>{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})(?=[,.;])"
 )
+# After a body's head noun opening a sentence, a lowercase word that is no verb ("Bank card numbers", "Council tax"):
+# the head noun modifies a noun. Verbs (auxiliaries, -s and -ed forms, "said") let it stand for the body.
+_NOUN_AFTER_HEAD = re.compile(
+    r"\s+(?!(?:will|would|can|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|does|do|said|say|"
+    r"told|also|now|still|then|and|chiefs|bosses|officials|spokesman|spokeswoman|spokesperson)\b)[a-z]+(?<!s)(?<!ed)\b(?![’'])"
+)
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -774,6 +780,8 @@ class Speakers:
                         word = word[:-2]  # "the Agency's"
                     if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
+                    if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
+                        continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
                     added = self._add_run([(offset + start, word)])
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.

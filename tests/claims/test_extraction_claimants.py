@@ -1040,3 +1040,11 @@ def test_contrasting_clause_with_its_own_speaker():
     assert _claimant(text, "40 countries") == "the World Health Organization"
     assert _claimant(text, "Sales rose") == ""
     assert _claimant(text, "300 jobs") == "the union"
+
+
+def test_head_noun_modifying_a_noun_is_no_organisation():
+    text = (
+        "Furniture chain Halloway & Birch said on Monday that hackers had stolen 40,000 customer records.\n\n"
+        "Bank card numbers and passwords had not been taken, it insisted."
+    )
+    assert _claimant(text, "Bank card numbers") == "Halloway & Birch"
