@@ -501,7 +501,7 @@ _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
-    rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})"
+    rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})"
     r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,

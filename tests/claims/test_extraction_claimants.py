@@ -1048,3 +1048,11 @@ def test_head_noun_modifying_a_noun_is_no_organisation():
         "Bank card numbers and passwords had not been taken, it insisted."
     )
     assert _claimant(text, "Bank card numbers") == "Halloway & Birch"
+
+
+def test_document_owned_by_a_role_with_several_modifiers():
+    text = (
+        "The Coastal Safety Board has opened an investigation.\n\n"
+        "The board's most recent annual report found that landslips had risen by a third over five years."
+    )
+    assert _claimant(text, "risen by a third") == "the Coastal Safety Board"
