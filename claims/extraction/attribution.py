@@ -719,6 +719,13 @@ def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
     return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
 
 
+def _headed_by(name: str, head: str) -> bool:
+    """Whether an organisation's name has the role noun as its head: its last word, or the word before "of"/"for"
+    ("the University of Elsmere")."""
+    words = _ORG_WORD.findall(name.lower())
+    return bool(words) and (words[-1] == head or any(a == head and b in {"of", "for"} for a, b in pairwise(words)))
+
+
 class Speakers:
     """People and organisations of one article, in reading order."""
 
@@ -1081,6 +1088,10 @@ class Speakers:
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
             # earlier, not an earlier "the transit authority" in lower case.
+            # A name headed by the role noun first ("the university" is the University of Elsmere, not the University
+            # and College Staff Association), then a name before a role in lower case.
+            headed = [name for name in fits if _headed_by(name, head) and len(name.removeprefix("the ").split()) > 1]
+            fits = headed + [name for name in fits if name not in headed]
             named = next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
             return self._remember(named, "org", position)  # the latest mention: "it" later finds the name
         kin = ORG_ROLE_KINDS.get(head, {head})

@@ -1056,3 +1056,12 @@ def test_document_owned_by_a_role_with_several_modifiers():
         "The board's most recent annual report found that landslips had risen by a third over five years."
     )
     assert _claimant(text, "risen by a third") == "the Coastal Safety Board"
+
+
+def test_role_prefers_the_name_it_heads():
+    text = (
+        "The University of Elsmere will shut two departments, its vice-chancellor said.\n\n"
+        "The University and College Staff Association said 240 jobs would go.\n\n"
+        "A university spokesperson said the building had been financed by a loan agreed in 2021."
+    )
+    assert _claimant(text, "financed by a loan") == "the University of Elsmere"
