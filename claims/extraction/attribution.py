@@ -219,7 +219,7 @@ _APPOSITIVE = re.compile(
 _ROLE_APPOSITIVE = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s)\s+"
     r"[^,;:“”\"«»]{2,80},\s+"
-    r"(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+"
+    r"(?P<subj>(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}),\s+"
     rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.

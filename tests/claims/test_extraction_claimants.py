@@ -1065,3 +1065,8 @@ def test_role_prefers_the_name_it_heads():
         "A university spokesperson said the building had been financed by a loan agreed in 2021."
     )
     assert _claimant(text, "financed by a loan") == "the University of Elsmere"
+
+
+def test_role_then_organisation_name_in_apposition():
+    text = "A passenger group, the Alden Riders Alliance, said that fares had risen by 30% since 2020."
+    assert _claimant(text, "risen by 30%") == "the Alden Riders Alliance"
