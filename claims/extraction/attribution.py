@@ -19,6 +19,7 @@ from claims.extraction.lexicon import (
     ORG_NAME_WORDS,
     ORG_ROLE_KINDS,
     ORG_ROLES,
+    PERSON_DESCRIPTORS,
     PERSON_ROLES,
     REPORTING_VERBS,
     STOPWORDS,
@@ -92,8 +93,10 @@ _ACCORDING_MID = re.compile(
     re.IGNORECASE,
 )
 # The source may close with an aside: "…, according to the Alden Riders Alliance, a passenger group."
+# A role may be followed by its name: "…, according to the operator, Coastline Trains." (the name speaks).
 _ACCORDING_TAIL = re.compile(
-    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who)\s[^,;]{1,80})?[.!]?$",
+    r"^(?P<clause>.+?),?\s+according to (?P<subj>[^,;]{2,90}?)(?:,\s+(?:an?|the|which|who|whose)\s[^,;]{1,80}"
+    r"|,\s+(?P<name>(?-i:[A-Z][\w&’'.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&’'.-]*){0,5})))?[.!]?$",
     re.IGNORECASE,
 )
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
@@ -125,6 +128,8 @@ _ESTIMATE_VERBS = {"estimated", "estimates", "estimate", "put", "puts", "valued"
 # atmosphere holds …"): a clause opening with a determiner or a figure is reported speech, not an object.
 _NP_CLAUSE = re.compile(
     r"^(?:a|an|the|its|his|her|their|this|these|those|some|most|many|each|every|all|only|more|about|\d[\d.,%]*)\s+\S+\s+\S+\s+\S+"
+    # "The company says it looks after 9,000 cuttings": a subject pronoun and a verb in the present tense.
+    r"|^(?:it|he|she|they|we|there)\s+(?:(?:still|now|also|only|already)\s+)?(?:[a-z]{2,}[^s\W]s|[a-z]+ies)\s+\S+\s+\S+"
 )
 _SAY_VERBS = {"said", "says", "say"}
 _OWNED_SOURCE = re.compile(
@@ -157,7 +162,8 @@ _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
-    r"believes|reckons|reckoned|explained|suggests|suggested|shows|showed|finds|found|"
+    r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
+    r"advises|advised|conceded|concedes|"
     r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
@@ -213,14 +219,14 @@ _APPOSITIVE = re.compile(
 _ROLE_APPOSITIVE = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s)\s+"
     r"[^,;:“”\"«»]{2,80},\s+"
-    r"(?P<subj>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+"
+    r"(?P<subj>(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}),\s+"
     rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.
 _DOCUMENT_READ = re.compile(
     r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<subj>the\s+(?:statement|judgment|judgement|ruling|letter|"
     r"report|order|filing|post|message|notice|decision|memo))\s+(?P<verb>read|reads|said|says|added|stated)\b[.!]?$"
-    r"|^(?P<subj2>The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
+    r"|^(?P<subj2>It|The\s+(?:statement|judgment|judgement|ruling|letter|report|order|filing|post|message|notice|decision|"
     r"memo))\s+(?P<verb2>read|reads|said|says|stated)\s*:\s*(?P<clause2>.+)$",
     re.IGNORECASE,
 )
@@ -244,7 +250,8 @@ _DOCUMENT_APPOSITIVE = re.compile(
 )
 _FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 # Runs of capitalised words, "of"/"for" allowed inside: "Office for National Statistics".
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for)\s+)?[A-Z][\w’'.-]*)*")
+# "&" joins the words of one name ("Penmarric & Lowe", "Marks & Spencer").
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w’'.-]*)*")
 _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "according",
     "credited",
@@ -274,12 +281,37 @@ _READ_VERBS = {"read", "reads", "said", "says", "added", "stated"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame"}
 # A document named by its noun alone refers back to the document introduced earlier ("A study … found"; "the
 # paper said").
-_STUDY_BACKREFS = {"study", "paper", "report", "survey", "analysis", "review", "research", "audit", "poll"}
+_STUDY_BACKREFS = {
+    "study",
+    "paper",
+    "report",
+    "survey",
+    "analysis",
+    "review",
+    "research",
+    "audit",
+    "poll",
+    "assessment",
+    "inquiry",
+}
+# A document introduced without a frame ("… was recommended in a 2023 engineering assessment"), for a later "the
+# assessment found" to refer back to, as first written.
+_INDEFINITE_DOCUMENT = re.compile(
+    rf"\b(?:a|an)\s+(?:(?:[a-z][\w-]*|\d{{4}})\s+){{0,3}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
+)
 _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
 _CREDIT_VERBS = {"credited", "credits", "blamed", "blames", "attributed", "attributes"}
 _BARE_VERBS = {
+    "estimate",
+    "estimates",
+    "estimated",
+    "advises",
+    "advised",
+    "conceded",
+    "concedes",
+    "suggest",
     "suggests",
     "suggested",
     "shows",
@@ -395,6 +427,17 @@ _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 _LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
+# "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
+_ROLE_APPOSED = re.compile(
+    r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
+    rf"(?P<role>{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})(?=[,.;])"
+)
+# After a body's head noun opening a sentence, a lowercase word that is no verb ("Bank card numbers", "Council tax"):
+# the head noun modifies a noun. Verbs (auxiliaries, -s and -ed forms, "said") let it stand for the body.
+_NOUN_AFTER_HEAD = re.compile(
+    r"\s+(?!(?:will|would|can|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|does|do|said|say|"
+    r"told|also|now|still|then|and|chiefs|bosses|officials|spokesman|spokeswoman|spokesperson)\b)[a-z]+(?<!s)(?<!ed)\b(?![’'])"
+)
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -420,6 +463,14 @@ _PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUME
 _BLAMED = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
+# "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
+# phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
+_DENIED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
+    r"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>denied|denies|deny|disputed|disputes|dispute)"
+    r"\s+(?!that\b)[a-z]"
+)
+_DENIAL_WORDS = {"denied", "denies", "deny", "disputed", "disputes", "dispute"}
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
@@ -441,7 +492,7 @@ _AUTHOR_END = re.compile(
     re.IGNORECASE,
 )
 _OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
-_TOKEN = re.compile(r"[\w’'.-]+")
+_TOKEN = re.compile(r"[\w’'.-]+|&")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
 # Any of the nouns, anywhere: the document pattern's precondition (as a prefix tree: the same strings, found faster).
@@ -450,7 +501,7 @@ _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
-    rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:{_DOCUMENTS})"
+    rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})"
     r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
@@ -473,7 +524,7 @@ _SPOKES_OWNER = re.compile(
     r"(?:\s+for\s+(?P<after>[^,]+))?$",
     re.IGNORECASE,
 )
-_AGED = re.compile(r"^the\s+\d+-year-old\s", re.IGNORECASE)
+_AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
     r"^(?:in|on|at|during|speaking|writing|asked|responding|late|earlier|later|separately|meanwhile|last|this|"
@@ -572,6 +623,11 @@ class Frame:
     # A relative clause about the speaker, read past between name and verb ("Ravi Mistry, who runs Mistry's
     # Pharmacy, said …"): the outlet's own assertion, with the speaker as its subject ("Ravi Mistry runs …").
     own_text: str = ""
+    # The reported clause when the frame interrupts it ("The trust, he added, would close two homes"): the
+    # clause without the frame ("The trust would close two homes").
+    clause_text: str = ""
+    # A second speaker's frame in a contrasting main clause ("X said A, while Y warned that B"): Y's claim B.
+    tail: Frame | None = None
 
     def shifted(self, cut: int) -> Frame:
         """The frame of a sentence's tail that starts `cut` characters in, in offsets of the whole sentence."""
@@ -580,6 +636,7 @@ class Frame:
             clause_start=self.clause_start + cut,
             clause_end=self.clause_end + cut,
             own_end=self.own_end + cut if self.own_end else 0,
+            tail=self.tail.shifted(cut) if self.tail is not None else None,
         )
 
 
@@ -633,7 +690,11 @@ def canonical_org(words: list[str]) -> str:
             out.append(word)
     if not out:
         return ""
-    if out[-1].lower() in ORG_NAME_WORDS and not {"of", "for"} & {w.lower() for w in out}:
+    # "Kelby Wildlife Park": a company word before the last word (not "Air Force") makes it a name too.
+    named = out[-1].lower() in ORG_NAME_WORDS or (
+        len(out) > 2 and out[-2].lower() in ORG_NAME_WORDS and out[-1].lower() not in ORG_HEADS
+    )
+    if "&" in out or (named and not {"of", "for"} & {w.lower() for w in out}):
         return " ".join(out)  # "Orion Air", "Acme Foods": a name, not a description
     if _possessive_base(out[0]):
         return " ".join(out)  # "Norland's air force": a possessive the country list does not know, as written
@@ -656,6 +717,13 @@ def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
     before = text[max(0, match.start() - 4) : match.start()].lower()
     after = text[match.end() : match.end() + 2]
     return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
+
+
+def _headed_by(name: str, head: str) -> bool:
+    """Whether an organisation's name has the role noun as its head: its last word, or the word before "of"/"for"
+    ("the University of Elsmere")."""
+    words = _ORG_WORD.findall(name.lower())
+    return bool(words) and (words[-1] == head or any(a == head and b in {"of", "for"} for a, b in pairwise(words)))
 
 
 class Speakers:
@@ -688,6 +756,9 @@ class Speakers:
                 self.mentions.append(
                     Mention(offset + found.start(), "the " + " ".join(np[1:]), "org", {w.lower() for w in np})
                 )
+        if not words.isdisjoint(_STUDY_BACKREFS) and ("a" in words or "an" in words):
+            for found in _INDEFINITE_DOCUMENT.finditer(text):
+                self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
         # The group noun is one of the first three words: without one there is nothing to match.
         group = None
         if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
@@ -695,8 +766,19 @@ class Speakers:
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
+        apposed = roles and (", the " in text or ", a " in text or ", an " in text)
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
+            if apposed and text.startswith(", ", match.end()):
+                role = _ROLE_APPOSED.match(text, match.end())
+                name = [w for w in _clean_words(tokens) if w]
+                if match.start() == 0 and name and name[0].lower() in STOPWORDS:
+                    name = name[1:]
+                joined = " ".join(name)
+                if role and name and joined not in self.people():
+                    titles = {role.group("role"), *role.group("mods").split()}
+                    self.mentions.append(Mention(offset + match.start(), joined, "org", titles))
+                    continue
             if len(tokens) == 1:
                 word = _clean_token(tokens[0])  # one word: the common case, without building lists
                 start = match.start()
@@ -705,6 +787,8 @@ class Speakers:
                         word = word[:-2]  # "the Agency's"
                     if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
+                    if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
+                        continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
                     added = self._add_run([(offset + start, word)])
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
@@ -715,7 +799,7 @@ class Speakers:
                     if not added and roles and text[match.end() : match.end() + 2][1:].islower():
                         self._lower_role_after(text, match, word, offset)
                 continue
-            words = [_clean_token(w) for w in tokens]
+            words = _clean_words(tokens)
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
@@ -736,6 +820,8 @@ class Speakers:
         if word.isupper() or low in COUNTRIES or low in DEMONYMS or low in _NOT_NAMES or match.group()[-2:-1] in "'’":
             return  # "a UK company", "Europe's climate service", "on Thursday the council": no name
         found = _NAME_LOWER_ROLE.match(text, match.end())
+        if found and match.start() == 0 and len(found.group().split()) < 2:
+            return  # "Posh store kept quiet …": an adjective opening a sentence before a bare role noun
         if found and all(w not in STOPWORDS for w in found.group().split()):
             self.mentions.append(
                 Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
@@ -748,10 +834,36 @@ class Speakers:
         lowercase role noun ("group leader Peter Hale", "telecoms operator Connecta") or as the subject that
         opens a sentence before a singular verb ("Jonas Albrecht has just spoken …")."""
         start = match.start()
+        if (
+            2 <= len(words) <= 4
+            and words[-1].lower() in ORG_NAME_WORDS
+            and words[-1][:1].isupper()
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+        ):
+            # "Kestrel Airways has cancelled …", "shares in Acme Foods": a name ending in a company word.
+            self.mentions.append(Mention(position, " ".join(words), "org", set()))
+            return
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
             return
-        if len(words) == 3 and (_OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES):
+        if "&" in words:
+            # "Penmarric & Lowe": a name joined by "&" is a company or a partnership, never one person.
+            if 2 < len(words) <= 5 and words[0] != "&" and words[-1] != "&":
+                self.mentions.append(Mention(position, " ".join(words), "org", set()))
+            return
+        if (
+            initial
+            and 2 <= len(words) <= 5
+            and words[0].lower() in ORG_ROLES
+            and words[0].lower() not in PERSON_ROLES
+            and all(w.lower() not in _NOT_NAMES for w in words[1:])
+        ):
+            # "Operator Redline Buses has diverted …": a role noun opening the sentence before the name.
+            self.mentions.append(Mention(position, " ".join(words[1:]), "org", {words[0].lower()}))
+            return
+        if len(words) == 3 and (
+            _OCCUPATION.search(words[0]) or words[0].lower() in PERSON_ROLES or words[0].lower() in PERSON_DESCRIPTORS
+        ):
             words = words[1:]  # "Hydrologist Eva Brandt", "Lawyer Anna Reyes"
         valid = (
             2 <= len(words) <= 3
@@ -763,7 +875,7 @@ class Speakers:
             if prev in ORG_ROLES and prev not in PERSON_ROLES:
                 self.mentions.append(Mention(position, " ".join(words), "org", {prev}))
                 return
-            if valid and (prev in PERSON_ROLES or prev in TITLE_WORDS):
+            if valid and (prev in PERSON_ROLES or prev in TITLE_WORDS or prev in PERSON_DESCRIPTORS):
                 self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
                 self.mentions.append(Mention(position, self.surnames[words[-1]], "person", {prev}))
                 return
@@ -816,6 +928,7 @@ class Speakers:
         i = 0
         while i < len(words) and (
             lower[i] in TITLE_WORDS
+            or (lower[i] in PERSON_DESCRIPTORS and len(words) - i >= 3)
             or lower[i] in DEMONYMS
             or lower[i] in COUNTRIES
             or lower[i] in ORG_HEADS
@@ -825,6 +938,8 @@ class Speakers:
             i += 1
         names = words[i:]
         valid = [n for n in names if n.lower() not in _NOT_NAMES and not n.isupper()]
+        if "&" in lower:
+            return False  # a name joined by "&" is no person (_apposed records it as an organisation)
         if 2 <= len(names) <= 3 and len(valid) == len(names) and titles and lower[-1] not in _ORG_ENDS:
             full = " ".join(fold_names(names))
             self.surnames.setdefault(names[-1], full)
@@ -857,8 +972,9 @@ class Speakers:
             and w.lower() not in ORG_HEADS
             and w.lower() not in _DETERMINERS
         ]
-        if len(names) == 3 and _OCCUPATION.search(names[0]):
-            names = names[1:]  # "Hydrologist Eva Brandt": an occupation opening the sentence, not a first name
+        if len(names) == 3 and (_OCCUPATION.search(names[0]) or names[0].lower() in PERSON_DESCRIPTORS):
+            # "Hydrologist Eva Brandt", "Gran Brenda Coyle": an occupation or a descriptor, not a first name
+            names = names[1:]
         # "economist Paul Grant", "defense lawyer Maria Silva": the name is the capitalised run at the end.
         while names and not names[0][:1].isupper() and any(n[:1].isupper() for n in names[1:]):
             names = names[1:]
@@ -962,22 +1078,31 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        # An organisation fits by its name or by the role it was apposed to ("Corriston Athletic, the club").
         fits = [
             org.canonical
             for org in orgs
-            if head in (words := set(_ORG_WORD.findall(org.canonical.lower()))) and all(w in words for w in wanted)
+            if head in (words := set(_ORG_WORD.findall(org.canonical.lower())) | org.titles)
+            and all(w in words for w in wanted)
         ]
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
             # earlier, not an earlier "the transit authority" in lower case.
-            return next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
-        if not wanted and head not in _STATE_ROLES:
-            kin = ORG_ROLE_KINDS.get(head, {head})
+            # A name headed by the role noun first ("the university" is the University of Elsmere, not the University
+            # and College Staff Association), then a name before a role in lower case.
+            headed = [name for name in fits if _headed_by(name, head) and len(name.removeprefix("the ").split()) > 1]
+            fits = headed + [name for name in fits if name not in headed]
+            named = next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
+            return self._remember(named, "org", position)  # the latest mention: "it" later finds the name
+        kin = ORG_ROLE_KINDS.get(head, {head})
+        # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
+        described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
                 words = set(_ORG_WORD.findall(org.canonical.lower()))
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
-                    return org.canonical
+                    return self._remember(org.canonical, "org", position)
         canonical = " ".join(kept) if lower[0] == "the" else canonical_org(kept)  # as written, "The company"
         if canonical[:1].islower() and not canonical.startswith("the "):
             canonical = "the " + canonical
@@ -1017,7 +1142,9 @@ class Speakers:
         if owner:
             # "a CAA spokesperson", "a police spokesman", "a spokeswoman for the insurer": the organisation.
             name = owner.group("before") or owner.group("after") or ""
-            if name and not all(w in _NP_EXTRA or w in TITLE_WORDS for w in name.lower().split()):
+            # "a council spokesperson": "council" is a title word ("council leader") but here the organisation.
+            descriptive = _NP_EXTRA | TITLE_WORDS
+            if name and not all(w in descriptive and w not in ORG_ROLES for w in name.lower().split()):
                 claimant, _ = self.resolve(
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
                 )
@@ -1078,7 +1205,7 @@ class Speakers:
         for n, word in enumerate(reversed(words)):
             low = word.lower()
             plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
-            inner = low in {"of", "for"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
+            inner = low in {"of", "for", "&"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
             if (
                 word[:1].isupper()
                 or low in TITLE_WORDS
@@ -1189,6 +1316,12 @@ class Speakers:
             full = " ".join(fold_names(particle.group().split()))
             self.surnames.setdefault(kept[-1], full)
             return self._remember(self.surnames[kept[-1]], "person", position, set()), written
+        owned = next((i for i, w in enumerate(kept[:-2]) if _possessive_base(w)), -1)
+        if owned >= 0 and len(kept) - owned - 1 in (2, 3) and all(w[:1].isupper() for w in kept[owned + 1 :]):
+            # "Northmoor Water's Gareth Pryce says …": the person named after the organisation's possessive.
+            person = self.person_from_name(kept[owned + 1 :])
+            if person:
+                return self._remember(person, "person", position, set()), written
         person = self.person_from_name(kept)
         if person:
             titles = {w for w in lower if w in TITLE_WORDS}
@@ -1208,12 +1341,14 @@ class Speakers:
             # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.
             tail = []
             for word in reversed(kept):
-                if not word[:1].isupper():
+                if not word[:1].isupper() and not (word == "&" and tail):
                     break
                 tail.insert(0, word)
             descriptors = kept[: len(kept) - len(tail)]
+            # "Furniture chain Halloway & Birch": a descriptor capitalised because it opens the subject.
+            opening = 1 if len(descriptors) >= 2 and descriptors[0][:1].isupper() and descriptors[-1].islower() else 0
             if any(w.islower() and w not in _DETERMINERS for w in descriptors) and all(
-                w.islower() or w.lower() in DEMONYMS or w.lower() in _DETERMINERS for w in descriptors
+                w.islower() or w.lower() in DEMONYMS or w.lower() in _DETERMINERS for w in descriptors[opening:]
             ):
                 kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
@@ -1330,11 +1465,13 @@ def sentence_words(sentence: str) -> set[str]:
 
 # An aside between a speaker and the reporting verb: an age ("Dave Rudd, 44, said"), a description ("…, a bus
 # driver, said"), a relative clause ("Ravi Mistry, who runs Mistry's Pharmacy, said"), a participle with its agent
-# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"). A capitalised name is no aside:
+# ("The investigation panel, chaired by Maren Holt, a former editor …, found that"; "The assessment, carried out for
+# the operator by consultants, found that"). A capitalised name is no aside:
 # in "the mayor of Vellmarin, Ines Carrow, has said" the name speaks.
 _ASIDE = re.compile(
     r",\s+(?:\d{1,3}|however|meanwhile|though|too|for\s+(?:its|his|her|their)\s+part|(?:(?:an?|the)\s(?![A-Z])|(?:who|whose|which|from|of|chaired|led|headed|run|owned|founded|"
-    r"set\s+up|speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
+    r"set\s+up|carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued|based|"
+    r"speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
     r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
     rf"{_ADVERBS}(?:{_VERBS})\b))"
 )
@@ -1342,6 +1479,9 @@ _ASIDE = re.compile(
 
 # "Norvane Grid hit back, saying: “…”", "The ministry rejected the report, insisting that …": the subject of the
 # main verb speaks the clause after the participle.
+_MADE = re.compile(
+    r",\s+(?:carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued)\s+(?:by|for)\s"
+)
 _PARTICIPLE_FRAME = re.compile(
     r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining)"
     r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
@@ -1453,13 +1593,94 @@ def find_frame(
     if inner.clause_start < first:
         return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
     relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")
+    own_text = f"{inner.as_written} {relative.removeprefix('who ')}" if relative else ""
+    if not own_text:
+        # "The assessment, carried out for the operator by consultants, found …": how the document was made is
+        # the outlet's own assertion ("The assessment was carried out for the operator by consultants").
+        made = next((sentence[a:b].strip(", ") for a, b in asides if _MADE.match(sentence, a)), "")
+        own_text = f"{inner.as_written} was {made}" if made else ""
     return replace(
         inner,
         clause_start=inner.clause_start + removed,
         clause_end=inner.clause_end + removed,
         own_end=inner.own_end + (removed if inner.own_end > first else 0),
-        own_text=f"{inner.as_written} {relative.removeprefix('who ')}" if relative else "",
+        own_text=own_text,
     )
+
+
+# "The trust, he added, would close two homes by June": a frame between the subject and the rest of its clause.
+_PARENTHETICAL = re.compile(
+    r"^(?P<head>[^,;:“”\"«»]{2,80}),\s+(?P<subj>he|she|they|it|we|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|"
+    r"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>said|says|added|adds|insisted|insists|claimed|claims|warned|warns|argued|"
+    r"argues|noted|notes|stressed|stresses|admitted|admits|believes|confirmed|explained|wrote)\s*,\s+(?P<tail>[a-z].+)$"
+)
+_PARENTHETICAL_VERBS = {
+    "said",
+    "says",
+    "added",
+    "adds",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "admitted",
+    "admits",
+    "believes",
+    "confirmed",
+    "explained",
+    "wrote",
+}
+
+
+def _parenthetical_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _PARENTHETICAL.match(sentence.rstrip())
+    if found is None or _CLAUSE_VERB.search(found.group("head")) or not _CLAUSE_VERB.search(found.group("tail")):
+        return None  # the part before the frame is a subject, the part after it holds the verb
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    if not claimant:
+        return None
+    return Frame(
+        claimant,
+        written,
+        0,
+        len(sentence.rstrip()),
+        found.group("verb"),
+        clause_text=f"{found.group('head')} {found.group('tail')}",
+    )
+
+
+# "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE"; "X has issued a statement." alone
+# makes X the issuer of the statement quoted next ("It read: …").
+_ISSUED = re.compile(
+    r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|put\s+out|"
+    r"published|posted|updated)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?(?:statement|update|figures|numbers|data)"
+    r"(?:[.!]?$|\s*:\s+(?P<clause>\S.+)$)"
+)
+_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data"}
+_ISSUED_VERBS = {"issued", "released", "put", "published", "posted", "updated"}
+
+
+def _issued_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    issued = _ISSUED.match(sentence.rstrip())
+    if issued is None:
+        return None
+    opening = next((m for m in speakers.mentions if m.position == position and m.kind == "org"), None)
+    if opening is not None and not issued.group("clause"):
+        # "Kelby Wildlife Park has just put out a statement.": the organisation as the sentence introduced it.
+        speakers.speakers.append((position, opening.canonical))
+        return None
+    claimant, written = speakers.resolve(issued.group("subj"), position)
+    if not claimant or not issued.group("clause"):
+        return None  # the statement comes next: its issuer is now the latest speaker
+    return Frame(claimant, written, issued.start("clause"), issued.end("clause"), issued.group("verb"))
 
 
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
@@ -1468,7 +1689,15 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     lower = sentence.lower()
     if words is None:
         words = set(_LOWER_WORD.findall(lower))
-    if not words.isdisjoint(_DOCUMENT_BACKREFS) and not words.isdisjoint(_READ_VERBS):
+    if sentence.count(",") >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
+        parenthetical = _parenthetical_frame(sentence, position, speakers)
+        if parenthetical is not None:
+            return parenthetical
+    if not words.isdisjoint(_ISSUED_WORDS) and not words.isdisjoint(_ISSUED_VERBS):
+        issued = _issued_frame(sentence, position, speakers)
+        if issued is not None:
+            return issued
+    if (not words.isdisjoint(_DOCUMENT_BACKREFS) or sentence.startswith("It ")) and not words.isdisjoint(_READ_VERBS):
         document = _DOCUMENT_READ.match(sentence.rstrip())
         if document:
             subj, clause = ("subj", "clause") if document.group("subj") else ("subj2", "clause2")
@@ -1484,6 +1713,11 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
+            named = match.groupdict().get("name")
+            if named and match.group("subj").islower():
+                claimant, written = speakers.resolve(named, position)  # "the operator, Coastline Trains"
+                if written:
+                    return _clause_frame(claimant, written, match, verb="according to")
             claimant, written = speakers.resolve(match.group("subj"), position)
             owned = _OWNED_SOURCE.match(match.group("subj")) if not claimant else None
             if owned:
@@ -1494,7 +1728,10 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             if pronoun:
                 # "The authority carries …, according to its latest annual report": the owner the pronoun names,
                 # the sentence's subject when it is an organisation, else the latest one.
-                opening = _opening_np(stripped[: match.start("subj")])
+                # "According to its records, the plant has …": the clause's subject; "The authority carries …,
+                # according to its latest annual report": the sentence's.
+                lead = pattern is _ACCORDING_LEAD
+                opening = _opening_np(match.group("clause") if lead else stripped[: match.start("subj")])
                 claimant = speakers.resolve(opening, position)[0] if opening else ""
                 if not claimant:
                     at = position + match.start("subj")
@@ -1550,6 +1787,12 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
         if claimant and not _SUBORDINATE.search(blamed.group("subj")):
             return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
+    denied = _DENIED.match(stripped) if not words.isdisjoint(_DENIAL_WORDS) else None
+    if denied and not _SUBORDINATE.search(denied.group("subj")):
+        group = "name" if denied.group("name") else "subj"
+        claimant, written = speakers.resolve(denied.group(group), position + denied.start(group))
+        if claimant:
+            return Frame(claimant, written, 0, len(stripped), denied.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
@@ -1581,6 +1824,18 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         if len(mid) > 8:
             continue
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
+        contrast = stripped[: match.start("subj")].endswith(", ") and match.group("subj").startswith(
+            ("while ", "whereas ")
+        )
+        if written and claimant and contrast:
+            # "The ministry said 312 cases were recorded, while the WHO warned that …": two main clauses, two
+            # speakers; the first clause is read on its own (the outlet's when it has no frame).
+            second = _clause_frame(claimant, written, match)
+            head = stripped[: match.start("subj") - 2]
+            first = _find_frame(head, position, speakers)
+            if first is not None and first.claimant and first.tail is None and first.clause_end <= len(head):
+                return replace(first, tail=second)
+            return replace(second, own_end=len(head))
         if written and _SUBORDINATE.search(match.group("subj")):
             # "The index fell 2%, after it disclosed that …": the frame is inside a subordinate clause; the
             # sentence's own assertion is not the speaker's.
@@ -1695,13 +1950,13 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # ("the Association of Regional Museums", "the Examinations and Qualifications Board", "Joost van Eyl").
 _PARTICLES = ["van", "von", "de", "der", "den", "du", "da", "di", "al", "el", "bin", "ten", "ter", "le", "la", "del"]
 _PARTICLE = "|".join(_PARTICLES)
-_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
-_NAME_INNER = {"of", "for", "and", *_PARTICLES}
+_FULL_RUN = re.compile(rf"[A-Z][\w’'.&-]*(?:[ ]+(?:(?:of|for|and|&|{_PARTICLE})[ ]+)*[A-Z][\w’'.&-]*)*")
+_NAME_INNER = {"of", "for", "and", "&", *_PARTICLES}
 _PARTICLE_END = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+[A-Z][\w’'-]+$")
 _PARTICLE_NAME = re.compile(rf"\b[A-Z][\w’'-]+(?:[ ]+(?:{_PARTICLE}))+[ ]+(?P<surname>[A-Z][\w’'-]+)")
 # A descriptive noun before a name at the start of a sentence ("Manufacturer Ambrose Pharmaceuticals said").
 _PLURAL_NAME_WORD = re.compile(r"[A-Z][a-z]{2,}(?:ies|[^s'’\W]s)")
-_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)$")
+_DESCRIPTIVE = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent)s?$")
 _MID_SENTENCE_CAPITAL = re.compile(r"[a-z,;][ ]+([A-Z][\w’'-]*)")
 
 
@@ -1747,7 +2002,12 @@ class FullNames:
             words, the = words[1:], words[0].lower() == "the"
         while words and words[-1].lower() in _NAME_INNER:
             words = words[:-1]
-        if len(words) > 2 and self._descriptor(words[0]):
+        if (
+            len(words) > 2
+            and words[1][:1].isupper()
+            and self._descriptor(words[0])
+            and words[-1].lower() not in ORG_HEADS
+        ):
             words = words[1:]
         if len(words) > 1:
             entry = (words, [w.lower() for w in words], ("the " if the else "") + " ".join(words))
@@ -1794,7 +2054,7 @@ class FullNames:
         """A capitalised word before a two-word name that is a common noun, not a first name: the article also
         writes it in lower case ("neighbour", "councillor"), it is hyphenated with a lowercase part ("Mum-of-two"),
         or it is a descriptor (`_descriptor`)."""
-        if "-" in word and any(part.islower() for part in word.split("-")):
+        if ("-" in word and any(part.islower() for part in word.split("-"))) or word.lower() in PERSON_DESCRIPTORS:
             return True
         if self._lowercase is None:
             self._lowercase = set(_LOWER_WORD.findall(self.text))
@@ -1821,7 +2081,13 @@ class FullNames:
             return self._acronym(words[0])
         if len(words) == 1 and words[0] in self.particle_names():
             return self._particle_names[words[0]]  # "Eyl" as "Joost van Eyl"
-        if len(words) >= 2 and self._descriptor(words[0]):
+        if (
+            len(words) >= 2
+            and words[1][:1].isupper()  # "Residents of Millbrook": a group, not a descriptor before a name
+            and self._descriptor(words[0])
+            and not (len(words) > 2 and words[-1].lower() in ORG_HEADS)
+        ):
+            # "Calder Vale District Council" keeps its first word: a public body's name, not a descriptor
             rest = " ".join(words[1:])
             if len(words) > 2 or any(" ".join(run) == rest for run, _, _ in self.runs()):
                 return self(rest)  # "Manufacturer Ambrose Pharmaceuticals" is Ambrose Pharmaceuticals
@@ -1839,6 +2105,8 @@ class FullNames:
                 end = max((i + 1 for i, w in enumerate(rlow) if w in _ORG_ENDS), default=0)
                 if not end and len(rlow) == len(low) + 1 and _PLURAL_NAME_WORD.fullmatch(run[-1]):
                     end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
+                if not end and len(low) == 1 and len(rlow) == 2 and self._second_name_word(run, written):
+                    end = 2  # "Trackways" as "Trackways Infrastructure": a one-word short form of a two-word name
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
@@ -1851,6 +2119,20 @@ class FullNames:
         if all(_subsequence(rlow, longest[0]) for rlow, _ in found):
             return longest[1]
         return ""  # two different organisations hold the name: leave it as written
+
+    def _second_name_word(self, run: list[str], written: str) -> bool:
+        """The second word of a two-word name that a one-word claimant is short for ("Trackways Infrastructure", or
+        a person's surname after a first name: "Derek" as "Derek Mottram"): no title, place or weekday, and a word
+        the article never writes in lower case."""
+        second = run[1]
+        low = second.lower()
+        if not second[:1].isupper() or second.isupper():
+            return False
+        if low in _NOT_NAMES or low in TITLE_WORDS or low in PERSON_ROLES or low in COUNTRIES or low in DEMONYMS:
+            return False
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall(self.text))
+        return low not in self._lowercase
 
     def _acronym(self, acronym: str) -> str:
         """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""

@@ -1180,11 +1180,12 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
-    # Transcript turns by paragraph: (the label, where it ends in the text).
+    # Transcript turns by paragraph: (the label, where it ends in the text). A headline is no turn ("SHOP HACK
+    # SHAME: …", "MOST READ: …" have no closing punctuation).
     turns = {
         line.paragraph: (label, line.start + label.end())
         for line in lines
-        if not line.furniture
+        if not line.furniture and not line.headline
         for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
     }
     if len(turns) < 2:
@@ -1266,6 +1267,9 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             # The sentence's own assertion before a relative clause holding the frame is the outlet's.
             # In a transcript turn it is the turn speaker's.
             parts.insert(0, (inherited.get(index), whole[: frame.own_end]))
+        if own and frame.tail is not None:
+            # "X said A, while Y warned that B": B is Y's claim; X's clause ends before the comma.
+            parts.append((frame.tail, whole[frame.tail.clause_start : frame.tail.clause_end]))
         if own and frame.own_text:
             parts.append(
                 (inherited.get(index), frame.own_text)
@@ -1318,7 +1322,7 @@ def _attribution(
     sentence = kept[index]
     own = frames[index]
     if own is not None:
-        return own, sentence.text[own.clause_start : own.clause_end]
+        return own, own.clause_text or sentence.text[own.clause_start : own.clause_end]
     # A sentence inside a quotation takes the speaker named where the quotation ends or begins.
     for q_start, q_end in quotes:
         if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:
@@ -1326,6 +1330,13 @@ def _attribution(
                 frame = frames.get(other)
                 if frame and other != index and kept[other].start <= q_end + 2 and kept[other].end >= q_start:
                     return frame, sentence.text
+            # A quotation of several sentences whose first continues the speaker before it ("X said: “…” “We
+            # apologise. We have …”"): every sentence of it is that speaker's.
+            first = next((i for i in range(index - 1, max(-1, index - 8), -1) if kept[i].start <= q_start + 1), -1)
+            if first >= 0 and kept[first].end > q_start:
+                inherited, _ = _attribution(first, kept, frames, quotes, text)
+                if inherited is not None:
+                    return inherited, sentence.text
     previous = frames.get(index - 1)
     if (
         previous is not None

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.extraction import extract
+from claims.extraction.pipeline import scored_assertions
 
 
 def _claimant(text: str, claim_part: str) -> str:
@@ -728,3 +729,344 @@ def test_transcript_turn_runs_on_and_named_presenter():
     assert _claimant(text, "27 people needing help") == "Grace Adeyemi"
     assert _claimant(text, "two are still in hospital") == "Ewan Brodie"
     assert _claimant(text, "240,000") == "Grace Adeyemi"
+
+
+def test_ampersand_name_is_one_organisation_for_later_roles():
+    text = (
+        "Furniture chain Halloway & Birch said on Monday that it had cut 320 jobs. "
+        "The closures would affect 14 stores in the north, the company said. "
+        "It said the remaining 41 stores would stay open."
+    )
+    assert _claimant(text, "320 jobs") == "Halloway & Birch"
+    assert _claimant(text, "14 stores") == "Halloway & Birch"
+    assert _claimant(text, "41 stores") == "Halloway & Birch"
+
+
+def test_plural_possessive_inside_a_group_name_keeps_its_apostrophe():
+    text = "Campaign group Tenants' Forum said rents in the city had risen by 14% in two years."
+    assert _claimant(text, "rents in the city").removeprefix("the ") == "Tenants' Forum"
+
+
+def test_headline_with_a_colon_is_no_transcript_turn():
+    text = (
+        "PARK FURY: COUNCIL AXES 40 PLAYGROUNDS\n"
+        "Families left fuming\n\n"
+        "Dunmere council closed 40 playgrounds last month to save £2m a year.\n\n"
+        "The closures were approved by nine votes to four.\n\n"
+        "MOST READ: Star's wedding | Pub bans darts\n"
+    )
+    assert _claimant(text, "closed 40 playgrounds") == ""
+    assert _claimant(text, "nine votes to four") == ""
+
+
+def test_descriptor_before_a_name_and_new_reporting_verbs():
+    text = (
+        "Pensioner Alan Hughes, 81, said he had waited nine hours for an ambulance in March. "
+        "The delay was caused by a shortage of crews, the ambulance trust conceded."
+    )
+    assert _claimant(text, "nine hours") == "Alan Hughes"
+    assert _claimant(text, "shortage of crews") == "the ambulance trust"
+
+
+def test_adjective_opening_a_sentence_is_no_organisation_name():
+    text = (
+        "Hardware chain Brisco & Dale said on Monday that it had closed 12 branches since May.\n\n"
+        "Cheap store bosses have struggled.\n\n"
+        "The store said it had cut 300 jobs in 2025."
+    )
+    assert _claimant(text, "300 jobs") == "Brisco & Dale"
+
+
+def test_document_introduced_without_a_frame_and_read_back():
+    text = (
+        "The sea wall was strengthened in 2019 after it was rated poor in a 2017 coastal assessment.\n\n"
+        "The assessment, carried out for the harbour board by engineers, found that 40% of the wall had cracked."
+    )
+    assert _claimant(text, "40% of the wall") == "a 2017 coastal assessment"
+    assessed = {c.text: c.claimant for c, _ in scored_assertions(text)}
+    assert assessed.get("The assessment was carried out for the harbour board by engineers") == ""
+
+
+def test_one_word_short_form_of_a_two_word_name():
+    text = (
+        "Rail firm Norbury Infrastructure owns the line between the two towns.\n\n"
+        "Norbury said the embankment had been inspected in March and had shown no cracks."
+    )
+    assert _claimant(text, "embankment had been inspected") == "Norbury Infrastructure"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "X says it looks after …": a subject pronoun and a present-tense verb after "says" are reported speech.
+        (
+            "Energy firm Harlow Grid owns the substation.\n\n"
+            "The company says it maintains 4,200 kilometres of cable in the county.",
+            "4,200 kilometres",
+            "Harlow Grid",
+        ),
+        # A role followed by its name after "according to": the name speaks.
+        (
+            "Two of the 140 guests were taken to hospital, according to the organiser, Brightwater Events.",
+            "140 guests",
+            "Brightwater Events",
+        ),
+        # An aside opening with "whose" after the source is read past.
+        (
+            "Tests found legionella in 14 of 20 tanks in May, according to the Fenmoor Water Board, "
+            "whose staff took samples.",
+            "legionella",
+            "the Fenmoor Water Board",
+        ),
+        # "the lender", "the utility" are business role nouns.
+        (
+            "Talbot Bank has 210 branches.\n\nIt will close 31 of them by June, the lender confirmed to reporters.",
+            "31 of them",
+            "Talbot Bank",
+        ),
+        # A bare estimate with a clause, and "advises" / "conceded" at the end of a sentence.
+        (
+            "Kirkby Borough Council estimates 410 homes would flood in a once-a-century storm.",
+            "410 homes",
+            "Kirkby Borough Council",
+        ),
+        (
+            "The Fenmoor Public Health Unit has confirmed 61 cases.\n\n"
+            "The bacteria cannot survive in water heated above 60C, the unit advises.",
+            "above 60C",
+            "the Fenmoor Public Health Unit",
+        ),
+    ],
+)
+def test_more_frames_and_roles(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant.removeprefix("the ")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name apposed to a role noun is that organisation, for a later "the club".
+        (
+            "Harbury Rovers, the fourth-tier club, has been fined £40,000 by the league.\n\n"
+            "The club said the fine had been paid in full on Monday.",
+            "paid in full",
+            "Harbury Rovers",
+        ),
+        # A person named after an organisation's possessive is the person.
+        (
+            "Fenwick Water's Ruth Adeyinka says 12 pumps have been working on the dam since Tuesday.",
+            "12 pumps",
+            "Ruth Adeyinka",
+        ),
+        # A public body's name keeps a first word that looks like a descriptor.
+        (
+            "Walker Vale District Council said 340 homes had been flooded on Sunday.",
+            "340 homes",
+            "Walker Vale District Council",
+        ),
+    ],
+)
+def test_organisation_and_person_names(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant
+
+
+def test_statement_issued_then_read_and_updated_figures():
+    text = (
+        "Organisers Fenmoor Arts Trust have issued a statement. "
+        'It read: "All 52 stallholders at this year\'s festival held valid hygiene certificates."\n\n'
+        "The Fenmoor Health Unit has just updated its figures: 163 people have now reported symptoms, up from 141."
+    )
+    assert _claimant(text, "52 stallholders") == "Fenmoor Arts Trust"
+    assert _claimant(text, "163 people") == "the Fenmoor Health Unit"
+
+
+def test_council_spokesperson_speaks_for_the_council():
+    text = (
+        "Fenmoor Council said 12 stalls had been inspected. The Fenmoor Health Unit said 160 people were ill.\n\n"
+        "A council spokesperson confirmed that the licence of one stall was suspended on Friday."
+    )
+    assert _claimant(text, "licence of one stall") == "the Fenmoor Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A denial of a noun phrase is the denier's claim, the whole sentence.
+        (
+            "The van's driver, Colin Marsh, has denied any wrongdoing over the crash on the A12 in June.",
+            "wrongdoing",
+            "Colin Marsh",
+        ),
+        (
+            "Broker analysts at Halden Capital estimate the strike has cost the port £3m a day since Monday.",
+            "£3m a day",
+            "Broker analysts at Halden Capital",
+        ),
+    ],
+)
+def test_denials_and_plural_estimates(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_more_role_nouns_refer_back():
+    text = (
+        "Software supplier Brantley Systems said on Monday that 14 councils used its payroll product.\n\n"
+        "The supplier said a fix had been sent to all 14 on Tuesday."
+    )
+    assert _claimant(text, "fix had been sent") == "Brantley Systems"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        (
+            "Harland Motors said on Tuesday that it had cut 500 jobs at its Dunford plant.\n\n"
+            "The carmaker, which employs 4,000 people, said demand for diesel models had fallen by a third since 2023.",
+            "fallen by a third",
+            "Harland Motors",
+        ),
+        # A role noun opening the sentence before the name.
+        (
+            "Operator Redline Buses has diverted three routes.\n\n"
+            "The firm says journeys on the 14 route will take up to 20 minutes longer.",
+            "20 minutes longer",
+            "Redline Buses",
+        ),
+        # A lowercase descriptor before the name, then "the 79-year-old" alone.
+        (
+            "FURIOUS gran Edna Platt has blasted council chiefs.\n\n"
+            "The 79-year-old said rubbish had been piling up outside her home for six weeks.",
+            "six weeks",
+            "Edna Platt",
+        ),
+        # A first name alone later is the person named in full.
+        (
+            "Fuming grandad Derek Holm, 66, blasted the ship's bosses.\n\n"
+            "Derek, who paid £4,800 for the trip, said the couple spent five nights stuck in a cabin.",
+            "five nights",
+            "Derek Holm",
+        ),
+    ],
+)
+def test_news_layouts_of_any_outlet(text, claim_part, claimant):
+    assert _claimant(text, claim_part).removeprefix("the ") == claimant
+
+
+def test_second_quotation_of_several_sentences_keeps_the_speaker():
+    text = (
+        'Ruth Adams, the chief executive, said: "We have let our customers down." '
+        '"We are sorry. We have already hired 40 extra security staff since March, and 12 more start in June."'
+    )
+    assert _claimant(text, "40 extra security staff") == "Ruth Adams"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A name ending in a company word is an organisation wherever it stands, for a later role noun.
+        (
+            "Kestrel Airways has cancelled 140 flights after a software fault on Friday.\n\n"
+            "The airline said 21,000 passengers had been affected.",
+            "21,000 passengers",
+            "Kestrel Airways",
+        ),
+        # "Residents of X" is a group, not a descriptor before a name.
+        (
+            "Residents of Millbrook say they were not warned before a chemical leak at the plant on Tuesday.",
+            "not warned",
+            "Residents of Millbrook",
+        ),
+        # "According to its records, the plant …": the owner of the records is the clause's subject, else the
+        # latest organisation.
+        (
+            "Vellum Chemicals said the leak lasted 40 minutes. "
+            "The Environment Office confirmed it was investigating.\n\n"
+            "According to its records, the plant has had three leaks since 2020.",
+            "three leaks",
+            "the Environment Office",
+        ),
+    ],
+)
+def test_company_names_groups_and_owned_records(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_pronoun_after_a_resolved_role_finds_the_name():
+    text = (
+        "Kestrel Airways has cancelled 140 flights after a software fault on Friday.\n\n"
+        "The budget airline said 21,000 passengers had been affected. "
+        "It said a faulty update from its booking supplier had grounded 38 aircraft."
+    )
+    assert _claimant(text, "21,000 passengers") == "Kestrel Airways"
+    assert _claimant(text, "38 aircraft") == "Kestrel Airways"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A frame between the subject and the rest of its clause.
+        (
+            "The Barnwell Trust said it had lost £2m last year.\n\n"
+            "Its chief executive, Mark Tan, said agency costs had doubled. "
+            "The trust, he added, would close two homes by June.",
+            "close two homes",
+            "Mark Tan",
+        ),
+        # Forum, alliance, coalition … are organisation role nouns: a demonym before them is no title.
+        (
+            "A spokesperson for the British Retail Forum said food inflation had peaked at 19% in March.",
+            "peaked",
+            "the British Retail Forum",
+        ),
+        # More company words: Homes, Energy, Power, Trains …
+        (
+            "The development, by Harrow Homes, will include 120 affordable flats, the developer said.",
+            "120 affordable flats",
+            "Harrow Homes",
+        ),
+    ],
+)
+def test_parenthetical_frames_and_company_words(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_contrasting_clause_with_its_own_speaker():
+    text = (
+        "The Health Ministry said 312 new cases had been recorded, while the World Health Organization said that "
+        "40 countries had reported cases.\n\n"
+        "Sales rose 4% in May, while the union said that 300 jobs had been cut."
+    )
+    assert _claimant(text, "312 new cases") == "the Health Ministry"
+    assert _claimant(text, "40 countries") == "the World Health Organization"
+    assert _claimant(text, "Sales rose") == ""
+    assert _claimant(text, "300 jobs") == "the union"
+
+
+def test_head_noun_modifying_a_noun_is_no_organisation():
+    text = (
+        "Furniture chain Halloway & Birch said on Monday that hackers had stolen 40,000 customer records.\n\n"
+        "Bank card numbers and passwords had not been taken, it insisted."
+    )
+    assert _claimant(text, "Bank card numbers") == "Halloway & Birch"
+
+
+def test_document_owned_by_a_role_with_several_modifiers():
+    text = (
+        "The Coastal Safety Board has opened an investigation.\n\n"
+        "The board's most recent annual report found that landslips had risen by a third over five years."
+    )
+    assert _claimant(text, "risen by a third") == "the Coastal Safety Board"
+
+
+def test_role_prefers_the_name_it_heads():
+    text = (
+        "The University of Elsmere will shut two departments, its vice-chancellor said.\n\n"
+        "The University and College Staff Association said 240 jobs would go.\n\n"
+        "A university spokesperson said the building had been financed by a loan agreed in 2021."
+    )
+    assert _claimant(text, "financed by a loan") == "the University of Elsmere"
+
+
+def test_role_then_organisation_name_in_apposition():
+    text = "A passenger group, the Alden Riders Alliance, said that fares had risen by 30% since 2020."
+    assert _claimant(text, "risen by 30%") == "the Alden Riders Alliance"
