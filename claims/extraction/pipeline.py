@@ -303,10 +303,18 @@ _AUX = re.compile(
 # that they probably died instantly" ("that" then opens a subject, not "and that hurt sales").
 _SPLIT_BUT = re.compile(
     r",?\s+but\s+(?=(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)"
-    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|no|nobody|there)\b|[A-Z])"
+    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|his|her|our|this|these|those|such|most|many"
+    r"|some|all|every|each|no|nobody|none|nothing|there)\b|[A-Z]|\d"
+    r"|(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b)"
 )
+# ", and" before a second clause's own subject and auxiliary ("… is very low, and cooked eggs and chicken are
+# safe"); without the comma only before a determiner, pronoun or name ("… and the operation was …").
 _SPLIT_AND = re.compile(
     r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+    r"|,\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
+    r"|[a-z]+ed\s+(?:the|a|an|that|it|its|their|his|her|to|on|in|\d)\b)[a-z][\w’'-]*"
+    r"(?:\s+(?!who\b|which\b|that\b)[\w’'-]+){0,4}?\s+"
     r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
 )
 _FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
@@ -461,6 +469,50 @@ def _split_predicates(part: str) -> list[str]:
     return out
 
 
+# Figures coordinated with their verb left out: "Three people were killed and 17 injured when a coach overturned"
+# -> "Three people were killed when a coach overturned" + "17 people were injured when a coach overturned". The
+# first figure's noun and auxiliary are carried to each later figure, and what follows the last participle (the
+# shared event) to every part; "120 flights were cancelled, 45 delayed and 12 diverted" makes three.
+_FIGURE = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|over|at\s+least|more\s+than|a\s+further|another)\s+)?"
+    r"(?:\d[\d,.]*\b|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|hundreds|thousands|dozens|several)\b)"
+)
+_PARTICIPLE_WORD = rf"(?:[a-z]{{3,}}(?:ed|en)|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))}|hurt|held|left|lost|cut|shut)"
+_ELIDED_HEAD = re.compile(
+    rf"(?<![\w,.])(?P<figure>{_FIGURE})\s+(?P<noun>(?:(?!and\b|or\b)[a-z][\w’'-]*\s+){{0,3}}?)"
+    r"(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+)"
+    rf"(?:[a-z]+ly\s+)?{_PARTICIPLE_WORD}\b",
+    re.IGNORECASE,
+)
+_ELIDED_CUT = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<figure>{_FIGURE})\s+(?:(?P<noun>others|more)\s+)?"
+    r"(?P<aux>(?:were|was|have\s+been|had\s+been)\s+)?"
+    rf"(?P<verb>{_PARTICIPLE_WORD})\b(?!\s+(?:or|by)\b|\s+and\s+{_PARTICIPLE_WORD}\b)",
+    re.IGNORECASE,
+)
+
+
+def _split_elided(part: str) -> list[str]:
+    """A clause split at each figure coordinated with a participle whose auxiliary and noun are left out."""
+    head = _ELIDED_HEAD.search(part)
+    if head is None:
+        return [part]
+    cuts = list(_ELIDED_CUT.finditer(part, head.end()))
+    if not cuts or _BETWEEN.search(part[: cuts[0].start()]) or "," in part[head.end() : cuts[0].start()]:
+        return [part]
+    prefix = part[: head.start()]
+    carried = prefix if prefix.rstrip().endswith(",") else ""
+    tail = part[cuts[-1].end() :]
+    first = part[: cuts[0].start()]
+    pieces = [first + tail if not first.endswith(tail) else first]
+    for n, cut in enumerate(cuts):
+        own = part[cut.end() : cuts[n + 1].start()] if n + 1 < len(cuts) else ""
+        noun = f"{cut['noun']} " if cut["noun"] else head["noun"]
+        pieces.append(f"{carried}{cut['figure']} {noun}{cut['aux'] or head['aux']}{cut['verb']}{own}{tail}")
+    return pieces
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
@@ -473,6 +525,8 @@ def split_assertions(clause: str) -> list[str]:
         if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
             pieces = [part]
         result.extend(pieces)
+    if " and " in clause or ", " in clause:
+        result = [piece for part in result for piece in _split_elided(part)]
     first = result[0]
     if " and " in clause or ", wh" in clause:
         result = [piece for part in result for piece in _split_predicates(part)]
