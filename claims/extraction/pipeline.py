@@ -466,7 +466,45 @@ def _split_predicates(part: str) -> list[str]:
             out.append(piece)
             continue
         out.extend(texts)
-    return out
+    return [text for piece in out for text in _split_bare(piece)] if " to " in part or _MODAL.search(part) else out
+
+
+# A second bare verb after a modal or "to" ("The college will close its music school and shed 40 posts", "The
+# board wants to sell two depots and lease 12 buses"): subject and modal are carried over. The verb must open its
+# own object (a determiner or figure after it) and the modal follow the subject right away, so that "fell to 300
+# and …" or "will cost more and take longer" stay whole.
+_MODAL = re.compile(r"\b(?:will|would|can|could|may|might|must|should)\s")
+_MODAL_CHAIN = re.compile(
+    r"(?:will|would|can|could|may|might|must|should|(?:is|are|was|were)\s+(?:due|set|going|expected|planning)\s+to"
+    r"|[a-z]{3,}(?:s|ed)\s+to)(?:\s+not)?\s+(?:also\s+)?(?=[a-z])"
+)
+_FUNCTION_WORDS = (
+    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
+    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
+    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
+)
+_SPLIT_BARE = re.compile(
+    rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
+    rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
+)
+
+
+def _split_bare(piece: str) -> list[str]:
+    cuts = [m for m in _SPLIT_BARE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
+    if not cuts:
+        return [piece]
+    subject = _own_subject(piece)
+    if not subject:
+        return [piece]
+    rest = _ASIDE.sub("", piece, count=1)[len(subject) :].lstrip()
+    chain = _MODAL_CHAIN.match(rest)
+    if chain is None or piece.find(rest[:20]) > cuts[0].start():
+        return [piece]
+    texts = [piece[: cuts[0].start()]]
+    for n, m in enumerate(cuts):
+        end = cuts[n + 1].start() if n + 1 < len(cuts) else len(piece)
+        texts.append(f"{subject} {chain.group(0)}{piece[m.end() : end]}")
+    return texts if all(len(text.split()) >= 4 for text in texts) else [piece]
 
 
 # Figures coordinated with their verb left out: "Three people were killed and 17 injured when a coach overturned"
@@ -1154,13 +1192,20 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             # night and will resume at first light" is one announced measure, neither half checkable alone.
             for candidates in (split, [text_part]) if len(split) > 1 else (split,):
                 kept_before = len(results)
+                context = context or _whole(whole, words_of[index])
+                scored_parts = []
                 for part in candidates:
                     normalised = _tidy(part)
-                    if not normalised:
-                        continue
-                    context = context or _whole(whole, words_of[index])
-                    scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-                    if scored is None or (threshold is not None and scored[0] < threshold):
+                    if normalised:
+                        scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+                        if scored is not None and threshold is not None and scored[0] < threshold:
+                            scored = None
+                        scored_parts.append((normalised, scored))
+                if len(scored_parts) > 1:
+                    bundle = (text_part, attributed, sentence.headline, context)
+                    scored_parts = _lift_weak_parts(scored_parts, bundle, threshold)
+                for normalised, scored in scored_parts:
+                    if scored is None:
                         continue
                     score, reasons, claim_type, cues = scored
                     results.append(
@@ -1182,6 +1227,26 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 if len(results) > kept_before:
                     break
     return results
+
+
+def _lift_weak_parts(scored_parts, bundle, threshold: float | None):
+    """A part of a bundle scoring below its strongest sibling is scored as the bundle (or as that sibling, if
+    lower): "… was closed on 4 May, and the ferry is running again" keeps its second half, which alone has
+    nothing to check. A part below the threshold stands in for one whose score is not known (None)."""
+    known = [s for _, s in scored_parts if s is not None]
+    if not known:
+        return scored_parts
+    strongest = max(known, key=lambda s: s[0])
+    if all(s is not None and s[0] >= strongest[0] for _, s in scored_parts):
+        return scored_parts
+    text, attributed, headline, whole = bundle
+    bundle = _score(_tidy(text), text, attributed, headline, whole, threshold)
+    if bundle is None:
+        return scored_parts
+    lifted = bundle if bundle[0] <= strongest[0] else strongest
+    if threshold is not None and lifted[0] < threshold:
+        return scored_parts
+    return [(n, lifted if s is None or s[0] < lifted[0] else s) for n, s in scored_parts]
 
 
 def _attribution(

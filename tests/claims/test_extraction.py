@@ -546,6 +546,18 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "the tunnel would reopen in May and that drivers would pay no toll until June",
             ["the tunnel would reopen in May", "drivers would pay no toll until June"],
         ),
+        # A second bare verb after a modal or "to": subject and modal carried over.
+        (
+            "The college will close its music school next summer and shed 40 teaching posts",
+            ["The college will close its music school next summer", "The college will shed 40 teaching posts"],
+        ),
+        (
+            "The board is expected to sell two depots and lease 12 new buses from a private firm",
+            [
+                "The board is expected to sell two depots",
+                "The board is expected to lease 12 new buses from a private firm",
+            ],
+        ),
     ],
 )
 def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
@@ -574,6 +586,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Two men were arrested, and questioned by detectives overnight in Leeds",  # no second subject
         "The figures were checked, and anyone who doubts them is welcome to see them",  # a relative clause
         "The firm cut prices by 5%, and said the offer would run until May",  # a second verb, not a clause
+        "The project will cost more and take longer than planned",  # no object of its own
+        "Prices fell to 300 and stayed there for a month",
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
@@ -607,6 +621,14 @@ def test_a_second_reported_clause_after_and_that_is_its_own_claim():
     claims = extract(text, threshold=0.0)
     assert [c.text for c in claims] == ["The bridge had been closed since March", "Repairs would cost £2.4m"]
     assert all(c.claimant_as_written == "The council" and c.start == 0 for c in claims)
+
+
+def test_a_weak_part_of_a_bundle_is_kept_beside_a_checkable_one():
+    # "The ferry is running again" alone has nothing to check; beside the dated closure it is part of the report.
+    text = "The bridge was closed to traffic on 4 May, and the ferry is running again.\n"
+    claims = extract(text)
+    assert [c.text for c in claims] == ["The bridge was closed to traffic on 4 May", "The ferry is running again"]
+    assert {(c.start, c.end, c.sentence) for c in claims} == {(0, len(text) - 1, text.strip())}
 
 
 def test_a_guarantee_is_a_checkable_forecast():
