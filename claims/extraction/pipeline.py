@@ -466,7 +466,9 @@ def _split_predicates(part: str) -> list[str]:
             out.append(piece)
             continue
         out.extend(texts)
-    return [text for piece in out for text in _split_bare(piece)] if " to " in part or _MODAL.search(part) else out
+    if not _and_then(part, _BARE_AT) or (" to " not in part and not _MODAL.search(part)):
+        return out
+    return [text for piece in out for text in _split_bare(piece)]
 
 
 # A second bare verb after a modal or "to" ("The college will close its music school and shed 40 posts", "The
@@ -489,7 +491,12 @@ _SPLIT_BARE = re.compile(
 )
 
 
+_BARE_AT = re.compile(rf"[a-z]{{3,}}\s+(?:{_DETERMINER}|as\s+many\b|up\s+to\b|more\s+than\b)")
+
+
 def _split_bare(piece: str) -> list[str]:
+    if not _and_then(piece, _BARE_AT):
+        return [piece]
     cuts = [m for m in _SPLIT_BARE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
     if not cuts:
         return [piece]
@@ -526,14 +533,32 @@ _ELIDED_HEAD = re.compile(
 _ELIDED_CUT = re.compile(
     rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<figure>{_FIGURE})\s+(?:(?P<noun>others|more)\s+)?"
     r"(?P<aux>(?:were|was|have\s+been|had\s+been)\s+)?"
-    rf"(?P<verb>{_PARTICIPLE_WORD})\b(?!\s+(?:or|by)\b|\s+and\s+{_PARTICIPLE_WORD}\b)",
-    re.IGNORECASE,
+    rf"(?P<verb>{_PARTICIPLE_WORD})\b(?!\s+(?:or|by)\b|\s+and\s+{_PARTICIPLE_WORD}\b)"
 )
+
+
+_FIGURE_AT = re.compile(_FIGURE)
+
+
+def _and_then(part: str, pattern: re.Pattern[str]) -> bool:
+    """Whether some " and " in the part is followed by what the pattern matches (str.find, then one match each:
+    far cheaper than a search whose pattern starts with optional punctuation and white space)."""
+    at = part.find(" and ")
+    while at >= 0:
+        if pattern.match(part, at + 5):
+            return True
+        at = part.find(" and ", at + 5)
+    return False
 
 
 def _split_elided(part: str) -> list[str]:
     """A clause split at each figure coordinated with a participle whose auxiliary and noun are left out."""
-    head = _ELIDED_HEAD.search(part)
+    if not _and_then(part, _FIGURE_AT):
+        return [part]  # the last figure of every such list follows "and"
+    first_cut = _ELIDED_CUT.search(part)  # rare: looked for before the head
+    if first_cut is None:
+        return [part]
+    head = _ELIDED_HEAD.search(part, 0, first_cut.start())
     if head is None:
         return [part]
     cuts = list(_ELIDED_CUT.finditer(part, head.end()))
