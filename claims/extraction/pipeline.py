@@ -308,9 +308,10 @@ _SPLIT_BUT = re.compile(
     r"|(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b)"
 )
 # ", and" before a second clause's own subject and auxiliary ("… is very low, and cooked eggs and chicken are
-# safe"); without the comma only before a determiner, pronoun or name ("… and the operation was …").
+# safe"); without the comma only before a determiner, pronoun, name or figure ("… and the operation was …", "… were
+# arrested and 14 cars were seized").
 _SPLIT_AND = re.compile(
-    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+[\w’'-]+){0,4}?\s+"
     r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
     r"|,\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
     r"|[a-z]+ed\s+(?:the|a|an|that|it|its|their|his|her|to|on|in|\d)\b)[a-z][\w’'-]*"

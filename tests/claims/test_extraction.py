@@ -616,6 +616,20 @@ def test_coordinated_figures_become_one_claim_each_with_the_sentence_span():
     assert {(c.start, c.end, c.sentence, c.claimant) for c in claims} == {(0, len(text) - 1, text.strip(), "police")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was arrested and charged with dangerous driving on Monday, police said.\n",
+        "Tickets cost between £40 and £65 for the 12 concerts in the series, the festival said.\n",
+        "Two men were arrested and 14 cars were seized in the raid on Friday, police said.\n",
+    ],
+)
+def test_one_assertion_stays_one_claim_and_two_with_their_own_verbs_are_two(text):
+    claims = extract(text, threshold=0.0)
+    assert len(claims) == (2 if "were seized" in text else 1)
+    assert all(c.start == 0 and c.end == len(text) - 1 for c in claims)
+
+
 def test_a_second_reported_clause_after_and_that_is_its_own_claim():
     text = "The council said that the bridge had been closed since March and that repairs would cost £2.4m.\n"
     claims = extract(text, threshold=0.0)
