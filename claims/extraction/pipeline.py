@@ -577,6 +577,25 @@ def _split_elided(part: str) -> list[str]:
     return pieces
 
 
+# A second subject and figure with the verb gapped: "Exports fell 3.2% and imports 1.4% in March" -> "Exports fell
+# 3.2% in March" + "imports fell 1.4% in March". Only a change in per cent right after its verb, and a second
+# subject of one to three words without a verb of its own ("rose 3% and then fell 2%" is one subject's).
+_PERCENT = r"(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)"
+_GAPPED_HEAD = re.compile(rf"\b(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|rises|falls|grows|gains|loses)\s+{_PERCENT}")
+_GAPPED_CUT = re.compile(rf"\s+and\s+(?P<subject>(?:[\w’'-]+\s+){{1,3}}?)(?P<figure>{_PERCENT})")
+
+
+def _split_gapped(part: str) -> list[str]:
+    head = _GAPPED_HEAD.search(part)
+    if head is None:
+        return [part]
+    cut = _GAPPED_CUT.match(part, head.end())
+    if cut is None or _has_verb(cut["subject"].lower()) or _NUMBER.search(cut["subject"]):
+        return [part]
+    tail = part[cut.end() :]
+    return [part[: cut.start()] + tail, f"{cut['subject']}{head['verb']} {cut['figure']}{tail}"]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
@@ -591,6 +610,8 @@ def split_assertions(clause: str) -> list[str]:
         result.extend(pieces)
     if " and " in clause or ", " in clause:
         result = [piece for part in result for piece in _split_elided(part)]
+        if "%" in clause or "cent" in clause:
+            result = [piece for part in result for piece in _split_gapped(part)]
     first = result[0]
     if " and " in clause or ", wh" in clause:
         result = [piece for part in result for piece in _split_predicates(part)]

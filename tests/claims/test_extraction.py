@@ -546,6 +546,11 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "the tunnel would reopen in May and that drivers would pay no toll until June",
             ["the tunnel would reopen in May", "drivers would pay no toll until June"],
         ),
+        # A second subject and change in per cent with the verb gapped.
+        (
+            "Sales grew by 12 per cent and profits by 8 per cent last year",
+            ["Sales grew by 12 per cent last year", "profits grew by 8 per cent last year"],
+        ),
         # A second bare verb after a modal or "to": subject and modal carried over.
         (
             "The college will close its music school next summer and shed 40 teaching posts",
@@ -588,6 +593,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The firm cut prices by 5%, and said the offer would run until May",  # a second verb, not a clause
         "The project will cost more and take longer than planned",  # no object of its own
         "Prices fell to 300 and stayed there for a month",
+        "Prices rose 3% and then fell 2% in the same week",  # one subject's two changes
+        "The index rose 3% in March and 2% in April",
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
