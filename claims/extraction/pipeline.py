@@ -367,11 +367,11 @@ def _subject(clause: str) -> str:
     return ""
 
 
-# A second predicate sharing the subject: "and" before an auxiliary ("… had been suspended since October and has
-# now left"), or before a finite verb with its object ("… has burned 2,100 hectares and destroyed 19 homes", "…
-# froze a grant and wants £1.1m back"). The object must open with a determiner or a figure: "higher sales and
-# increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose 4%, while Y
-# fell 2%") is split too.
+# A second predicate sharing the subject: "and" before an auxiliary or modal ("… had been suspended since October and
+# has now left", "… and may sell the site"), or before a finite verb with its object ("… has burned 2,100 hectares and
+# destroyed 19 homes", "… froze a grant and wants £1.1m back"). The object must open with a determiner or a figure:
+# "higher sales and increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose
+# 4%, while Y fell 2%") is split too.
 _DETERMINER = (
     r"(?:(?:the|a|an|its|their|his|her|our|all|some|more|almost|nearly|about|around|roughly|another|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
@@ -386,7 +386,7 @@ _COMMON_PAST = frozenset(_COMMON_PAST_WORDS.split())
 _PAST_WORDS = _COMMON_PAST_WORDS.replace(" ", "|")
 _LEXICAL = rf"(?:[a-z]{{3,}}(?:ed|[^s\W']s)|{_PAST_WORDS})"
 _SPLIT_PREDICATE = re.compile(
-    rf",?\s+and\s+(?=(?:also\s+|now\s+|then\s+|later\s+)?(?:{_AUX_WORDS}\s|{_LEXICAL}\s+{_DETERMINER}))"
+    rf",?\s+and\s+(?=(?:also\s+|now\s+|then\s+|later\s+)?(?:{_AUX_WORDS}\s|(?:may|might|must|should)\s|{_LEXICAL}\s+{_DETERMINER}))"
 )
 # "X did A and B did C": "and" before a second clause's own subject and verb, the subject a bare plural ("… are
 # coming down and patients are being seen"), a quantifier or a figure ("and no arrests had been made"), a pronoun,

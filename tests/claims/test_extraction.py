@@ -546,6 +546,10 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "the tunnel would reopen in May and that drivers would pay no toll until June",
             ["the tunnel would reopen in May", "drivers would pay no toll until June"],
         ),
+        (
+            "The council has closed the pool and may sell the site to a developer",
+            ["The council has closed the pool", "The council may sell the site to a developer"],
+        ),
         # A second subject and change in per cent with the verb gapped.
         (
             "Sales grew by 12 per cent and profits by 8 per cent last year",
