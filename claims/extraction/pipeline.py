@@ -421,10 +421,19 @@ _AUX = re.compile(
 # that they probably died instantly" ("that" then opens a subject, not "and that hurt sales").
 _SPLIT_BUT = re.compile(
     r",?\s+but\s+(?=(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)"
-    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|no|nobody|there)\b|[A-Z])"
+    r"|;\s+|,?\s+and\s+that\s+(?=(?:the|a|an|it|its|their|they|he|she|we|his|her|our|this|these|those|such|most|many"
+    r"|some|all|every|each|no|nobody|none|nothing|there)\b|[A-Z]|\d"
+    r"|(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b)"
 )
+# ", and" before a second clause's own subject and auxiliary ("… is very low, and cooked eggs and chicken are
+# safe"); without the comma only before a determiner, pronoun, name or figure ("… and the operation was …", "… were
+# arrested and 14 cars were seized").
 _SPLIT_AND = re.compile(
-    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+    r"|,\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
+    r"|[a-z]+ed\s+(?:the|a|an|that|it|its|their|his|her|to|on|in|\d)\b)[a-z][\w’'-]*"
+    r"(?:\s+(?!who\b|which\b|that\b)[\w’'-]+){0,4}?\s+"
     r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
 )
 _FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
@@ -476,11 +485,11 @@ def _subject(clause: str) -> str:
     return ""
 
 
-# A second predicate sharing the subject: "and" before an auxiliary ("… had been suspended since October and has
-# now left"), or before a finite verb with its object ("… has burned 2,100 hectares and destroyed 19 homes", "…
-# froze a grant and wants £1.1m back"). The object must open with a determiner or a figure: "higher sales and
-# increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose 4%, while Y
-# fell 2%") is split too.
+# A second predicate sharing the subject: "and" before an auxiliary or modal ("… had been suspended since October and
+# has now left", "… and may sell the site"), or before a finite verb with its object ("… has burned 2,100 hectares and
+# destroyed 19 homes", "… froze a grant and wants £1.1m back"). The object must open with a determiner or a figure:
+# "higher sales and increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose
+# 4%, while Y fell 2%") is split too.
 _DETERMINER = (
     r"(?:(?:the|a|an|its|their|his|her|our|all|some|more|almost|nearly|about|around|roughly|another|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
@@ -495,7 +504,7 @@ _COMMON_PAST = frozenset(_COMMON_PAST_WORDS.split())
 _PAST_WORDS = _COMMON_PAST_WORDS.replace(" ", "|")
 _LEXICAL = rf"(?:[a-z]{{3,}}(?:ed|[^s\W']s)|{_PAST_WORDS})"
 _SPLIT_PREDICATE = re.compile(
-    rf",?\s+and\s+(?=(?:also\s+|now\s+|then\s+|later\s+)?(?:{_AUX_WORDS}\s|{_LEXICAL}\s+{_DETERMINER}))"
+    rf",?\s+and\s+(?=(?:also\s+|now\s+|then\s+|later\s+)?(?:{_AUX_WORDS}\s|(?:may|might|must|should)\s|{_LEXICAL}\s+{_DETERMINER}))"
 )
 # "X did A and B did C": "and" before a second clause's own subject and verb, the subject a bare plural ("… are
 # coming down and patients are being seen"), a quantifier or a figure ("and no arrests had been made"), a pronoun,
@@ -576,7 +585,133 @@ def _split_predicates(part: str) -> list[str]:
             out.append(piece)
             continue
         out.extend(texts)
-    return out
+    if not _and_then(part, _BARE_AT) or (" to " not in part and not _MODAL.search(part)):
+        return out
+    return [text for piece in out for text in _split_bare(piece)]
+
+
+# A second bare verb after a modal or "to" ("The college will close its music school and shed 40 posts", "The
+# board wants to sell two depots and lease 12 buses"): subject and modal are carried over. The verb must open its
+# own object (a determiner or figure after it) and the modal follow the subject right away, so that "fell to 300
+# and …" or "will cost more and take longer" stay whole.
+_MODAL = re.compile(r"\b(?:will|would|can|could|may|might|must|should)\s")
+_MODAL_CHAIN = re.compile(
+    r"(?:will|would|can|could|may|might|must|should|(?:is|are|was|were)\s+(?:due|set|going|expected|planning)\s+to"
+    r"|[a-z]{3,}(?:s|ed)\s+to)(?:\s+not)?\s+(?:also\s+)?(?=[a-z])"
+)
+_FUNCTION_WORDS = (
+    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
+    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
+    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
+)
+_SPLIT_BARE = re.compile(
+    rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
+    rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
+)
+
+
+_BARE_AT = re.compile(rf"[a-z]{{3,}}\s+(?:{_DETERMINER}|as\s+many\b|up\s+to\b|more\s+than\b)")
+
+
+def _split_bare(piece: str) -> list[str]:
+    if not _and_then(piece, _BARE_AT):
+        return [piece]
+    cuts = [m for m in _SPLIT_BARE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
+    if not cuts:
+        return [piece]
+    subject = _own_subject(piece)
+    if not subject:
+        return [piece]
+    rest = _ASIDE.sub("", piece, count=1)[len(subject) :].lstrip()
+    chain = _MODAL_CHAIN.match(rest)
+    if chain is None or piece.find(rest[:20]) > cuts[0].start():
+        return [piece]
+    texts = [piece[: cuts[0].start()]]
+    for n, m in enumerate(cuts):
+        end = cuts[n + 1].start() if n + 1 < len(cuts) else len(piece)
+        texts.append(f"{subject} {chain.group(0)}{piece[m.end() : end]}")
+    return texts if all(len(text.split()) >= 4 for text in texts) else [piece]
+
+
+# Figures coordinated with their verb left out: "Three people were killed and 17 injured when a coach overturned"
+# -> "Three people were killed when a coach overturned" + "17 people were injured when a coach overturned". The
+# first figure's noun and auxiliary are carried to each later figure, and what follows the last participle (the
+# shared event) to every part; "120 flights were cancelled, 45 delayed and 12 diverted" makes three.
+_FIGURE = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|over|at\s+least|more\s+than|a\s+further|another)\s+)?"
+    r"(?:\d[\d,.]*\b|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|hundreds|thousands|dozens|several)\b)"
+)
+_PARTICIPLE_WORD = rf"(?:[a-z]{{3,}}(?:ed|en)|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))}|hurt|held|left|lost|cut|shut)"
+_ELIDED_HEAD = re.compile(
+    rf"(?<![\w,.])(?P<figure>{_FIGURE})\s+(?P<noun>(?:(?!and\b|or\b)[a-z][\w’'-]*\s+){{0,3}}?)"
+    r"(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+)"
+    rf"(?:[a-z]+ly\s+)?{_PARTICIPLE_WORD}\b",
+    re.IGNORECASE,
+)
+_ELIDED_CUT = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<figure>{_FIGURE})\s+(?:(?P<noun>others|more)\s+)?"
+    r"(?P<aux>(?:were|was|have\s+been|had\s+been)\s+)?"
+    rf"(?P<verb>{_PARTICIPLE_WORD})\b(?!\s+(?:or|by)\b|\s+and\s+{_PARTICIPLE_WORD}\b)"
+)
+
+
+_FIGURE_AT = re.compile(_FIGURE)
+
+
+def _and_then(part: str, pattern: re.Pattern[str]) -> bool:
+    """Whether some " and " in the part is followed by what the pattern matches (str.find, then one match each:
+    far cheaper than a search whose pattern starts with optional punctuation and white space)."""
+    at = part.find(" and ")
+    while at >= 0:
+        if pattern.match(part, at + 5):
+            return True
+        at = part.find(" and ", at + 5)
+    return False
+
+
+def _split_elided(part: str) -> list[str]:
+    """A clause split at each figure coordinated with a participle whose auxiliary and noun are left out."""
+    if not _and_then(part, _FIGURE_AT):
+        return [part]  # the last figure of every such list follows "and"
+    first_cut = _ELIDED_CUT.search(part)  # rare: looked for before the head
+    if first_cut is None:
+        return [part]
+    head = _ELIDED_HEAD.search(part, 0, first_cut.start())
+    if head is None:
+        return [part]
+    cuts = list(_ELIDED_CUT.finditer(part, head.end()))
+    if not cuts or _BETWEEN.search(part[: cuts[0].start()]) or "," in part[head.end() : cuts[0].start()]:
+        return [part]
+    prefix = part[: head.start()]
+    carried = prefix if prefix.rstrip().endswith(",") else ""
+    tail = part[cuts[-1].end() :]
+    first = part[: cuts[0].start()]
+    pieces = [first + tail if not first.endswith(tail) else first]
+    for n, cut in enumerate(cuts):
+        own = part[cut.end() : cuts[n + 1].start()] if n + 1 < len(cuts) else ""
+        noun = f"{cut['noun']} " if cut["noun"] else head["noun"]
+        pieces.append(f"{carried}{cut['figure']} {noun}{cut['aux'] or head['aux']}{cut['verb']}{own}{tail}")
+    return pieces
+
+
+# A second subject and figure with the verb gapped: "Exports fell 3.2% and imports 1.4% in March" -> "Exports fell
+# 3.2% in March" + "imports fell 1.4% in March". Only a change in per cent right after its verb, and a second
+# subject of one to three words without a verb of its own ("rose 3% and then fell 2%" is one subject's).
+_PERCENT = r"(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)"
+_GAPPED_HEAD = re.compile(rf"\b(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|rises|falls|grows|gains|loses)\s+{_PERCENT}")
+_GAPPED_CUT = re.compile(rf"\s+and\s+(?P<subject>(?:[\w’'-]+\s+){{1,3}}?)(?P<figure>{_PERCENT})")
+
+
+def _split_gapped(part: str) -> list[str]:
+    head = _GAPPED_HEAD.search(part)
+    if head is None:
+        return [part]
+    cut = _GAPPED_CUT.match(part, head.end())
+    if cut is None or _has_verb(cut["subject"].lower()) or _NUMBER.search(cut["subject"]):
+        return [part]
+    tail = part[cut.end() :]
+    return [part[: cut.start()] + tail, f"{cut['subject']}{head['verb']} {cut['figure']}{tail}"]
 
 
 def split_assertions(clause: str) -> list[str]:
@@ -591,6 +726,10 @@ def split_assertions(clause: str) -> list[str]:
         if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
             pieces = [part]
         result.extend(pieces)
+    if " and " in clause or ", " in clause:
+        result = [piece for part in result for piece in _split_elided(part)]
+        if "%" in clause or "cent" in clause:
+            result = [piece for part in result for piece in _split_gapped(part)]
     first = result[0]
     if " and " in clause or ", wh" in clause:
         result = [piece for part in result for piece in _split_predicates(part)]
@@ -1281,13 +1420,20 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             # night and will resume at first light" is one announced measure, neither half checkable alone.
             for candidates in (split, [text_part]) if len(split) > 1 else (split,):
                 kept_before = len(results)
+                context = context or _whole(whole, words_of[index])
+                scored_parts = []
                 for part in candidates:
                     normalised = _tidy(part)
-                    if not normalised:
-                        continue
-                    context = context or _whole(whole, words_of[index])
-                    scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
-                    if scored is None or (threshold is not None and scored[0] < threshold):
+                    if normalised:
+                        scored = _score(normalised, part, attributed, sentence.headline, context, threshold)
+                        if scored is not None and threshold is not None and scored[0] < threshold:
+                            scored = None
+                        scored_parts.append((normalised, scored))
+                if len(scored_parts) > 1:
+                    bundle = (text_part, attributed, sentence.headline, context)
+                    scored_parts = _lift_weak_parts(scored_parts, bundle, threshold)
+                for normalised, scored in scored_parts:
+                    if scored is None:
                         continue
                     score, reasons, claim_type, cues = scored
                     results.append(
@@ -1309,6 +1455,26 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 if len(results) > kept_before:
                     break
     return results
+
+
+def _lift_weak_parts(scored_parts, bundle, threshold: float | None):
+    """A part of a bundle scoring below its strongest sibling is scored as the bundle (or as that sibling, if
+    lower): "… was closed on 4 May, and the ferry is running again" keeps its second half, which alone has
+    nothing to check. A part below the threshold stands in for one whose score is not known (None)."""
+    known = [s for _, s in scored_parts if s is not None]
+    if not known:
+        return scored_parts
+    strongest = max(known, key=lambda s: s[0])
+    if all(s is not None and s[0] >= strongest[0] for _, s in scored_parts):
+        return scored_parts
+    text, attributed, headline, whole = bundle
+    bundle = _score(_tidy(text), text, attributed, headline, whole, threshold)
+    if bundle is None:
+        return scored_parts
+    lifted = bundle if bundle[0] <= strongest[0] else strongest
+    if threshold is not None and lifted[0] < threshold:
+        return scored_parts
+    return [(n, lifted if s is None or s[0] < lifted[0] else s) for n, s in scored_parts]
 
 
 def _attribution(

@@ -517,6 +517,56 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Three schools were evacuated on Monday, and they reopened two days later",
             ["Three schools were evacuated on Monday", "they reopened two days later"],
         ),
+        # Figures coordinated with their verb left out: the noun, auxiliary and shared event are carried over.
+        (
+            "Four people were killed and 23 injured when a tram left the rails in the city centre",
+            [
+                "Four people were killed when a tram left the rails in the city centre",
+                "23 people were injured when a tram left the rails in the city centre",
+            ],
+        ),
+        (
+            "About 300 trains were cancelled, 85 delayed and 12 diverted on Friday",
+            [
+                "About 300 trains were cancelled on Friday",
+                "85 trains were delayed on Friday",
+                "12 trains were diverted on Friday",
+            ],
+        ),
+        # A second clause after ", and" with a subject of its own, and a second reported "that" clause.
+        (
+            "The water is safe to drink, and bottled supplies are no longer needed in the town",
+            ["The water is safe to drink", "bottled supplies are no longer needed in the town"],
+        ),
+        (
+            "the mill had lost £3m last year and that most orders had gone abroad",
+            ["the mill had lost £3m last year", "most orders had gone abroad"],
+        ),
+        (
+            "the tunnel would reopen in May and that drivers would pay no toll until June",
+            ["the tunnel would reopen in May", "drivers would pay no toll until June"],
+        ),
+        (
+            "The council has closed the pool and may sell the site to a developer",
+            ["The council has closed the pool", "The council may sell the site to a developer"],
+        ),
+        # A second subject and change in per cent with the verb gapped.
+        (
+            "Sales grew by 12 per cent and profits by 8 per cent last year",
+            ["Sales grew by 12 per cent last year", "profits grew by 8 per cent last year"],
+        ),
+        # A second bare verb after a modal or "to": subject and modal carried over.
+        (
+            "The college will close its music school next summer and shed 40 teaching posts",
+            ["The college will close its music school next summer", "The college will shed 40 teaching posts"],
+        ),
+        (
+            "The board is expected to sell two depots and lease 12 new buses from a private firm",
+            [
+                "The board is expected to sell two depots",
+                "The board is expected to lease 12 new buses from a private firm",
+            ],
+        ),
     ],
 )
 def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
@@ -540,6 +590,15 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Wages rose 4%, while prices fell",  # too short to stand alone
         "Staff stayed for more than two and a half times the limit that ministers promised",
         "The council's fine, up from £2m last year, was paid in full in March",  # "X, up from Y" stays whole
+        "The suspect was arrested and charged with two counts of fraud on Monday",  # one event
+        "Between 40 and 50 homes were damaged and flooded in the storm",
+        "Two men were arrested, and questioned by detectives overnight in Leeds",  # no second subject
+        "The figures were checked, and anyone who doubts them is welcome to see them",  # a relative clause
+        "The firm cut prices by 5%, and said the offer would run until May",  # a second verb, not a clause
+        "The project will cost more and take longer than planned",  # no object of its own
+        "Prices fell to 300 and stayed there for a month",
+        "Prices rose 3% and then fell 2% in the same week",  # one subject's two changes
+        "The index rose 3% in March and 2% in April",
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
@@ -556,6 +615,45 @@ def test_each_part_of_a_split_bundle_keeps_the_sentence_span_and_the_claimant():
         "The water board banned 12 of its engineers",
     ]
     assert {(c.start, c.end, c.claimant_as_written) for c in claims} == {(0, len(text) - 1, "the minister")}
+
+
+def test_coordinated_figures_become_one_claim_each_with_the_sentence_span():
+    text = "Two people were killed and 14 injured when a bus hit a wall in Leeds on Sunday, police said.\n"
+    claims = extract(text)
+    assert [c.text for c in claims] == [
+        "Two people were killed when a bus hit a wall in Leeds on Sunday",
+        "14 people were injured when a bus hit a wall in Leeds on Sunday",
+    ]
+    assert {(c.start, c.end, c.sentence, c.claimant) for c in claims} == {(0, len(text) - 1, text.strip(), "police")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was arrested and charged with dangerous driving on Monday, police said.\n",
+        "Tickets cost between £40 and £65 for the 12 concerts in the series, the festival said.\n",
+        "Two men were arrested and 14 cars were seized in the raid on Friday, police said.\n",
+    ],
+)
+def test_one_assertion_stays_one_claim_and_two_with_their_own_verbs_are_two(text):
+    claims = extract(text, threshold=0.0)
+    assert len(claims) == (2 if "were seized" in text else 1)
+    assert all(c.start == 0 and c.end == len(text) - 1 for c in claims)
+
+
+def test_a_second_reported_clause_after_and_that_is_its_own_claim():
+    text = "The council said that the bridge had been closed since March and that repairs would cost £2.4m.\n"
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == ["The bridge had been closed since March", "Repairs would cost £2.4m"]
+    assert all(c.claimant_as_written == "The council" and c.start == 0 for c in claims)
+
+
+def test_a_weak_part_of_a_bundle_is_kept_beside_a_checkable_one():
+    # "The ferry is running again" alone has nothing to check; beside the dated closure it is part of the report.
+    text = "The bridge was closed to traffic on 4 May, and the ferry is running again.\n"
+    claims = extract(text)
+    assert [c.text for c in claims] == ["The bridge was closed to traffic on 4 May", "The ferry is running again"]
+    assert {(c.start, c.end, c.sentence) for c in claims} == {(0, len(text) - 1, text.strip())}
 
 
 def test_a_guarantee_is_a_checkable_forecast():
