@@ -31,8 +31,13 @@ def test_an_announced_measure_with_its_time_span_is_checkable():
     claim = _only("The park will remain closed until the lynx is found.\n")
     assert "announced measure: 'will remain closed until'" in claim.reasons
     assert "prediction: 'will'" in claim.reasons
-    claim = _only("The search has been scaled back for the night and will resume at first light.\n")
-    assert "announced measure: 'will resume at first light'" in claim.reasons
+    # A bundle of two checkable assertions: each is a claim, the announced one with its reason.
+    found = extract("The search has been scaled back for the night and will resume at first light.\n")
+    assert [c.text for c in found] == [
+        "The search has been scaled back for the night",
+        "The search will resume at first light",
+    ]
+    assert "announced measure: 'will resume at first light'" in found[1].reasons
     # Without a span it is still a vague forecast.
     assert extract("The park will remain closed.\n") == []
 
