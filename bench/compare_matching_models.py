@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, load  # noqa: E402
+from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, gold_cluster, load  # noqa: E402
 from claims.extraction.matching import (  # noqa: E402
     SAME,
     SUGGEST,
@@ -109,7 +109,7 @@ def read_split(name: str, path: Path, threshold: float = 0.5) -> Split:
                 continue
             target = features(gold["text"])
             claim_id, _ = max(hits, key=lambda h: similarity(target, features(h[1].text)))
-            items.append((gold.get("cluster") or f"{article['id']}:{gold['sentence']}", claim_id))
+            items.append((gold_cluster(article, gold), claim_id))
     return Split(name, texts, [features(t) for t in texts], items)
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, load  # noqa: E402
+from claims.extraction.evaluation import _overlaps, _span, bcubed, evaluate, gold_cluster, load  # noqa: E402
 from claims.extraction.matching import (  # noqa: E402
     CONTAINED_MIN_WEIGHT,
     SAME,
@@ -119,9 +119,7 @@ def read_split(name: str, path: Path, all_pairs: bool) -> Split:
             index.add(len(split.feats), feats)
             split.feats.append(feats)
             split.claimants.append(claim.claimant)
-            clusters = {
-                g.get("cluster") or article["id"] + ":" + g["sentence"] for s, g in golds if _overlaps(claim, s)
-            }
+            clusters = {gold_cluster(article, g) for s, g in golds if _overlaps(claim, s)}
             split.gold.append(frozenset(clusters))
         for span, gold in golds:
             hits = [(first + n, c) for n, c in enumerate(predicted) if _overlaps(c, span)]
@@ -129,7 +127,7 @@ def read_split(name: str, path: Path, all_pairs: bool) -> Split:
                 continue
             target = features(gold["text"])
             claim_id, _ = max(hits, key=lambda h: similarity(target, features(h[1].text)))
-            split.items.append((gold.get("cluster") or article["id"] + ":" + gold["sentence"], claim_id))
+            split.items.append((gold_cluster(article, gold), claim_id))
     return split
 
 

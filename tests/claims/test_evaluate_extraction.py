@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.extraction.evaluation import bcubed, evaluate, load, matching_errors
+from claims.extraction.evaluation import bcubed, evaluate, gold_cluster, load, matching_errors
 
 DEVSET = Path(__file__).resolve().parents[2] / "claims" / "extraction" / "devset" / "articles.jsonl"
 TEST_SPLIT = DEVSET.with_name("test.jsonl")
@@ -38,6 +38,30 @@ def test_bcubed_counts_a_wrong_merge_and_a_missed_one():
     assert precision == 0.5 and recall == 1.0
     precision, recall, _ = bcubed([("a", 1), ("a", 2)])
     assert precision == 1.0 and recall == 0.5
+
+
+def test_two_unclustered_claims_of_one_sentence_are_two_claims_in_the_matching_figure():
+    # A sentence bundling two assertions, each found once (no cluster label): splitting it is right, keeping it whole
+    # is one predicted claim for two assertions.
+    sentence = (
+        "Three people were killed and 17 injured when a coach overturned on the Kessel Pass on Tuesday, police said."
+    )
+    article = {
+        "id": "bundle",
+        "split": "x",
+        "outlet": "The Herald",
+        "text": f"Coach crash on the pass\n\n{sentence}\n",
+        "claims": [
+            {"sentence": sentence, "text": "Three people were killed when a coach overturned", "claimant": "police"},
+            {"sentence": sentence, "text": "17 people were injured when a coach overturned", "claimant": "police"},
+        ],
+    }
+    report = evaluate([article], split="x")
+    first, second = (pred for _, pred, _ in report.matched)
+    assert first != second
+    assert report.bcubed == (1.0, 1.0, 1.0)
+    whole = [(gold_cluster(article, gold), 0) for gold in article["claims"]]
+    assert bcubed(whole)[0] == 0.5
 
 
 def test_command_prints_figures_for_each_split():
