@@ -158,13 +158,18 @@ _SPEAKING_VERBS = {
     "claimed",
     "warned",
 }
+# Whom a speaker "told" before a bare clause: a pronoun or an audience ("told us the plant had shed 300 jobs").
+_TOLD_WHOM = (
+    r"(?:us|me|him|her|them|staff|employees|members|residents|colleagues|investors|MPs|councillors|"
+    r"the\s+(?:committee|court|inquiry|hearing|meeting|conference|council|chamber|tribunal|panel|jury))"
+)
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|"
-    r"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+))"
+    rf"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(

@@ -1070,3 +1070,9 @@ def test_role_prefers_the_name_it_heads():
 def test_role_then_organisation_name_in_apposition():
     text = "A passenger group, the Alden Riders Alliance, said that fares had risen by 30% since 2020."
     assert _claimant(text, "risen by 30%") == "the Alden Riders Alliance"
+
+
+@pytest.mark.parametrize("whom", ["them", "us", "staff", "the committee"])
+def test_whom_a_speaker_told_is_not_part_of_the_claim(whom):
+    found = extract(f"Kai Moreno told {whom} the plant had shed 300 jobs since March.\n")
+    assert [(c.claimant, c.text) for c in found] == [("Kai Moreno", "The plant had shed 300 jobs since March")]
