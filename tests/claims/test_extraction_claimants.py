@@ -1076,3 +1076,9 @@ def test_role_then_organisation_name_in_apposition():
 def test_whom_a_speaker_told_is_not_part_of_the_claim(whom):
     found = extract(f"Kai Moreno told {whom} the plant had shed 300 jobs since March.\n")
     assert [(c.claimant, c.text) for c in found] == [("Kai Moreno", "The plant had shed 300 jobs since March")]
+
+
+@pytest.mark.parametrize("title", ["Cllr", "Chief Constable", "Alderman", "Sir", "Det Supt", "Rev"])
+def test_a_title_before_a_name_is_not_part_of_the_claimant(title):
+    found = extract(f"{title} Ana Reyes said 86 people had been on board the train.\n")
+    assert [(c.claimant, c.text) for c in found] == [("Ana Reyes", "86 people had been on board the train")]
