@@ -1662,15 +1662,18 @@ def _parenthetical_frame(sentence: str, position: int, speakers: Speakers) -> Fr
     )
 
 
-# "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE"; "X has issued a statement." alone
-# makes X the issuer of the statement quoted next ("It read: …").
+# "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE", "X (has) issued a short statement
+# (to staff) saying (that) CLAUSE"; "X has issued a statement." alone makes X the issuer of the statement quoted next
+# ("It read: …").
 _ISSUED = re.compile(
-    r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:has|have|had)\s+(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|put\s+out|"
-    r"published|posted|updated)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?(?:statement|update|figures|numbers|data)"
-    r"(?:[.!]?$|\s*:\s+(?P<clause>\S.+)$)"
+    r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:(?:has|have|had)\s+)?(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|"
+    r"put\s+out|published|posted|updated|sent)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:statement|update|figures|numbers|data|letter|note|email)"
+    r"(?:[.!]?$|(?:\s*:\s+|\s+(?:to\s+[^,:;“”\"«»]{1,40}?\s+)?(?:saying|stating|confirming|warning|insisting)\s+"
+    r"(?:that\s+)?)(?P<clause>\S.+)$)"
 )
-_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data"}
-_ISSUED_VERBS = {"issued", "released", "put", "published", "posted", "updated"}
+_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data", "letter", "note", "email"}
+_ISSUED_VERBS = {"issued", "released", "put", "published", "posted", "updated", "sent"}
 
 
 def _issued_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:

@@ -59,6 +59,8 @@ _REPORTING_BASE = [
     "complain",
     "boast",
     "advise",
+    "repeat",
+    "reiterate",
 ]
 _IRREGULAR = {
     "say": ["said", "says"],

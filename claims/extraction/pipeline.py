@@ -117,7 +117,7 @@ _CLASSIFIED = _rx(
     r"\b(?:is|are|was|were|been|be)\s+(?:now\s+|officially\s+)?"
     r"(?:classed|classified|listed|designated|categori[sz]ed|registered|rated)\s+as\b"
 )
-# An official's safety assessment ("the risk to the public is very low", "the risk of a breach is low", "tap water is
+# An official's safety assessment ("the risk to the public is very low", "the chance of a breach is low", "tap water is
 # safe for washing", "is not aware of any illness"): checkable against the assessment's source. A risk level is the
 # public's, the published one ("the risk to people from the lynx"), or of an event ("the risk of a breach"); "the risk
 # to any individual patient" reassures.
@@ -125,8 +125,9 @@ _ASSESSMENT = _rx(
     r"\b(?:risk|danger|threat)\s+(?:to|for)\s+(?:the\s+)?(?:general\s+|wider\s+)?(?:public|people|humans|human health"
     r"|residents|population)\b[^,.;]{0,30}?\b(?:is|was|are|were|remains?|remained|has been)"
     r"\s+[\"“]?(?:still\s+)?(?:very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
-    r"|\b(?:the\s+)?risk\s+of\s+(?:a\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+){0,3}?\s+(?:is|was|remains?|remained|has been)"
-    r"\s+(?:still\s+|very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
+    r"|\b(?:the\s+)?(?:risk|chance|likelihood|probability)\s+of\s+(?:a\s+|the\s+)?[a-z-]+(?:\s+[a-z-]+){0,3}?\s+"
+    r"(?:is|was|remains?|remained|has been)"
+    r"\s+[\"“]?(?:still\s+|very\s+|extremely\s+|relatively\s+)?(?:low|high|moderate|minimal|negligible|small)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?(?:safe|unsafe)\s+(?:to|for)\b"
     r"|\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+|perfectly\s+)?fine\s+for\b|\bnot aware of any\b"
 )
@@ -1147,7 +1148,7 @@ _GATES = {
         "constitution constitutional violated violates violate violation violations violating prohibit "
         "prohibited prohibits prohibition entitled entitlement"
     ),
-    _ASSESSMENT: _gate("risk danger threat safe unsafe fine", "not aware any"),
+    _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),

@@ -1082,3 +1082,27 @@ def test_whom_a_speaker_told_is_not_part_of_the_claim(whom):
 def test_a_title_before_a_name_is_not_part_of_the_claimant(title):
     found = extract(f"{title} Ana Reyes said 86 people had been on board the train.\n")
     assert [(c.claimant, c.text) for c in found] == [("Ana Reyes", "86 people had been on board the train")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "text"),
+    [
+        (
+            "The Reservoir Safety Authority issued a short statement saying that 12 dams had been inspected since May.",
+            "the Reservoir Safety Authority",
+            "12 dams had been inspected since May",
+        ),
+        (
+            "The union has released a statement to members saying 3,000 nurses had voted.",
+            "The union",
+            "3,000 nurses had voted",
+        ),
+        (
+            "Health minister Priya Rendall has repeated in a statement that the government had offered nurses 3.5%.",
+            "Priya Rendall",
+            "The government had offered nurses 3.5%",
+        ),
+    ],
+)
+def test_a_statement_issued_saying_or_repeated_is_its_issuers_claim(sentence, claimant, text):
+    assert [(c.claimant, c.text) for c in extract(sentence + "\n")] == [(claimant, text)]

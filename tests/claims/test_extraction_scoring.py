@@ -218,3 +218,9 @@ def test_a_measure_taken_a_denial_made_and_a_bar_are_reasons_to_extract():
     claim = _claim("The stallholder has denied responsibility through his solicitor.")
     assert "denial: 'denied responsibility'" in claim.reasons
     assert "legal: 'barred'" in _claim("Councillors have been barred from voting on the scheme.").reasons
+
+
+def test_the_chance_of_an_event_rated_low_is_a_safety_assessment():
+    (claim,) = extract("The regulator said the chance of the dam failing is low.\n")
+    assert claim.text == "The chance of the dam failing is low"
+    assert any(reason.startswith("safety assessment") for reason in claim.reasons)
