@@ -1487,9 +1487,12 @@ _ASIDE = re.compile(
 _MADE = re.compile(
     r",\s+(?:carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued)\s+(?:by|for)\s"
 )
+# Whom the participle addresses is read past: "telling them the trust spends …", "warning drivers that …".
 _PARTICIPLE_FRAME = re.compile(
-    r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining)"
-    r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
+    r",\s+(?P<verb>saying|adding|insisting|claiming|arguing|warning|noting|stressing|stating|explaining|telling|"
+    r"assuring|reminding)"
+    rf"(?:\s+(?:(?!(?:the|a|an)\s)[a-z]+\s+)?that\s+|\s*:\s*|\s+(?:reporters|journalists|{_TOLD_WHOM})\s+(?=[a-z“\"])"
+    r"|\s+(?=[a-z“\"]))"
 )
 
 
@@ -1500,6 +1503,9 @@ _TO_SAY = re.compile(
 )
 
 
+_PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
+
+
 def _opening_np(head: str) -> str:
     """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
     power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
@@ -1508,8 +1514,8 @@ def _opening_np(head: str) -> str:
     for i, token in enumerate(tokens):
         if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
             end = i + 1
-        elif end:
-            break
+        elif end or _PAST_VERB.fullmatch(token):
+            break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:
         low = [t.lower() for t in tokens]
         end = next((i + 1 for i, w in enumerate(low) if w in ORG_ROLES or w in PERSON_ROLES or w in _GROUP_SPEAKERS), 0)

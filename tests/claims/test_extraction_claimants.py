@@ -1106,3 +1106,27 @@ def test_a_title_before_a_name_is_not_part_of_the_claimant(title):
 )
 def test_a_statement_issued_saying_or_repeated_is_its_issuers_claim(sentence, claimant, text):
     assert [(c.claimant, c.text) for c in extract(sentence + "\n")] == [(claimant, text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "text"),
+    [
+        (
+            "Harlow Foods apologised on Friday, saying the breach had affected 1.4 million customers.",
+            "Harlow Foods",
+            "The breach had affected 1.4 million customers",
+        ),
+        (
+            "Carys Mabbutt addressed the crowd, telling them the trust spent 14 million pounds a year on agency staff.",
+            "Carys Mabbutt",
+            "The trust spent 14 million pounds a year on agency staff",
+        ),
+        (
+            "Chief Inspector Maren Toft closed the road, warning drivers that 40 cars had been damaged.",
+            "Maren Toft",
+            "40 cars had been damaged",
+        ),
+    ],
+)
+def test_a_participle_after_the_speakers_action_reports_their_claim(sentence, claimant, text):
+    assert [(c.claimant, c.text) for c in extract(sentence + "\n")] == [(claimant, text)]
