@@ -163,6 +163,8 @@ _TOLD_WHOM = (
     r"(?:us|me|him|her|them|staff|employees|members|residents|colleagues|investors|MPs|councillors|"
     r"the\s+(?:committee|court|inquiry|hearing|meeting|conference|council|chamber|tribunal|panel|jury))"
 )
+# Whom "told" addresses, read past after any reporting verb of a frame ("…, told us she had …").
+_WHOM = rf"(?:\s+(?:reporters|journalists|{_TOLD_WHOM})(?=\s))?"
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
@@ -218,7 +220,8 @@ _NOT_NP = {
 _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+[^,“”\"]{2,90},\s+"
-    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
+    r"(?P<clause>.+)$"
 )
 # "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
 _ROLE_APPOSITIVE = re.compile(
@@ -244,7 +247,7 @@ _TRAILING_ROLE = re.compile(
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked|who|which|whose)\b"
-    rf"[^,;“”\"«»]{{0,80}},\s+{_ADVERBS}(?P<verb>{_VERBS})\b(?P<mid>[^,.;:“”\"]{{0,40}}?)"
+    rf"[^,;“”\"«»]{{0,80}},\s+{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?P<mid>[^,.;:“”\"]{{0,40}}?)"
     r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "The data, published by the statistics office on Thursday, showed that CLAUSE": a document and its author.

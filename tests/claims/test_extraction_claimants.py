@@ -1130,3 +1130,10 @@ def test_a_statement_issued_saying_or_repeated_is_its_issuers_claim(sentence, cl
 )
 def test_a_participle_after_the_speakers_action_reports_their_claim(sentence, claimant, text):
     assert [(c.claimant, c.text) for c in extract(sentence + "\n")] == [(claimant, text)]
+
+
+def test_whom_a_speaker_told_after_an_aside_is_not_part_of_the_claim():
+    found = extract(
+        "Ward sister Joanne Tull, who has worked at St Hilda's for 22 years, told us the ward had shut twice.\n"
+    )
+    assert ("Joanne Tull", "The ward had shut twice") in [(c.claimant, c.text) for c in found]
