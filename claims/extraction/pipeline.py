@@ -167,6 +167,18 @@ _STATUS = _rx(
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
+# The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
+_MEASURE_SPANS = frozenset(
+    {"until", "till", "within", "least", "light", "overnight", "today", "tomorrow", "week", "weekend"}
+)
+# A decision needs its verb (the letters of "co-operate" before the hyphen are a word of their own: "co"), or "be"
+# with a participle, "affected", "disrupted" or "no" ("will be supplied", "will not be affected", "there will be no").
+_DECISION_VERB_WORDS = frozenset(re.match(r"[a-z]+", verb).group() for verb in DECISION_VERBS) | {"lose", "keep"}
+_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no"}
+
+
+def _may_decide(bag: set[str]) -> bool:
+    return not bag.isdisjoint(_DECISION_VERB_WORDS) or ("be" in bag and not bag.isdisjoint(_DECISION_BE_WORDS))
 
 
 def _words_before(text: str, end: int) -> set[str]:
@@ -679,6 +691,9 @@ def _score(
         not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated))
     )
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
+    # The cue gates test only their own words: the bag's words that are in some gate answer every gate test as the
+    # whole bag does, and a handful of words is tested much faster than the whole bag.
+    cues_bag = bag & _CUE_WORDS
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
@@ -705,7 +720,7 @@ def _score(
     if dated:
         positive.append("dated")
     cues.extend(positive)
-    absolute = _cue(_NEG_ABSOLUTE, text, bag)
+    absolute = _cue(_NEG_ABSOLUTE, text, cues_bag)
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
     if maxim:
         absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
@@ -722,11 +737,11 @@ def _score(
     if record:
         cues.append("record")
         positive.append(f"record: '{record}'")
-    causal = _cue(_CAUSAL, text, bag)
-    comparison = _cue(_COMPARISON, text, bag)
-    legal = _cue(_LEGAL, text, bag)
-    classified = _cue(_CLASSIFIED, text, bag)
-    investigation = _cue(_INVESTIGATION, text, bag)
+    causal = _cue(_CAUSAL, text, cues_bag)
+    comparison = _cue(_COMPARISON, text, cues_bag)
+    legal = _cue(_LEGAL, text, cues_bag)
+    classified = _cue(_CLASSIFIED, text, cues_bag)
+    investigation = _cue(_INVESTIGATION, text, cues_bag)
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
@@ -737,24 +752,26 @@ def _score(
         if found:
             cues.append(name)
             positive.append(f"{name}: '{found.group()}'")
-    assessment = _cue(_ASSESSMENT, text, bag)
+    assessment = _cue(_ASSESSMENT, text, cues_bag)
     if assessment:
         cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
-    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag) or _cue(_TAKEN, text, bag)
+    # A measure needs the word of its time span ("until", "within", "for at least", "at first light", "this week" …).
+    measure = _cue(_MEASURE, text, cues_bag) if not bag.isdisjoint(_MEASURE_SPANS) else None
+    measure = measure or _cue(_STILL_OPEN, text, cues_bag) or _cue(_TAKEN, text, cues_bag)
     if measure:
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
-    status = _cue(_STATUS, text, bag)
+    status = _cue(_STATUS, text, cues_bag)
     if status:
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
-    apology = _cue(_APOLOGY, text, bag)
+    apology = _cue(_APOLOGY, text, cues_bag)
     if apology:
         cues.append("apology")
         positive.append(f"apology: '{apology.group()}'")
-    decision = _cue(_DECISION, text, bag)
+    decision = _cue(_DECISION, text, cues_bag) if _may_decide(bag) else None
     if decision and (
         _SPECULATIVE.search(text)
         or _UNDECIDED.search(text, 0, decision.start())
@@ -771,8 +788,8 @@ def _score(
         cues.append("attributed statement of fact")
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
-    advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
-    advice = advice or _cue(_ADVISED, text, bag)
+    advice = _cue(_ADVICE, text, cues_bag) if "should" in bag or "must" in bag else None
+    advice = advice or _cue(_ADVISED, text, cues_bag)
     if advice:
         cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
@@ -826,7 +843,7 @@ def _score(
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
-            match = maxim or _cue(_RHETORIC, original, bag)
+            match = maxim or _cue(_RHETORIC, original, cues_bag)
             if (
                 match
                 and match.group() in _FIRST_PERSON
@@ -844,7 +861,7 @@ def _score(
                 # anything") is checkable; only the other cues of rhetoric count against it.
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
-            match = _cue(_OPINION, text, bag)
+            match = _cue(_OPINION, text, cues_bag)
             while match and advice and match.group() in ("should", "must"):
                 match = _OPINION.search(text, match.end())  # the advice's "should", not an opinion
             if (
@@ -859,7 +876,7 @@ def _score(
                 # The superlative of a record over a period ("the worst mining disaster since 2008", "the worst on
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
-            match = match or _cue(_FEELING, text, bag)
+            match = match or _cue(_FEELING, text, cues_bag)
             if match and apology and match.group() == "sorry":
                 match = _FEELING.search(text, match.end())  # the apology's "sorry", not a feeling
             if not match and "critics" in whole.words:
@@ -867,7 +884,7 @@ def _score(
         else:
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
-            match = _cue(_PREDICTION, text, bag) or _cue(_EXPECTATION, text, bag)
+            match = _cue(_PREDICTION, text, cues_bag) or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
         if not match:
             continue
@@ -1125,6 +1142,8 @@ _NUMBER_WORDS = {
 # A compiled pattern hashes its whole compiled code on every dict lookup (microseconds for the long cue patterns):
 # gates are looked up by the pattern's identity instead.
 _GATE_OF = {id(pattern): gate for pattern, gate in _GATES.items()}
+# Every word of every gate: an assertion's bag of words cut down to these answers every gate test (_score).
+_CUE_WORDS = frozenset().union(*(keys | frozenset().union(*groups) for keys, _, groups in _GATES.values()))
 
 
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
