@@ -694,6 +694,7 @@ def _score(
     # The cue gates test only their own words: the bag's words that are in some gate answer every gate test as the
     # whole bag does, and a handful of words is tested much faster than the whole bag.
     cues_bag = bag & _CUE_WORDS
+    searched = _gated_cues(text, cues_bag)
     words = original.split()
     named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
@@ -720,7 +721,7 @@ def _score(
     if dated:
         positive.append("dated")
     cues.extend(positive)
-    absolute = _cue(_NEG_ABSOLUTE, text, cues_bag)
+    absolute = searched.get("absolute")
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
     if maxim:
         absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
@@ -737,11 +738,11 @@ def _score(
     if record:
         cues.append("record")
         positive.append(f"record: '{record}'")
-    causal = _cue(_CAUSAL, text, cues_bag)
-    comparison = _cue(_COMPARISON, text, cues_bag)
-    legal = _cue(_LEGAL, text, cues_bag)
-    classified = _cue(_CLASSIFIED, text, cues_bag)
-    investigation = _cue(_INVESTIGATION, text, cues_bag)
+    causal = searched.get("causal")
+    comparison = searched.get("comparison")
+    legal = searched.get("legal")
+    classified = searched.get("classified")
+    investigation = searched.get("investigation")
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
@@ -752,22 +753,22 @@ def _score(
         if found:
             cues.append(name)
             positive.append(f"{name}: '{found.group()}'")
-    assessment = _cue(_ASSESSMENT, text, cues_bag)
+    assessment = searched.get("assessment")
     if assessment:
         cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
     # A measure needs the word of its time span ("until", "within", "for at least", "at first light", "this week" …).
     measure = _cue(_MEASURE, text, cues_bag) if not bag.isdisjoint(_MEASURE_SPANS) else None
-    measure = measure or _cue(_STILL_OPEN, text, cues_bag) or _cue(_TAKEN, text, cues_bag)
+    measure = measure or searched.get("still open") or searched.get("taken")
     if measure:
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
-    status = _cue(_STATUS, text, cues_bag)
+    status = searched.get("status")
     if status:
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
-    apology = _cue(_APOLOGY, text, cues_bag)
+    apology = searched.get("apology")
     if apology:
         cues.append("apology")
         positive.append(f"apology: '{apology.group()}'")
@@ -789,7 +790,7 @@ def _score(
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
     advice = _cue(_ADVICE, text, cues_bag) if "should" in bag or "must" in bag else None
-    advice = advice or _cue(_ADVISED, text, cues_bag)
+    advice = advice or searched.get("advised")
     if advice:
         cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
@@ -1144,6 +1145,37 @@ _NUMBER_WORDS = {
 _GATE_OF = {id(pattern): gate for pattern, gate in _GATES.items()}
 # Every word of every gate: an assertion's bag of words cut down to these answers every gate test (_score).
 _CUE_WORDS = frozenset().union(*(keys | frozenset().union(*groups) for keys, _, groups in _GATES.values()))
+# The positive cues searched whenever their gate lets them (the others have further conditions: _score).
+_GATED_CUES = {
+    "absolute": _NEG_ABSOLUTE,
+    "causal": _CAUSAL,
+    "comparison": _COMPARISON,
+    "legal": _LEGAL,
+    "classified": _CLASSIFIED,
+    "investigation": _INVESTIGATION,
+    "assessment": _ASSESSMENT,
+    "still open": _STILL_OPEN,
+    "taken": _TAKEN,
+    "status": _STATUS,
+    "apology": _APOLOGY,
+    "advised": _ADVISED,
+}
+# Each gate word, with the cues whose gate has it among its keys: most assertions have a key of one or two cues.
+_CUES_OF_KEY: dict[str, list[str]] = {}
+for _name, _pattern in _GATED_CUES.items():
+    for _key in _GATE_OF[id(_pattern)][0]:
+        _CUES_OF_KEY.setdefault(_key, []).append(_name)
+
+
+def _gated_cues(text: str, bag: set[str]) -> dict[str, re.Match[str] | None]:
+    """The match (or None) of each of _GATED_CUES whose gate the bag passes; the others are absent. One pass over
+    the assertion's few gate words, instead of a gate test per cue."""
+    found: dict[str, re.Match[str] | None] = {}
+    for word in bag:
+        for name in _CUES_OF_KEY.get(word, ()):
+            if name not in found:
+                found[name] = _cue(_GATED_CUES[name], text, bag)
+    return found
 
 
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
