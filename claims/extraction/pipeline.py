@@ -631,6 +631,13 @@ class _Whole:
         self.lower = sentence.lower()
         self.words = words
         self._letter_runs: frozenset[str] | None = None
+        self._cue_words: frozenset[str] | None = None
+
+    def cue_words(self) -> frozenset[str]:
+        """Its words that are in some cue gate (_CUE_WORDS): with an assertion's, what the whole-sentence gates test."""
+        if self._cue_words is None:
+            self._cue_words = _CUE_WORDS.intersection(self.words)
+        return self._cue_words
 
     def letter_runs(self) -> frozenset[str]:
         """Every run of letters, inside longer words too ("2nd" gives "nd"): whether it speaks to the reader."""
@@ -838,9 +845,9 @@ def _score(
             if not match and not bag.isdisjoint(_ASK_WORDS):
                 match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
-            match = _cue(_HOPE, whole.lower, bag | whole.words)
+            match = _cue(_HOPE, whole.lower, cues_bag | whole.cue_words())
         elif name == "boilerplate":
-            match = _cue(_BOILERPLATE, whole.lower, bag | whole.words)
+            match = _cue(_BOILERPLATE, whole.lower, cues_bag | whole.cue_words())
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
