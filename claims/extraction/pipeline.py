@@ -425,7 +425,17 @@ _MARKERS = (
 )
 _BARE_MARKERS = "but|and|also|yet|so|however"
 _LEAD_MARKER = re.compile(rf"^(?:{_MARKERS})\s*,\s+|^(?:{_BARE_MARKERS})\s+", re.IGNORECASE)
-_MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
+_MARKER_WORDS = tuple(f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
+_MARKER_REACH = max(map(len, _MARKER_WORDS))
+
+
+def _may_open_with_marker(text: str) -> bool:
+    """Whether _LEAD_MARKER may match: an ASCII opening must begin with a marker (IGNORECASE folds only a few
+    non-ASCII letters to ASCII ones, so an opening with one is searched)."""
+    head = text[:_MARKER_REACH]
+    return not head.isascii() or head.lower().startswith(_MARKER_WORDS)
+
+
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
@@ -450,8 +460,8 @@ def _tidy(text: str) -> str:
     text = text.strip().strip("“”\"«»'’‘").strip()
     text = _rstrip_dashes(text).rstrip(".").strip().strip('“”"«»').strip()
     previous = None
-    # Discourse markers are stripped only from a text that starts with one (IGNORECASE: non-ASCII aside).
-    while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
+    # Discourse markers are stripped only from a text that starts with one.
+    while previous != text and _may_open_with_marker(text):
         previous = text
         text = _LEAD_MARKER.sub("", text)
     if "  " in text or not text.isprintable():
