@@ -713,7 +713,10 @@ def _score(
     cues_bag = bag & _CUE_WORDS
     searched = _gated_cues(text, cues_bag)
     words = original.split()
-    named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
+    # An assertion without a capital after its first character (about half of them) names no actor and holds no
+    # capitalised "-ed" name (_PROPER_ED): neither is looked for.
+    capitals = not original[1:].islower()
+    named = capitals and any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
     # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
     # outside the quotation is no past event.
@@ -724,7 +727,7 @@ def _score(
         past = _past(outside, set(_WORDS.findall(outside)))
     else:
         past = _past(text, bag)
-        if past and _PROPER_ED.search(original):
+        if past and capitals and _PROPER_ED.search(original):
             # "the United Provinces", "Red Cross-trained": a capitalised "-ed" word inside a sentence is a name.
             unnamed = _PROPER_ED.sub(" ", original).lower()
             past = _past(unnamed, set(_WORDS.findall(unnamed)))
