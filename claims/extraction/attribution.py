@@ -669,13 +669,11 @@ def _clean_token(token: str) -> str:
 
 def _clean_words(tokens: list[str]) -> list[str]:
     """Tokens cleaned, a plural possessive inside a name kept as written ("the Producers' Association")."""
-    last = len(tokens) - 1
-    return [
-        _clean_token(t) + t[-1]
-        if i < last and t[-2:] in ("s'", "s’") and t[:-1] == _clean_token(t)
-        else _clean_token(t)
-        for i, t in enumerate(tokens)
-    ]
+    words = [_clean_token(t) for t in tokens]
+    for i, t in enumerate(tokens[:-1]):
+        if t[-2:] in ("s'", "s’") and t[:-1] == words[i]:
+            words[i] = t
+    return words
 
 
 def _possessive_base(token: str) -> str:
@@ -712,6 +710,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a subject named by its head noun
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
@@ -749,8 +748,9 @@ class Speakers:
         """Record every titled person name and organisation in a sentence (`words`: its lower-cased words)."""
         if words is None:
             words = sentence_words(text)
+        roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
-        if not words.isdisjoint(ORG_ROLES) and "the" in words:
+        if roles and "the" in words:
             # "The national weather service recorded …": an organisation introduced in lower case, without a
             # frame, for a later "the service" to refer back to. Only with a modifier that names it.
             # Tried only where "the" stands (a few times a sentence), not at every position of the sentence.
@@ -769,11 +769,10 @@ class Speakers:
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
         # The group noun is one of the first three words: without one there is nothing to match.
         group = None
-        if not _GROUP_SPEAKERS.isdisjoint(w.lower() for w in text.split(None, 3)[:3]):
+        if not _GROUP_SPEAKERS.isdisjoint(map(str.lower, text.split(None, 3)[:3])):
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
-        roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         apposed = roles and (", the " in text or ", a " in text or ", an " in text)
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
@@ -1200,7 +1199,7 @@ class Speakers:
                     return claimant, written
             return self._remember(written, "org", position, {"document"}), written
         # Only a group noun makes a group match count: without one the pattern is not searched.
-        group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words) else _GROUP_SUBJECT.search(subject)
+        group = None if _GROUP_SPEAKERS.isdisjoint(map(str.lower, words)) else _GROUP_SUBJECT.search(subject)
         if group and group.group("group").lower() in _GROUP_SPEAKERS and len(group.group("np").split()) <= 12:
             written = group.group("np").strip()
             return self._remember(written, "group", position), written
@@ -1314,7 +1313,7 @@ class Speakers:
                 person = self.person_from_name(before)
                 if person:
                     return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
-        if (any(w in ORG_HEADS for w in content) and content[-1] in ORG_HEADS | {"affairs", "statistics"}) or (
+        if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
             return self._remember(canonical_org(kept), "org", position, set(lower)), written
@@ -1706,7 +1705,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     lower = sentence.lower()
     if words is None:
         words = set(_LOWER_WORD.findall(lower))
-    if sentence.count(",") >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
+    commas = sentence.count(",")  # the same in `stripped` below: rstrip takes only white space
+    if commas >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
         parenthetical = _parenthetical_frame(sentence, position, speakers)
         if parenthetical is not None:
             return parenthetical
@@ -1761,18 +1761,18 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         # Each trailing pattern in turn, until one gives a speaker: "…, were told to leave …, the mayor of
         # Vellmarin, Ines Carrow, has said." first matches _TRAILING at "told" with no speaker, then _TRAILING_ROLE.
         # "CLAUSE, X said, and CLAUSE" is tried last.
-        middle = stripped.count(",") >= 2 and (", and " in stripped or ", but " in stripped)
+        middle = commas >= 2 and (", and " in stripped or ", but " in stripped)
         for candidate in (
             _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
-            _TRAILING_ROLE if stripped.count(",") >= 2 else None,
+            _TRAILING_ROLE if commas >= 2 else None,
             _TRAILING_INVERTED if not words.isdisjoint(_INVERTED_VERBS) else None,
             _TRAILING_MID if middle else None,
         ):
             frame = _trailing_frame(candidate.match(stripped), position, speakers) if candidate else None
             if frame is not None:
                 return frame
-    appositive = _APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
-    if not appositive and stripped.count(",") >= 2:
+    appositive = _APPOSITIVE.match(stripped) if commas >= 2 else None
+    if not appositive and commas >= 2:
         appositive = _ROLE_APPOSITIVE.match(stripped) or _INTERJECTED.match(stripped)
     if appositive:
         between = stripped[appositive.end("verb") : appositive.start("clause")]
@@ -1787,7 +1787,7 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(appositive.group("subj"), position)
         if claimant:
             return _clause_frame(claimant, written, appositive, verb=appositive.group("verb"))
-    aside = _DOCUMENT_APPOSITIVE.match(stripped) if stripped.count(",") >= 2 else None
+    aside = _DOCUMENT_APPOSITIVE.match(stripped) if commas >= 2 else None
     if aside:
         claimant, written = speakers.resolve(f"{aside.group('subj')} {aside.group('aside')}", position)
         if written:

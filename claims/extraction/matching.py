@@ -107,7 +107,7 @@ def fold_phrases(text: str) -> str:
     """Lower-cased text with the interchangeable wordings folded (each pattern in turn, as listed)."""
     folded = text.lower()
     for triggers, (pattern, replacement) in _FOLDS:
-        if any(trigger in folded for trigger in triggers):
+        if any(map(folded.__contains__, triggers)):  # no generator frame: the test runs for every claim
             folded = pattern.sub(replacement, folded)
     return folded
 
@@ -759,13 +759,13 @@ def keys(feats: Features) -> list[int]:
     """MinHash LSH band keys (signed 64-bit) of a claim; similar claims share at least one with high probability."""
     if not feats.words:
         return []
-    minima = list(map(min, zip(*map(_word_hashes, feats.words), strict=True)))
+    minima = list(map(str, map(min, zip(*map(_word_hashes, feats.words), strict=True))))  # as text, once
     negated = int(feats.negated)
     blake2b, from_bytes = hashlib.blake2b, int.from_bytes
     return [
         from_bytes(
             blake2b(
-                f"{band}:{negated}:{':'.join(map(str, minima[band * ROWS : (band + 1) * ROWS]))}".encode(),
+                f"{band}:{negated}:{':'.join(minima[band * ROWS : (band + 1) * ROWS])}".encode(),
                 digest_size=8,
             ).digest(),
             "big",

@@ -88,7 +88,7 @@ _PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
 
 
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
-    if _PAST.search(text) or not bag.isdisjoint(_IRREGULAR_PAST):
+    if not bag.isdisjoint(_IRREGULAR_PAST) or _PAST.search(text):  # the set test first: far cheaper
         return True
     return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
 
@@ -168,6 +168,18 @@ _STATUS = _rx(
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
+# The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
+_MEASURE_SPANS = frozenset(
+    {"until", "till", "within", "least", "light", "overnight", "today", "tomorrow", "week", "weekend"}
+)
+# A decision needs its verb (the letters of "co-operate" before the hyphen are a word of their own: "co"), or "be"
+# with a participle, "affected", "disrupted" or "no" ("will be supplied", "will not be affected", "there will be no").
+_DECISION_VERB_WORDS = frozenset(re.match(r"[a-z]+", verb).group() for verb in DECISION_VERBS) | {"lose", "keep"}
+_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no"}
+
+
+def _may_decide(bag: set[str]) -> bool:
+    return not bag.isdisjoint(_DECISION_VERB_WORDS) or ("be" in bag and not bag.isdisjoint(_DECISION_BE_WORDS))
 
 
 def _words_before(text: str, end: int) -> set[str]:
@@ -414,7 +426,17 @@ _MARKERS = (
 )
 _BARE_MARKERS = "but|and|also|yet|so|however"
 _LEAD_MARKER = re.compile(rf"^(?:{_MARKERS})\s*,\s+|^(?:{_BARE_MARKERS})\s+", re.IGNORECASE)
-_MARKER_INITIALS = frozenset(word[0] for word in f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
+_MARKER_WORDS = tuple(f"{_MARKERS}|{_BARE_MARKERS}".split("|"))
+_MARKER_REACH = max(map(len, _MARKER_WORDS))
+
+
+def _may_open_with_marker(text: str) -> bool:
+    """Whether _LEAD_MARKER may match: an ASCII opening must begin with a marker (IGNORECASE folds only a few
+    non-ASCII letters to ASCII ones, so an opening with one is searched)."""
+    head = text[:_MARKER_REACH]
+    return not head.isascii() or head.lower().startswith(_MARKER_WORDS)
+
+
 _AUX = re.compile(
     r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|should)\b", re.IGNORECASE
 )
@@ -448,8 +470,8 @@ def _tidy(text: str) -> str:
     text = text.strip().strip("“”\"«»'’‘").strip()
     text = _rstrip_dashes(text).rstrip(".").strip().strip('“”"«»').strip()
     previous = None
-    # Discourse markers are stripped only from a text that starts with one (IGNORECASE: non-ASCII aside).
-    while previous != text and (text[:1].lower() in _MARKER_INITIALS or not text[:1].isascii()):
+    # Discourse markers are stripped only from a text that starts with one.
+    while previous != text and _may_open_with_marker(text):
         previous = text
         text = _LEAD_MARKER.sub("", text)
     if "  " in text or not text.isprintable():
@@ -759,6 +781,13 @@ class _Whole:
         self.lower = sentence.lower()
         self.words = words
         self._letter_runs: frozenset[str] | None = None
+        self._cue_words: frozenset[str] | None = None
+
+    def cue_words(self) -> frozenset[str]:
+        """Its words that are in some cue gate (_CUE_WORDS): with an assertion's, what the whole-sentence gates test."""
+        if self._cue_words is None:
+            self._cue_words = _CUE_WORDS.intersection(self.words)
+        return self._cue_words
 
     def letter_runs(self) -> frozenset[str]:
         """Every run of letters, inside longer words too ("2nd" gives "nd"): whether it speaks to the reader."""
@@ -819,8 +848,15 @@ def _score(
         not bag.isdisjoint(_NUMBER_WORDS) and bool(_NUMBER.search(undated))
     )
     dated = bool(dates or (_may_be_when(bag, text) and _WHEN.search(text)))
+    # The cue gates test only their own words: the bag's words that are in some gate answer every gate test as the
+    # whole bag does, and a handful of words is tested much faster than the whole bag.
+    cues_bag = bag & _CUE_WORDS
+    searched = _gated_cues(text, cues_bag)
     words = original.split()
-    named = any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
+    # An assertion without a capital after its first character (about half of them) names no actor and holds no
+    # capitalised "-ed" name (_PROPER_ED): neither is looked for.
+    capitals = not original[1:].islower()
+    named = capitals and any(w[:1].isupper() and w.strip("“”\"'’") not in {"I"} for w in words[1:])
     # A predicate in the speaker's own words ('the government had "gambled with people's lives"', 'the city had
     # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
     # outside the quotation is no past event.
@@ -831,7 +867,7 @@ def _score(
         past = _past(outside, set(_WORDS.findall(outside)))
     else:
         past = _past(text, bag)
-        if past and _PROPER_ED.search(original):
+        if past and capitals and _PROPER_ED.search(original):
             # "the United Provinces", "Red Cross-trained": a capitalised "-ed" word inside a sentence is a name.
             unnamed = _PROPER_ED.sub(" ", original).lower()
             past = _past(unnamed, set(_WORDS.findall(unnamed)))
@@ -845,7 +881,7 @@ def _score(
     if dated:
         positive.append("dated")
     cues.extend(positive)
-    absolute = _cue(_NEG_ABSOLUTE, text, bag)
+    absolute = searched.get("absolute")
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
     if maxim:
         absolute = None  # "Nobody wins a long strike": what is always so is rhetoric, no fact to check
@@ -862,11 +898,11 @@ def _score(
     if record:
         cues.append("record")
         positive.append(f"record: '{record}'")
-    causal = _cue(_CAUSAL, text, bag)
-    comparison = _cue(_COMPARISON, text, bag)
-    legal = _cue(_LEGAL, text, bag)
-    classified = _cue(_CLASSIFIED, text, bag)
-    investigation = _cue(_INVESTIGATION, text, bag)
+    causal = searched.get("causal")
+    comparison = searched.get("comparison")
+    legal = searched.get("legal")
+    classified = searched.get("classified")
+    investigation = searched.get("investigation")
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
@@ -877,24 +913,26 @@ def _score(
         if found:
             cues.append(name)
             positive.append(f"{name}: '{found.group()}'")
-    assessment = _cue(_ASSESSMENT, text, bag)
+    assessment = searched.get("assessment")
     if assessment:
         cues.append("safety assessment")
         positive.append(f"safety assessment: '{assessment.group().strip(chr(34) + '“ ')}'")
-    measure = _cue(_MEASURE, text, bag) or _cue(_STILL_OPEN, text, bag) or _cue(_TAKEN, text, bag)
+    # A measure needs the word of its time span ("until", "within", "for at least", "at first light", "this week" …).
+    measure = _cue(_MEASURE, text, cues_bag) if not bag.isdisjoint(_MEASURE_SPANS) else None
+    measure = measure or searched.get("still open") or searched.get("taken")
     if measure:
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
-    status = _cue(_STATUS, text, bag)
+    status = searched.get("status")
     if status:
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
-    apology = _cue(_APOLOGY, text, bag)
+    apology = searched.get("apology")
     if apology:
         cues.append("apology")
         positive.append(f"apology: '{apology.group()}'")
-    decision = _cue(_DECISION, text, bag)
+    decision = _cue(_DECISION, text, cues_bag) if _may_decide(bag) else None
     if decision and (
         _SPECULATIVE.search(text)
         or _UNDECIDED.search(text, 0, decision.start())
@@ -911,8 +949,8 @@ def _score(
         cues.append("attributed statement of fact")
         positive.insert(0, "attributed statement of fact")
     # Advice alone is no statement of fact: it earns no attribution bonus.
-    advice = _cue(_ADVICE, text, bag) if "should" in bag or "must" in bag else None
-    advice = advice or _cue(_ADVISED, text, bag)
+    advice = _cue(_ADVICE, text, cues_bag) if "should" in bag or "must" in bag else None
+    advice = advice or searched.get("advised")
     if advice:
         cues.append("official advice")
         positive.append(f"official advice: '{advice.group()}'")
@@ -960,13 +998,13 @@ def _score(
             if not match and not bag.isdisjoint(_ASK_WORDS):
                 match = _INDIRECT_QUESTION.search(text)  # "Investors are asking how …"
         elif name == "hope":
-            match = _cue(_HOPE, whole.lower, bag | whole.words)
+            match = _cue(_HOPE, whole.lower, cues_bag | whole.cue_words())
         elif name == "boilerplate":
-            match = _cue(_BOILERPLATE, whole.lower, bag | whole.words)
+            match = _cue(_BOILERPLATE, whole.lower, cues_bag | whole.cue_words())
             if match and match.group() in _READER_PROMPTS and not _addresses_reader(whole):
                 match = None  # "children could sign up without …" reports, it does not prompt
         elif name == "rhetoric":
-            match = maxim or _cue(_RHETORIC, original, bag)
+            match = maxim or _cue(_RHETORIC, original, cues_bag)
             if (
                 match
                 and match.group() in _FIRST_PERSON
@@ -984,7 +1022,7 @@ def _score(
                 # anything") is checkable; only the other cues of rhetoric count against it.
                 match = _IMPERSONAL_RHETORIC.search(original)
         elif name == "opinion":
-            match = _cue(_OPINION, text, bag)
+            match = _cue(_OPINION, text, cues_bag)
             while match and advice and match.group() in ("should", "must"):
                 match = _OPINION.search(text, match.end())  # the advice's "should", not an opinion
             if (
@@ -999,7 +1037,7 @@ def _score(
                 # The superlative of a record over a period ("the worst mining disaster since 2008", "the worst on
                 # record") measures; "the worst decision ever" still judges.
                 match = _OPINION.search(text, match.end())
-            match = match or _cue(_FEELING, text, bag)
+            match = match or _cue(_FEELING, text, cues_bag)
             if match and apology and match.group() == "sorry":
                 match = _FEELING.search(text, match.end())  # the apology's "sorry", not a feeling
             if not match and "critics" in whole.words:
@@ -1007,7 +1045,7 @@ def _score(
         else:
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
-            match = _cue(_PREDICTION, text, bag) or _cue(_EXPECTATION, text, bag)
+            match = _cue(_PREDICTION, text, cues_bag) or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
         if not match:
             continue
@@ -1265,6 +1303,39 @@ _NUMBER_WORDS = {
 # A compiled pattern hashes its whole compiled code on every dict lookup (microseconds for the long cue patterns):
 # gates are looked up by the pattern's identity instead.
 _GATE_OF = {id(pattern): gate for pattern, gate in _GATES.items()}
+# Every word of every gate: an assertion's bag of words cut down to these answers every gate test (_score).
+_CUE_WORDS = frozenset().union(*(keys | frozenset().union(*groups) for keys, _, groups in _GATES.values()))
+# The positive cues searched whenever their gate lets them (the others have further conditions: _score).
+_GATED_CUES = {
+    "absolute": _NEG_ABSOLUTE,
+    "causal": _CAUSAL,
+    "comparison": _COMPARISON,
+    "legal": _LEGAL,
+    "classified": _CLASSIFIED,
+    "investigation": _INVESTIGATION,
+    "assessment": _ASSESSMENT,
+    "still open": _STILL_OPEN,
+    "taken": _TAKEN,
+    "status": _STATUS,
+    "apology": _APOLOGY,
+    "advised": _ADVISED,
+}
+# Each gate word, with the cues whose gate has it among its keys: most assertions have a key of one or two cues.
+_CUES_OF_KEY: dict[str, list[str]] = {}
+for _name, _pattern in _GATED_CUES.items():
+    for _key in _GATE_OF[id(_pattern)][0]:
+        _CUES_OF_KEY.setdefault(_key, []).append(_name)
+
+
+def _gated_cues(text: str, bag: set[str]) -> dict[str, re.Match[str] | None]:
+    """The match (or None) of each of _GATED_CUES whose gate the bag passes; the others are absent. One pass over
+    the assertion's few gate words, instead of a gate test per cue."""
+    found: dict[str, re.Match[str] | None] = {}
+    for word in bag:
+        for name in _CUES_OF_KEY.get(word, ()):
+            if name not in found:
+                found[name] = _cue(_GATED_CUES[name], text, bag)
+    return found
 
 
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:

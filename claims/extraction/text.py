@@ -37,6 +37,7 @@ _DATELINE = re.compile(
 )
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
+_NAVIGATION_SEPARATORS = ("|", ">", "»", "·", "•")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
 # A character that may be a letter of another script: anything but ASCII, Latin letters (U+00C0-U+024F), the
@@ -91,7 +92,8 @@ def _furniture_reason(text: str) -> str:
         stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped or (stripped[-1:] == ")" and ":" in stripped)
     ) and _CAPTION.search(stripped):
         return "caption or credit"
-    if _NAVIGATION.match(stripped):
+    # A navigation line needs one of its separators: most lines have none, and the pattern is not tried.
+    if any(map(stripped.__contains__, _NAVIGATION_SEPARATORS)) and _NAVIGATION.match(stripped):
         return "navigation"
     return ""
 
