@@ -601,6 +601,7 @@ def similarity(a: Features, b: Features) -> float:
         return 0.0  # what the weighted sums below give as well
     both = a.figures and b.figures
     approx = 0  # figures of one claim that round a figure of the other ("more than 240" / "243")
+    shared_figures = frozenset()
     if both:
         shared_figures = shared & a.figures
         if (
@@ -627,7 +628,7 @@ def similarity(a: Features, b: Features) -> float:
         score = (score + common / smaller) / 2
     # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries use
     # the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
-    if both and _anchored(shared, shared_figures, approx):
+    if (shared_figures or approx) and _anchored(shared, shared_figures, approx):  # it needs a figure or a rounding
         score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
     if score > SAME - 0.01 and capped(a, b):
