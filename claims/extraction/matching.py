@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from claims.extraction.lexicon import DEMONYMS, NEGATORS, STOPWORDS, WEEKDAYS
+from claims.extraction.lexicon import DEMONYMS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
 
 SAME = 0.65  # at or above: the same assertion, merged as a new appearance
 SUGGEST = 0.45  # at or above (and below SAME): a suggestion an editor confirms or rejects
@@ -259,19 +259,7 @@ def fold_figures(folded: str) -> str:
 _ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
              "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
              "twentieth")  # fmt: skip
-_MONTHS_FULL = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS_FULL = frozenset(MONTHS[:12]) - {"may"}  # "may" is also a modal
 # Single words outlets use interchangeably (applied per word, cached: no cost per claim). Units and currencies
 # to one spelling, common reporting verbs and nouns to one word. "" drops a word: hedges around a figure ("about",
 # "nearly", "at least", "more than") and relative days ("on Tuesday", "yesterday", "last night") differ between
