@@ -597,11 +597,16 @@ def similarity(a: Features, b: Features) -> float:
             and len(shared_figures) < len(b.figures)
             and not a.scales.isdisjoint(b.scales)
         ):
-            approx = _approximate(a.figures - shared_figures, b.figures - shared_figures)
+            only_a, only_b = a.figures - shared_figures, b.figures - shared_figures
+            if len(only_a) == 1 and len(only_b) == 1:  # the common case, without a call or sets of pairs
+                approx = int(_one_figure(*only_a, *only_b))
+            else:
+                approx = _approximate(only_a, only_b)
     names = a.names | b.names
     if a.simple and b.simple:
-        # No name is a figure: _weight_sum's sums without its set difference (the same float).
-        common = len(shared) + (len(shared & a.figures) if a.figures else 0) + 0.5 * len(shared & names)
+        # No name is a figure: _weight_sum's sums without its set difference (the same float). A shared figure is a
+        # figure of both claims: shared_figures is empty unless both have figures.
+        common = len(shared) + len(shared_figures) + 0.5 * len(shared & names)
         weight_a = a.base + 0.5 * len(a.words & names)
         weight_b = b.base + 0.5 * len(b.words & names)
     else:
@@ -644,10 +649,10 @@ def _anchored(shared: frozenset[str], figures: frozenset[str], approximate: int)
 def capped(a: Features, b: Features) -> bool:
     """Whether a guard holds two claims below SAME whatever words they share: an editor decides."""
     return bool(
-        (a.figures and b.figures and _figures_differ(a.figures, b.figures))  # different figures ("5%" / "6%")
         # other places or actors ("arrested in Ghana" / "in Austria"); a name one outlet capitalises ("Priority
         # Services Register") and another not ("priority register") is shared
-        or (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
+        (a.names and b.names and a.names.isdisjoint(b.words) and b.names.isdisjoint(a.words))
+        or (a.figures and b.figures and _figures_differ(a.figures, b.figures))  # different figures ("5%" / "6%")
         # other times of day ("the leak began at 6:40" / "at 7:15")
         or (a.times and b.times and not (a.times <= b.times or b.times <= a.times))
         # opposite directions ("rose" / "fell")
