@@ -473,12 +473,12 @@ _BLAMED = re.compile(
 )
 # "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
 # phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
+_DENIAL_WORDS = {"denied", "denies", "deny", "disputed", "disputes", "dispute"}
 _DENIED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
-    r"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>denied|denies|deny|disputed|disputes|dispute)"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>{_trie(sorted(_DENIAL_WORDS))})"
     r"\s+(?!that\b)[a-z]"
 )
-_DENIAL_WORDS = {"denied", "denies", "deny", "disputed", "disputes", "dispute"}
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
@@ -1622,11 +1622,6 @@ def find_frame(
 
 
 # "The trust, he added, would close two homes by June": a frame between the subject and the rest of its clause.
-_PARENTHETICAL = re.compile(
-    r"^(?P<head>[^,;:“”\"«»]{2,80}),\s+(?P<subj>he|she|they|it|we|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|"
-    r"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>said|says|added|adds|insisted|insists|claimed|claims|warned|warns|argued|"
-    r"argues|noted|notes|stressed|stresses|admitted|admits|believes|confirmed|explained|wrote)\s*,\s+(?P<tail>[a-z].+)$"
-)
 _PARENTHETICAL_VERBS = {
     "said",
     "says",
@@ -1651,6 +1646,10 @@ _PARENTHETICAL_VERBS = {
     "explained",
     "wrote",
 }
+_PARENTHETICAL = re.compile(
+    r"^(?P<head>[^,;:“”\"«»]{2,80}),\s+(?P<subj>he|she|they|it|we|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|"
+    rf"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>{_trie(sorted(_PARENTHETICAL_VERBS))})\s*,\s+(?P<tail>[a-z].+)$"
+)
 
 
 def _parenthetical_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
@@ -1673,14 +1672,14 @@ def _parenthetical_frame(sentence: str, position: int, speakers: Speakers) -> Fr
 # "X has just updated its figures: CLAUSE", "X has released a statement: CLAUSE", "X (has) issued a short statement
 # (to staff) saying (that) CLAUSE"; "X has issued a statement." alone makes X the issuer of the statement quoted next
 # ("It read: …").
+_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data", "letter", "note", "email"}
 _ISSUED = re.compile(
     r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:(?:has|have|had)\s+)?(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|"
     r"put\s+out|published|posted|updated|sent)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:statement|update|figures|numbers|data|letter|note|email)"
+    rf"(?:{_trie(sorted(_ISSUED_WORDS))})"
     r"(?:[.!]?$|(?:\s*:\s+|\s+(?:to\s+[^,:;“”\"«»]{1,40}?\s+)?(?:saying|stating|confirming|warning|insisting)\s+"
     r"(?:that\s+)?)(?P<clause>\S.+)$)"
 )
-_ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data", "letter", "note", "email"}
 _ISSUED_VERBS = {"issued", "released", "put", "published", "posted", "updated", "sent"}
 
 

@@ -726,9 +726,8 @@ def _approximated(only_a: frozenset[str], only_b: frozenset[str]) -> set[tuple[s
 
 
 def _approximate(only_a: frozenset[str], only_b: frozenset[str]) -> int:
-    """How many figures of one claim round a figure of the other (each figure counted once)."""
-    if len(only_a) == 1 and len(only_b) == 1:  # the common case, without building sets
-        return int(_one_figure(next(iter(only_a)), next(iter(only_b))))
+    """How many figures of one claim round a figure of the other (each figure counted once; similarity answers the
+    one-figure case itself)."""
     pairs = _approximated(only_a, only_b)
     if not pairs:
         return 0
