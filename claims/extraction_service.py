@@ -39,6 +39,7 @@ from claims.extraction.matching import (
 from claims.extraction.prepared import ExtractionError, Prepared, gc_paused, prepare_many
 from claims.models import Appearance, Claim, ClaimKey, MatchSuggestion, ReviewEvent
 from claims.signals import NewClaimRow, claims_changed, review_events_recorded
+from factcheck.sql import int_array
 from sources.models import Source
 from sources.services import source_mark_extraction, sources_mark_extracted
 
@@ -82,13 +83,6 @@ def claim_priority(
 # --- SQL helpers: raw statements, because the ORM's per-value compilation cost more than the queries -------
 
 
-def _int_array(values: Iterable[int]) -> str:
-    """An integer array parameter as its PostgreSQL literal (`'{1,2,3}'`, cast in the statement): Django binds
-    parameters on the client, and psycopg dumps a Python list element by element in Python (~0.8 µs a value, a
-    batch's key lookup has thousands), while `str` of an int is done in C."""
-    return "{" + ",".join(map(str, values)) + "}"
-
-
 def _rows_in(sql: str, values: Sequence[int], params: Sequence = ()) -> list[tuple]:
     """Rows of `sql`, whose `{in_ids}` is the test "is in `values`": one array parameter on PostgreSQL (an index
     scan for all of them), chunks of bound parameters on SQLite. `params` come before the list."""
@@ -96,7 +90,7 @@ def _rows_in(sql: str, values: Sequence[int], params: Sequence = ()) -> list[tup
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(sql.format(in_ids="= ANY(%s::bigint[])"), [*params, _int_array(values)])
+            cursor.execute(sql.format(in_ids="= ANY(%s::bigint[])"), [*params, int_array(values)])
             return cursor.fetchall()
         rows: list[tuple] = []
         for i in range(0, len(values), _SQLITE_CHUNK):
@@ -565,7 +559,7 @@ def _update_matched(matched: dict[int, _Matched], known: set[tuple[int, int]], n
                 "%s::timestamptz[], %s::float8[], %s::timestamptz[], %s::float8[], %s::bigint[]) "
                 "AS v(n, o, f, l, s, r, p, id) WHERE c.id = v.id",
                 [
-                    _int_array(column) if position in (0, 1, 7) else list(column)
+                    int_array(column) if position in (0, 1, 7) else list(column)
                     for position, column in enumerate(zip(*rows, strict=True))
                 ],
             )
@@ -592,7 +586,7 @@ def _seen_in_outlets(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             claims, outlets = zip(*pairs, strict=True)
             cursor.execute(
                 f"SELECT p.c, p.o FROM unnest(%s::bigint[], %s::bigint[]) AS p(c, o) WHERE {exists}",  # noqa: S608
-                [_int_array(claims), _int_array(outlets)],
+                [int_array(claims), int_array(outlets)],
             )
             return cursor.fetchall()
         found: list[tuple[int, int]] = []

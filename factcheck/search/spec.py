@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 
 from claims.models import Appearance, Claim, Verdict
 from claims.signals import NewClaimRow
+from factcheck.sql import int_array
 from sources.models import Source
 
 Document = dict[str, Any]
@@ -235,10 +236,10 @@ def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Ite
         cursor.execute(
             f"SELECT {', '.join(_CLAIM_VALUES)} FROM {claim} "  # noqa: S608
             "WHERE duplicate_of_id IS NULL AND id = ANY(%s::bigint[]) ORDER BY id",
-            [_int_array(ids)],
+            [int_array(ids)],
         )
         claims = [dict(zip(_CLAIM_VALUES, row, strict=True)) for row in cursor.fetchall()]
-        found = _int_array(row["id"] for row in claims)
+        found = int_array(row["id"] for row in claims)
         cursor.execute(
             f"SELECT a.claim_id, a.sentence, s.language, o.name, o.domain FROM {appearance} a "  # noqa: S608
             f"JOIN {source} s ON a.source_id = s.id LEFT JOIN {outlet} o ON s.outlet_id = o.id "
@@ -253,11 +254,6 @@ def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Ite
         )
         published = cursor.fetchall()
     return claims, rows, published
-
-
-def _int_array(values: Iterable[int]) -> str:
-    # An integer array parameter as its literal, cast in the statement (psycopg dumps a list value by value in Python).
-    return "{" + ",".join(map(str, values)) + "}"
 
 
 def _new_claim_document(url: Callable[[int], str], pk: int, row: NewClaimRow) -> Document:
