@@ -357,11 +357,10 @@ _SYNONYMS = {
     **dict.fromkeys(
         [
             *("probe", "probes", "probing", "inquiry", "inquiries", "enquiry", "enquiries", "investigation"),
-            "investigations",
+            *("investigations", "investigate", "investigates", "investigated", "investigating"),
         ],
         "investigation",
     ),
-    **dict.fromkeys(["investigate", "investigates", "investigated", "investigating"], "investigation"),
     **dict.fromkeys(["watchdog", "watchdogs", "regulators"], "regulator"),
     **dict.fromkeys(["resigned", "resigns", "resigning", "resignation", "quit", "quits"], "resign"),
     **dict.fromkeys(["blast", "blasts", "explosions"], "explosion"),
