@@ -21,6 +21,7 @@ TEST8_SPLIT = DEVSET.with_name("test8.jsonl")
 TEST9_SPLIT = DEVSET.with_name("test9.jsonl")
 BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
 BLIND2_SPLIT = DEVSET.with_name("blind2.jsonl")
+BLIND3_SPLIT = DEVSET.with_name("blind3.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -115,6 +116,7 @@ LATER_SPLITS = [
     (TEST7_SPLIT, "test7"),
     (BLIND_SPLIT, "blind"),
     (BLIND2_SPLIT, "blind2"),
+    (BLIND3_SPLIT, "blind3"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 
