@@ -13,6 +13,7 @@ from claims.extraction.attribution import (
     Speakers,
     find_frame,
     find_opener,
+    interviewer_name,
     quote_spans,
     sentence_words,
     transcript_turns,
@@ -1401,6 +1402,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     }
     if len(turns) < 2:
         turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
+    else:
+        speakers.interviewer = interviewer_name(text)
     frames: dict[int, Frame | None] = {}
     # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
     # speaker who announced a quotation ("X said:") in the paragraph before.
