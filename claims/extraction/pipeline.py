@@ -1569,7 +1569,7 @@ def _attribution(
         if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:
             for other in range(index - 3, index + 4):
                 frame = frames.get(other)
-                if frame and other != index and kept[other].start <= q_end + 2 and kept[other].end >= q_start:
+                if frame and other != index and kept[other].start < q_end and kept[other].end >= q_start:
                     return frame, sentence.text
             # A quotation of several sentences whose first continues the speaker before it ("X said: “…” “We
             # apologise. We have …”"): every sentence of it is that speaker's.
@@ -1578,6 +1578,17 @@ def _attribution(
                 inherited, _ = _attribution(first, kept, frames, quotes, text)
                 if inherited is not None:
                     return inherited, sentence.text
+            # A paragraph that opens with a quotation and names nobody continues the quoted speaker of the
+            # paragraph before ("“…,” said Ana Ruiz, the director." then "“In most cases …”" → Ana Ruiz).
+            previous = kept[index - 1] if index > 0 else None
+            if (
+                previous is not None
+                and q_start >= sentence.start - 1
+                and previous.paragraph != sentence.paragraph
+                and frames.get(index - 1) is not None
+                and any(a < previous.end and previous.start <= b for a, b in quotes)
+            ):
+                return frames[index - 1], sentence.text
     previous = frames.get(index - 1)
     if (
         previous is not None

@@ -1197,3 +1197,20 @@ def test_an_unnamed_interviewer_keeps_no_claimant():
         "TOMAS LEIGH: We had pumps at every site by noon, and 29 schools reopen today.\n"
     )
     assert _claimant(text, "31 schools") == ""
+
+
+def test_a_quotation_ending_a_paragraph_does_not_take_the_speaker_of_the_next_paragraph():
+    text = (
+        "“We will not close the pool,” leisure director Hannah Vale said. “Last year 41,000 swimmers used it.”\n"
+        "The Marlow Swimming Club said it had lost 90 members since the heating failed.\n"
+    )
+    assert _claimant(text, "41,000 swimmers") == "Hannah Vale"
+
+
+def test_a_paragraph_of_quotation_alone_continues_the_speaker_quoted_before_it():
+    text = (
+        "“We studied every one of the routes,” said Hannah Vale, the operator's network director.\n"
+        "“On most of them fewer than 60 people a day get on.”\n"
+        "Nine of the routes are the last bus service in their village, council timetables show.\n"
+    )
+    assert _claimant(text, "fewer than 60 people") == "Hannah Vale"
