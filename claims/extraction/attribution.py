@@ -60,6 +60,7 @@ _DOCUMENTS = (
 )
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
+    r"(?<=has\s)since|(?<=have\s)since|(?<=had\s)since|"
     r"has\s+also)\s+)*"
 )
 

@@ -1214,3 +1214,8 @@ def test_a_paragraph_of_quotation_alone_continues_the_speaker_quoted_before_it()
         "Nine of the routes are the last bus service in their village, council timetables show.\n"
     )
     assert _claimant(text, "fewer than 60 people") == "Hannah Vale"
+
+
+def test_since_between_an_auxiliary_and_the_verb_of_a_frame():
+    text = "Marlow Water has since admitted that 3,000 homes were without water for two days."
+    assert _claimant(text, "3,000 homes") == "Marlow Water"
