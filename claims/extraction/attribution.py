@@ -59,7 +59,8 @@ _DOCUMENTS = (
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
-    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|"
+    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
+    r"(?<=has\s)since|(?<=have\s)since|(?<=had\s)since|"
     r"has\s+also)\s+)*"
 )
 
@@ -171,7 +172,7 @@ _LEADING_BARE = re.compile(
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|"
-    rf"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
+    rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(
@@ -347,6 +348,8 @@ _BARE_VERBS = {
     "reckoned",
     "explained",
     "confirmed",
+    "confirms",
+    "confirm",
     "announced",
     "revealed",
     "reported",
@@ -551,7 +554,7 @@ _GROUP_START = re.compile(
     r"\s+(?:have|has|had|were|are|will|[a-z]+ed)\b"
 )
 # "confirmed / announced it had …" report a clause only when a finite verb follows a short subject.
-_EVENT_VERBS = {"confirmed", "announced", "revealed", "reported"}
+_EVENT_VERBS = {"confirmed", "confirms", "confirm", "announced", "revealed", "reported"}
 _FINITE_CLAUSE = re.compile(
     r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w+|\w+)\s+(?:\w+\s+)?"
     r"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b"
@@ -743,6 +746,9 @@ class Speakers:
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
+        # A transcript's interviewer, once the article names them ("PRESENTER (Jo Marsh):", "Presenter: Jo Marsh",
+        # "presented by Jo Marsh"): the words of the name, for the turns labelled only "PRESENTER:".
+        self.interviewer: list[str] = []
 
     def scan(self, text: str, offset: int, words: set[str] | None = None) -> None:
         """Record every titled person name and organisation in a sentence (`words`: its lower-cased words)."""
@@ -1698,6 +1704,34 @@ def _issued_frame(sentence: str, position: int, speakers: Speakers) -> Frame | N
     return Frame(claimant, written, issued.start("clause"), issued.end("clause"), issued.group("verb"))
 
 
+# "Mum-of-three Jo Lake, 38, who runs the campaign, fumed: “…”": a noun phrase, any verb, a colon and an opening
+# quotation mark make a speech frame whatever the verb ("fumed", "raged", "beamed", "vowed" …). The verb is a past
+# form (-ed or an irregular past: a label's plural noun, "Studio bosses: “…”", is no verb); asides after the subject
+# are read past.
+_COLON_QUOTE = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{2,90}?)(?P<aside>,\s+[^;:“”\"«»]{1,120},)?\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?P<verb>[a-z]{2,}ed|[a-z]+)\s*:\s*[“\"«](?P<clause>.+)$"
+)
+_WHO_ASIDE = re.compile(r",\s+who\s+([^,]+),$")
+_IRREGULAR_PAST_WORDS = frozenset(IRREGULAR_PAST) | {"said", "told", "wrote", "spoke", "put", "hit", "shot", "swore"}
+
+
+def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _COLON_QUOTE.match(sentence)
+    if found is None:
+        return None
+    verb = found.group("verb")
+    if not (verb.endswith("ed") or verb in _IRREGULAR_PAST_WORDS):
+        return None
+    claimant, written = speakers.resolve(found.group("subj"), position)
+    if not claimant:
+        return None
+    # "…, who has run the shop for six years, said: “…”": who the speaker is stays the outlet's assertion.
+    relative = _WHO_ASIDE.search(found.group("aside") or "")
+    own_text = f"{written} {relative.group(1)}" if relative else ""
+    return Frame(claimant, written, found.start("clause") - 1, len(sentence), verb, own_text=own_text)
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
@@ -1720,8 +1754,12 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             claimant = speakers.issuer(document.group(subj), position)
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
+    colon_quote = ": “" in sentence or ': "' in sentence or ": «" in sentence
     if words.isdisjoint(_VERB_WORDS):
-        # Only an estimate ("X put turnout at 58%") can be left: the other frames need a reporting verb.
+        # Only an estimate ("X put turnout at 58%") or a speech frame before a quotation ("X fumed: “…”") can be
+        # left: the other frames need a reporting verb.
+        if colon_quote:
+            return _colon_quote_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut.
@@ -1870,7 +1908,7 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))
         if claimant:
             return _clause_frame(claimant, written, embedded, verb=embedded.group("verb"), own_end=embedded.start())
-    return None
+    return _colon_quote_frame(stripped, position, speakers) if colon_quote else None
 
 
 # "Health Secretary Nadia Okafor said:" closing a paragraph: the quotation in the next paragraphs is hers.
@@ -1938,12 +1976,38 @@ def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict
     return found if len(found) >= at_least else {}
 
 
+# Where an article names its interviewer outside the turns: a "Presenter: Jo Marsh" line, "presented by Jo Marsh",
+# or the interviewer introducing themself in a turn ("I'm Jo Marsh").
+_INTERVIEWER = re.compile(
+    r"(?:^(?:Presenter|Host|Interviewer)s?\s*:\s*|\b(?:[Pp]resented|[Hh]osted)\s+by\s+|\bI[’']m\s+|\bI\s+am\s+)"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b",
+    re.MULTILINE,
+)
+
+
+def interviewer_name(text: str) -> list[str]:
+    """The words of the interviewer's name where the article gives it outside a turn's label, else []."""
+    found = _INTERVIEWER.search(text)
+    return found.group("name").split() if found else []
+
+
+def _named_role(role: str) -> bool:
+    """A turn label's bracket that is a person's name ("GRACE ADEYEMI", "Jo Marsh"), not an outlet ("Reuters")."""
+    words = role.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words)
+
+
 def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame:
-    """The frame of one transcript turn: its speaker (none for the interviewer), the clause after the label."""
+    """The frame of one transcript turn: its speaker (none for an unnamed interviewer), the clause after the label.
+    An interviewer the article names ("PRESENTER (Jo Marsh):", `Speakers.interviewer`) speaks their turns."""
     label = match.group("label")
     role = match.group("role") or ""
-    if label.lower() in _ASKING_LABELS and role.isupper() and 2 <= len(role.split()) <= 3:
+    asking = label.lower() in _ASKING_LABELS
+    if asking and _named_role(role):
         label = role  # "PRESENTER (GRACE ADEYEMI):": the interviewer named, whose statements are hers
+        speakers.interviewer = role.split()
+    elif asking and speakers.interviewer:
+        label = " ".join(speakers.interviewer)  # a later "PRESENTER:" turn of the interviewer named before
     words = [w.capitalize() if w.isupper() else w for w in label.split()]
     claimant = ""
     if label.lower() not in _ASKING_LABELS:

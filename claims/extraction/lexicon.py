@@ -105,6 +105,7 @@ _PLURAL_PRESENT = [
     "estimate",
     "suggest",
     "explain",
+    "confirm",
 ]
 REPORTING_VERBS = sorted(
     {form for verb in _REPORTING_BASE for form in _forms(verb)} | set(_PLURAL_PRESENT), key=len, reverse=True

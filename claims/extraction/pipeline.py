@@ -13,6 +13,7 @@ from claims.extraction.attribution import (
     Speakers,
     find_frame,
     find_opener,
+    interviewer_name,
     quote_spans,
     sentence_words,
     transcript_turns,
@@ -1401,6 +1402,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     }
     if len(turns) < 2:
         turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
+    else:
+        speakers.interviewer = interviewer_name(text)
     frames: dict[int, Frame | None] = {}
     # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
     # speaker who announced a quotation ("X said:") in the paragraph before.
@@ -1566,7 +1569,7 @@ def _attribution(
         if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:
             for other in range(index - 3, index + 4):
                 frame = frames.get(other)
-                if frame and other != index and kept[other].start <= q_end + 2 and kept[other].end >= q_start:
+                if frame and other != index and kept[other].start < q_end and kept[other].end >= q_start:
                     return frame, sentence.text
             # A quotation of several sentences whose first continues the speaker before it ("X said: “…” “We
             # apologise. We have …”"): every sentence of it is that speaker's.
@@ -1575,6 +1578,17 @@ def _attribution(
                 inherited, _ = _attribution(first, kept, frames, quotes, text)
                 if inherited is not None:
                     return inherited, sentence.text
+            # A paragraph that opens with a quotation and names nobody continues the quoted speaker of the
+            # paragraph before ("“…,” said Ana Ruiz, the director." then "“In most cases …”" → Ana Ruiz).
+            previous = kept[index - 1] if index > 0 else None
+            if (
+                previous is not None
+                and q_start >= sentence.start - 1
+                and previous.paragraph != sentence.paragraph
+                and frames.get(index - 1) is not None
+                and any(a < previous.end and previous.start <= b for a, b in quotes)
+            ):
+                return frames[index - 1], sentence.text
     previous = frames.get(index - 1)
     if (
         previous is not None

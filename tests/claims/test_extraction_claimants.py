@@ -1137,3 +1137,85 @@ def test_whom_a_speaker_told_after_an_aside_is_not_part_of_the_claim():
         "Ward sister Joanne Tull, who has worked at St Hilda's for 22 years, told us the ward had shut twice.\n"
     )
     assert ("Joanne Tull", "The ward had shut twice") in [(c.claimant, c.text) for c in found]
+
+
+def test_any_verb_before_a_colon_and_a_quotation_is_a_speech_frame():
+    text = (
+        "Volunteers have cleared the towpath after the flood.\n\n"
+        'Father-of-two Owain Pryde, 52, who chairs the canal society, raged: "The council promised us a dredger '
+        'in March. Not one barge has moved since 14 February."\n\n'
+        "He told the Gazette that 460 residents had written to the council in a month."
+    )
+    assert _claimant(text, "promised us a dredger") == "Owain Pryde"
+    assert _claimant(text, "Not one barge has moved") == "Owain Pryde"
+    assert _claimant(text, "460 residents") == "Owain Pryde"
+    # Who the speaker is stays the outlet's assertion.
+    assert _claimant(text, "chairs the canal society") == ""
+
+
+def test_a_label_with_a_plural_noun_before_a_quotation_is_no_speech_frame():
+    claims = extract('Harbour bosses: "We will reopen the quay by 3 June with 40 extra moorings."')
+    assert all(c.claimant != "Harbour" for c in claims)
+
+
+def test_a_frame_with_just_or_a_plural_present_confirm():
+    text = (
+        "Kelmoor Fire Service said crews were called at 6am.\n\n"
+        "The A617 has reopened in both directions, Kelmoor Fire Service has just confirmed, some nine hours after "
+        "the blaze.\n\n"
+        "Firefighters now confirm that two warehouses have been destroyed."
+    )
+    assert _claimant(text, "A617 has reopened") == "the Kelmoor Fire Service"
+    assert _claimant(text, "two warehouses have been destroyed") == "Firefighters"
+
+
+def test_an_interviewer_named_in_brackets_speaks_every_presenter_turn_and_its_nested_reports():
+    text = (
+        "PRESENTER (Ruth Okafor): Good morning. Flooding closed 31 schools across Marldon yesterday.\n\n"
+        "TOMAS LEIGH: We had pumps at every site by noon, and 29 schools reopen today.\n\n"
+        "PRESENTER: The Schools Inspectorate tells this programme it has logged 212 complaints. Why so slow?\n\n"
+        "TOMAS LEIGH: Because the roads were shut.\n"
+    )
+    assert _claimant(text, "31 schools") == "Ruth Okafor"
+    assert _claimant(text, "29 schools reopen") == "Tomas Leigh"
+    assert _claimant(text, "212 complaints") == "Ruth Okafor"
+
+
+def test_an_interviewer_named_outside_the_turns_speaks_the_presenter_turns():
+    text = (
+        "Marldon Tonight - transcript\nPresented by Ruth Okafor\n\n"
+        "PRESENTER: Flooding closed 31 schools across Marldon yesterday. What went wrong?\n\n"
+        "TOMAS LEIGH: We had pumps at every site by noon, and 29 schools reopen today.\n"
+    )
+    assert _claimant(text, "31 schools") == "Ruth Okafor"
+    assert _claimant(text, "29 schools reopen") == "Tomas Leigh"
+
+
+def test_an_unnamed_interviewer_keeps_no_claimant():
+    text = (
+        "PRESENTER: Flooding closed 31 schools across Marldon yesterday. What went wrong?\n\n"
+        "TOMAS LEIGH: We had pumps at every site by noon, and 29 schools reopen today.\n"
+    )
+    assert _claimant(text, "31 schools") == ""
+
+
+def test_a_quotation_ending_a_paragraph_does_not_take_the_speaker_of_the_next_paragraph():
+    text = (
+        "“We will not close the pool,” leisure director Hannah Vale said. “Last year 41,000 swimmers used it.”\n"
+        "The Marlow Swimming Club said it had lost 90 members since the heating failed.\n"
+    )
+    assert _claimant(text, "41,000 swimmers") == "Hannah Vale"
+
+
+def test_a_paragraph_of_quotation_alone_continues_the_speaker_quoted_before_it():
+    text = (
+        "“We studied every one of the routes,” said Hannah Vale, the operator's network director.\n"
+        "“On most of them fewer than 60 people a day get on.”\n"
+        "Nine of the routes are the last bus service in their village, council timetables show.\n"
+    )
+    assert _claimant(text, "fewer than 60 people") == "Hannah Vale"
+
+
+def test_since_between_an_auxiliary_and_the_verb_of_a_frame():
+    text = "Marlow Water has since admitted that 3,000 homes were without water for two days."
+    assert _claimant(text, "3,000 homes") == "Marlow Water"
