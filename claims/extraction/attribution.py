@@ -7,6 +7,7 @@ or a role noun can be resolved to the most recent compatible mention before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -616,6 +617,7 @@ class Mention:
     canonical: str
     kind: str  # "person" or "org"
     titles: set[str] = field(default_factory=set)
+    headline: bool = False  # met in a headline or standfirst: an antecedent only when the body offers none
 
 
 @dataclass(frozen=True)
@@ -743,11 +745,24 @@ class Speakers:
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
+        self.starts: list[int] = []  # where each scanned sentence starts, in reading order
+        self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
+        self._headlines = False
+
+    def mark_headline(self, mentions: int, speakers: int) -> None:
+        """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
+        headline or standfirst ("Altnet blames …"): later references resolve to the body's first."""
+        for mention in self.mentions[mentions:]:
+            mention.headline = True
+            self._headlines = True
+        self._headline_speakers.update(at for at, _ in self.speakers[speakers:])
 
     def scan(self, text: str, offset: int, words: set[str] | None = None) -> None:
         """Record every titled person name and organisation in a sentence (`words`: its lower-cased words)."""
         if words is None:
             words = sentence_words(text)
+        if not self.starts or offset > self.starts[-1]:
+            self.starts.append(offset)
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -1022,7 +1037,46 @@ class Speakers:
         return {m.canonical for m in self.mentions if m.kind == "person"}
 
     def before(self, position: int, kind: str) -> list[Mention]:
-        return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
+        """The mentions of a kind before a position, latest first; those of headlines after the body's."""
+        found = [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
+        if self._headlines:
+            found = [m for m in found if not m.headline] + [m for m in found if m.headline]
+        return found
+
+    def _focus_org(self, position: int) -> str:
+        """What "it said" refers back to: the organisation that spoke or was the subject in the latest sentence
+        (up to three back) that has one, before any organisation merely mentioned there ("Halden Coachlines has
+        issued a statement. It says …"); else the latest organisation mentioned in that sentence."""
+        k = bisect_right(self.starts, position) - 1
+        for j in range(k, max(-1, k - 4), -1):
+            lo = self.starts[j]
+            hi = min(position, self.starts[j + 1]) if j + 1 < len(self.starts) else position
+            if lo >= hi:
+                continue
+            inside = [m for m in self.mentions if lo <= m.position < hi and not m.headline]
+            for at, name in reversed(self.speakers):
+                if (
+                    lo <= at < hi
+                    and at not in self._headline_speakers
+                    and any(m.canonical == name and m.kind == "org" for m in inside)
+                ):
+                    return name
+            # The sentence's subject: an organisation, or a name read as a person's but never titled ("Halden
+            # Coachlines has issued a statement."), which "it" shows is no person.
+            titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+            subjects = [
+                m
+                for m in inside
+                if m.position - lo <= 4
+                and (m.kind == "org" or (m.kind == "person" and m.canonical not in titled))
+                and "document" not in m.titles
+            ]
+            if subjects:
+                return subjects[-1].canonical
+            orgs = [m for m in inside if m.kind == "org" and "document" not in m.titles]
+            if orgs:
+                return orgs[-1].canonical
+        return ""
 
     def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
@@ -1054,7 +1108,8 @@ class Speakers:
                 if {"court", "tribunal", "judge", "judges"} & set(org.canonical.lower().split()):
                     return org.canonical
         earlier = [name for at, name in self.speakers if at < position]
-        return earlier[-1] if earlier else ""
+        body = [name for at, name in self.speakers if at < position and at not in self._headline_speakers]
+        return (body or earlier)[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:
         """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
@@ -1245,7 +1300,10 @@ class Speakers:
                 people = self.before(position, "person")
                 return (people[0].canonical if people else ""), written
             if head == "it":
-                # "It said": the latest organisation (a company, a ministry) named before.
+                # "It said": the organisation in focus (_focus_org), else the latest one named before.
+                focus = self._focus_org(position) if self.starts else ""
+                if focus:
+                    return focus, written
                 orgs = self.before(position, "org")
                 return (orgs[0].canonical if orgs else ""), written
             if head == "they":

@@ -1433,8 +1433,11 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 opener = None  # the announced quotation has ended
         words = sentence_words(sentence.text)
         words_of.append(words)
+        recorded = len(speakers.mentions), len(speakers.speakers)
         speakers.scan(sentence.text, sentence.start, words)
         frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
+        if sentence.headline:
+            speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start

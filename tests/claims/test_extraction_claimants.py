@@ -1137,3 +1137,27 @@ def test_whom_a_speaker_told_after_an_aside_is_not_part_of_the_claim():
         "Ward sister Joanne Tull, who has worked at St Hilda's for 22 years, told us the ward had shut twice.\n"
     )
     assert ("Joanne Tull", "The ward had shut twice") in [(c.claimant, c.text) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "It" is the organisation that was the subject of the sentence before, not one merely mentioned
+        # earlier ("the Marlow Arts Centre").
+        (
+            "The Marlow Arts Centre is hosting a vigil tonight.\n\n"
+            "Tarrant Ferries has released a statement. It says the vessel passed an inspection in May.",
+            "inspection in May",
+            "Tarrant Ferries",
+        ),
+        # The organisation that spoke in the sentence before, not the noun phrase apposed to it.
+        (
+            "The water regulator, Ofwell Standards, said the reservoir had been tested on Monday. "
+            "It added that nitrate levels had fallen by 40 per cent.",
+            "nitrate levels",
+            "Ofwell Standards",
+        ),
+    ],
+)
+def test_it_refers_back_to_the_organisation_in_focus(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
