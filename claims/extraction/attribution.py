@@ -712,6 +712,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_ADJECTIVE_ENDS = ("an", "al", "ary")  # "diocesan", "ministerial", "parliamentary": of an organisation's noun
 _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a subject named by its head noun
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
@@ -1128,6 +1129,27 @@ class Speakers:
                 return org.canonical
         return ""
 
+    def _headed_org(self, head: str, position: int) -> str:
+        """The latest organisation of the body whose name of two or more words has `head` as its head noun."""
+        for org in self.before(position, "org"):
+            if (
+                not org.headline
+                and "document" not in org.titles
+                and len(org.canonical.removeprefix("the ").split()) > 1
+                and _headed_by(org.canonical, head)
+            ):
+                return org.canonical
+        return ""
+
+    def _adjective_org(self, adjective: str, position: int) -> str:
+        """ "a diocesan spokesman", "a ministerial source": the latest organisation of the body one of whose
+        capitalised words shares the adjective's first five letters ("the Diocese of Weald")."""
+        stem = adjective[:5]
+        for org in self.before(position, "org"):
+            if not org.headline and any(w[:1].isupper() and w.lower().startswith(stem) for w in org.canonical.split()):
+                return org.canonical
+        return ""
+
     def _org_backref(self, kept: list[str], lower: list[str], modifiers: list[str], position: int) -> str:
         """ "the agency", "the interior ministry": the latest organisation the role noun and its modifiers fit.
 
@@ -1206,6 +1228,11 @@ class Speakers:
             name = owner.group("before") or owner.group("after") or ""
             # "a council spokesperson": "council" is a title word ("council leader") but here the organisation.
             descriptive = _NP_EXTRA | TITLE_WORDS
+            if name.islower() and " " not in name and len(name) > 6 and name.endswith(_ADJECTIVE_ENDS):
+                adjectival = self._adjective_org(name, position)
+                if adjectival:
+                    self.spokes.append((position, adjectival))
+                    return adjectival, subject
             if name and not all(w in descriptive and w not in ORG_ROLES for w in name.lower().split()):
                 claimant, _ = self.resolve(
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
@@ -1314,6 +1341,11 @@ class Speakers:
         content = [w for w in lower if w not in _DETERMINERS]
         if not content:
             return "", ""
+        if len(kept) == 1 and head in ORG_HEADS:
+            # "Police say …" after "Dravenmoor Police": the bare head noun is the organisation named by it.
+            full = self._headed_org(head, position)
+            if full:
+                return self._remember(full, "org", position), written
         # "the diplomat", "the Russian leader", "the agency": a back-reference only when nothing but
         # nationality, rank or title words qualify the role noun; "the speaker's office" is a new speaker.
         modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS and w.lower() not in _INDEFINITE]
@@ -1374,7 +1406,18 @@ class Speakers:
         if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
-            return self._remember(canonical_org(kept), "org", position, set(lower)), written
+            named = kept
+            if len(kept) > 3 and kept[-1][:1].isupper() and kept[-2][:1].isupper():
+                # "its owner Northlight Media Group": the name after lowercase descriptors, without them.
+                cut = next((i for i in range(len(kept), 0, -1) if not kept[i - 1][:1].isupper()), 0)
+                # A noun before the name ("owner", "operator") is apposed to it; an adjective ("the national
+                # Road Safety Unit") is part of the name as introduced.
+                noun = cut and (
+                    kept[cut - 1] in ORG_ROLES or kept[cut - 1] in PERSON_ROLES or kept[cut - 1].endswith(("er", "or"))
+                )
+                if noun and all(w.islower() or w.lower() in _DETERMINERS for w in kept[:cut]):
+                    named = kept[cut:]
+            return self._remember(canonical_org(named), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
         if particle:
             # "Museum director Joost van Eyl": a name with a particle is a person, for a later "he".

@@ -1161,3 +1161,36 @@ def test_whom_a_speaker_told_after_an_aside_is_not_part_of_the_claim():
 )
 def test_it_refers_back_to_the_organisation_in_focus(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A bare head noun refers back to the organisation it heads.
+        (
+            "Marsh Vale Police closed the bypass on Monday.\n\nPolice say 40 cars were damaged on the bypass.",
+            "40 cars",
+            "the Marsh Vale Police",
+        ),
+        # An adjective of the organisation's noun before "spokesman".
+        (
+            "The chapel is owned by the Diocese of Harlow. A diocesan spokesman said 12 parishes would merge.",
+            "12 parishes",
+            "the Diocese of Harlow",
+        ),
+        # A noun apposed before the name is not part of it; an adjective is.
+        (
+            "Tarn Cinemas will close 14 screens, its owner Belwick Leisure Group said on Friday.",
+            "14 screens",
+            "the Belwick Leisure Group",
+        ),
+    ],
+)
+def test_short_forms_and_apposed_nouns_resolve_to_the_full_organisation(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_a_press_release_dateline_is_not_part_of_the_speaker():
+    text = "HARLOW - Tarn Cinemas today confirmed that 14 screens will close in March.\n"
+    assert [c.claimant for c in extract(text, outlet="Tarn Cinemas")] == [""]
+    assert _claimant(text, "14 screens") == "Tarn Cinemas"
