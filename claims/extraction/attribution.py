@@ -827,14 +827,26 @@ class Speakers:
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
-            if words and _possessive_base(words[-1]):
+            owning = bool(words) and bool(_possessive_base(words[-1]))
+            if owning:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
                 if _premodifier(text, match, words):
                     # "a Skyrill Airways flight", "the Greyhaven Ferries ship": a company's name before a noun.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "org", set()))
                     continue
+                known = len(self.mentions)
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
+                if (
+                    owning
+                    and len(self.mentions) == known
+                    and 2 <= len(words) <= 3
+                    and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+                    and " ".join(words) not in self.people()
+                ):
+                    # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
+                    # "the operator" that finds no organisation named in the body.
+                    self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
         """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
@@ -1129,6 +1141,21 @@ class Speakers:
                 return org.canonical
         return ""
 
+    def _recent_org_speaker(self, position: int) -> str:
+        """The latest organisation that spoke in the sentence of `position` or the one before, else ""."""
+        k = bisect_right(self.starts, position) - 1
+        lo = self.starts[max(0, k - 1)] if k >= 0 else position
+        for at, name in reversed(self.speakers):
+            if at < lo:
+                break
+            if (
+                at < position
+                and at not in self._headline_speakers
+                and any(m.canonical == name and m.kind == "org" for m in self.mentions)
+            ):
+                return name
+        return ""
+
     def _headed_org(self, head: str, position: int) -> str:
         """The latest organisation of the body whose name of two or more words has `head` as its head noun."""
         for org in self.before(position, "org"):
@@ -1162,6 +1189,10 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        if (orgs and orgs[-1].headline) or any(m.kind == "name" for m in self.mentions):
+            # A name of unknown kind from the body before any headline's organisation ("Altnet blames …").
+            names = self.before(position, "name")
+            orgs = [m for m in orgs if not m.headline] + names + [m for m in orgs if m.headline]
         # An organisation fits by its name or by the role it was apposed to ("Corriston Athletic, the club").
         fits = [
             org.canonical
@@ -1477,6 +1508,12 @@ class Speakers:
         ):
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
+            if kind == "org":
+                # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
+                # that has just spoken (in this sentence or the one before).
+                recent = self._recent_org_speaker(position)
+                if recent:
+                    return self._remember(recent, "org", position), written
             return self._remember(written, kind, position), written
         if (
             2 <= len(words) <= 4
@@ -1836,6 +1873,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
                 if written:
                     return _clause_frame(claimant, written, match, verb="according to")
             claimant, written = speakers.resolve(match.group("subj"), position)
+            if not written:
+                # "according to the altnet": a definite noun the lists do not know, as for a speaking verb.
+                claimant, written = speakers._speaking_np(match.group("subj").strip(), position)
             owned = _OWNED_SOURCE.match(match.group("subj")) if not claimant else None
             if owned:
                 # "according to the commission's results": the owner of the results is the source.

@@ -1194,3 +1194,19 @@ def test_a_press_release_dateline_is_not_part_of_the_speaker():
     text = "HARLOW - Tarn Cinemas today confirmed that 14 screens will close in March.\n"
     assert [c.claimant for c in extract(text, outlet="Tarn Cinemas")] == [""]
     assert _claimant(text, "14 screens") == "Tarn Cinemas"
+
+
+def test_a_role_noun_finds_a_name_that_owns_something_before_a_headlines_speaker():
+    text = (
+        "Brindle blames a faulty pump for the flood\n\n"
+        "Pellow Marlin's main pump failed at 2am, leaving 9,000 homes without water, the utility has confirmed.\n"
+    )
+    assert _claimant(text, "9,000 homes") == "Pellow Marlin"
+
+
+def test_according_to_an_unknown_noun_is_the_organisation_that_has_just_spoken():
+    text = (
+        "The Tarn Leisure Group said on Monday that 14 cinemas would close. "
+        "According to the exhibitor, 210 staff will be offered other jobs.\n"
+    )
+    assert _claimant(text, "210 staff") == "the Tarn Leisure Group"
