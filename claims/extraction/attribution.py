@@ -1646,6 +1646,17 @@ _TO_SAY = re.compile(
 _PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
 
 
+def _role_run(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] opens up to three lowercase words ending in a person's role or title before a capitalised
+    word ("regional secretary Carys …", "district organiser Edwin …")."""
+    for j in range(i, min(i + 3, len(tokens) - 1)):
+        if not tokens[j].islower():
+            return False
+        if (tokens[j] in PERSON_ROLES or tokens[j] in TITLE_WORDS) and tokens[j + 1][:1].isupper():
+            return True
+    return False
+
+
 def _opening_np(head: str) -> str:
     """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
     power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
@@ -1654,6 +1665,8 @@ def _opening_np(head: str) -> str:
     for i, token in enumerate(tokens):
         if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
             end = i + 1
+        elif end and _role_run(tokens, i):
+            continue  # "Union regional secretary Carys Mabbutt": a role between the names, read past
         elif end or _PAST_VERB.fullmatch(token):
             break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:

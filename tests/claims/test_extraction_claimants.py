@@ -1210,3 +1210,11 @@ def test_according_to_an_unknown_noun_is_the_organisation_that_has_just_spoken()
         "According to the exhibitor, 210 staff will be offered other jobs.\n"
     )
     assert _claimant(text, "210 staff") == "the Tarn Leisure Group"
+
+
+def test_a_role_between_an_organisation_and_a_name_is_read_past_before_a_participle():
+    text = (
+        "Union branch secretary Edwin Moss has been speaking to pickets, telling them the council spends "
+        "9 million pounds a year on consultants.\n"
+    )
+    assert [c.claimant for c in extract(text)] == ["Edwin Moss"]
