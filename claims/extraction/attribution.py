@@ -1156,6 +1156,34 @@ class Speakers:
                 return name
         return ""
 
+    def named_later(self, description: str, name: str, text: str) -> bool:
+        """Whether a description that found no antecedent ("the mine's operator said …", opening a report) is the
+        organisation that speaks in the next sentence ("Norrmark Copper said …"): a description of lowercase words
+        headed by a role of business or public service (not of the state), and an organisation whose own head
+        noun, if any, is of the same kind."""
+        words = description.split()
+        if len(words) < 2 or words[0] != "the" or not all(w.islower() for w in words[1:]):
+            return False
+        head = words[-1]
+        kin = ORG_ROLE_KINDS.get(head, {head})
+        if head not in ORG_ROLES or "company" not in kin or not any(w[:1].isupper() for w in name.split()):
+            return False
+        kinds = {m.kind for m in self.mentions if m.canonical == name}
+        if "org" not in kinds:
+            # A name read as an untitled person's is the company when its first word stands alone elsewhere in
+            # the article ("Norrmark Copper" … "Norrmark shares") and its last word never does as a person's
+            # surname does ("Doe said", "Ms Doe").
+            parts = name.split()
+            titled = any(m.canonical == name and m.titles for m in self.mentions)
+            if "person" not in kinds or titled or len(parts) != 2:
+                return False
+            first, last = (re.escape(p) for p in parts)
+            person = rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+{last}\b|(?<!{first} )\b{last}\s+(?:said|says|told|added))"
+            if not re.search(rf"\b{first}\b(?!\s+{last})", text) or re.search(person, text):
+                return False
+        heads = set(_ORG_WORD.findall(name.lower())) & _ORG_HEAD_NOUNS
+        return not heads or bool(heads & kin)
+
     def _headed_org(self, head: str, position: int) -> str:
         """The latest organisation of the body whose name of two or more words has `head` as its head noun."""
         for org in self.before(position, "org"):

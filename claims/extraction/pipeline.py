@@ -1458,6 +1458,26 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             announced = find_opener(sentence.text, sentence.start, speakers)
             if announced is not None:
                 opener, opener_paragraph = announced, sentence.paragraph
+    forward: dict[str, str] = {}
+    # Speakers a later "he" or "she" refers to are people, never the organisation a description refers forward to.
+    people = {f.claimant for f in frames.values() if f is not None and f.as_written.lower() in ("he", "she")}
+    for index in range(len(kept) - 1):
+        # "…, the mine's operator said." then "…, Norrmark Copper said": a description that refers forward, and
+        # every later reference to it ("The company said …").
+        frame, following = frames.get(index), frames.get(index + 1)
+        if (
+            frame is not None
+            and following is not None
+            and frame.claimant not in forward
+            and following.claimant not in people
+            and frame.claimant == frame.as_written.lower()
+            and speakers.named_later(frame.claimant, following.claimant, text)
+        ):
+            forward[frame.claimant] = following.claimant
+    if forward:
+        for index, frame in frames.items():
+            if frame is not None and frame.claimant in forward:
+                frames[index] = replace(frame, claimant=forward[frame.claimant])
     results: list[tuple[ExtractedClaim, list[str]]] = []
     # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
     full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())

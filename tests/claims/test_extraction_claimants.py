@@ -1218,3 +1218,20 @@ def test_a_role_between_an_organisation_and_a_name_is_read_past_before_a_partici
         "9 million pounds a year on consultants.\n"
     )
     assert [c.claimant for c in extract(text)] == ["Edwin Moss"]
+
+
+def test_a_description_opening_a_report_refers_forward_to_the_company_named_next():
+    text = (
+        "Four miners were killed in a rockfall, the mine's operator said on Wednesday.\n\n"
+        "Thirty workers were brought to the surface safely, Halvik Ores said in a statement. "
+        "Halvik shares fell 6 per cent.\n"
+    )
+    assert _claimant(text, "Four miners") == "Halvik Ores"
+
+
+def test_a_description_does_not_refer_forward_to_a_person():
+    text = (
+        "Sales fell by 12 per cent in the third quarter, the retailer said on Monday.\n\n"
+        "Jane Doe said the fall was the worst since 2009. Doe said 40 stores would close.\n"
+    )
+    assert _claimant(text, "Sales fell") == "the retailer"
