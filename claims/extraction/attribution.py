@@ -1056,10 +1056,11 @@ class Speakers:
             found = [m for m in found if not m.headline] + [m for m in found if m.headline]
         return found
 
-    def _focus_org(self, position: int) -> str:
+    def _focus_org(self, position: int, *, untitled: bool = True) -> str:
         """What "it said" refers back to: the organisation that spoke or was the subject in the latest sentence
         (up to three back) that has one, before any organisation merely mentioned there ("Halden Coachlines has
-        issued a statement. It says …"); else the latest organisation mentioned in that sentence."""
+        issued a statement. It says …"); else the latest organisation mentioned in that sentence. `untitled`: a
+        subject read as an untitled person's counts ("it said" shows it is none)."""
         k = bisect_right(self.starts, position) - 1
         for j in range(k, max(-1, k - 4), -1):
             lo = self.starts[j]
@@ -1081,7 +1082,7 @@ class Speakers:
                 m
                 for m in inside
                 if m.position - lo <= 4
-                and (m.kind == "org" or (m.kind == "person" and m.canonical not in titled))
+                and (m.kind == "org" or (untitled and m.kind == "person" and m.canonical not in titled))
                 and "document" not in m.titles
             ]
             if subjects:
@@ -1416,10 +1417,16 @@ class Speakers:
             # "a spokesperson said", "one diplomat said": a new speaker, not a back-reference. A spokesperson
             # without a named owner speaks for the organisation in focus.
             if head in _SPOKES_ROLES:
+                # The organisation in focus (that spoke in the latest sentence), else the latest one named.
+                # Not an organisation the sentence itself mentions ("… taken to St Aldhelm's Hospital, a
+                # spokeswoman said" after "The ambulance service said …").
+                start = self.starts[max(0, bisect_right(self.starts, position) - 1)] if self.starts else 0
+                focus = self._focus_org(start, untitled=False) if self.starts else ""
                 orgs = self.before(position, "org")
-                if orgs:
-                    self.spokes.append((position, orgs[0].canonical))
-                    return orgs[0].canonical, written
+                if focus or orgs:
+                    owner = focus or orgs[0].canonical
+                    self.spokes.append((position, owner))
+                    return owner, written
             return written, written
         if bare_role and head in PERSON_ROLES:
             wanted = PERSON_ROLES[head] | {w for w in content if w in TITLE_WORDS and w != "of"}

@@ -1235,3 +1235,11 @@ def test_a_description_does_not_refer_forward_to_a_person():
         "Jane Doe said the fall was the worst since 2009. Doe said 40 stores would close.\n"
     )
     assert _claimant(text, "Sales fell") == "the retailer"
+
+
+def test_a_spokesperson_without_owner_speaks_for_the_organisation_that_just_spoke():
+    text = (
+        "The Fenmoor Fire Service said it had sent six engines to the blaze. "
+        "Two people were taken to Kestle Royal Infirmary with burns, a spokeswoman said.\n"
+    )
+    assert _claimant(text, "Two people") == "the Fenmoor Fire Service"
