@@ -1241,6 +1241,11 @@ class Speakers:
         kin = ORG_ROLE_KINDS.get(head, {head})
         # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
         described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        owned = lower[0] in {"its", "their"}
+        if owned:
+            # "its trust confirmed": an organisation belonging to something named before, never that something
+            # nor another organisation of the same kind; without a name that fits, as written.
+            return self._remember(" ".join(kept), "org", position, set(lower))
         if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
                 words = set(_ORG_WORD.findall(org.canonical.lower()))

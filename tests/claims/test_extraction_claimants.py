@@ -1243,3 +1243,11 @@ def test_a_spokesperson_without_owner_speaks_for_the_organisation_that_just_spok
         "Two people were taken to Kestle Royal Infirmary with burns, a spokeswoman said.\n"
     )
     assert _claimant(text, "Two people") == "the Fenmoor Fire Service"
+
+
+def test_an_organisation_owned_by_something_is_not_the_organisation_named_before():
+    text = (
+        "Belwick Leisure Group will spend 40 million pounds on the site, it said.\n\n"
+        "Marsh Lane library will close in May, its trust confirmed.\n"
+    )
+    assert _claimant(text, "library will close") == "its trust"
