@@ -533,6 +533,11 @@ _SPOKES_OWNER = re.compile(
     r"(?:\s+for\s+(?P<after>[^,]+))?$",
     re.IGNORECASE,
 )
+# "coastguard spokesman Iain Morrow", "a Harwick Council spokeswoman, Jo Reed": a named spokesperson.
+_NAMED_SPOKES = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?P<owner>(?:[\w’'&-]+\s+){1,4}?)(?P<role>spokes(?:man|woman|person))"
+    r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
@@ -747,6 +752,7 @@ class Speakers:
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
         self.starts: list[int] = []  # where each scanned sentence starts, in reading order
+        self.represented: dict[str, str] = {}  # a named spokesperson -> the organisation they speak for
         self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
         self._headlines = False
 
@@ -1258,6 +1264,29 @@ class Speakers:
         return self._remember(canonical, "org", position, set(lower))
 
     def resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
+        """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker: see
+        _resolve. A named spokesperson speaks for the organisation ("coastguard spokesman Iain Morrow said", then
+        "Morrow said", "he said": the coastguard)."""
+        if "spokes" in subject:
+            named = _NAMED_SPOKES.match(subject.strip())
+            owner = named.group("owner").strip() if named else ""
+            if owner and " " not in owner:
+                # One word for an organisation named before ("coastguard", "Harwick"), not a new one nor a
+                # portfolio ("Opposition spokeswoman Karen Doyle", "Labour health spokesman …" are politicians).
+                known = {m.canonical for m in self.mentions if m.kind == "org"}
+                org, _ = self._resolve(owner if owner[:1].isupper() else "the " + owner, position)
+                person = self.person_from_name(named.group("name").split()) if org in known else ""
+                if person:
+                    self._remember(person, "person", position, {named.group("role").lower()})
+                    self.represented[person] = org
+                    self.spokes.append((position, org))
+                    return org, subject
+        claimant, written = self._resolve(subject, position, speaking=speaking)
+        if self.represented and claimant in self.represented:
+            claimant = self.represented[claimant]
+        return claimant, written
+
+    def _resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker.
 
         `speaking`: the verb is one only a speaker does (said, wrote, argued …), so that a definite noun

@@ -1251,3 +1251,17 @@ def test_an_organisation_owned_by_something_is_not_the_organisation_named_before
         "Marsh Lane library will close in May, its trust confirmed.\n"
     )
     assert _claimant(text, "library will close") == "its trust"
+
+
+def test_a_named_spokesperson_speaks_for_the_organisation_named_before():
+    text = (
+        "A ferry ran aground on Friday, the Tarn Isles Coastguard said.\n\n"
+        "All 90 passengers were taken off by lifeboat, coastguard spokesman Ewan Blyth said. "
+        "Four people were taken to hospital, Blyth said. One passenger was still missing, he said.\n"
+    )
+    assert {c.claimant for c in extract(text)} == {"the Tarn Isles Coastguard"}
+
+
+def test_a_party_spokesperson_is_the_politician():
+    text = "Opposition spokeswoman Hana Ruell said rents had risen by 14 per cent in a year.\n"
+    assert [c.claimant for c in extract(text)] == ["Hana Ruell"]
