@@ -1265,3 +1265,9 @@ def test_a_named_spokesperson_speaks_for_the_organisation_named_before():
 def test_a_party_spokesperson_is_the_politician():
     text = "Opposition spokeswoman Hana Ruell said rents had risen by 14 per cent in a year.\n"
     assert [c.claimant for c in extract(text)] == ["Hana Ruell"]
+
+
+def test_the_outlets_initials_opening_a_claimant_make_it_the_outlets_own_claim():
+    text = "Nine of the closing depots are the last in their county, HTW analysis of planning data shows.\n"
+    assert [c.claimant for c in extract(text, outlet="Harbour Trade Weekly")] == [""]
+    assert [c.claimant for c in extract(text, outlet="The Daily Courier")] == ["HTW analysis of planning data"]
