@@ -434,7 +434,10 @@ _STATE_ROLES = {"government", "ministry", "court", "police", "military", "army",
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
-_LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+# "the national weather service", "the UN weather agency": lowercase modifiers, an acronym among them.
+_LOWER_ORG = re.compile(
+    rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
+)
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
 # "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
 _ROLE_APPOSED = re.compile(
@@ -1092,7 +1095,12 @@ class Speakers:
                 and "document" not in m.titles
             ]
             if subjects:
-                return subjects[-1].canonical
+                # The noun phrase opening the sentence: its first mention, the longest there ("the UN weather
+                # agency", not "UN"), the sentence's speaker first ("The water regulator, Ofwell Standards, said").
+                first = min(m.position for m in subjects)
+                spoke = {name for at, name in self.speakers if lo <= at < hi}
+                opening = [m for m in subjects if m.position == first]
+                return max(opening, key=lambda m: (m.canonical in spoke, len(m.canonical))).canonical
             orgs = [m for m in inside if m.kind == "org" and "document" not in m.titles]
             if orgs:
                 return orgs[-1].canonical

@@ -1271,3 +1271,8 @@ def test_the_outlets_initials_opening_a_claimant_make_it_the_outlets_own_claim()
     text = "Nine of the closing depots are the last in their county, HTW analysis of planning data shows.\n"
     assert [c.claimant for c in extract(text, outlet="Harbour Trade Weekly")] == [""]
     assert [c.claimant for c in extract(text, outlet="The Daily Courier")] == ["HTW analysis of planning data"]
+
+
+def test_it_is_the_noun_phrase_opening_the_sentence_before_with_an_acronym_among_its_modifiers():
+    text = "The EU fisheries agency confirmed the closure on Monday. It said cod stocks had fallen by 30 per cent.\n"
+    assert _claimant(text, "cod stocks") == "the EU fisheries agency"
