@@ -1262,7 +1262,8 @@ class Speakers:
             return self._remember(" ".join(kept), "org", position, set(lower))
         if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
-                words = set(_ORG_WORD.findall(org.canonical.lower()))
+                # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
+                words = set(_ORG_WORD.findall(org.canonical.lower())) | (org.titles & ORG_ROLES)
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)

@@ -1276,3 +1276,11 @@ def test_the_outlets_initials_opening_a_claimant_make_it_the_outlets_own_claim()
 def test_it_is_the_noun_phrase_opening_the_sentence_before_with_an_acronym_among_its_modifiers():
     text = "The EU fisheries agency confirmed the closure on Monday. It said cod stocks had fallen by 30 per cent.\n"
     assert _claimant(text, "cod stocks") == "the EU fisheries agency"
+
+
+def test_a_role_noun_skips_an_organisation_introduced_with_another_role():
+    text = (
+        "Staff union HWU says it will ballot for strikes over the 300 job cuts.\n\n"
+        "Some 420 operations have been postponed, the trust says.\n"
+    )
+    assert _claimant(text, "420 operations") == "the trust"
