@@ -7,6 +7,7 @@ or a role noun can be resolved to the most recent compatible mention before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -436,7 +437,10 @@ _STATE_ROLES = {"government", "ministry", "court", "police", "military", "army",
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
-_LOWER_ORG = re.compile(rf"[Tt]he\s+(?P<mods>(?:[a-z][a-z-]+\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b")
+# "the national weather service", "the UN weather agency": lowercase modifiers, an acronym among them.
+_LOWER_ORG = re.compile(
+    rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
+)
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
 # "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
 _ROLE_APPOSED = re.compile(
@@ -535,6 +539,11 @@ _SPOKES_OWNER = re.compile(
     r"(?:\s+for\s+(?P<after>[^,]+))?$",
     re.IGNORECASE,
 )
+# "coastguard spokesman Iain Morrow", "a Harwick Council spokeswoman, Jo Reed": a named spokesperson.
+_NAMED_SPOKES = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?P<owner>(?:[\w’'&-]+\s+){1,4}?)(?P<role>spokes(?:man|woman|person))"
+    r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
+)
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
@@ -619,6 +628,7 @@ class Mention:
     canonical: str
     kind: str  # "person" or "org"
     titles: set[str] = field(default_factory=set)
+    headline: bool = False  # met in a headline or standfirst: an antecedent only when the body offers none
 
 
 @dataclass(frozen=True)
@@ -713,6 +723,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_ADJECTIVE_ENDS = ("an", "al", "ary")  # "diocesan", "ministerial", "parliamentary": of an organisation's noun
 _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a subject named by its head noun
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
@@ -749,11 +760,25 @@ class Speakers:
         # A transcript's interviewer, once the article names them ("PRESENTER (Jo Marsh):", "Presenter: Jo Marsh",
         # "presented by Jo Marsh"): the words of the name, for the turns labelled only "PRESENTER:".
         self.interviewer: list[str] = []
+        self.starts: list[int] = []  # where each scanned sentence starts, in reading order
+        self.represented: dict[str, str] = {}  # a named spokesperson -> the organisation they speak for
+        self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
+        self._headlines = False
+
+    def mark_headline(self, mentions: int, speakers: int) -> None:
+        """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
+        headline or standfirst ("Altnet blames …"): later references resolve to the body's first."""
+        for mention in self.mentions[mentions:]:
+            mention.headline = True
+            self._headlines = True
+        self._headline_speakers.update(at for at, _ in self.speakers[speakers:])
 
     def scan(self, text: str, offset: int, words: set[str] | None = None) -> None:
         """Record every titled person name and organisation in a sentence (`words`: its lower-cased words)."""
         if words is None:
             words = sentence_words(text)
+        if not self.starts or offset > self.starts[-1]:
+            self.starts.append(offset)
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -817,14 +842,26 @@ class Speakers:
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
-            if words and _possessive_base(words[-1]):
+            owning = bool(words) and bool(_possessive_base(words[-1]))
+            if owning:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
             if words and not self._add_run([(offset + match.start(), w) for w in words]):
                 if _premodifier(text, match, words):
                     # "a Skyrill Airways flight", "the Greyhaven Ferries ship": a company's name before a noun.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "org", set()))
                     continue
+                known = len(self.mentions)
                 self._apposed(text, match, words, offset + match.start(), initial=initial)
+                if (
+                    owning
+                    and len(self.mentions) == known
+                    and 2 <= len(words) <= 3
+                    and all(w.lower() not in _NOT_NAMES and not w.isupper() for w in words)
+                    and " ".join(words) not in self.people()
+                ):
+                    # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
+                    # "the operator" that finds no organisation named in the body.
+                    self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
         """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
@@ -1028,7 +1065,52 @@ class Speakers:
         return {m.canonical for m in self.mentions if m.kind == "person"}
 
     def before(self, position: int, kind: str) -> list[Mention]:
-        return [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
+        """The mentions of a kind before a position, latest first; those of headlines after the body's."""
+        found = [m for m in reversed(self.mentions) if m.position < position and m.kind == kind]
+        if self._headlines:
+            found = [m for m in found if not m.headline] + [m for m in found if m.headline]
+        return found
+
+    def _focus_org(self, position: int, *, untitled: bool = True) -> str:
+        """What "it said" refers back to: the organisation that spoke or was the subject in the latest sentence
+        (up to three back) that has one, before any organisation merely mentioned there ("Halden Coachlines has
+        issued a statement. It says …"); else the latest organisation mentioned in that sentence. `untitled`: a
+        subject read as an untitled person's counts ("it said" shows it is none)."""
+        k = bisect_right(self.starts, position) - 1
+        for j in range(k, max(-1, k - 4), -1):
+            lo = self.starts[j]
+            hi = min(position, self.starts[j + 1]) if j + 1 < len(self.starts) else position
+            if lo >= hi:
+                continue
+            inside = [m for m in self.mentions if lo <= m.position < hi and not m.headline]
+            for at, name in reversed(self.speakers):
+                if (
+                    lo <= at < hi
+                    and at not in self._headline_speakers
+                    and any(m.canonical == name and m.kind == "org" for m in inside)
+                ):
+                    return name
+            # The sentence's subject: an organisation, or a name read as a person's but never titled ("Halden
+            # Coachlines has issued a statement."), which "it" shows is no person.
+            titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+            subjects = [
+                m
+                for m in inside
+                if m.position - lo <= 4
+                and (m.kind == "org" or (untitled and m.kind == "person" and m.canonical not in titled))
+                and "document" not in m.titles
+            ]
+            if subjects:
+                # The noun phrase opening the sentence: its first mention, the longest there ("the UN weather
+                # agency", not "UN"), the sentence's speaker first ("The water regulator, Ofwell Standards, said").
+                first = min(m.position for m in subjects)
+                spoke = {name for at, name in self.speakers if lo <= at < hi}
+                opening = [m for m in subjects if m.position == first]
+                return max(opening, key=lambda m: (m.canonical in spoke, len(m.canonical))).canonical
+            orgs = [m for m in inside if m.kind == "org" and "document" not in m.titles]
+            if orgs:
+                return orgs[-1].canonical
+        return ""
 
     def _remember(self, canonical: str, kind: str, position: int, titles: set[str] | None = None) -> str:
         """Speakers named in a frame become mentions too, so that a later "he" or "the agency" finds them."""
@@ -1060,7 +1142,8 @@ class Speakers:
                 if {"court", "tribunal", "judge", "judges"} & set(org.canonical.lower().split()):
                     return org.canonical
         earlier = [name for at, name in self.speakers if at < position]
-        return earlier[-1] if earlier else ""
+        body = [name for at, name in self.speakers if at < position and at not in self._headline_speakers]
+        return (body or earlier)[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:
         """'WHO' after 'the World Health Organization': the earlier organisation with those initials."""
@@ -1079,6 +1162,70 @@ class Speakers:
                 return org.canonical
         return ""
 
+    def _recent_org_speaker(self, position: int) -> str:
+        """The latest organisation that spoke in the sentence of `position` or the one before, else ""."""
+        k = bisect_right(self.starts, position) - 1
+        lo = self.starts[max(0, k - 1)] if k >= 0 else position
+        for at, name in reversed(self.speakers):
+            if at < lo:
+                break
+            if (
+                at < position
+                and at not in self._headline_speakers
+                and any(m.canonical == name and m.kind == "org" for m in self.mentions)
+            ):
+                return name
+        return ""
+
+    def named_later(self, description: str, name: str, text: str) -> bool:
+        """Whether a description that found no antecedent ("the mine's operator said …", opening a report) is the
+        organisation that speaks in the next sentence ("Norrmark Copper said …"): a description of lowercase words
+        headed by a role of business or public service (not of the state), and an organisation whose own head
+        noun, if any, is of the same kind."""
+        words = description.split()
+        if len(words) < 2 or words[0] != "the" or not all(w.islower() for w in words[1:]):
+            return False
+        head = words[-1]
+        kin = ORG_ROLE_KINDS.get(head, {head})
+        if head not in ORG_ROLES or "company" not in kin or not any(w[:1].isupper() for w in name.split()):
+            return False
+        kinds = {m.kind for m in self.mentions if m.canonical == name}
+        if "org" not in kinds:
+            # A name read as an untitled person's is the company when its first word stands alone elsewhere in
+            # the article ("Norrmark Copper" … "Norrmark shares") and its last word never does as a person's
+            # surname does ("Doe said", "Ms Doe").
+            parts = name.split()
+            titled = any(m.canonical == name and m.titles for m in self.mentions)
+            if "person" not in kinds or titled or len(parts) != 2:
+                return False
+            first, last = (re.escape(p) for p in parts)
+            person = rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+{last}\b|(?<!{first} )\b{last}\s+(?:said|says|told|added))"
+            if not re.search(rf"\b{first}\b(?!\s+{last})", text) or re.search(person, text):
+                return False
+        heads = set(_ORG_WORD.findall(name.lower())) & _ORG_HEAD_NOUNS
+        return not heads or bool(heads & kin)
+
+    def _headed_org(self, head: str, position: int) -> str:
+        """The latest organisation of the body whose name of two or more words has `head` as its head noun."""
+        for org in self.before(position, "org"):
+            if (
+                not org.headline
+                and "document" not in org.titles
+                and len(org.canonical.removeprefix("the ").split()) > 1
+                and _headed_by(org.canonical, head)
+            ):
+                return org.canonical
+        return ""
+
+    def _adjective_org(self, adjective: str, position: int) -> str:
+        """ "a diocesan spokesman", "a ministerial source": the latest organisation of the body one of whose
+        capitalised words shares the adjective's first five letters ("the Diocese of Weald")."""
+        stem = adjective[:5]
+        for org in self.before(position, "org"):
+            if not org.headline and any(w[:1].isupper() and w.lower().startswith(stem) for w in org.canonical.split()):
+                return org.canonical
+        return ""
+
     def _org_backref(self, kept: list[str], lower: list[str], modifiers: list[str], position: int) -> str:
         """ "the agency", "the interior ministry": the latest organisation the role noun and its modifiers fit.
 
@@ -1091,6 +1238,10 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        if (orgs and orgs[-1].headline) or any(m.kind == "name" for m in self.mentions):
+            # A name of unknown kind from the body before any headline's organisation ("Altnet blames …").
+            names = self.before(position, "name")
+            orgs = [m for m in orgs if not m.headline] + names + [m for m in orgs if m.headline]
         # An organisation fits by its name or by the role it was apposed to ("Corriston Athletic, the club").
         fits = [
             org.canonical
@@ -1110,9 +1261,15 @@ class Speakers:
         kin = ORG_ROLE_KINDS.get(head, {head})
         # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
         described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        owned = lower[0] in {"its", "their"}
+        if owned:
+            # "its trust confirmed": an organisation belonging to something named before, never that something
+            # nor another organisation of the same kind; without a name that fits, as written.
+            return self._remember(" ".join(kept), "org", position, set(lower))
         if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
-                words = set(_ORG_WORD.findall(org.canonical.lower()))
+                # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
+                words = set(_ORG_WORD.findall(org.canonical.lower())) | (org.titles & ORG_ROLES)
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)
@@ -1122,6 +1279,29 @@ class Speakers:
         return self._remember(canonical, "org", position, set(lower))
 
     def resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
+        """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker: see
+        _resolve. A named spokesperson speaks for the organisation ("coastguard spokesman Iain Morrow said", then
+        "Morrow said", "he said": the coastguard)."""
+        if "spokes" in subject:
+            named = _NAMED_SPOKES.match(subject.strip())
+            owner = named.group("owner").strip() if named else ""
+            if owner and " " not in owner:
+                # One word for an organisation named before ("coastguard", "Harwick"), not a new one nor a
+                # portfolio ("Opposition spokeswoman Karen Doyle", "Labour health spokesman …" are politicians).
+                known = {m.canonical for m in self.mentions if m.kind == "org"}
+                org, _ = self._resolve(owner if owner[:1].isupper() else "the " + owner, position)
+                person = self.person_from_name(named.group("name").split()) if org in known else ""
+                if person:
+                    self._remember(person, "person", position, {named.group("role").lower()})
+                    self.represented[person] = org
+                    self.spokes.append((position, org))
+                    return org, subject
+        claimant, written = self._resolve(subject, position, speaking=speaking)
+        if self.represented and claimant in self.represented:
+            claimant = self.represented[claimant]
+        return claimant, written
+
+    def _resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker.
 
         `speaking`: the verb is one only a speaker does (said, wrote, argued …), so that a definite noun
@@ -1157,6 +1337,11 @@ class Speakers:
             name = owner.group("before") or owner.group("after") or ""
             # "a council spokesperson": "council" is a title word ("council leader") but here the organisation.
             descriptive = _NP_EXTRA | TITLE_WORDS
+            if name.islower() and " " not in name and len(name) > 6 and name.endswith(_ADJECTIVE_ENDS):
+                adjectival = self._adjective_org(name, position)
+                if adjectival:
+                    self.spokes.append((position, adjectival))
+                    return adjectival, subject
             if name and not all(w in descriptive and w not in ORG_ROLES for w in name.lower().split()):
                 claimant, _ = self.resolve(
                     name if name[:1].isupper() or name.startswith("the ") else "the " + name, position
@@ -1251,7 +1436,10 @@ class Speakers:
                 people = self.before(position, "person")
                 return (people[0].canonical if people else ""), written
             if head == "it":
-                # "It said": the latest organisation (a company, a ministry) named before.
+                # "It said": the organisation in focus (_focus_org), else the latest one named before.
+                focus = self._focus_org(position) if self.starts else ""
+                if focus:
+                    return focus, written
                 orgs = self.before(position, "org")
                 return (orgs[0].canonical if orgs else ""), written
             if head == "they":
@@ -1262,6 +1450,11 @@ class Speakers:
         content = [w for w in lower if w not in _DETERMINERS]
         if not content:
             return "", ""
+        if len(kept) == 1 and head in ORG_HEADS:
+            # "Police say …" after "Dravenmoor Police": the bare head noun is the organisation named by it.
+            full = self._headed_org(head, position)
+            if full:
+                return self._remember(full, "org", position), written
         # "the diplomat", "the Russian leader", "the agency": a back-reference only when nothing but
         # nationality, rank or title words qualify the role noun; "the speaker's office" is a new speaker.
         modifiers = [w for w in kept[:-1] if w.lower() not in _DETERMINERS and w.lower() not in _INDEFINITE]
@@ -1273,10 +1466,16 @@ class Speakers:
             # "a spokesperson said", "one diplomat said": a new speaker, not a back-reference. A spokesperson
             # without a named owner speaks for the organisation in focus.
             if head in _SPOKES_ROLES:
+                # The organisation in focus (that spoke in the latest sentence), else the latest one named.
+                # Not an organisation the sentence itself mentions ("… taken to St Aldhelm's Hospital, a
+                # spokeswoman said" after "The ambulance service said …").
+                start = self.starts[max(0, bisect_right(self.starts, position) - 1)] if self.starts else 0
+                focus = self._focus_org(start, untitled=False) if self.starts else ""
                 orgs = self.before(position, "org")
-                if orgs:
-                    self.spokes.append((position, orgs[0].canonical))
-                    return orgs[0].canonical, written
+                if focus or orgs:
+                    owner = focus or orgs[0].canonical
+                    self.spokes.append((position, owner))
+                    return owner, written
             return written, written
         if bare_role and head in PERSON_ROLES:
             wanted = PERSON_ROLES[head] | {w for w in content if w in TITLE_WORDS and w != "of"}
@@ -1322,7 +1521,18 @@ class Speakers:
         if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
-            return self._remember(canonical_org(kept), "org", position, set(lower)), written
+            named = kept
+            if len(kept) > 3 and kept[-1][:1].isupper() and kept[-2][:1].isupper():
+                # "its owner Northlight Media Group": the name after lowercase descriptors, without them.
+                cut = next((i for i in range(len(kept), 0, -1) if not kept[i - 1][:1].isupper()), 0)
+                # A noun before the name ("owner", "operator") is apposed to it; an adjective ("the national
+                # Road Safety Unit") is part of the name as introduced.
+                noun = cut and (
+                    kept[cut - 1] in ORG_ROLES or kept[cut - 1] in PERSON_ROLES or kept[cut - 1].endswith(("er", "or"))
+                )
+                if noun and all(w.islower() or w.lower() in _DETERMINERS for w in kept[:cut]):
+                    named = kept[cut:]
+            return self._remember(canonical_org(named), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
         if particle:
             # "Museum director Joost van Eyl": a name with a particle is a person, for a later "he".
@@ -1382,6 +1592,12 @@ class Speakers:
         ):
             written = " ".join(words)
             kind = "group" if words[1].endswith("s") else "org"
+            if kind == "org":
+                # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
+                # that has just spoken (in this sentence or the one before).
+                recent = self._recent_org_speaker(position)
+                if recent:
+                    return self._remember(recent, "org", position), written
             return self._remember(written, kind, position), written
         if (
             2 <= len(words) <= 4
@@ -1514,6 +1730,17 @@ _TO_SAY = re.compile(
 _PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
 
 
+def _role_run(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] opens up to three lowercase words ending in a person's role or title before a capitalised
+    word ("regional secretary Carys …", "district organiser Edwin …")."""
+    for j in range(i, min(i + 3, len(tokens) - 1)):
+        if not tokens[j].islower():
+            return False
+        if (tokens[j] in PERSON_ROLES or tokens[j] in TITLE_WORDS) and tokens[j + 1][:1].isupper():
+            return True
+    return False
+
+
 def _opening_np(head: str) -> str:
     """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
     power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
@@ -1522,6 +1749,8 @@ def _opening_np(head: str) -> str:
     for i, token in enumerate(tokens):
         if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
             end = i + 1
+        elif end and _role_run(tokens, i):
+            continue  # "Union regional secretary Carys Mabbutt": a role between the names, read past
         elif end or _PAST_VERB.fullmatch(token):
             break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:
@@ -1773,6 +2002,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
                 if written:
                     return _clause_frame(claimant, written, match, verb="according to")
             claimant, written = speakers.resolve(match.group("subj"), position)
+            if not written:
+                # "according to the altnet": a definite noun the lists do not know, as for a speaking verb.
+                claimant, written = speakers._speaking_np(match.group("subj").strip(), position)
             owned = _OWNED_SOURCE.match(match.group("subj")) if not claimant else None
             if owned:
                 # "according to the commission's results": the owner of the results is the source.

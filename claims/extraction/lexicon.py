@@ -323,6 +323,7 @@ ORG_HEADS = {
     "watchdog",
     "tribunal",
     "prosecutors",
+    "diocese",
 }
 # Words of company and club names: a name holding one ("Orion Air", "Acme Foods") is not a person's.
 ORG_NAME_WORDS = {

@@ -1369,6 +1369,13 @@ def names_outlet(claimant: str, outlet: str) -> bool:
     def norm(value: str) -> str:
         return " ".join(value.lower().removeprefix("the ").split())
 
+    # "RBW analysis of regulator data shows …" in Retail Banking Week: the outlet's initials open the claimant.
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper() and w.lower() != "the")
+    if len(initials) >= 2:
+        words = claimant.split()
+        first = words[1] if words[:1] in (["the"], ["an"], ["a"]) and len(words) > 1 else words[0] if words else ""
+        if first.removesuffix("’s").removesuffix("'s") == initials:
+            return True
     claimant, outlet = norm(claimant), norm(outlet)
     return len(claimant) >= 3 and (claimant == outlet or outlet.endswith(" " + claimant))
 
@@ -1436,8 +1443,11 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 opener = None  # the announced quotation has ended
         words = sentence_words(sentence.text)
         words_of.append(words)
+        recorded = len(speakers.mentions), len(speakers.speakers)
         speakers.scan(sentence.text, sentence.start, words)
         frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
+        if sentence.headline:
+            speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
             # "CARR: The think tank X says …": a frame inside a turn, after its speaker's label.
             cut = turns[sentence.paragraph][1] - sentence.start
@@ -1458,6 +1468,26 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             announced = find_opener(sentence.text, sentence.start, speakers)
             if announced is not None:
                 opener, opener_paragraph = announced, sentence.paragraph
+    forward: dict[str, str] = {}
+    # Speakers a later "he" or "she" refers to are people, never the organisation a description refers forward to.
+    people = {f.claimant for f in frames.values() if f is not None and f.as_written.lower() in ("he", "she")}
+    for index in range(len(kept) - 1):
+        # "…, the mine's operator said." then "…, Norrmark Copper said": a description that refers forward, and
+        # every later reference to it ("The company said …").
+        frame, following = frames.get(index), frames.get(index + 1)
+        if (
+            frame is not None
+            and following is not None
+            and frame.claimant not in forward
+            and following.claimant not in people
+            and frame.claimant == frame.as_written.lower()
+            and speakers.named_later(frame.claimant, following.claimant, text)
+        ):
+            forward[frame.claimant] = following.claimant
+    if forward:
+        for index, frame in frames.items():
+            if frame is not None and frame.claimant in forward:
+                frames[index] = replace(frame, claimant=forward[frame.claimant])
     results: list[tuple[ExtractedClaim, list[str]]] = []
     # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
     full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())

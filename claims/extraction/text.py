@@ -31,9 +31,13 @@ _CAPTION = re.compile(
     r"|\((?:Image|Images|Picture|Pictures|Pic|Photograph|Credit|Video)s?:\s[^()]{1,60}\)\s*$"
 )
 # Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/." or "LONDON (Reuters) -".
+# A press release's dateline has no agency: "STELLBRIDGE - Lintel Fibre today confirmed …", "HULL, 3 May - …"
+# (one to three upper-case words, a date perhaps, a dash, then a capitalised word).
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
     r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
+    r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
 )
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")

@@ -1219,3 +1219,150 @@ def test_a_paragraph_of_quotation_alone_continues_the_speaker_quoted_before_it()
 def test_since_between_an_auxiliary_and_the_verb_of_a_frame():
     text = "Marlow Water has since admitted that 3,000 homes were without water for two days."
     assert _claimant(text, "3,000 homes") == "Marlow Water"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # "It" is the organisation that was the subject of the sentence before, not one merely mentioned
+        # earlier ("the Marlow Arts Centre").
+        (
+            "The Marlow Arts Centre is hosting a vigil tonight.\n\n"
+            "Tarrant Ferries has released a statement. It says the vessel passed an inspection in May.",
+            "inspection in May",
+            "Tarrant Ferries",
+        ),
+        # The organisation that spoke in the sentence before, not the noun phrase apposed to it.
+        (
+            "The water regulator, Ofwell Standards, said the reservoir had been tested on Monday. "
+            "It added that nitrate levels had fallen by 40 per cent.",
+            "nitrate levels",
+            "Ofwell Standards",
+        ),
+    ],
+)
+def test_it_refers_back_to_the_organisation_in_focus(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A bare head noun refers back to the organisation it heads.
+        (
+            "Marsh Vale Police closed the bypass on Monday.\n\nPolice say 40 cars were damaged on the bypass.",
+            "40 cars",
+            "the Marsh Vale Police",
+        ),
+        # An adjective of the organisation's noun before "spokesman".
+        (
+            "The chapel is owned by the Diocese of Harlow. A diocesan spokesman said 12 parishes would merge.",
+            "12 parishes",
+            "the Diocese of Harlow",
+        ),
+        # A noun apposed before the name is not part of it; an adjective is.
+        (
+            "Tarn Cinemas will close 14 screens, its owner Belwick Leisure Group said on Friday.",
+            "14 screens",
+            "the Belwick Leisure Group",
+        ),
+    ],
+)
+def test_short_forms_and_apposed_nouns_resolve_to_the_full_organisation(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_a_press_release_dateline_is_not_part_of_the_speaker():
+    text = "HARLOW - Tarn Cinemas today confirmed that 14 screens will close in March.\n"
+    assert [c.claimant for c in extract(text, outlet="Tarn Cinemas")] == [""]
+    assert _claimant(text, "14 screens") == "Tarn Cinemas"
+
+
+def test_a_role_noun_finds_a_name_that_owns_something_before_a_headlines_speaker():
+    text = (
+        "Brindle blames a faulty pump for the flood\n\n"
+        "Pellow Marlin's main pump failed at 2am, leaving 9,000 homes without water, the utility has confirmed.\n"
+    )
+    assert _claimant(text, "9,000 homes") == "Pellow Marlin"
+
+
+def test_according_to_an_unknown_noun_is_the_organisation_that_has_just_spoken():
+    text = (
+        "The Tarn Leisure Group said on Monday that 14 cinemas would close. "
+        "According to the exhibitor, 210 staff will be offered other jobs.\n"
+    )
+    assert _claimant(text, "210 staff") == "the Tarn Leisure Group"
+
+
+def test_a_role_between_an_organisation_and_a_name_is_read_past_before_a_participle():
+    text = (
+        "Union branch secretary Edwin Moss has been speaking to pickets, telling them the council spends "
+        "9 million pounds a year on consultants.\n"
+    )
+    assert [c.claimant for c in extract(text)] == ["Edwin Moss"]
+
+
+def test_a_description_opening_a_report_refers_forward_to_the_company_named_next():
+    text = (
+        "Four miners were killed in a rockfall, the mine's operator said on Wednesday.\n\n"
+        "Thirty workers were brought to the surface safely, Halvik Ores said in a statement. "
+        "Halvik shares fell 6 per cent.\n"
+    )
+    assert _claimant(text, "Four miners") == "Halvik Ores"
+
+
+def test_a_description_does_not_refer_forward_to_a_person():
+    text = (
+        "Sales fell by 12 per cent in the third quarter, the retailer said on Monday.\n\n"
+        "Jane Doe said the fall was the worst since 2009. Doe said 40 stores would close.\n"
+    )
+    assert _claimant(text, "Sales fell") == "the retailer"
+
+
+def test_a_spokesperson_without_owner_speaks_for_the_organisation_that_just_spoke():
+    text = (
+        "The Fenmoor Fire Service said it had sent six engines to the blaze. "
+        "Two people were taken to Kestle Royal Infirmary with burns, a spokeswoman said.\n"
+    )
+    assert _claimant(text, "Two people") == "the Fenmoor Fire Service"
+
+
+def test_an_organisation_owned_by_something_is_not_the_organisation_named_before():
+    text = (
+        "Belwick Leisure Group will spend 40 million pounds on the site, it said.\n\n"
+        "Marsh Lane library will close in May, its trust confirmed.\n"
+    )
+    assert _claimant(text, "library will close") == "its trust"
+
+
+def test_a_named_spokesperson_speaks_for_the_organisation_named_before():
+    text = (
+        "A ferry ran aground on Friday, the Tarn Isles Coastguard said.\n\n"
+        "All 90 passengers were taken off by lifeboat, coastguard spokesman Ewan Blyth said. "
+        "Four people were taken to hospital, Blyth said. One passenger was still missing, he said.\n"
+    )
+    assert {c.claimant for c in extract(text)} == {"the Tarn Isles Coastguard"}
+
+
+def test_a_party_spokesperson_is_the_politician():
+    text = "Opposition spokeswoman Hana Ruell said rents had risen by 14 per cent in a year.\n"
+    assert [c.claimant for c in extract(text)] == ["Hana Ruell"]
+
+
+def test_the_outlets_initials_opening_a_claimant_make_it_the_outlets_own_claim():
+    text = "Nine of the closing depots are the last in their county, HTW analysis of planning data shows.\n"
+    assert [c.claimant for c in extract(text, outlet="Harbour Trade Weekly")] == [""]
+    assert [c.claimant for c in extract(text, outlet="The Daily Courier")] == ["HTW analysis of planning data"]
+
+
+def test_it_is_the_noun_phrase_opening_the_sentence_before_with_an_acronym_among_its_modifiers():
+    text = "The EU fisheries agency confirmed the closure on Monday. It said cod stocks had fallen by 30 per cent.\n"
+    assert _claimant(text, "cod stocks") == "the EU fisheries agency"
+
+
+def test_a_role_noun_skips_an_organisation_introduced_with_another_role():
+    text = (
+        "Staff union HWU says it will ballot for strikes over the 300 job cuts.\n\n"
+        "Some 420 operations have been postponed, the trust says.\n"
+    )
+    assert _claimant(text, "420 operations") == "the trust"
