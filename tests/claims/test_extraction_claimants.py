@@ -1219,3 +1219,23 @@ def test_a_paragraph_of_quotation_alone_continues_the_speaker_quoted_before_it()
 def test_since_between_an_auxiliary_and_the_verb_of_a_frame():
     text = "Marlow Water has since admitted that 3,000 homes were without water for two days."
     assert _claimant(text, "3,000 homes") == "Marlow Water"
+
+
+def test_a_report_nested_in_a_named_interviewers_turn_is_the_interviewers():
+    # The labelling policy: each turn is its speaker's, and a nested report the outer speaker's, whether the
+    # interviewer is labelled by role or by name.
+    text = (
+        "MARTA SOLE: Good morning. The ferry to Inchkell has been cancelled for a third day.\n\n"
+        "DUNCAN WEIR: Our engineers replaced 14 hull plates on Monday.\n\n"
+        "SOLE: Islanders say 40 households have run out of heating oil. The operator told us yesterday that 600 "
+        "trips were lost last year. They sent a statement saying a relief boat will sail on Thursday.\n\n"
+        "WEIR: We have a relief boat, yes.\n\n"
+        "SOLE: Duncan Weir, thank you. The harbour trust said this evening that it would waive 12,000 pounds of "
+        "landing fees.\n\n"
+        "WEIR: Thank you.\n"
+    )
+    assert _claimant(text, "heating oil") == "Marta Sole"
+    assert _claimant(text, "600 trips") == "Marta Sole"
+    assert _claimant(text, "relief boat will sail") == "Marta Sole"
+    assert _claimant(text, "landing fees") == "Marta Sole"
+    assert _claimant(text, "14 hull plates") == "Duncan Weir"
