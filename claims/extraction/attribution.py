@@ -1506,9 +1506,29 @@ _PARTICIPLE_FRAME = re.compile(
 
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
 _TO_SAY = re.compile(
-    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
-    r"called|phoned|rung|rang|tweeted|posted|commented|got\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ur)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>[^,;:“”\"«»]{1,60}),)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mail(?:ed|s)|text(?:ed|s)|messaged|messages|written|wrote|writes|"
+    r"called|calls|phoned|phones|rung|rang|rings|tweet(?:ed|s)|post(?:ed|s)|comment(?:ed|s)|got\s+in\s+touch|"
+    r"gets\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
 )
+
+
+# "No, he says - …", "The council says – …": a speech verb and a dash opening what is said.
+_DASH_FRAME = re.compile(
+    rf"^(?:[A-Z][a-z]*(?:\s+[a-z]+){{0,2}},\s+)?(?P<subj>[^-–—:;,“”\"«»]{{1,60}}?)\s(?P<verb>{_VERBS})\s+(?P<dash>[-–—])\s+"
+    r"(?P<clause>\S.*)$"
+)
+
+
+# "X (, whose members …,) point(s) to NP": a speaker citing evidence, only where the noun phrase holds a figure.
+_POINT_TO = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,80}?)(?:,\s+(?:who|whose|which)\s[^,;:“”\"«»]{1,90},)?\s+(?:also\s+)?"
+    r"(?P<verb>point|points|pointed)\s+to\s+(?P<clause>[^;:“”\"«»]*\d[^;:“”\"«»]*?)[.!]?$"
+)
+
+
+# Where a reader or listener named by first name writes from: "Martin from Vale Park", "Dev in Northgate".
+_FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z].*$")
 
 
 _PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
@@ -1581,9 +1601,30 @@ def find_frame(
         said = _TO_SAY.match(sentence.rstrip())
         if said:
             # "Reader Gavin Holt has emailed to say he went to the fair …": the writer's claim.
-            claimant, written = speakers.resolve(said.group("subj"), position)
+            subject = said.group("subj")
+            if said.group("named"):
+                # "A reader, Martin from Vale Park, emails to say …": the name in apposition speaks, not its place.
+                subject = _FROM_PLACE.sub("", said.group("named"))
+            claimant, written = speakers.resolve(subject, position)
             if claimant:
                 return _clause_frame(claimant, written, said, verb="say")
+    if (" - " in sentence or " – " in sentence or " — " in sentence) and (
+        frame is None or len(sentence[frame.clause_start : frame.clause_end].split()) <= 3
+    ):
+        dash = _DASH_FRAME.match(sentence.rstrip())
+        if dash and (frame is None or frame.clause_end <= dash.start("dash")):
+            # "No, he says - homes will be supplied from …": a dash after the speech verb opens what is said, as a
+            # colon does; the discourse word before the frame is no clause of it.
+            claimant, written = speakers.resolve(dash.group("subj"), position + dash.start("subj"))
+            if claimant:
+                return _clause_frame(claimant, written, dash)
+    if frame is None and " point" in sentence:
+        points = _POINT_TO.match(sentence.rstrip())
+        if points:
+            # "Residents point to the studio's own estimate of 600 more trips a day": the figure they cite is theirs.
+            claimant, written = speakers.resolve(points.group("subj"), position)
+            if claimant:
+                return _clause_frame(claimant, written, points, verb="point to")
     if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
         frame = _participle_frame(sentence, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
