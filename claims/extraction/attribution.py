@@ -472,7 +472,9 @@ _CONVENED = re.compile(
 )
 _PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUMENTS}|website|accounts|records)$", re.I)
 _BLAMED = re.compile(
-    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)"
+    r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),|,\s+(?:who|which)\s[^,;:“”\"«»]{1,90},)?"
+    r"\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
 # "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
 # phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
@@ -1879,7 +1881,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     if blamed:
         # "Chief executive Priya Halvorsen blamed higher energy costs and a cut in the grant": a causal claim,
         # the whole sentence, as an estimate is.
-        claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
+        # "The chief vet, Alan Greaves, blames …": the name in apposition; "X, which maintains the track, blames".
+        group = "name" if blamed.group("name") else "subj"
+        claimant, written = speakers.resolve(blamed.group(group), position + blamed.start(group))
         if claimant and not _SUBORDINATE.search(blamed.group("subj")):
             return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
     denied = _DENIED.match(stripped) if not words.isdisjoint(_DENIAL_WORDS) else None

@@ -312,3 +312,10 @@ def test_a_speaker_pointing_to_a_figure_claims_it():
     # a document or an analysis pointing to something is no speaker, and a noun phrase without a figure no claim
     assert [c for c, _ in _claimants("The evidence points to 40 deaths in the valley.")] == [""]
     assert _claimants("Opponents of the plan point to the cost.") == []
+
+
+def test_a_blame_after_an_apposition_or_a_relative_clause_is_the_subjects():
+    text = "The fire chief, Dana Ortiz, blames a faulty heater for the blaze that destroyed 12 flats."
+    assert _claimants(text)[0][0] == "Dana Ortiz"
+    text = "Brookfield Rail, which runs the line, blames 60mm of rain in six hours for the collapse of the embankment."
+    assert _claimants(text)[0][0] == "Brookfield Rail"
