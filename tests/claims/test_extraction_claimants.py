@@ -424,6 +424,12 @@ def test_the_government_is_not_an_organisation_named_without_a_head_noun():
             "turnout",
             "Ulrike Brandt",
         ),
+        # ... also when the organisation is a force whose name alone would be a group of speakers
+        (
+            "Sergeant Omar Fenn of Lakeside Police said 14 cars had been broken into since Friday.",
+            "14 cars",
+            "Omar Fenn",
+        ),
     ],
 )
 def test_full_names(text, claim_part, claimant):
