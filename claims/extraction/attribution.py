@@ -738,6 +738,13 @@ def _headed_by(name: str, head: str) -> bool:
     return bool(words) and (words[-1] == head or any(a == head and b in {"of", "for"} for a, b in pairwise(words)))
 
 
+# Lower-case role words before an organisation's capitalised name: "its owner Northlight Media Group".
+_DESCRIBED_ORG = re.compile(
+    r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?(?:[a-z][a-z-]*\s+){1,3}"
+    r"(?P<name>[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'&.-]*)+)$"
+)
+
+
 class Speakers:
     """People and organisations of one article, in reading order."""
 
@@ -1325,6 +1332,11 @@ class Speakers:
         if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
+            described = _DESCRIBED_ORG.match(" ".join(kept))
+            if described:
+                # "its owner Northlight Media Group", "parent company Hallam Group": the name after the role.
+                named = described.group("name").split()
+                return self._remember(canonical_org(named), "org", position, {w.lower() for w in named}), written
             return self._remember(canonical_org(kept), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
         if particle:

@@ -430,6 +430,12 @@ def test_the_government_is_not_an_organisation_named_without_a_head_noun():
             "14 cars",
             "Omar Fenn",
         ),
+        # lower-case role words before an organisation's name are no part of it
+        (
+            "Tarn Lines has cut 40 winter sailings, its parent company Hallam Shipping Group said on Monday.",
+            "40 winter sailings",
+            "the Hallam Shipping Group",
+        ),
     ],
 )
 def test_full_names(text, claim_part, claimant):
