@@ -1549,6 +1549,19 @@ _FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z].*$")
 _PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
 
 
+def _title_before_name(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] opens one or two lower-case words holding a title or role, then a capitalised word."""
+    run = 0
+    while i + run < len(tokens) and run < 2 and tokens[i + run].islower():
+        run += 1
+    return (
+        run > 0
+        and i + run < len(tokens)
+        and tokens[i + run][:1].isupper()
+        and any(t in TITLE_WORDS or t in PERSON_ROLES for t in tokens[i : i + run])
+    )
+
+
 def _opening_np(head: str) -> str:
     """The noun phrase opening a clause, "" if none: up to its last capitalised word before a lowercase one ("But
     power firm Norvane Grid" hit back, "Vellmar"), else up to its first role noun ("The authority" carries)."""
@@ -1557,6 +1570,8 @@ def _opening_np(head: str) -> str:
     for i, token in enumerate(tokens):
         if token[:1].isupper() and (i > 0 or token.lower() not in STOPWORDS):
             end = i + 1
+        elif end and _title_before_name(tokens, i):
+            continue  # "Union regional secretary Carys Mabbutt": the title between the organisation and the name
         elif end or _PAST_VERB.fullmatch(token):
             break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:

@@ -686,6 +686,12 @@ def test_statement_of_a_name_with_a_company_word():
             "Norvane Grid",
         ),
         (
+            "Party deputy leader Rhona Tait has been touring the estate, telling residents that 300 flats still "
+            "have no heating.",
+            "300 flats",
+            "Rhona Tait",
+        ),
+        (
             "15:15 Reader Gavin Holt has emailed to say he went to the fair on Sunday and has been ill since Tuesday.",
             "went to the fair",
             "Gavin Holt",
