@@ -1322,6 +1322,22 @@ class Speakers:
                 person = self.person_from_name(before)
                 if person:
                     return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
+        if head in _GROUP_SPEAKERS and content == [head]:
+            # "Police now confirm …" after "Dravenmoor Police": the force named before, whose name ends in the noun.
+            force = next(
+                (
+                    m
+                    for m in reversed(self.mentions)
+                    if m.position < position
+                    and m.kind in {"org", "group"}
+                    and len(m.canonical.removeprefix("the ").split()) > 1
+                    and m.canonical.lower().split()[-1] == head
+                    and all(w[:1].isupper() for w in m.canonical.removeprefix("the ").split())
+                ),
+                None,
+            )
+            if force is not None:
+                return self._remember(force.canonical, force.kind, position), written
         if head in _GROUP_SPEAKERS:
             if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
                 # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").

@@ -1257,3 +1257,14 @@ def test_a_report_nested_in_a_named_interviewers_turn_is_the_interviewers():
     assert _claimant(text, "relief boat will sail") == "Marta Sole"
     assert _claimant(text, "landing fees") == "Marta Sole"
     assert _claimant(text, "14 hull plates") == "Duncan Weir"
+
+
+def test_a_group_noun_ending_a_force_named_before_is_that_force():
+    text = (
+        "Lakeside Police said a lorry had overturned on the ring road at 6am.\n\n"
+        "Police now say 12 cars were damaged in the crash."
+    )
+    assert _claimant(text, "12 cars") == "Lakeside Police"
+    # a group of officers is no force's name
+    text = text.replace("Lakeside Police said", "Two officers from Lakeside police said")
+    assert _claimant(text, "12 cars") == "Police"
