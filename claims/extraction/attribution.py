@@ -476,7 +476,9 @@ _CONVENED = re.compile(
 )
 _PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUMENTS}|website|accounts|records)$", re.I)
 _BLAMED = re.compile(
-    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)"
+    r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),|,\s+(?:who|which)\s[^,;:“”\"«»]{1,90},)?"
+    r"\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
 # "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
 # phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
@@ -1500,15 +1502,9 @@ class Speakers:
             expanded = self._acronym(kept[-1], position)
             if expanded:
                 return expanded, written
-        if head in _GROUP_SPEAKERS:
-            if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
-                # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").
-                for group in self.before(position, "group"):
-                    if head in group.canonical.lower().split():
-                        return group.canonical, written
-            return self._remember(written, "group", position), written
         if "of" in lower[1:-1]:
-            # "Political scientist Ulrike Brandt of Brenton University": the person, not the university.
+            # "Political scientist Ulrike Brandt of Brenton University": the person, not the university; "Inspector Lisa
+            # Crane of Wyeford Police": the person, not the police as a group.
             cut = lower.index("of", 1)
             before = kept[:cut]
             if len(before) >= 3 and any(
@@ -1518,6 +1514,13 @@ class Speakers:
                 person = self.person_from_name(before)
                 if person:
                     return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
+        if head in _GROUP_SPEAKERS:
+            if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
+                # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").
+                for group in self.before(position, "group"):
+                    if head in group.canonical.lower().split():
+                        return group.canonical, written
+            return self._remember(written, "group", position), written
         if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):
@@ -1722,9 +1725,29 @@ _PARTICIPLE_FRAME = re.compile(
 
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
 _TO_SAY = re.compile(
-    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
-    r"called|phoned|rung|rang|tweeted|posted|commented|got\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ur)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>[^,;:“”\"«»]{1,60}),)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mail(?:ed|s)|text(?:ed|s)|messaged|messages|written|wrote|writes|"
+    r"called|calls|phoned|phones|rung|rang|rings|tweet(?:ed|s)|post(?:ed|s)|comment(?:ed|s)|got\s+in\s+touch|"
+    r"gets\s+in\s+touch|been\s+in\s+touch)\s+(?:(?:to|with)\s+(?:us|me|the\s+[A-Z][\w’'-]*)\s+)?to\s+say\s+(?:that\s+)?(?P<clause>.+)$"
 )
+
+
+# "No, he says - …", "The council says – …": a speech verb and a dash opening what is said.
+_DASH_FRAME = re.compile(
+    rf"^(?:[A-Z][a-z]*(?:\s+[a-z]+){{0,2}},\s+)?(?P<subj>[^-–—:;,“”\"«»]{{1,60}}?)\s(?P<verb>{_VERBS})\s+(?P<dash>[-–—])\s+"
+    r"(?P<clause>\S.*)$"
+)
+
+
+# "X (, whose members …,) point(s) to NP": a speaker citing evidence, only where the noun phrase holds a figure.
+_POINT_TO = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,80}?)(?:,\s+(?:who|whose|which)\s[^,;:“”\"«»]{1,90},)?\s+(?:also\s+)?"
+    r"(?P<verb>point|points|pointed)\s+to\s+(?P<clause>[^;:“”\"«»]*\d[^;:“”\"«»]*?)[.!]?$"
+)
+
+
+# Where a reader or listener named by first name writes from: "Martin from Vale Park", "Dev in Northgate".
+_FROM_PLACE = re.compile(r"\s+(?:from|in|of|at)\s+[A-Z].*$")
 
 
 _PAST_VERB = re.compile(r"[a-z]+ed|hit|said|told|made|took|gave|went|came|spoke|wrote|sent|left|met|held|won|lost")
@@ -1810,9 +1833,30 @@ def find_frame(
         said = _TO_SAY.match(sentence.rstrip())
         if said:
             # "Reader Gavin Holt has emailed to say he went to the fair …": the writer's claim.
-            claimant, written = speakers.resolve(said.group("subj"), position)
+            subject = said.group("subj")
+            if said.group("named"):
+                # "A reader, Martin from Vale Park, emails to say …": the name in apposition speaks, not its place.
+                subject = _FROM_PLACE.sub("", said.group("named"))
+            claimant, written = speakers.resolve(subject, position)
             if claimant:
                 return _clause_frame(claimant, written, said, verb="say")
+    if (" - " in sentence or " – " in sentence or " — " in sentence) and (
+        frame is None or len(sentence[frame.clause_start : frame.clause_end].split()) <= 3
+    ):
+        dash = _DASH_FRAME.match(sentence.rstrip())
+        if dash and (frame is None or frame.clause_end <= dash.start("dash")):
+            # "No, he says - homes will be supplied from …": a dash after the speech verb opens what is said, as a
+            # colon does; the discourse word before the frame is no clause of it.
+            claimant, written = speakers.resolve(dash.group("subj"), position + dash.start("subj"))
+            if claimant:
+                return _clause_frame(claimant, written, dash)
+    if frame is None and " point" in sentence:
+        points = _POINT_TO.match(sentence.rstrip())
+        if points:
+            # "Residents point to the studio's own estimate of 600 more trips a day": the figure they cite is theirs.
+            claimant, written = speakers.resolve(points.group("subj"), position)
+            if claimant:
+                return _clause_frame(claimant, written, points, verb="point to")
     if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
         frame = _participle_frame(sentence, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
@@ -2070,7 +2114,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     if blamed:
         # "Chief executive Priya Halvorsen blamed higher energy costs and a cut in the grant": a causal claim,
         # the whole sentence, as an estimate is.
-        claimant, written = speakers.resolve(blamed.group("subj"), position + blamed.start("subj"))
+        # "The chief vet, Alan Greaves, blames …": the name in apposition; "X, which maintains the track, blames".
+        group = "name" if blamed.group("name") else "subj"
+        claimant, written = speakers.resolve(blamed.group(group), position + blamed.start(group))
         if claimant and not _SUBORDINATE.search(blamed.group("subj")):
             return Frame(claimant, written, 0, len(stripped), blamed.group("verb"))
     denied = _DENIED.match(stripped) if not words.isdisjoint(_DENIAL_WORDS) else None

@@ -424,6 +424,18 @@ def test_the_government_is_not_an_organisation_named_without_a_head_noun():
             "turnout",
             "Ulrike Brandt",
         ),
+        # ... also when the organisation is a force whose name alone would be a group of speakers
+        (
+            "Sergeant Omar Fenn of Lakeside Police said 14 cars had been broken into since Friday.",
+            "14 cars",
+            "Omar Fenn",
+        ),
+        # lower-case role words before an organisation's name are no part of it
+        (
+            "Tarn Lines has cut 40 winter sailings, its parent company Hallam Shipping Group said on Monday.",
+            "40 winter sailings",
+            "the Hallam Shipping Group",
+        ),
     ],
 )
 def test_full_names(text, claim_part, claimant):
@@ -672,6 +684,12 @@ def test_statement_of_a_name_with_a_company_word():
             'But power firm Norvane Grid hit back, saying: "There was no fault on our line before 2 June."',
             "no fault",
             "Norvane Grid",
+        ),
+        (
+            "Party deputy leader Rhona Tait has been touring the estate, telling residents that 300 flats still "
+            "have no heating.",
+            "300 flats",
+            "Rhona Tait",
         ),
         (
             "15:15 Reader Gavin Holt has emailed to say he went to the fair on Sunday and has been ill since Tuesday.",
@@ -1366,3 +1384,31 @@ def test_a_role_noun_skips_an_organisation_introduced_with_another_role():
         "Some 420 operations have been postponed, the trust says.\n"
     )
     assert _claimant(text, "420 operations") == "the trust"
+
+
+def test_a_report_nested_in_a_named_interviewers_turn_is_the_interviewers():
+    # The labelling policy: each turn is its speaker's, and a nested report the outer speaker's, whether the
+    # interviewer is labelled by role or by name.
+    text = (
+        "MARTA SOLE: Good morning. The ferry to Inchkell has been cancelled for a third day.\n\n"
+        "DUNCAN WEIR: Our engineers replaced 14 hull plates on Monday.\n\n"
+        "SOLE: Islanders say 40 households have run out of heating oil. The operator told us yesterday that 600 "
+        "trips were lost last year. They sent a statement saying a relief boat will sail on Thursday.\n\n"
+        "WEIR: We have a relief boat, yes.\n\n"
+        "SOLE: Duncan Weir, thank you. The harbour trust said this evening that it would waive 12,000 pounds of "
+        "landing fees.\n\n"
+        "WEIR: Thank you.\n"
+    )
+    assert _claimant(text, "heating oil") == "Marta Sole"
+    assert _claimant(text, "600 trips") == "Marta Sole"
+    assert _claimant(text, "relief boat will sail") == "Marta Sole"
+    assert _claimant(text, "landing fees") == "Marta Sole"
+    assert _claimant(text, "14 hull plates") == "Duncan Weir"
+
+
+def test_a_group_noun_ending_a_force_named_before_is_that_force():
+    text = (
+        "Lakeside Police said a lorry had overturned on the ring road at 6am.\n\n"
+        "Police now say 12 cars were damaged in the crash."
+    )
+    assert _claimant(text, "12 cars") == "the Lakeside Police"

@@ -287,3 +287,35 @@ def test_an_honorific_and_a_surname_find_the_full_name():
 def test_a_frame_naming_the_publishing_outlet_leaves_the_claim_the_outlets_own(outlet, claimant):
     text = "Waiting lists grew by 7.9% in a year, according to analysis of NHS data by the Chronicle.\n"
     assert [c.claimant for c in extract(text, outlet=outlet)] == [claimant]
+
+
+def test_a_reader_named_in_apposition_writing_in_the_present_to_say_is_the_claimant():
+    text = "A listener, Priya from Eastfield, texts to say her bus was cancelled three times this week."
+    assert _claimants(text) == [("Priya", "Her bus was cancelled three times this week")]
+    text = "Reader Tom Ashby emails to say 40 houses on his street lost power overnight."
+    assert _claimants(text) == [("Tom Ashby", "40 houses on his street lost power overnight")]
+
+
+def test_a_dash_after_a_speech_verb_opens_the_reported_clause():
+    text = (
+        "Harbour master Ines Drury said the channel would be dredged.\n\n"
+        "Yes, she says - the two berths will stay open to ferries until March."
+    )
+    assert _claimants(text)[-1] == ("Ines Drury", "The two berths will stay open to ferries until March")
+    # a dash inside the outlet's own sentence, before a trailing frame, is no frame of its own
+    assert _claimants("Prices rose 4% - the highest in years, analysts said.")[0][0] == "analysts"
+
+
+def test_a_speaker_pointing_to_a_figure_claims_it():
+    text = "Tenants, who have campaigned for two years, point to a council survey that found 41% of flats had damp."
+    assert _claimants(text) == [("Tenants", "A council survey that found 41% of flats had damp")]
+    # a document or an analysis pointing to something is no speaker, and a noun phrase without a figure no claim
+    assert [c for c, _ in _claimants("The evidence points to 40 deaths in the valley.")] == [""]
+    assert _claimants("Opponents of the plan point to the cost.") == []
+
+
+def test_a_blame_after_an_apposition_or_a_relative_clause_is_the_subjects():
+    text = "The fire chief, Dana Ortiz, blames a faulty heater for the blaze that destroyed 12 flats."
+    assert _claimants(text)[0][0] == "Dana Ortiz"
+    text = "Brookfield Rail, which runs the line, blames 60mm of rain in six hours for the collapse of the embankment."
+    assert _claimants(text)[0][0] == "Brookfield Rail"
