@@ -152,8 +152,8 @@ def _insert_many(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
         )
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# json.dumps with a keyword builds an encoder per call: one, made once, writes the same text (reasons, event data).
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _datetime_adapter() -> Callable[[datetime | None], object]:

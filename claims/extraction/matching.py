@@ -581,51 +581,59 @@ def _weight_sum(words: frozenset[str], figures: frozenset[str], names: frozenset
 
 def similarity(a: Features, b: Features) -> float:
     """Weighted Dice overlap in 0..1; 0 when one is negated and the other not."""
-    if a.negated != b.negated or not a.words or not b.words:
+    if a.negated != b.negated:
         return 0.0
     shared = a.words & b.words
     if not shared:
-        return 0.0  # what the weighted sums below give as well
-    both = a.figures and b.figures
+        return 0.0  # no words on one side, or none in common: what the weighted sums below give as well
+    a_figures, b_figures = a.figures, b.figures
     approx = 0  # figures of one claim that round a figure of the other ("more than 240" / "243")
-    shared_figures = frozenset()
-    if both:
-        shared_figures = shared & a.figures
-        if (
-            len(shared_figures) < len(a.figures)
-            and len(shared_figures) < len(b.figures)
-            and not a.scales.isdisjoint(b.scales)
-        ):
-            only_a, only_b = a.figures - shared_figures, b.figures - shared_figures
+    if a_figures and b_figures:
+        shared_figures = shared & a_figures
+        n_figures = len(shared_figures)
+        if n_figures < len(a_figures) and n_figures < len(b_figures) and not a.scales.isdisjoint(b.scales):
+            only_a, only_b = a_figures - shared_figures, b_figures - shared_figures
             if len(only_a) == 1 and len(only_b) == 1:  # the common case, without a call or sets of pairs
                 approx = int(_one_figure(*only_a, *only_b))
             else:
                 approx = _approximate(only_a, only_b)
-    names = a.names | b.names
-    if a.simple and b.simple:
-        # No name is a figure: _weight_sum's sums without its set difference (the same float). A shared figure is a
-        # figure of both claims: shared_figures is empty unless both have figures.
-        common = len(shared) + len(shared_figures) + 0.5 * len(shared & names)
-        weight_a = a.base + 0.5 * len(a.words & names)
-        weight_b = b.base + 0.5 * len(b.words & names)
     else:
-        common = _weight_sum(shared, shared & a.figures, names)
-        weight_a, weight_b = _weight_sum(a.words, a.figures, names), _weight_sum(b.words, b.figures, names)
+        shared_figures, n_figures = _NO_FIGURES, 0  # a shared figure is a figure of both claims
+    a_names, b_names = a.names, b.names
+    if a.simple and b.simple:
+        # No name is a figure: _weight_sum's sums without its set difference. The names of either claim that the
+        # other has too, counted without their union: a's names among b's words are the shared words that are a's
+        # names (a's names are a's words), and the same for b; the names of both are counted twice. All the terms
+        # are halves and small integers: the sums are exact, the same floats in any order.
+        of_a = len(b.words & a_names) if a_names else 0  # a's names that b writes
+        of_b = len(a.words & b_names) if b_names else 0  # b's names that a writes
+        both = len(a_names & b_names) if of_a and of_b else 0
+        common = len(shared) + n_figures + 0.5 * (of_a + of_b - both)
+        weight_a = a.base + 0.5 * (len(a_names) + of_b - both)
+        weight_b = b.base + 0.5 * (len(b_names) + of_a - both)
+    else:
+        names = a_names | b_names
+        common = _weight_sum(shared, shared & a_figures, names)
+        weight_a, weight_b = _weight_sum(a.words, a_figures, names), _weight_sum(b.words, b_figures, names)
     common += 2 * approx  # a round figure and the precise one it rounds are a shared figure
     score = 2 * common / (weight_a + weight_b)
-    smaller = min(weight_a, weight_b)
+    smaller = weight_a if weight_a < weight_b else weight_b
     if smaller >= CONTAINED_MIN_WEIGHT:
         # Half Dice, half containment: an outlet that reports the fact alone ("The list has fallen for three months
         # in a row") is the same claim as one that adds its context ("…, the first sustained fall since 2020").
         score = (score + common / smaller) / 2
     # The same distinctive figure with words around it ("18,000 vehicles a day" / "18,000 cars, vans and lorries use
     # the bridge every day") is strong evidence that outlets wording a fact differently report one fact.
-    if (shared_figures or approx) and _anchored(shared, shared_figures, approx):  # it needs a figure or a rounding
+    if (n_figures or approx) and _anchored(shared, shared_figures, approx):  # it needs a figure or a rounding
         score = min(1.0, score + FIGURE_BOOST)
     # The guards cap a score at SAME - 0.01: below that they change nothing, and most candidates are below it.
-    if score > SAME - 0.01 and capped(a, b):
-        score = SAME - 0.01
+    if score > _CAPPED and capped(a, b):
+        score = _CAPPED
     return round(score, 4)
+
+
+_NO_FIGURES: frozenset[str] = frozenset()
+_CAPPED = SAME - 0.01  # the most a guarded pair scores
 
 
 def _anchored(shared: frozenset[str], figures: frozenset[str], approximate: int) -> bool:
