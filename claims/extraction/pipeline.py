@@ -67,7 +67,8 @@ _DATE = _rx(
 _WHEN = _rx(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|month|year)|(?:{_MONTH})\b)")
 _NUMBER = _rx(
     r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
 )
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
@@ -289,7 +290,7 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known|\s+part\s+of)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
@@ -1045,12 +1046,21 @@ def _score(
         else:
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
-            match = _cue(_PREDICTION, text, cues_bag) or _cue(_EXPECTATION, text, cues_bag)
+            match = _cue(_PREDICTION, text, cues_bag)
+            while match and match.group()[-2:] in _LIKELIHOOD_ENDS and _PAST_LIKELIHOOD.match(text, match.end()):
+                # "Ice was likely to have been a factor", "data may have been accessed": a likelihood of what
+                # has happened is an assessment of the past, no forecast.
+                match = _PREDICTION.search(text, match.end())
+            match = match or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
         if not match:
             continue
         if name == "prediction":
             forecast = "light" if measure or decision else _forecast(text, match, number, dated)
+            if decision and not measure:
+                # An announced decision or commitment ("the company will offer refunds to every customer") is
+                # checked when it falls due, or broken: no forecast to weigh against it.
+                continue
             cue = "checkable forecast" if (forecast == "light" and checkable) or forecast == "aside" else "prediction"
             score += w[cue]
             cues.append(cue)
@@ -1099,6 +1109,10 @@ def _score(
         claim_type = "other"
     return final, reasons, claim_type, cues
 
+
+# What follows a likelihood ("likely", "is likely to", "may", "might") when it is of the past: a perfect infinitive.
+_PAST_LIKELIHOOD = _rx(rf"(?:\s+to)?\s+have\s+(?:been|had|[a-z]{{3,}}ed|{_PARTICIPLE})\b")
+_LIKELIHOOD_ENDS = frozenset(["ly", "to", "ay", "ht"])
 
 # A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
 # closed"). Regular and listed participles only: "made", "left" are past tenses in _PAST, not participles here.
@@ -1297,6 +1311,17 @@ _NUMBER_WORDS = {
     "thirty",
     "forty",
     "fifty",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 }
 
 

@@ -224,3 +224,30 @@ def test_the_chance_of_an_event_rated_low_is_a_safety_assessment():
     (claim,) = extract("The regulator said the chance of the dam failing is low.\n")
     assert claim.text == "The chance of the dam failing is low"
     assert any(reason.startswith("safety assessment") for reason in claim.reasons)
+
+
+def test_a_number_written_as_a_teen_or_a_tens_word_is_a_figure():
+    claim = _claim("Fourteen pupils were sent home from Larkfield Academy, the head teacher said.")
+    assert "number" in claim.reasons
+    assert "number" in _claim("Ninety volunteers cleared the beach at Pellow Cove.").reasons
+
+
+def test_an_announced_commitment_carries_no_forecast_penalty():
+    (claim,) = extract("The company will offer free replacement meters to customers who request one.\n")
+    assert claim.text == "The company will offer free replacement meters to customers who request one"
+    assert "announced decision: 'will offer'" in claim.reasons
+    assert claim.score == HAND.score(["announced decision"])
+
+
+def test_a_likelihood_of_the_past_is_no_forecast():
+    (claim,) = extract("Investigators said a worn cable was likely to have caused the lift to fall.\n")
+    assert claim.text == "A worn cable was likely to have caused the lift to fall"
+    assert not any(reason.startswith("prediction") for reason in claim.reasons)
+    (claim,) = extract("The addresses of 2,300 members may have been copied, the club said.\n")
+    assert not any(reason.startswith("prediction") for reason in claim.reasons)
+    assert extract("Fares are likely to rise again next spring, the operator said.\n") == []
+
+
+def test_the_best_part_of_a_span_is_a_measure_not_a_judgement():
+    claim = _claim("Residents of Tolley Row were without water for the best part of three days.")
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
