@@ -969,7 +969,9 @@ def _score(
         late.append("headline")
     # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
     # claim; four without do not.
-    if len(words) < (4 if number or dated else 5):
+    if len(words) < (4 if number or dated else 5) and not (
+        attributed and (past or number or absolute or denial) and _reported_in_full(whole)
+    ):
         score += w["too short"]
         cues.append("too short")
         late.append("too short")
@@ -1113,6 +1115,16 @@ def _score(
 # What follows a likelihood ("likely", "is likely to", "may", "might") when it is of the past: a perfect infinitive.
 _PAST_LIKELIHOOD = _rx(rf"(?:\s+to)?\s+have\s+(?:been|had|[a-z]{{3,}}ed|{_PARTICIPLE})\b")
 _LIKELIHOOD_ENDS = frozenset(["ly", "to", "ay", "ht"])
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+def _reported_in_full(whole: _Whole) -> bool:
+    """Whether a sentence reports speech in the outlet's words, its frame in the sentence: "Seventeen others were
+    hurt, the inspector said", "The company said both had been addressed". A short clause of one is a whole
+    statement of fact; a short quotation ('"I got lucky," he said') or a turn of a transcript is not."""
+    return len(whole.words) >= 6 and _QUOTE_MARKS.isdisjoint(whole.lower)
+
 
 # A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
 # closed"). Regular and listed participles only: "made", "left" are past tenses in _PAST, not participles here.

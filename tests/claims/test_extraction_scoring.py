@@ -251,3 +251,13 @@ def test_a_likelihood_of_the_past_is_no_forecast():
 def test_the_best_part_of_a_span_is_a_measure_not_a_judgement():
     claim = _claim("Residents of Tolley Row were without water for the best part of three days.")
     assert not any(reason.startswith("opinion") for reason in claim.reasons)
+
+
+def test_a_short_clause_reported_in_the_outlets_words_is_a_whole_claim():
+    (claim,) = extract("The operator said both pumps had failed.\n")
+    assert claim.text == "Both pumps had failed"
+    assert "too short" not in claim.reasons
+    (claim,) = extract("Nine were rescued, the coastguard said.\n")
+    assert claim.text == "Nine were rescued"
+    # A short quotation stays too short to stand alone.
+    assert extract('"I was lucky," he said.\n') == []
