@@ -80,7 +80,7 @@ _PAST = _rx(
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
 _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
 _PERFECT = _rx(
-    rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
+    rf"\b(?:has|have|had|was|were|been|(?:is|are|was|were)\s+being|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
     rf"(?:{_PARTICIPLE})\b"
 )
 

@@ -261,3 +261,9 @@ def test_a_short_clause_reported_in_the_outlets_words_is_a_whole_claim():
     assert claim.text == "Nine were rescued"
     # A short quotation stays too short to stand alone.
     assert extract('"I was lucky," he said.\n') == []
+
+
+def test_a_passive_in_progress_is_an_event_and_a_gerund_is_not():
+    assert "past event" in _claim("Residents are being taken to the sports hall at Fendle by bus.").reasons
+    claims = extract("They are against being thrown out of the scheme.\n")
+    assert all("past event" not in claim.reasons for claim in claims)
