@@ -1049,9 +1049,13 @@ def _score(
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
             match = _cue(_PREDICTION, text, cues_bag)
-            while match and match.group()[-2:] in _LIKELIHOOD_ENDS and _PAST_LIKELIHOOD.match(text, match.end()):
+            while match and (
+                (match.group()[-2:] in _LIKELIHOOD_ENDS and _PAST_LIKELIHOOD.match(text, match.end()))
+                or (match.group() == "could" and _COULD_NOT.match(text, match.end()))
+            ):
                 # "Ice was likely to have been a factor", "data may have been accessed": a likelihood of what
-                # has happened is an assessment of the past, no forecast.
+                # has happened is an assessment of the past, no forecast; nor is "could not" of what someone was
+                # unable to do ("customers could not make calls during the outage").
                 match = _PREDICTION.search(text, match.end())
             match = match or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
@@ -1115,6 +1119,8 @@ def _score(
 # What follows a likelihood ("likely", "is likely to", "may", "might") when it is of the past: a perfect infinitive.
 _PAST_LIKELIHOOD = _rx(rf"(?:\s+to)?\s+have\s+(?:been|had|[a-z]{{3,}}ed|{_PARTICIPLE})\b")
 _LIKELIHOOD_ENDS = frozenset(["ly", "to", "ay", "ht"])
+# "could" as the past of "cannot": "could not" or "couldn't" before a verb other than "be" or "have".
+_COULD_NOT = _rx(r"(?:\s+not|n['’]t)\s+(?!be\b|have\b)[a-z]")
 
 _QUOTE_MARKS = frozenset('"“”«»')
 
@@ -1151,7 +1157,7 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     openings = list(_SUBORDINATE.finditer(text, 0, cue.start()))
     aside = openings[-1] if openings else None  # the last subordinate clause opening before the forecast
     if aside is not None and _past(text[: aside.start()], set(_WORDS.findall(text[: aside.start()]))):
-        # "… declared a critical incident after staff found they could not open records", "… checked whether more
+        # "… declared a critical incident after staff found the system could delete records", "… checked whether more
         # of the slope could give way": the forecast is inside a clause of a reported past fact.
         return "aside"
     if not number and not dated:
