@@ -327,11 +327,13 @@ _EXPECTATION = _rx(
     r"(?:promised|pledged|vowed|vows|threatened|threatens)\s+to|if)\b"
 )
 # A forecast whose figure is the prediction itself: a hedged modal ("could", "might", "may", "likely"), an
-# expectation, a condition, or a modal before a verb of quantity ("will cost", "would add 0.2 points"). Unlike an
+# expectation, a prediction or estimate named, a condition (", or we will …"), or a hedged or conditional modal before
+# a verb of quantity ("could cost", "would add 0.2 points"; "will cost 86 pounds" announces a price). Unlike an
 # announced decision with a figure ("will cut 1,200 jobs"), it cannot be checked yet: no smaller penalty for it.
 _SPECULATIVE = _rx(
-    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
-    rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
+    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|predict\w*|estimat\w*|if|"
+    r",\s+or\s+(?:else\s+)?(?:we|they|you|i|it)|"
+    rf"(?:would|could)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
 )
 # A maxim: "nobody", "no one" or "nothing" before a verb in the simple present ("Nobody wins a long strike", "Nobody
 # goes into local government to close libraries"); "No one has reported being harmed" reports.

@@ -277,3 +277,13 @@ def test_could_not_of_what_was_not_possible_is_no_forecast():
     assert not any(reason.startswith("prediction") for reason in claim.reasons)
     # What could not be so, or could happen, is still weighed as a forecast.
     assert extract("The new bridge could cost 40 million pounds, the council said.\n") == []
+
+
+def test_a_figure_announced_with_will_is_checkable_and_a_hedged_or_estimated_one_is_not():
+    (claim,) = extract("The annual pass will cost 450 pounds, up from 420 pounds, the operator said.\n")
+    assert claim.text == "The annual pass will cost 450 pounds, up from 420 pounds"
+    assert "attributed statement of fact" in claim.reasons
+    assert extract("The annual pass would cost 450 pounds, the operator said.\n") == []
+    assert extract("Our own estimate is that the tunnel will cost 2 billion pounds.\n") == []
+    # A threat with "or" is a condition, no announced decision.
+    assert extract("The plant needs new orders, or it will lose 300 jobs.\n") == []
