@@ -147,13 +147,15 @@ _MEASURE = _rx(
 )
 # An announced decision or commitment: a modal or "is to" before a verb of what an actor does or provides ("the union
 # will ballot members", "it would publish findings", "guests will receive a credit", "homes will be supplied from two
-# other reservoirs", "the bank is to close 40 branches", "there will be no extra money"). Checked when it falls due,
-# like a measure with its time span; a hedge or a condition ("could", "may", "if", "expected") keeps it a forecast.
+# other reservoirs", "the bank is to close 40 branches", "there will be no extra money", "will be able to finish").
+# Checked when it falls due, like a measure with its time span; a hedge or a condition ("could", "may", "if",
+# "expected") keeps it a forecast.
 _DECISION = _rx(
     r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
     rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
+    r"|\b(?:will|would)\s+(?:still\s+|also\s+)?be\s+able\s+to\b"
 )
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
@@ -176,7 +178,7 @@ _MEASURE_SPANS = frozenset(
 # A decision needs its verb (the letters of "co-operate" before the hyphen are a word of their own: "co"), or "be"
 # with a participle, "affected", "disrupted" or "no" ("will be supplied", "will not be affected", "there will be no").
 _DECISION_VERB_WORDS = frozenset(re.match(r"[a-z]+", verb).group() for verb in DECISION_VERBS) | {"lose", "keep"}
-_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no"}
+_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no", "able"}
 
 
 def _may_decide(bag: set[str]) -> bool:
@@ -317,7 +319,7 @@ _HOPE = _rx(
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|soon)\b"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|(?<!as )soon)\b"
 )
 # An expectation (passive, or of something else: "is not expected back", "expected the government to release",
 # "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed"). Gated apart.

@@ -287,3 +287,14 @@ def test_a_figure_announced_with_will_is_checkable_and_a_hedged_or_estimated_one
     assert extract("Our own estimate is that the tunnel will cost 2 billion pounds.\n") == []
     # A threat with "or" is a condition, no announced decision.
     assert extract("The plant needs new orders, or it will lose 300 jobs.\n") == []
+
+
+def test_as_soon_as_is_no_forecast_and_being_able_to_is_an_assurance():
+    (claim,) = extract("The ferry firm said it had cancelled sailings as soon as the storm warning was issued.\n")
+    assert not any(reason.startswith("prediction") for reason in claim.reasons)
+    (claim,) = extract(
+        "Tenants of the closing block would be able to move to new flats in Harrow Lane, the council said.\n"
+    )
+    assert claim.text == "Tenants of the closing block would be able to move to new flats in Harrow Lane"
+    assert any(reason.startswith("announced decision") for reason in claim.reasons)
+    assert extract("Tenants could be able to move to new flats, the council said.\n") == []
