@@ -94,6 +94,17 @@ def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
     return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
 
 
+_COPULAS = _rx(r"\b(?:was|were|had|has been|have been|did)\b")
+_COPULA_WORDS = frozenset(["was", "were", "had", "did"])
+
+
+def _event(text: str, bag: set[str]) -> bool:
+    """A past event with a verb of its own, not only a copula or auxiliary ("the rise since March was staggering")."""
+    if not bag.isdisjoint(_IRREGULAR_PAST) or _PAST.search(_COPULAS.sub(" ", text)):
+        return True
+    return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
+
+
 _NEG_ABSOLUTE = _rx(
     r"\b(?:no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at all)|never|not\s+a\s+single|not\s+one|none|"
     r"nobody|nothing|no\s+[\w-]+)\b"
@@ -169,6 +180,7 @@ _STATUS = _rx(
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -885,6 +897,9 @@ def _score(
         positive.append("past event")
     if dated:
         positive.append("dated")
+        if past and _event(text, bag):
+            # "The last inspection was carried out in 2021": a past event with its date is checked in the record.
+            positive.append("dated event")
     cues.extend(positive)
     absolute = searched.get("absolute")
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
@@ -1080,6 +1095,12 @@ def _score(
                 score -= w["past event"]
                 cues.remove("past event")
                 positive.remove("past event")
+            if "dated event" in positive:
+                # "Even if warming stopped today, glaciers studied since 1950 would keep shrinking": what a
+                # forecast's clause dates is no event on the record.
+                score -= w["dated event"]
+                cues.remove("dated event")
+                positive.remove("dated event")
             continue
         score += w[name]
         cues.append(name)
@@ -1229,7 +1250,7 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens"
+        "meets starts begins ends resumes reopens due"
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),

@@ -298,3 +298,11 @@ def test_as_soon_as_is_no_forecast_and_being_able_to_is_an_assurance():
     assert claim.text == "Tenants of the closing block would be able to move to new flats in Harrow Lane"
     assert any(reason.startswith("announced decision") for reason in claim.reasons)
     assert extract("Tenants could be able to move to new flats, the council said.\n") == []
+
+
+def test_a_past_event_with_its_date_is_a_claim_and_a_dated_schedule_needs_more():
+    (claim,) = extract("The old pier was demolished in 1994.\n")
+    assert "dated event" in claim.reasons
+    (claim,) = extract("The annual accounts are due by the end of March.\n")
+    assert "current status: 'are due by'" in claim.reasons
+    assert extract("The club's next home game is on Saturday.\n") == []
