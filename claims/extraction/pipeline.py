@@ -989,7 +989,7 @@ def _score(
     # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
     # claim; four without do not.
     if len(words) < (4 if number or dated else 5) and not (
-        attributed and (past or number or absolute or denial) and _reported_in_full(whole)
+        attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
     ):
         score += w["too short"]
         cues.append("too short")
@@ -1150,11 +1150,11 @@ _COULD_NOT = _rx(r"(?:\s+not|n['’]t)\s+(?!be\b|have\b)[a-z]")
 _QUOTE_MARKS = frozenset('"“”«»')
 
 
-def _reported_in_full(whole: _Whole) -> bool:
-    """Whether a sentence reports speech in the outlet's words, its frame in the sentence: "Seventeen others were
+def _reported_in_full(part: str, whole: _Whole) -> bool:
+    """Whether a clause reports speech in the outlet's words, its frame in the sentence: "Seventeen others were
     hurt, the inspector said", "The company said both had been addressed". A short clause of one is a whole
     statement of fact; a short quotation ('"I got lucky," he said') or a turn of a transcript is not."""
-    return len(whole.words) >= 6 and _QUOTE_MARKS.isdisjoint(whole.lower)
+    return len(whole.words) >= 6 and whole.lower[:1] not in _QUOTE_MARKS and _QUOTE_MARKS.isdisjoint(part)
 
 
 # A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be

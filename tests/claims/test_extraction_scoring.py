@@ -263,6 +263,9 @@ def test_a_short_clause_reported_in_the_outlets_words_is_a_whole_claim():
     assert claim.text == "Nine were rescued"
     # A short quotation stays too short to stand alone.
     assert extract('"I was lucky," he said.\n') == []
+    # A quotation elsewhere in the sentence leaves the reported clause in the outlet's words.
+    claims = extract('Her lawyer said she was co-operating fully and had "nothing to hide".\n')
+    assert "She was co-operating fully" in [claim.text for claim in claims]
 
 
 def test_a_passive_in_progress_is_an_event_and_a_gerund_is_not():
