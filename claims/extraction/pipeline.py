@@ -878,6 +878,10 @@ def _score(
     # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
     # outside the quotation is no past event.
     quoted = _QUOTED_PREDICATE.search(text) if not number and not dated and ('"' in text or "“" in text) else None
+    if quoted and quoted.group()[:2] == "ha" and _NEG_ABSOLUTE.search(text, quoted.end(), quoted.end() + 20):
+        # 'the airline had "never compromised on safety"', 'he had "done nothing wrong"': a denial of an act in
+        # the speaker's words is checked against the record like a reported one.
+        quoted = None
     if quoted:
         close = min((i for i in (text.find('"', quoted.end()), text.find("”", quoted.end())) if i >= 0), default=-1)
         outside = text[: quoted.start()] + " " + (text[close + 1 :] if close >= 0 else "")
