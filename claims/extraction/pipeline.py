@@ -207,10 +207,10 @@ _AIM_NOUNS = frozenset(AIM_NOUNS)
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
     "customers residents public passengers motorists drivers visitors parents households pedestrians cyclists "
-    "patients travellers consumers owners keepers"
+    "patients travellers consumers owners keepers anyone"
 )
 _ADVICE = _rx(
-    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
+    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:,?\s+[\w-]+){{0,12}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
 )
 # An apology made ("the company apologised for the breach", "we apologise unreservedly", "we are deeply sorry that

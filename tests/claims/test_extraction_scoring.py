@@ -316,3 +316,11 @@ def test_a_denied_act_in_the_speakers_words_is_checkable_and_a_quoted_label_is_n
     assert claim.text == 'The firm had "never cut corners on any site'
     assert "attributed statement of fact" in claim.reasons
     assert extract('The minister said the scheme was "no answer at all".\n') == []
+
+
+def test_advice_to_anyone_in_a_group_is_official_advice():
+    (claim,) = extract(
+        "Anyone who has a rash, a fever or sore eyes should call the Kerrow Road clinic, the agency said.\n"
+    )
+    assert any(reason.startswith("official advice") for reason in claim.reasons)
+    assert not any(reason.startswith("opinion") for reason in claim.reasons)
