@@ -1013,6 +1013,8 @@ def _score(
         if name == "vague":
             # "It would ballot members", "It is offering refunds": what "it" decided or provides is no vague subject.
             vague = None if record or denial or decision or status else _VAGUE.search(text)
+            if vague and attributed and text[:3] == "it " and _reported_in_full(part, whole):
+                vague = None  # "The agency said it was monitoring the area": the reported "it" is the speaker
             if vague and not number and not named:
                 score += w["vague"]
                 cues.append("vague")
