@@ -170,8 +170,9 @@ _DECISION = _rx(
 )
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
-# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday"): what is
-# in force now, checkable against the body that runs it.
+# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
+# "is due by January", what has not happened yet: "the inquiry has yet to report"): what is in force now,
+# checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -181,6 +182,7 @@ _STATUS = _rx(
     r"|co-?operating)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
+    r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -1256,7 +1258,7 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due"
+        "meets starts begins ends resumes reopens due yet"
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),

@@ -309,6 +309,9 @@ def test_a_past_event_with_its_date_is_a_claim_and_a_dated_schedule_needs_more()
     (claim,) = extract("The annual accounts are due by the end of March.\n")
     assert "current status: 'are due by'" in claim.reasons
     assert extract("The club's next home game is on Saturday.\n") == []
+    assert (
+        "current status: 'has yet to publish'" in _claim("The Harbour Board has yet to publish its accounts.").reasons
+    )
 
 
 def test_a_denied_act_in_the_speakers_words_is_checkable_and_a_quoted_label_is_not():
