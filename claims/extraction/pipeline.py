@@ -171,8 +171,8 @@ _DECISION = _rx(
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
 # checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
-# "is due by January", what has not happened yet: "the inquiry has yet to report"): what is in force now,
-# checkable against the body that runs it.
+# "is due by January", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
+# stable condition"): what is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -183,6 +183,7 @@ _STATUS = _rx(
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
+    r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -1258,7 +1259,7 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due yet"
+        "meets starts begins ends resumes reopens due yet condition hospital"
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),

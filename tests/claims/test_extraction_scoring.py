@@ -334,3 +334,8 @@ def test_a_reported_it_is_the_speaker_not_a_vague_subject():
     assert claim.text == "It was testing every reservoir"
     assert not any(reason.startswith("vague") for reason in claim.reasons)
     assert extract('"It was like a war zone," he said.\n') == []
+
+
+def test_a_patients_state_is_a_current_status():
+    claim = _claim("The youngest of the climbers, a boy of twelve, is in a critical condition.")
+    assert any(reason.startswith("current status") for reason in claim.reasons)
