@@ -347,10 +347,14 @@ _EXPECTATION = _rx(
 # expectation, a prediction or estimate named, a condition (", or we will …"), or a hedged or conditional modal before
 # a verb of quantity ("could cost", "would add 0.2 points"; "will cost 86 pounds" announces a price). Unlike an
 # announced decision with a figure ("will cut 1,200 jobs"), it cannot be checked yet: no smaller penalty for it.
+# Verbs of a change in a quantity: "will rise to 4%" forecasts it, unless the sentence gives the figure it changes
+# from ("will rise to 2.65 pounds from 2.40 pounds": an announced change). "will cost", "will add" announce.
+_CHANGE_VERBS = [verb for verb in QUANTITY_VERBS if verb not in ("cost", "add", "save", "total")]
 _SPECULATIVE = _rx(
     r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|predict\w*|estimat\w*|if|"
     r",\s+or\s+(?:else\s+)?(?:we|they|you|i|it)|"
-    rf"(?:would|could)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
+    rf"(?:would|could)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)})"
+    rf"|(?:will|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(_CHANGE_VERBS)})\b(?![^;]*\bfrom\b))\b"
 )
 # A maxim: "nobody", "no one" or "nothing" before a verb in the simple present ("Nobody wins a long strike", "Nobody
 # goes into local government to close libraries"); "No one has reported being harmed" reports.

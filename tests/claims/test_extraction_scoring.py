@@ -339,3 +339,9 @@ def test_a_reported_it_is_the_speaker_not_a_vague_subject():
 def test_a_patients_state_is_a_current_status():
     claim = _claim("The youngest of the climbers, a boy of twelve, is in a critical condition.")
     assert any(reason.startswith("current status") for reason in claim.reasons)
+
+
+def test_a_change_with_will_is_announced_only_with_the_figure_it_changes_from():
+    (claim,) = extract("Fares will rise to 3.10 pounds from 2.90 pounds in January, the operator said.\n")
+    assert claim.text == "Fares will rise to 3.10 pounds from 2.90 pounds in January"
+    assert extract("Inflation will rise to 4.5 percent, the central bank said.\n") == []
