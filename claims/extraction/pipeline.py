@@ -68,7 +68,8 @@ _DATE = _rx(
 _WHEN = _rx(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|month|year)|(?:{_MONTH})\b)")
 _NUMBER = _rx(
     r"\d|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|half|twice|double|triple"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
 )
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(
@@ -80,7 +81,7 @@ _PAST = _rx(
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
 _IRREGULAR_PARTICIPLES = frozenset(IRREGULAR_PARTICIPLES)
 _PERFECT = _rx(
-    rf"\b(?:has|have|had|was|were|been|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
+    rf"\b(?:has|have|had|was|were|been|(?:is|are|was|were)\s+being|is|are|be)\s+(?:[a-z]+ly\s+|just\s+|already\s+|also\s+|since\s+|not\s+|never\s+)?"
     rf"(?:{_PARTICIPLE})\b"
 )
 
@@ -90,6 +91,17 @@ _PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
 
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
     if not bag.isdisjoint(_IRREGULAR_PAST) or _PAST.search(text):  # the set test first: far cheaper
+        return True
+    return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
+
+
+_COPULAS = _rx(r"\b(?:was|were|had|has been|have been|did)\b")
+_COPULA_WORDS = frozenset(["was", "were", "had", "did"])
+
+
+def _event(text: str, bag: set[str]) -> bool:
+    """A past event with a verb of its own, not only a copula or auxiliary ("the rise since March was staggering")."""
+    if not bag.isdisjoint(_IRREGULAR_PAST) or _PAST.search(_COPULAS.sub(" ", text)):
         return True
     return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
 
@@ -147,18 +159,21 @@ _MEASURE = _rx(
 )
 # An announced decision or commitment: a modal or "is to" before a verb of what an actor does or provides ("the union
 # will ballot members", "it would publish findings", "guests will receive a credit", "homes will be supplied from two
-# other reservoirs", "the bank is to close 40 branches", "there will be no extra money"). Checked when it falls due,
-# like a measure with its time span; a hedge or a condition ("could", "may", "if", "expected") keeps it a forecast.
+# other reservoirs", "the bank is to close 40 branches", "there will be no extra money", "will be able to finish").
+# Checked when it falls due, like a measure with its time span; a hedge or a condition ("could", "may", "if",
+# "expected") keeps it a forecast.
 _DECISION = _rx(
     r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
     rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
+    r"|\b(?:will|would)\s+(?:still\s+|also\s+)?be\s+able\s+to\b"
 )
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
-# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday"): what is
-# in force now, checkable against the body that runs it.
+# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
+# "is due by January", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
+# stable condition"): what is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -167,6 +182,9 @@ _STATUS = _rx(
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
+    r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
+    r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -176,7 +194,7 @@ _MEASURE_SPANS = frozenset(
 # A decision needs its verb (the letters of "co-operate" before the hyphen are a word of their own: "co"), or "be"
 # with a participle, "affected", "disrupted" or "no" ("will be supplied", "will not be affected", "there will be no").
 _DECISION_VERB_WORDS = frozenset(re.match(r"[a-z]+", verb).group() for verb in DECISION_VERBS) | {"lose", "keep"}
-_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no"}
+_DECISION_BE_WORDS = frozenset(DECISION_PARTICIPLES) | {"affected", "disrupted", "no", "able"}
 
 
 def _may_decide(bag: set[str]) -> bool:
@@ -193,10 +211,10 @@ _AIM_NOUNS = frozenset(AIM_NOUNS)
 # make sure …"): an instruction to a group of the public is what the authority said, not the writer's "should".
 _ADVICE_GROUPS = (
     "customers residents public passengers motorists drivers visitors parents households pedestrians cyclists "
-    "patients travellers consumers owners keepers"
+    "patients travellers consumers owners keepers anyone"
 )
 _ADVICE = _rx(
-    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:\s+[\w-]+){{0,5}}?\s+(?:should|must)\s+"
+    rf"\b(?:{'|'.join(_ADVICE_GROUPS.split())})\b(?:,?\s+[\w-]+){{0,12}}?\s+(?:should|must)\s+"
     r"(?:not\s+|also\s+|still\s+|only\s+)?(?!be\b|have\b)[a-z]+"
 )
 # An apology made ("the company apologised for the breach", "we apologise unreservedly", "we are deeply sorry that
@@ -290,7 +308,7 @@ _OPINION = _rx(
     r"\b(?:(?:i|we)\s+(?:think|believe|feel|consider|regret|are convinced|am convinced)|in (?:my|our) "
     r"(?:view|opinion)|should|must|ought to|needs? to|irresponsible|shameful|"
     r"absurd|outrageous|disgraceful|ridiculous|terrible|wonderful|fantastic|brilliant|awful|unacceptable|"
-    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known)|worst(?!-)|"
+    r"disastrous|excellent|amazing|beautiful|ugly|stupid|insane|crazy|lies|lying|hypocri\w+|best(?!-|\s+known|\s+part\s+of)|worst(?!-)|"
     r"disgrace|scandal|scandalous|shocking|appalling|humiliating|shameless|betrayal|gimmick|fantasy|nonsense|"
     r"tragedy|tragic|heartbreaking|cruel|cruelty|victory|landmark|historic|proud|unfair|incredibly|clearly|"
     r"obviously|frankly|absolutely|utterly|probably|possibly|perhaps|presumably|arguably|far too|"
@@ -317,7 +335,7 @@ _HOPE = _rx(
 _PREDICTION = _rx(
     r"\b(?:will|would|shall|going to|(?:is|are) (?:expected|likely|set|due|poised) to|(?<!\d )may(?! \d)|might|"
     r"could|forecasts?|predicts?|projected|(?<!no )plans? to|intends? to|in the (?:near )?future|"
-    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|soon)\b"
+    r"next (?:year|week|month)|unlikely|(?<!more )(?<!less )(?<!most )likely|(?<!as )soon)\b"
 )
 # An expectation (passive, or of something else: "is not expected back", "expected the government to release",
 # "talks expected this week"), a pledge ("promised to reopen"), a condition ("if passed"). Gated apart.
@@ -327,11 +345,17 @@ _EXPECTATION = _rx(
     r"(?:promised|pledged|vowed|vows|threatened|threatens)\s+to|if)\b"
 )
 # A forecast whose figure is the prediction itself: a hedged modal ("could", "might", "may", "likely"), an
-# expectation, a condition, or a modal before a verb of quantity ("will cost", "would add 0.2 points"). Unlike an
+# expectation, a prediction or estimate named, a condition (", or we will …"), or a hedged or conditional modal before
+# a verb of quantity ("could cost", "would add 0.2 points"; "will cost 86 pounds" announces a price). Unlike an
 # announced decision with a figure ("will cut 1,200 jobs"), it cannot be checked yet: no smaller penalty for it.
+# Verbs of a change in a quantity: "will rise to 4%" forecasts it, unless the sentence gives the figure it changes
+# from ("will rise to 2.65 pounds from 2.40 pounds": an announced change). "will cost", "will add" announce.
+_CHANGE_VERBS = [verb for verb in QUANTITY_VERBS if verb not in ("cost", "add", "save", "total")]
 _SPECULATIVE = _rx(
-    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|if|"
-    rf"(?:will|would|could|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)}))\b"
+    r"\b(?:could|might|(?<!\d )may(?! \d)|(?<!more )(?<!less )likely|unlikely|expect\w*|predict\w*|estimat\w*|if|"
+    r",\s+or\s+(?:else\s+)?(?:we|they|you|i|it)|"
+    rf"(?:would|could)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(QUANTITY_VERBS)})"
+    rf"|(?:will|shall)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?(?:{'|'.join(_CHANGE_VERBS)})\b(?![^;]*\bfrom\b))\b"
 )
 # A maxim: "nobody", "no one" or "nothing" before a verb in the simple present ("Nobody wins a long strike", "Nobody
 # goes into local government to close libraries"); "No one has reported being harmed" reports.
@@ -862,6 +886,10 @@ def _score(
     # "run out of patience"') characterises; without a figure or date it is no statement of fact, and its auxiliary
     # outside the quotation is no past event.
     quoted = _QUOTED_PREDICATE.search(text) if not number and not dated and ('"' in text or "“" in text) else None
+    if quoted and quoted.group()[:2] == "ha" and _NEG_ABSOLUTE.search(text, quoted.end(), quoted.end() + 20):
+        # 'the airline had "never compromised on safety"', 'he had "done nothing wrong"': a denial of an act in
+        # the speaker's words is checked against the record like a reported one.
+        quoted = None
     if quoted:
         close = min((i for i in (text.find('"', quoted.end()), text.find("”", quoted.end())) if i >= 0), default=-1)
         outside = text[: quoted.start()] + " " + (text[close + 1 :] if close >= 0 else "")
@@ -881,6 +909,9 @@ def _score(
         positive.append("past event")
     if dated:
         positive.append("dated")
+        if past and _event(text, bag):
+            # "The last inspection was carried out in 2021": a past event with its date is checked in the record.
+            positive.append("dated event")
     cues.extend(positive)
     absolute = searched.get("absolute")
     maxim = _MAXIM.match(text) if absolute and absolute.start() == 0 else None
@@ -969,7 +1000,9 @@ def _score(
         late.append("headline")
     # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
     # claim; four without do not.
-    if len(words) < (4 if number or dated else 5):
+    if len(words) < (4 if number or dated else 5) and not (
+        attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
+    ):
         score += w["too short"]
         cues.append("too short")
         late.append("too short")
@@ -988,6 +1021,8 @@ def _score(
         if name == "vague":
             # "It would ballot members", "It is offering refunds": what "it" decided or provides is no vague subject.
             vague = None if record or denial or decision or status else _VAGUE.search(text)
+            if vague and attributed and text[:3] == "it " and _reported_in_full(part, whole):
+                vague = None  # "The agency said it was monitoring the area": the reported "it" is the speaker
             if vague and not number and not named:
                 score += w["vague"]
                 cues.append("vague")
@@ -1046,12 +1081,25 @@ def _score(
         else:
             if "may" in bag and "May" in original[1:]:
                 text = text[:1] + _MAY.sub("m_y", original[1:]).lower()
-            match = _cue(_PREDICTION, text, cues_bag) or _cue(_EXPECTATION, text, cues_bag)
+            match = _cue(_PREDICTION, text, cues_bag)
+            while match and (
+                (match.group()[-2:] in _LIKELIHOOD_ENDS and _PAST_LIKELIHOOD.match(text, match.end()))
+                or (match.group() == "could" and _COULD_NOT.match(text, match.end()))
+            ):
+                # "Ice was likely to have been a factor", "data may have been accessed": a likelihood of what
+                # has happened is an assessment of the past, no forecast; nor is "could not" of what someone was
+                # unable to do ("customers could not make calls during the outage").
+                match = _PREDICTION.search(text, match.end())
+            match = match or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
         if not match:
             continue
         if name == "prediction":
             forecast = "light" if measure or decision else _forecast(text, match, number, dated)
+            if decision and not measure:
+                # An announced decision or commitment ("the company will offer refunds to every customer") is
+                # checked when it falls due, or broken: no forecast to weigh against it.
+                continue
             cue = "checkable forecast" if (forecast == "light" and checkable) or forecast == "aside" else "prediction"
             score += w[cue]
             cues.append(cue)
@@ -1061,6 +1109,12 @@ def _score(
                 score -= w["past event"]
                 cues.remove("past event")
                 positive.remove("past event")
+            if "dated event" in positive:
+                # "Even if warming stopped today, glaciers studied since 1950 would keep shrinking": what a
+                # forecast's clause dates is no event on the record.
+                score -= w["dated event"]
+                cues.remove("dated event")
+                positive.remove("dated event")
             continue
         score += w[name]
         cues.append(name)
@@ -1101,6 +1155,22 @@ def _score(
     return final, reasons, claim_type, cues
 
 
+# What follows a likelihood ("likely", "is likely to", "may", "might") when it is of the past: a perfect infinitive.
+_PAST_LIKELIHOOD = _rx(rf"(?:\s+to)?\s+have\s+(?:been|had|[a-z]{{3,}}ed|{_PARTICIPLE})\b")
+_LIKELIHOOD_ENDS = frozenset(["ly", "to", "ay", "ht"])
+# "could" as the past of "cannot": "could not" or "couldn't" before a verb other than "be" or "have".
+_COULD_NOT = _rx(r"(?:\s+not|n['’]t)\s+(?!be\b|have\b)[a-z]")
+
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+def _reported_in_full(part: str, whole: _Whole) -> bool:
+    """Whether a clause reports speech in the outlet's words, its frame in the sentence: "Seventeen others were
+    hurt, the inspector said", "The company said both had been addressed". A short clause of one is a whole
+    statement of fact; a short quotation ('"I got lucky," he said') or a turn of a transcript is not."""
+    return len(whole.words) >= 6 and whole.lower[:1] not in _QUOTE_MARKS and _QUOTE_MARKS.isdisjoint(part)
+
+
 # A guarantee: a negated absolute subject of a passive future ("nobody will be forced out", "no school would be
 # closed"). Regular and listed participles only: "made", "left" are past tenses in _PAST, not participles here.
 _GUARANTEE = _rx(
@@ -1126,7 +1196,7 @@ def _forecast(text: str, cue: re.Match[str], number: bool, dated: bool) -> str:
     openings = list(_SUBORDINATE.finditer(text, 0, cue.start()))
     aside = openings[-1] if openings else None  # the last subordinate clause opening before the forecast
     if aside is not None and _past(text[: aside.start()], set(_WORDS.findall(text[: aside.start()]))):
-        # "… declared a critical incident after staff found they could not open records", "… checked whether more
+        # "… declared a critical incident after staff found the system could delete records", "… checked whether more
         # of the slope could give way": the forecast is inside a clause of a reported past fact.
         return "aside"
     if not number and not dated:
@@ -1194,7 +1264,7 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens"
+        "meets starts begins ends resumes reopens due yet condition hospital"
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
@@ -1298,6 +1368,17 @@ _NUMBER_WORDS = {
     "thirty",
     "forty",
     "fifty",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 }
 
 

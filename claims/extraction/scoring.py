@@ -12,14 +12,15 @@ import math
 from dataclasses import dataclass, field
 
 # Every cue a weight can be given, in the order the reasons and the docs list them. A cue is present (1) or not
-# (0); "checkable forecast" is a forecast with a figure, a date or a measure's time span to check, "prediction"
-# any other forecast.
+# (0); "dated event" is a past event with its date (with "dated" and "past event", +0.2 in all); "checkable
+# forecast" is a forecast with a figure, a date or a measure's time span to check, "prediction" any other forecast.
 CUES = (
     "attributed statement of fact",
     "number",
     "named actors",
     "past event",
     "dated",
+    "dated event",
     "negated absolute",
     "denial",
     "record",
@@ -103,6 +104,7 @@ HAND = ScoringModel(
         "named actors": 0.1,
         "past event": 0.1,
         "dated": 0.05,
+        "dated event": 0.05,
         "negated absolute": 0.15,
         "denial": 0.15,
         "record": 0.2,

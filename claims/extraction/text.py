@@ -53,6 +53,9 @@ _NOT_LATIN = re.compile(
 # Closing punctuation that ends a body line (a headline ends without): the last character is tested.
 _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
 _LINE = re.compile(r"[^\n]+")
+# A sentence of body copy inside a line: eight words or more, then a full stop and the capital of the next sentence.
+_LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
+_BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -103,9 +106,13 @@ def _furniture_reason(text: str) -> str:
 
 
 def _looks_like_headline(text: str) -> bool:
-    # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them.
+    # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them. A line
+    # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
+    # example.com/send") is no headline.
     stripped = text.rstrip()
-    return not stripped.endswith(_HEADLINE_ENDS)
+    if stripped.endswith(_HEADLINE_ENDS):
+        return False
+    return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
 
 
 def split_lines(text: str) -> list[Line]:

@@ -669,3 +669,15 @@ def test_a_capitalised_ed_word_is_a_name_not_a_past_event():
     assert claims and not any("past event" in c.reasons for c in claims)
     claim = _only("The Maritime Agency fined the United Ferries group in 2024.\n")
     assert "past event" in claim.reasons
+
+
+def test_a_body_line_ending_with_a_link_is_no_headline():
+    text = (
+        "Storm closes coast road\n\n"
+        "14:10\n"
+        "The council has said the coast road will stay shut until Friday at the earliest. "
+        "Seen the damage? Send us your pictures at coastnews.example.com/send\n"
+        "Photograph: Waves break over the sea wall at Porth Ellen. Photo: Jan Rees/Coast Agency\n"
+    )
+    texts = [claim.text for claim in extract(text)]
+    assert texts == ["The coast road will stay shut until Friday at the earliest"]
