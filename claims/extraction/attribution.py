@@ -89,8 +89,17 @@ _ACCORDING_LEAD = re.compile(
     r"^(?:[^,:]{0,40}[,:]\s*)?according to (?P<subj>[^,]{2,90}),\s*(?P<clause>.+)$",
     re.IGNORECASE,
 )
+# "according to documents seen by the Gazette", "according to accounts filed this month": a record whose participle
+# names a holder or recipient, or no one, is the source as written ("figures released by the police" name their
+# author, who speaks; only lowercase modifiers: "according to Home Office figures seen by …" stays bare evidence).
+_CITED_RECORD = re.compile(
+    r"^(?:(?:the|its|their|an?)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:minutes|accounts|records|documents|papers|files|"
+    r"figures|data|emails|filings|notes|correspondence)\s+(?:filed|held|shared|seen|obtained|lodged|submitted|leaked|"
+    r"kept)\b"
+)
 _ACCORDING_MID = re.compile(
-    r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+(?:and|but|more|less|up|down|compared|[a-z]+ing)\b.+$",
+    r"^(?P<clause>.+?),\s+according to (?P<subj>[^,;]{2,90}),\s+"
+    r"(?:and|but|while|whereas|more|less|up|down|compared|[a-z]+ing)\b.+$",
     re.IGNORECASE,
 )
 # The source may close with an aside: "…, according to the Alden Riders Alliance, a passenger group."
@@ -1958,6 +1967,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
+            cited = match.group("subj").strip()
+            if _CITED_RECORD.match(cited):
+                return _clause_frame(cited, cited, match, verb="according to")
             named = match.groupdict().get("name")
             if named and match.group("subj").islower():
                 claimant, written = speakers.resolve(named, position)  # "the operator, Coastline Trains"
