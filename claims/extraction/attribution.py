@@ -482,7 +482,7 @@ _CONVENED = re.compile(
 )
 _PRONOUN_DOCUMENT = re.compile(rf"^(its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_DOCUMENTS}|website|accounts|records)$", re.I)
 _BLAMED = re.compile(
-    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,90}?),?\s+(?:also\s+|has\s+|have\s+)?(?P<verb>blamed|blames)\s+\S"
 )
 # "The stall's owner, Joe Tarrant, has denied any wrongdoing", "The party disputed the figure": a denial of a noun
 # phrase is the denier's claim, the whole sentence (a denial with "that" is an ordinary frame).
@@ -1705,7 +1705,7 @@ _ASIDE = re.compile(
     r"set\s+up|carried\s+out|commissioned|published|released|conducted|compiled|prepared|funded|issued|based|"
     r"speaking|himself|herself|now|formerly|previously|once|aged)\s)(?:[^,;:“”\"«»]|(?<=\d),(?=\d{3})){1,90}?)"
     r"(?=,\s+(?:\d{1,3},|(?:an?|the|who|whose|which|from|of)\s|"
-    rf"{_ADVERBS}(?:{_VERBS})\b))"
+    rf"{_ADVERBS}(?:{_VERBS}|blamed|blames)\b))"
 )
 
 
@@ -1841,6 +1841,9 @@ def find_frame(
         return frame  # the speaker must be the noun phrase the asides follow
     if inner.clause_end <= first:
         return inner  # "“…,” Dave Rudd, 44, said.": the clause is before the asides
+    if inner.clause_start == 0 and inner.clause_end >= len(short.rstrip()):
+        # "Harlow Grid, which owns the line, blames the heat": a whole-sentence claim, the asides with it.
+        return replace(inner, clause_end=inner.clause_end + removed)
     if inner.clause_start < first:
         return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
     relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")

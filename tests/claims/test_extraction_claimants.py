@@ -1313,3 +1313,18 @@ def test_a_role_noun_skips_an_organisation_introduced_with_another_role():
 )
 def test_a_record_cited_with_its_holder_is_the_source_as_written(text, claimant):
     assert extract(text)[0].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "claim_part"),
+    [
+        # A role with its holder's name in apposition before "blames": the name speaks, the whole sentence.
+        ("The club's treasurer, Nina Brandt, blames a fall in season-ticket sales.\n", "Nina Brandt", "treasurer"),
+        # A relative clause between the subject and "blames" is read past, and kept in the claim.
+        ("Holm Waterways, which runs the canal, blames a burst culvert.\n", "Holm Waterways", "runs the canal"),
+    ],
+)
+def test_an_aside_before_blames_is_read_past(text, claimant, claim_part):
+    claims = extract(text)
+    assert [c.claimant for c in claims] == [claimant]
+    assert claim_part in claims[0].text
