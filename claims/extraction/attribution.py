@@ -60,7 +60,7 @@ _DOCUMENTS = (
     "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
 )
 _ADVERBS = (
-    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|"
+    r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
     r"has\s+also)\s+)*"
 )
 
@@ -181,7 +181,7 @@ _LEADING_BARE = re.compile(
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|"
-    rf"confirmed|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
+    rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(
@@ -357,6 +357,8 @@ _BARE_VERBS = {
     "reckoned",
     "explained",
     "confirmed",
+    "confirms",
+    "confirm",
     "announced",
     "revealed",
     "reported",
@@ -569,7 +571,7 @@ _GROUP_START = re.compile(
     r"\s+(?:have|has|had|were|are|will|[a-z]+ed)\b"
 )
 # "confirmed / announced it had …" report a clause only when a finite verb follows a short subject.
-_EVENT_VERBS = {"confirmed", "announced", "revealed", "reported"}
+_EVENT_VERBS = {"confirmed", "confirms", "confirm", "announced", "revealed", "reported"}
 _FINITE_CLAUSE = re.compile(
     r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w+|\w+)\s+(?:\w+\s+)?"
     r"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b"

@@ -105,6 +105,7 @@ _PLURAL_PRESENT = [
     "estimate",
     "suggest",
     "explain",
+    "confirm",
 ]
 REPORTING_VERBS = sorted(
     {form for verb in _REPORTING_BASE for form in _forms(verb)} | set(_PLURAL_PRESENT), key=len, reverse=True
@@ -610,6 +611,12 @@ ORG_ROLES = {
     "campaign",
     "university",
     "service",
+    "museum",
+    "gallery",
+    "library",
+    "theatre",
+    "school",
+    "college",
 } | _BUSINESSES
 ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {

@@ -1328,3 +1328,33 @@ def test_an_aside_before_blames_is_read_past(text, claimant, claim_part):
     claims = extract(text)
     assert [c.claimant for c in claims] == [claimant]
     assert claim_part in claims[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A museum, gallery, library, theatre, school or college named before is what "the museum" refers to.
+        (
+            "The Harlow Maritime Museum reopened in May.\n\nThe museum has confirmed it will close for a month.\n",
+            "close for a month",
+            "the Harlow Maritime Museum",
+        ),
+        # A plural present "confirm", and "just" between an auxiliary and the verb.
+        (
+            "Kestle Police closed the bridge. Police now confirm two people have died.\n",
+            "two people",
+            "the Kestle Police",
+        ),
+        (
+            "The bridge has reopened to traffic, Kestle Police have just confirmed, six hours after the crash.\n",
+            "reopened",
+            "Kestle Police",
+        ),
+    ],
+)
+def test_more_organisation_roles_and_verb_forms(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_declining_to_confirm_is_no_frame():
+    assert [c.claimant for c in extract("Officials declined to confirm the figure was accurate.\n")] == [""]
