@@ -140,6 +140,8 @@ _NP_CLAUSE = re.compile(
     r"^(?:a|an|the|its|his|her|their|this|these|those|some|most|many|each|every|all|only|more|about|\d[\d.,%]*)\s+\S+\s+\S+\s+\S+"
     # "The company says it looks after 9,000 cuttings": a subject pronoun and a verb in the present tense.
     r"|^(?:it|he|she|they|we|there)\s+(?:(?:still|now|also|only|already)\s+)?(?:[a-z]{2,}[^s\W]s|[a-z]+ies)\s+\S+\s+\S+"
+    # "said he woke to …": a nominative pronoun is no object of "said", whatever verb the lists miss follows it.
+    r"|^(?:he|she|they|we|I)\s+[a-z]{2,}\s+\S+"
 )
 _SAY_VERBS = {"said", "says", "say"}
 _OWNED_SOURCE = re.compile(

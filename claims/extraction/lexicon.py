@@ -906,6 +906,7 @@ IRREGULAR_PAST = [
     "sank",
     "swept",
     "quit",
+    "woke",
 ]
 # Participles that are not also a simple past: a past event only after an auxiliary ("has taken", "was
 # stolen"); alone they are mostly adjectives ("stolen data", "a broken promise").

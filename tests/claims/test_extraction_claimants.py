@@ -1358,3 +1358,11 @@ def test_more_organisation_roles_and_verb_forms(text, claim_part, claimant):
 
 def test_declining_to_confirm_is_no_frame():
     assert [c.claimant for c in extract("Officials declined to confirm the figure was accurate.\n")] == [""]
+
+
+def test_a_nominative_pronoun_after_said_opens_reported_speech():
+    # An age and a relative clause between the name and "said" are read past; "woke" is a verb.
+    text = "Retired teacher Joan Pell, 68, who lives on Quay Street, said she woke to find the cellar flooded.\n"
+    assert _claimant(text, "woke") == "Joan Pell"
+    # "she said it" has no reported clause: the pronoun rule takes only he, she, they, we and I.
+    assert _claimant("Tom Ware said it twice to the committee.\n", "twice") == ""
