@@ -1727,6 +1727,9 @@ _PARTICIPLE_FRAME = re.compile(
 )
 
 
+# "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
+# past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
+_PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
 _TO_SAY = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mailed|texted|messaged|written|wrote|"
@@ -1805,6 +1808,12 @@ def find_frame(
         inner = _find_frame(sentence[cut:], position + cut, speakers, None)
         if inner is not None and inner.claimant:
             return replace(inner.shifted(cut), own_end=cut - 2)
+    opener = _PARTICIPLE_OPENER.match(sentence) if frame is None and sentence.count(",") >= 2 else None
+    if opener:
+        cut = opener.end()
+        inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
+        if inner is not None and inner.claimant:
+            return inner.shifted(cut)
     if frame is None and coordinated and (", and " in sentence or ", but " in sentence):
         # "…, and Dunmere City Council now says the replacement parts won't arrive …", "…, and staff said …": a
         # frame opening the last coordinated clause speaks for the sentence (its claim is the clause it reports).

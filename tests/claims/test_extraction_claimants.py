@@ -1366,3 +1366,13 @@ def test_a_nominative_pronoun_after_said_opens_reported_speech():
     assert _claimant(text, "woke") == "Joan Pell"
     # "she said it" has no reported clause: the pronoun rule takes only he, she, they, we and I.
     assert _claimant("Tom Ware said it twice to the committee.\n", "twice") == ""
+
+
+def test_a_participle_phrase_opening_the_sentence_is_read_past():
+    text = (
+        "Councillor Ruth Amis said the scheme was late.\n\n"
+        "Speaking after the meeting, Owen Hale, director of the Fenmoor Transport Board, said the contract had "
+        "been signed in March. “We have paid the first instalment,” he said.\n"
+    )
+    assert _claimant(text, "contract had been signed") == "Owen Hale"
+    assert _claimant(text, "first instalment") == "Owen Hale"
