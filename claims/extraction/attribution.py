@@ -1303,6 +1303,12 @@ class Speakers:
                     self.represented[person] = org
                     self.spokes.append((position, org))
                     return org, subject
+        relative = _ROLE_RELATIVE.match(subject.strip()) if " that " in subject or " which " in subject else None
+        if relative:
+            # "the utility that owns it said": the relative clause restricts the role noun, which speaks.
+            claimant, written = self.resolve(relative.group("head"), position, speaking=speaking)
+            if claimant:
+                return claimant, written
         claimant, written = self._resolve(subject, position, speaking=speaking)
         if self.represented and claimant in self.represented:
             claimant = self.represented[claimant]
@@ -1727,6 +1733,10 @@ _PARTICIPLE_FRAME = re.compile(
 )
 
 
+# "the utility that owns it", "the company which runs the line": a role noun restricted by a relative clause.
+_ROLE_RELATIVE = re.compile(
+    rf"^(?P<head>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_trie(sorted(ORG_ROLES))}))\s+(?:that|which)\s+\S"
+)
 # "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
 # past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
 _PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")

@@ -1376,3 +1376,11 @@ def test_a_participle_phrase_opening_the_sentence_is_read_past():
     )
     assert _claimant(text, "contract had been signed") == "Owen Hale"
     assert _claimant(text, "first instalment") == "Owen Hale"
+
+
+def test_a_role_noun_restricted_by_a_relative_clause_speaks():
+    text = (
+        "Tarn Valley Rail runs the line.\n\n"
+        "Trains will not run on Sunday while the bridge is repaired, the company that operates them said.\n"
+    )
+    assert _claimant(text, "bridge is repaired") == "Tarn Valley Rail"
