@@ -183,7 +183,8 @@ _LEADING_BARE = re.compile(
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|"
-    rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|[A-Z]\w+|{_TOLD_WHOM}))"
+    rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
+    rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(
@@ -1796,6 +1797,26 @@ def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame
     return Frame(claimant, written, participle.end(), len(sentence.rstrip()), participle.group("verb"))
 
 
+# "…, which the company denies.": a denial closing a reported clause is no part of the speaker's claim.
+_DENIAL_TAIL = re.compile(
+    r",\s+which\s+(?:the\s+[a-z]+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|it|he|she|they)\s+(?:strongly\s+)?"
+    r"(?:denies|denied|disputes|disputed|rejects|rejected)\s*[.!]?\s*$"
+)
+
+
+def without_denial(frame: Frame | None, sentence: str) -> Frame | None:
+    """The frame with its clause (and its tail's) ending before a closing "…, which X denies"."""
+    if frame is None:
+        return None
+    if frame.tail is not None:
+        frame = replace(frame, tail=without_denial(frame.tail, sentence))
+    if frame.claimant and "which" in sentence:
+        denial = _DENIAL_TAIL.search(sentence, frame.clause_start, frame.clause_end + 2)
+        if denial and denial.start() > frame.clause_start:
+            frame = replace(frame, clause_end=denial.start())
+    return frame
+
+
 def find_frame(
     sentence: str, position: int, speakers: Speakers, words: set[str] | None = None, *, coordinated: bool = True
 ) -> Frame | None:
@@ -1811,6 +1832,21 @@ def find_frame(
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
         return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
+    if frame is not None and frame.tail is None and "; " in sentence:
+        # "X says A; Y says B": two speakers, each with the clause of its own half.
+        cut = sentence.rindex("; ") + 2
+        first = _find_frame(sentence[: cut - 2], position, speakers, None)
+        second = _find_frame(sentence[cut:], position + cut, speakers, None)
+        if (
+            first is not None
+            and second is not None
+            and first.claimant
+            and second.claimant
+            and first.claimant != second.claimant
+            and first.tail is None
+            and second.clause_start > 0
+        ):
+            return replace(first, tail=second.shifted(cut))
     if frame is None and "; " in sentence:
         # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
         # semicolon opens like a sentence; what stands before it is the outlet's own assertion.
@@ -2357,7 +2393,7 @@ class FullNames:
             words = words[1:]
         if words and all(w.islower() for w in words) and words[-1].rstrip("'’") in ORG_ROLES and len(words) <= 4:
             return self._role_name(words)
-        if len(words) == 3 and claimant in self.people and self._common_noun(words[0]):
+        if len(words) == 3 and claimant in self.people and words[1][:1].isupper() and self._common_noun(words[0]):
             return " ".join(words[1:])  # "Neighbour Dave Rudd", "Mum-of-two Leanne Purdy": the name after the noun
         if not words or claimant in self.people or any(w[:1].islower() and w not in _NAME_INNER for w in words):
             return ""  # a person named in full, a group, a role

@@ -1384,3 +1384,28 @@ def test_a_role_noun_restricted_by_a_relative_clause_speaks():
         "Trains will not run on Sunday while the bridge is repaired, the company that operates them said.\n"
     )
     assert _claimant(text, "bridge is repaired") == "Tarn Valley Rail"
+
+
+def test_two_speakers_either_side_of_a_semicolon():
+    text = (
+        "Mayor Ida Roth says the council cut spending by 4% in 2025; the Kestle Courier reported that reserves "
+        "fell to 2 million pounds.\n"
+    )
+    claims = {c.text: c.claimant for c in extract(text)}
+    assert claims == {
+        "The council cut spending by 4% in 2025": "Ida Roth",
+        "Reserves fell to 2 million pounds": "Kestle Courier",
+    }
+
+
+def test_a_closing_denial_is_no_part_of_the_reported_clause():
+    text = (
+        "Fenmoor Buses runs the route.\n\n"
+        "A driver told Radio Fenmoor the brakes had been faulty for a month, which the company denies.\n"
+    )
+    assert [(c.claimant, c.text) for c in extract(text)] == [("A driver", "The brakes had been faulty for a month")]
+
+
+def test_an_indefinite_speaker_keeps_its_article_mid_sentence():
+    text = "The ferry ran aground at 9pm; a crew member said the steering had failed twice in May.\n"
+    assert _claimant(text, "steering") == "a crew member"
