@@ -1738,6 +1738,11 @@ _PARTICIPLE_FRAME = re.compile(
 _ROLE_RELATIVE = re.compile(
     rf"^(?P<head>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_trie(sorted(ORG_ROLES))}))\s+(?:that|which)\s+\S"
 )
+# "… and the Food Standards Agency said …": a named speaker and a speaking verb after "and".
+_AND_SPEAKER = re.compile(
+    r",?\s+and\s+(?P<rest>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*){0,5}\s+"
+    r"(?:said|says|warned|warns|added|insisted|insists|confirmed|stressed)\s+\S)"
+)
 # "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
 # past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
 _PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")
@@ -1847,6 +1852,14 @@ def find_frame(
             and second.clause_start > 0
         ):
             return replace(first, tail=second.shifted(cut))
+    if frame is not None and frame.claimant and frame.tail is None and " and " in sentence:
+        # "X said A and the Food Agency said B": a second named speaker coordinated inside the reported clause.
+        second_at = _AND_SPEAKER.search(sentence, frame.clause_start, frame.clause_end)
+        if second_at:
+            cut = second_at.start("rest")
+            second = _find_frame(sentence[cut:], position + cut, speakers, None)
+            if second is not None and second.claimant and second.claimant != frame.claimant and second.clause_start:
+                return replace(frame, clause_end=second_at.start(), tail=second.shifted(cut))
     if frame is None and "; " in sentence:
         # "The operator blames a loss of steering; the company maintains nothing was wrong": a clause after a
         # semicolon opens like a sentence; what stands before it is the outlet's own assertion.

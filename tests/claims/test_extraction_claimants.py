@@ -1409,3 +1409,15 @@ def test_a_closing_denial_is_no_part_of_the_reported_clause():
 def test_an_indefinite_speaker_keeps_its_article_mid_sentence():
     text = "The ferry ran aground at 9pm; a crew member said the steering had failed twice in May.\n"
     assert _claimant(text, "steering") == "a crew member"
+
+
+def test_a_second_named_speaker_after_and_speaks_its_own_clause():
+    text = (
+        "The Fenmoor Water Board said 30 homes had lost supply and the Kestle Fire Service said two roads "
+        "were closed by flooding.\n"
+    )
+    claims = {c.text: c.claimant for c in extract(text)}
+    assert claims == {
+        "30 homes had lost supply": "the Fenmoor Water Board",
+        "Two roads were closed by flooding": "the Kestle Fire Service",
+    }
