@@ -1514,15 +1514,9 @@ class Speakers:
             expanded = self._acronym(kept[-1], position)
             if expanded:
                 return expanded, written
-        if head in _GROUP_SPEAKERS:
-            if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
-                # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").
-                for group in self.before(position, "group"):
-                    if head in group.canonical.lower().split():
-                        return group.canonical, written
-            return self._remember(written, "group", position), written
         if "of" in lower[1:-1]:
-            # "Political scientist Ulrike Brandt of Brenton University": the person, not the university.
+            # "Political scientist Ulrike Brandt of Brenton University": the person, not the university; before the
+            # group nouns: "Inspector Lisa Crane of Wyeford Police" is the inspector.
             cut = lower.index("of", 1)
             before = kept[:cut]
             if len(before) >= 3 and any(
@@ -1532,6 +1526,13 @@ class Speakers:
                 person = self.person_from_name(before)
                 if person:
                     return self._remember(person, "person", position, {w for w in lower if w in TITLE_WORDS}), written
+        if head in _GROUP_SPEAKERS:
+            if lower[0] in {"their", "his", "her", "its"} and len(lower) == 2:
+                # "their lawyers said": the group of that noun introduced earlier ("Lawyers for the claimants").
+                for group in self.before(position, "group"):
+                    if head in group.canonical.lower().split():
+                        return group.canonical, written
+            return self._remember(written, "group", position), written
         if (any(w in ORG_HEADS for w in content) and (content[-1] in ORG_HEADS or content[-1] in _HEAD_ENDS)) or (
             lower[0] in _DETERMINERS and (head in ORG_ROLES or head in PERSON_ROLES)
         ):

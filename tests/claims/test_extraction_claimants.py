@@ -1421,3 +1421,8 @@ def test_a_second_named_speaker_after_and_speaks_its_own_clause():
         "30 homes had lost supply": "the Fenmoor Water Board",
         "Two roads were closed by flooding": "the Kestle Fire Service",
     }
+
+
+def test_a_titled_name_of_a_police_force_is_the_person():
+    text = "Sergeant Omar Feld of Kestle Police said 14 cars had been damaged overnight.\n"
+    assert _claimant(text, "14 cars") == "Omar Feld"
