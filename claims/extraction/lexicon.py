@@ -611,6 +611,12 @@ ORG_ROLES = {
     "campaign",
     "university",
     "service",
+    "museum",
+    "gallery",
+    "library",
+    "theatre",
+    "school",
+    "college",
 } | _BUSINESSES
 ORG_ROLE_KINDS = {noun: kind for kind in (_PUBLIC_BODIES, _BUSINESSES) for noun in kind}
 COUNTRIES = {
@@ -900,6 +906,7 @@ IRREGULAR_PAST = [
     "sank",
     "swept",
     "quit",
+    "woke",
 ]
 # Participles that are not also a simple past: a past event only after an auxiliary ("has taken", "was
 # stolen"); alone they are mostly adjectives ("stolen data", "a broken promise").

@@ -18,6 +18,7 @@ from claims.extraction.attribution import (
     sentence_words,
     transcript_turns,
     turn_frame,
+    without_denial,
 )
 from claims.extraction.lexicon import (
     AIM_NOUNS,
@@ -1526,7 +1527,9 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         words_of.append(words)
         recorded = len(speakers.mentions), len(speakers.speakers)
         speakers.scan(sentence.text, sentence.start, words)
-        frames[index] = find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None)
+        frames[index] = without_denial(
+            find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None), sentence.text
+        )
         if sentence.headline:
             speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
