@@ -714,7 +714,7 @@ def _rounds(precise: str, rounded: str) -> bool:
     per cent" / "6.2%", "just under 49,000" / "48,968"; 61 is no rounding of 58.3, nor 48,000 of 48,968); a small
     whole number is rounded only to a multiple of ten ("some 70mm" / "71mm", but 10 and 11 stay different)."""
     p, r = _figure_value(precise), _figure_value(rounded)
-    if p is None or r is None or r[1] >= p[1] or not r[0]:
+    if p is None or r is None or r[1] >= p[1] or not r[0] or (r[1] == 1 and p[1] > 2):
         return False
     if r[0] < 20 and "." not in precise:
         return False
@@ -798,12 +798,30 @@ def _anchor_keys(feats: Features) -> list[int]:
     salt = _ANCHOR_SALT[feats.negated]
     keys = []
     for figure in figures:
-        high = _word_hashes(figure)[1] << 32
+        # The figure to one significant digit: a round rewording ("more than six per cent" / "6.2%", "almost
+        # £190,000" / "£186,000") shares the key, and the scorer decides whether one rounds the other.
+        high = _word_hashes(_coarse(figure))[1] << 32
         keys.extend(
-            (((high | _word_hashes(p)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
+            (((high | _word_hashes(_coarse(p))[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
             for p in [p for p in partners if p != figure][:ANCHORS] + plain
         )
     return keys
+
+
+@lru_cache(maxsize=100_000)
+def _coarse(word: str) -> str:
+    """A figure rounded half up to one significant digit ("6.2" → "6", "9.5" → "10", "186000" → "200000", "71" → "70"),
+    as index keys write it; a year or any other word as it is."""
+    if not word[0].isdigit() or _YEAR.match(word):
+        return word
+    try:
+        value = float(word)
+    except ValueError:
+        return word
+    if value <= 0:
+        return word
+    step = 10.0 ** math.floor(math.log10(value))
+    return "~" + format(math.floor(value / step + 0.5) * step, "g")
 
 
 def best_match(feats: Features, candidates: list[tuple[int, Features]]) -> tuple[int | None, float]:

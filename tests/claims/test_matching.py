@@ -527,3 +527,26 @@ def test_pc_after_a_figure_is_per_cent():
         0,
     ]
     assert "pc" in features("PC Smith was hurt in the crash").words  # a title, not a share
+
+
+def test_anchor_keys_find_a_rewording_that_rounds_the_figure():
+    # Anchor keys write a figure to one significant digit: the round rewording shares one, the scorer decides.
+    precise = features("The lighthouse trust spent £23,700 repainting the tower last summer")
+    rounded = features("Almost £24,000 went on repainting the lighthouse tower, the trust said")
+    assert set(_anchor_keys(precise)) & set(_anchor_keys(rounded))
+    assert similarity(precise, rounded) >= SAME
+    # the same anchor words about another figure of the same size share the key, and stay apart
+    other = features("The lighthouse trust spent £21,900 repainting the tower last summer")
+    assert similarity(precise, other) < SAME
+
+
+def test_one_significant_digit_is_no_rounding_of_three():
+    # "above seven million" is a threshold, not the figure 7.21 million rounded; 7.2 million would be
+    assert (
+        _sim("The backlog of court cases fell to 7.21 million", "The backlog of court cases is above seven million")
+        < SAME
+    )
+    assert (
+        _sim("The backlog of court cases fell to 7.21 million", "The backlog of court cases fell to 7.2 million")
+        >= SAME
+    )
