@@ -62,12 +62,13 @@ _PHRASES = [
     (r"\bunited kingdom\b|\bu\.k\.|\bbritain\b", "uk"),
     (r"\bper ?cent\b|%|(?<=\d) ?pc\b", " percent"),  # "6pc" as UK papers write it
     (
-        r"\b(?:rose|risen|rises|rising|increased?|increases|increasing|grew|grown|grows|climbed|went up|jumped|"
-        r"surged)\b",
+        r"\b(?:rose|risen|rises|rising|increased?|increases|increasing|grew|grown|grows|climbed|went up|"
+        r"go(?:es|ing|ne)? up|jumped|surged)\b",
         "increase",
     ),
     (
         r"\b(?:fell|fallen|falls|falling|decreased?|decreases|decreasing|declined?|declines|dropped|drops|went down|"
+        r"go(?:es|ing|ne)? down|"
         r"plunged)\b",
         "decrease",
     ),
@@ -91,8 +92,40 @@ _TRIGGERS = [
     ("united states", "u.s", "usa", "america", "washington"),
     ("united kingdom", "u.k.", "britain"),
     ("per", "%", "pc"),
-    ("rose", "risen", "rises", "rising", "increas", "grew", "grown", "grows", "climbed", "went up", "jumped", "surged"),
-    ("fell", "fallen", "falls", "falling", "decreas", "declin", "dropped", "drops", "went down", "plunged"),
+    (
+        "rose",
+        "risen",
+        "rises",
+        "rising",
+        "increas",
+        "grew",
+        "grown",
+        "grows",
+        "climbed",
+        "went up",
+        "go up",
+        "goes up",
+        "going up",
+        "gone up",
+        "jumped",
+        "surged",
+    ),
+    (
+        "fell",
+        "fallen",
+        "falls",
+        "falling",
+        "decreas",
+        "declin",
+        "dropped",
+        "drops",
+        "went down",
+        "go down",
+        "goes down",
+        "going down",
+        "gone down",
+        "plunged",
+    ),
     ("no longer",),
     ("occup",),
     ("killed", "died", "dead", "death", "fatalities"),
@@ -183,6 +216,7 @@ _VERB_PHRASES = [
     ("down", re.compile(r"\b(?:turn(?:ed|s|ing)?) down\b"), "rejected"),
     (" off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
+    ("action", re.compile(r"\b(?:industrial|strike) action\b"), "strike"),  # "ballot for industrial action" / "strikes"
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
     ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
@@ -312,6 +346,7 @@ _SYNONYMS = {
     **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
+    "pair": "2",  # "a pair of air ambulances" / "two air ambulances"
     "dozen": "12",
     # Ordinals as the number they count ("on the fourth day" / "four days into"; "14th November" / "14 November");
     # "first" and "second" stay words ("the first time", "a second"). Ordinal and clock suffixes are dropped.
@@ -371,7 +406,20 @@ _SYNONYMS = {
     **dict.fromkeys(["scheme", "schemes", "programme", "programmes", "program", "programs", "plans"], "plan"),
     **dict.fromkeys(["medics", "doctors"], "doctor"),
     **dict.fromkeys(["teenagers", "teens", "youngsters"], "teenager"),
-    **dict.fromkeys(["estimated", "overall"], ""),  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
+    **dict.fromkeys(["estimated", "overall"], ""),
+    # how often, as the period ("600 trips daily" / "600 vehicles a day", "annual revenue" / "revenue a year")
+    **dict.fromkeys(["daily"], "day"),
+    **dict.fromkeys(["weekly"], "week"),
+    **dict.fromkeys(["monthly"], "month"),
+    **dict.fromkeys(["annual", "annually", "yearly"], "year"),
+    **dict.fromkeys(["additional", "extra"], "extra"),
+    **dict.fromkeys(["paid", "pays", "paying"], "pay"),
+    "empty": "vacant",
+    "fully": "full",
+    # verbs of state that carry nothing an outlet would not word otherwise ("five remained in a serious condition" /
+    # "five were in a serious condition", "the road will stay shut" / "the road is closed", "stands at three")
+    **dict.fromkeys(["remain", "remains", "remained", "stay", "stays", "stayed", "stands", "stood"], ""),
+    "others": "",  # as "other"  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(
@@ -434,6 +482,10 @@ def stem(word: str) -> str:
     """A light English suffix stripper: enough to fold plural, -ing and -ed forms together."""
     if len(word) <= 3 or word.isdigit():
         return word
+    if len(word) >= 7 and word.endswith("ly"):
+        word = word[:-2]  # an adverb as its adjective: "seriously" / "serious", "heavily" / "heavy"
+        if word[-1] == "i":
+            word = word[:-1] + "y"
     if word.endswith("ings") and len(word) > 6:
         word = word[:-1]  # "warnings" → "warning" → "warn", as "warning" and "warned"
     if word.endswith("ies") and len(word) > 4:

@@ -77,7 +77,7 @@ def test_command_prints_figures_for_each_split():
 def test_matching_errors_list_split_and_merged_clusters():
     matched = [
         ("fee", 1, "Tuition fees will rise to 9,250 pounds"),
-        ("fee", 2, "Fees go up to 9,250 pounds a year"),
+        ("fee", 2, "Fees will be capped at 9,250 pounds a year"),
         ("fee", 1, "Tuition fees will rise to 9,250 pounds next year"),
         ("vote", 3, "MPs voted 312 to 290 for the bill"),
         ("cap", 3, "The cap on fees stays in place"),

@@ -550,3 +550,40 @@ def test_one_significant_digit_is_no_rounding_of_three():
         _sim("The backlog of court cases fell to 7.21 million", "The backlog of court cases fell to 7.2 million")
         >= SAME
     )
+
+
+def test_adverbs_frequencies_and_state_verbs_fold():
+    # an adverb is its adjective, a state verb carries nothing, "others" is "other"
+    assert _merged(
+        "Nine of the stranded climbers were seriously hurt", "Nine stranded climbers remained in a serious condition"
+    ) == [0, 0]
+    assert (
+        features("Four stranded climbers remained in a critical condition").words
+        == features("Four of the stranded climbers were in a critical condition").words
+    )
+    assert "critical" in features("Four climbers were critically hurt").words
+    assert "heavy" in features("The river rose heavily overnight").words
+    assert features("The bridge will stay shut").words == features("The bridge is shut").words
+    assert features("The toll stands at nine").words == features("The toll is nine").words
+    assert "other" not in features("Nine others were hurt").words
+    # how often is the period; extra and additional are one word; paid is pay
+    assert (
+        features("About 900 lorries use the ferry daily").words
+        == features("About 900 lorries use the ferry a day").words
+    )
+    assert "year" in features("The annual fee is 40 pounds").words
+    assert features("The club needs additional volunteers").words == features("The club needs extra volunteers").words
+    assert "pay" in features("The mayor was paid 98,000 pounds").words
+    assert features("A pair of lifeboats were sent").words == features("Two lifeboats were sent").words
+    assert features("One in six shifts is empty").words == features("One in six shifts is vacant").words
+
+
+def test_going_up_and_industrial_action_fold():
+    assert _merged(
+        "Bus fares in the county have gone up by 8% since spring",
+        "Bus fares in the county have risen 8% since spring",
+    ) == [0, 0]
+    assert _sim("Bus fares in the county have gone up by 8%", "Bus fares in the county have gone down by 8%") < SAME
+    assert (
+        features("Porters will ballot for industrial action").words == features("Porters will ballot for strikes").words
+    )
