@@ -505,6 +505,9 @@ def stem(word: str) -> str:
     return word
 
 
+_MONTH_STEMS = frozenset(stem(m) for m in _MONTHS_FULL)
+
+
 @dataclass(frozen=True)
 class Features:
     words: frozenset[str]  # content stems; digits are figures
@@ -537,6 +540,11 @@ class Features:
     def times(self) -> frozenset[str]:
         """The times of day (_clock: "t1940"); computed when a guard asks, as scales when rounding is checked."""
         return frozenset(w for w in self.words if w[0] == "t" and len(w) == 5 and w[1:].isdigit())
+
+    @cached_property
+    def months(self) -> frozenset[str]:
+        """The months named (stems); computed when a guard asks, as times."""
+        return self.words & _MONTH_STEMS
 
     def serialise(self) -> str:
         body = " ".join(sorted(("!" + w) if w in self.names else w for w in self.words))
@@ -714,6 +722,8 @@ def capped(a: Features, b: Features) -> bool:
         or (a.figures and b.figures and _figures_differ(a.figures, b.figures))  # different figures ("5%" / "6%")
         # other times of day ("the leak began at 6:40" / "at 7:15")
         or (a.times and b.times and not (a.times <= b.times or b.times <= a.times))
+        # other months ("fares rose on 1 April" / "fares will rise from 1 March")
+        or (a.months and b.months and a.months.isdisjoint(b.months))
         # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
     )

@@ -587,3 +587,16 @@ def test_going_up_and_industrial_action_fold():
     assert (
         features("Porters will ballot for industrial action").words == features("Porters will ballot for strikes").words
     )
+
+
+def test_other_months_are_suggested_not_merged():
+    # one outlet's date is not another's: the same words about 1 June and 1 July are two assertions
+    assert (
+        _sim(
+            "Parking charges at the harbour went up on 1 June", "Parking charges at the harbour will go up from 1 July"
+        )
+        < SAME
+    )
+    assert _merged(
+        "Parking charges at the harbour went up on 1 June", "Harbour parking charges rose on 1 June, the council said"
+    ) == [0, 0]
