@@ -217,6 +217,7 @@ _VERB_PHRASES = [
     (" off", re.compile(r"\b(?:call(?:ed|s|ing)?|put(?:s|ting)?) off\b"), "cancelled"),
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
     ("action", re.compile(r"\b(?:industrial|strike) action\b"), "strike"),  # "ballot for industrial action" / "strikes"
+    (" off", re.compile(r"\b(?:switch|turn)(?:ed|es|s|ing)? off\b"), "disabled"),  # "switched off" / "disabled"
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
     ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
@@ -415,6 +416,8 @@ _SYNONYMS = {
     **dict.fromkeys(["additional", "extra"], "extra"),
     **dict.fromkeys(["paid", "pays", "paying"], "pay"),
     "empty": "vacant",
+    **dict.fromkeys(["disabled", "disables", "disabling", "deactivated"], "disable"),
+    "public": "people",  # "the risk to the public" / "the risk to people"
     "fully": "full",
     # verbs of state that carry nothing an outlet would not word otherwise ("five remained in a serious condition" /
     # "five were in a serious condition", "the road will stay shut" / "the road is closed", "stands at three")

@@ -600,3 +600,10 @@ def test_other_months_are_suggested_not_merged():
     assert _merged(
         "Parking charges at the harbour went up on 1 June", "Harbour parking charges rose on 1 June, the council said"
     ) == [0, 0]
+
+
+def test_switched_off_is_disabled_and_the_public_is_people():
+    assert (
+        features("The smoke alarms had been switched off").words == features("The smoke alarms had been disabled").words
+    )
+    assert _merged("The risk to the public is small, the agency said", "The risk to people is small") == [0, 0]
