@@ -762,8 +762,83 @@ def _split_gapped(part: str) -> list[str]:
     return [part[: cut.start()] + tail, f"{cut['subject']}{head['verb']} {cut['figure']}{tail}"]
 
 
+# A side fact between a subject and its verb: a relative clause ("Harbour Ferries, which carries 90,000 people a
+# year, has cut its timetable") or a participle of how it was made ("The pier, built in 1902, is to close") is an
+# assertion about the subject of its own: "Harbour Ferries carries 90,000 people a year", "The pier was built in
+# 1902". The subject must open the clause, hold no verb or comma, and the rest start with its verb.
+_SUBJECT_ASIDE = re.compile(
+    r"(?P<subject>[A-Z][^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
+    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired)"
+    r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
+    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"
+)
+_ADVERB = re.compile(r"(?:also|now|still|already|later|then|recently|currently|since|has|have|had|is|are|was|were)$")
+
+
+_OPENING_PREPOSITION = re.compile(
+    r"(?:On|In|At|By|After|Before|For|From|Since|During|Under|Over|With|Without|When|As|If|Of|Like|Unlike)\b"
+)
+
+
+_PRONOUN_SUBJECTS = frozenset({"one", "it", "this", "that", "he", "she", "they", "we", "another", "others"})
+_NOUN_HEAD = re.compile(r"\s(?:that|who|which|whose|where)\s")
+
+
+def _verb_first(text: str) -> bool:
+    verb = text.split(None, 1)[0]
+    if not verb.islower():
+        return False
+    if _AUX.match(verb) or _ADVERB.match(verb) or verb in _COMMON_PAST or verb in _IRREGULAR_VERBS:
+        return True
+    return verb.endswith("ed") or (len(verb) > 3 and verb.endswith("s") and not verb.endswith(("ss", "us", "is")))
+
+
+def _object_relative(body: str) -> bool:
+    """ "which ministers drafted …": a plural subject before the relative clause's own verb."""
+    words = body.split(None, 2)
+    if len(words) < 2 or not words[0].endswith("s") or _AUX.match(words[0]):
+        return False
+    second = words[1]
+    return second.endswith("ed") or bool(_AUX.match(second)) or second in _COMMON_PAST or second in _IRREGULAR_VERBS
+
+
+def _split_subject_aside(clause: str) -> list[str]:
+    found = _SUBJECT_ASIDE.match(clause)
+    if found is None:
+        return [clause]
+    subject, rest, body, noun = found["subject"], found["rest"], found["body"], found["noun"]
+    lower = subject.lower()
+    if len(subject.split()) > 8 or _FINITE.search(lower) or _OPENING_PREPOSITION.match(subject):
+        return [clause]
+    if lower in _PRONOUN_SUBJECTS or (noun and (_NUMBER.match(lower) or _FINITE.search(_NOUN_HEAD.split(noun)[0]))):
+        return [clause]  # "One, a man in his 70s, …"; "Ten boxes of X, a drug …" (the drug is X); a clause
+    # Both the rest and a relative clause open with their verb ("which Moscow drafted" has a subject of its own).
+    if not _verb_first(rest) or (body and (not _verb_first(body) or _object_relative(body))):
+        return [clause]
+    if noun and (" of " in subject or not _NUMBER.search(noun.lower())):
+        # "The youngest of the climbers, a boy of 12, …": which of them is meant is unclear; an apposition
+        # without a figure is mostly a title or role ("Ana Ruiz, the party's leader, …"), not a claim.
+        return [clause]
+    if body:
+        aside = f"{subject} {body}"
+    elif found["made"]:
+        aside = f"{subject} was {found['made']}"
+    else:
+        aside = f"{subject} is {found['noun']}"
+    if len(aside.split()) < 4:
+        return [clause]
+    return [f"{subject} {rest}", aside]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
+    parts = _split_coordination(clause)
+    if ", " in clause:
+        parts = [piece for part in parts for piece in _split_subject_aside(part)]
+    return parts
+
+
+def _split_coordination(clause: str) -> list[str]:
     # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
     candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause or "and that" in clause else [clause]
     parts = [p for p in candidates if p.strip()]

@@ -488,9 +488,23 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
         (
             "The insurer, which covers 2 million drivers, has raised premiums by 8% and dropped 40 brokers",
             [
-                "The insurer, which covers 2 million drivers, has raised premiums by 8%",
+                "The insurer has raised premiums by 8%",
+                "The insurer covers 2 million drivers",
                 "The insurer dropped 40 brokers",
             ],
+        ),
+        # A side fact between the subject and its verb is an assertion about the subject of its own.
+        (
+            "Bramley Foods, which employs 1,200 people, has closed its bakery in Leeds",
+            ["Bramley Foods has closed its bakery in Leeds", "Bramley Foods employs 1,200 people"],
+        ),
+        (
+            "The old pier, built in 1902, will close to visitors next month",
+            ["The old pier will close to visitors next month", "The old pier was built in 1902"],
+        ),
+        (
+            "Kelso Rovers, a club with 9,000 members, sold 18,000 season tickets this year",
+            ["Kelso Rovers sold 18,000 season tickets this year", "Kelso Rovers is a club with 9,000 members"],
         ),
         (
             "The regulator has fined the bank £2m and wants a further £1.5m repaid",
@@ -599,6 +613,11 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Prices fell to 300 and stayed there for a month",
         "Prices rose 3% and then fell 2% in the same week",  # one subject's two changes
         "The index rose 3% in March and 2% in April",
+        "The proposals, which ministers drafted in May, are now under review",  # the relative has its own subject
+        "One, a woman in her sixties, is in a stable condition",  # a pronoun subject
+        "Twelve crates of Zentor, a weedkiller sold in 40 countries, were seized",  # the apposition is Zentor
+        "On Monday the firm, which employs 300 people, said nothing",  # no subject opens the clause
+        "Ana Ruiz, the council's deputy leader, has been speaking to residents",  # a title, no figure
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
