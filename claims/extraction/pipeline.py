@@ -652,6 +652,7 @@ _FUNCTION_WORDS = (
     "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
     "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
 )
+_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _SPLIT_BARE = re.compile(
     rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
     rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
@@ -830,11 +831,59 @@ def _split_subject_aside(clause: str) -> list[str]:
     return [f"{subject} {rest}", aside]
 
 
+# A side fact after the clause: a superlative in apposition ("… began a 48-hour strike on Monday, the first walkout
+# by nurses since 1988" -> "It was the first walkout by nurses since 1988") or "with" and a figure or plural noun
+# doing something ("…, with journeys taking 40 minutes longer" -> "Journeys were taking 40 minutes longer").
+_TRAILING_RECORD = re.compile(
+    r",\s+(?P<noun>(?:the|its|their)\s+(?:first|last|largest|biggest|worst|best|highest|lowest|longest|deepest"
+    r"|heaviest|fastest|oldest|only|most\s+[a-z]+|[a-z]{3,}est)\s+[^,;:“”\"()]{3,100})$"
+)
+_TRAILING_WITH = re.compile(
+    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?[a-z]{3,}ing)\b(?P<rest>[^,;:“”\"()]*)$"
+)
+
+
+_MEASURE_NOUNS = (
+    "increase increases rise rises fall falls drop decline level levels total pace rate figure number amount growth"
+    " gain loss reading price sum share margin annual monthly quarterly yearly"
+)
+_MEASURE_WORDS = frozenset(_MEASURE_NOUNS.split())
+_AFTER_SUPERLATIVE = frozenset({"since", "in", "on", "at", "of", "for", "ever", "this", "last", "yet"})
+_REPORTED_BY = re.compile(r"\b(?:show|shows|showed|say|says|said|suggest|suggests|found|reveal|reveals)$")
+
+
+def _split_trailing(part: str) -> list[str]:
+    found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
+    if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
+        found = None  # "…, the latest figures show": a frame, not an apposition
+    if found is not None:
+        words = found["noun"].lower().split()[2:4]
+        if words[0] in _AFTER_SUPERLATIVE or not _MEASURE_WORDS.isdisjoint(words):
+            found = None  # "rose 4%, the smallest increase since 2021": a figure's own qualifier stays with it
+    head = part[: found.start()] if found else ""
+    past = bool(_PAST.search(head.lower()))
+    if found is not None and len(head.split()) >= 4 and _has_verb(head.lower()):
+        return [head, f"It {'was' if past else 'is'} {found['noun']}"]
+    found = _TRAILING_WITH.search(part) if ", with " in part else None
+    if found is None:
+        return [part]
+    head, np = part[: found.start()], found["np"]
+    lower = np.lower()
+    if len(head.split()) < 4 or not _has_verb(head.lower()) or not (_NUMBER.search(lower) or lower.endswith("s")):
+        return [part]
+    if np.split()[0].lower() in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most"}:
+        return [part]
+    past = bool(_PAST.search(head.lower()))
+    aux = ("were" if past else "are") if lower.endswith("s") or _NUMBER.search(lower) else ("was" if past else "is")
+    return [head, f"{np} {aux} {found['verb']}{found['rest']}"]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
     if ", " in clause:
         parts = [piece for part in parts for piece in _split_subject_aside(part)]
+        parts = [piece for part in parts for piece in _split_trailing(part)]
     return parts
 
 

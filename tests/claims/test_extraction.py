@@ -493,6 +493,18 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
                 "The insurer dropped 40 brokers",
             ],
         ),
+        # A side fact after the clause: a superlative in apposition, "with" and a plural or figure doing something.
+        (
+            "Bakers in the city began a three-day strike on Monday, the first stoppage in the trade since 1979",
+            [
+                "Bakers in the city began a three-day strike on Monday",
+                "It was the first stoppage in the trade since 1979",
+            ],
+        ),
+        (
+            "Ferries are sailing from the north pier this week, with crossings taking 20 minutes longer",
+            ["Ferries are sailing from the north pier this week", "crossings are taking 20 minutes longer"],
+        ),
         # A side fact between the subject and its verb is an assertion about the subject of its own.
         (
             "Bramley Foods, which employs 1,200 people, has closed its bakery in Leeds",
@@ -618,6 +630,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Twelve crates of Zentor, a weedkiller sold in 40 countries, were seized",  # the apposition is Zentor
         "On Monday the firm, which employs 300 people, said nothing",  # no subject opens the clause
         "Ana Ruiz, the council's deputy leader, has been speaking to residents",  # a title, no figure
+        "Bread prices rose 6% in the year to May, the largest increase since 2009",  # a figure's own qualifier
+        "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
