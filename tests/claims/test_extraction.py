@@ -714,3 +714,9 @@ def test_a_body_line_ending_with_a_link_is_no_headline():
     )
     texts = [claim.text for claim in extract(text)]
     assert texts == ["The coast road will stay shut until Friday at the earliest"]
+
+
+def test_what_a_speaker_is_stays_the_outlets_claim_beside_what_it_said():
+    text = "Harlow Foods, which employs 2,000 people, said it would close the plant in May.\n"
+    claims = {c.text: c.claimant for c in extract(text)}
+    assert claims == {"It would close the plant in May": "Harlow Foods", "Harlow Foods employs 2,000 people": ""}
