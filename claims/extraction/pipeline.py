@@ -852,6 +852,14 @@ _AFTER_SUPERLATIVE = frozenset({"since", "in", "on", "at", "of", "for", "ever", 
 _REPORTED_BY = re.compile(r"\b(?:show|shows|showed|say|says|said|suggest|suggests|found|reveal|reveals)$")
 
 
+_COORDINATED_FIGURES = re.compile(
+    rf"(?P<a>(?:[A-Z]\w*\s+)?{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*)\s+and\s+"
+    rf"(?P<b>{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*)\s+"
+    r"(?P<pred>(?:have|has|had|were|was|are|is|will)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?[a-z]{3,}(?:ed|en)\b.*)",
+    re.IGNORECASE,
+)
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -881,6 +889,10 @@ def _split_trailing(part: str) -> list[str]:
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
+    if " and " in clause and len(parts) == 1:
+        found = _COORDINATED_FIGURES.match(clause)
+        if found is not None:
+            parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
     if ", " in clause:
         parts = [piece for part in parts for piece in _split_subject_aside(part)]
         parts = [piece for part in parts for piece in _split_trailing(part)]

@@ -493,6 +493,14 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
                 "The insurer dropped 40 brokers",
             ],
         ),
+        # Coordinated subjects, each with its own figure, before one passive verb.
+        (
+            "About 900 flights and 35 ferry crossings were cancelled because of the storm",
+            [
+                "About 900 flights were cancelled because of the storm",
+                "35 ferry crossings were cancelled because of the storm",
+            ],
+        ),
         # A side fact after the clause: a superlative in apposition, "with" and a plural or figure doing something.
         (
             "Bakers in the city began a three-day strike on Monday, the first stoppage in the trade since 1979",
@@ -609,7 +617,7 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Prices were between £3 and £4 at the 12 stores",
         "Marks and Spencer has cut 400 jobs at its stores",  # a name with "and"
         "The company cut 40 jobs and 12 stores in 2024",  # one verb, two objects
-        "About 1,200 appointments and 85 operations had been cancelled by Tuesday",  # a coordinated subject
+        "Firefighters and 12 volunteers were praised by the mayor on Friday",  # the first has no figure
         "Firefighters and police closed the ring road in both directions",
         "Profiles were set to public, meaning that their videos and comments could be seen by anyone",
         "The deck moves as it heats up and cools down in the summer months",
