@@ -860,6 +860,31 @@ _COORDINATED_FIGURES = re.compile(
 )
 
 
+# "… after" a clause with its own subject and past verb reports an earlier event of its own: "The mill has shut
+# its doors after an audit found £2m missing" -> "The mill has shut its doors" + "An audit found £2m missing".
+# The subject is a determiner and a few words, a name or a bare plural ("after tests showed …"); "after testing
+# positive" and "after it …" (a pronoun whose referent would be lost) stay whole.
+_AFTER_CLAUSE = re.compile(
+    r",?\s+(?:(?:just|only|shortly|soon|hours|days|weeks|months|years|minutes|(?:a|an|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\s+(?:hour|day|week|month|year|minute)s?)\s+)?after\s+"
+    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*|[a-z]{3,}s)"
+    rf"(?:\s+(?!that\b|which\b|who\b)[\w’'&.-]+){{0,7}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|shown|told|saw|rubber-stamped)\b"
+    r"[^;:“”\"()]{3,})$"
+)
+
+
+def _split_after(part: str) -> list[str]:
+    found = _AFTER_CLAUSE.search(part)
+    if found is None:
+        return [part]
+    head, subject = part[: found.start()], found["subject"]
+    if len(head.split()) < 4 or not _has_verb(head.lower()) or _has_verb(subject.lower()):
+        return [part]
+    if subject.split()[0].lower() in _PRONOUN_SUBJECTS:
+        return [part]
+    return [head, found["clause"]]
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -896,6 +921,8 @@ def split_assertions(clause: str) -> list[str]:
     if ", " in clause:
         parts = [piece for part in parts for piece in _split_subject_aside(part)]
         parts = [piece for part in parts for piece in _split_trailing(part)]
+    if " after " in clause:
+        parts = [piece for part in parts for piece in _split_after(part)]
     return parts
 
 

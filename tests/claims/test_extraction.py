@@ -513,6 +513,11 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Ferries are sailing from the north pier this week, with crossings taking 20 minutes longer",
             ["Ferries are sailing from the north pier this week", "crossings are taking 20 minutes longer"],
         ),
+        # "after" a clause with its own subject and past verb: an earlier event of its own.
+        (
+            "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
+            ["The bakery has shut its doors for good", "an audit found £2m missing from its accounts"],
+        ),
         # A side fact between the subject and its verb is an assertion about the subject of its own.
         (
             "Bramley Foods, which employs 1,200 people, has closed its bakery in Leeds",
@@ -639,6 +644,9 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "On Monday the firm, which employs 300 people, said nothing",  # no subject opens the clause
         "Ana Ruiz, the council's deputy leader, has been speaking to residents",  # a title, no figure
         "Bread prices rose 6% in the year to May, the largest increase since 2009",  # a figure's own qualifier
+        "The striker was banned for two years after testing positive for a steroid",  # no clause after "after"
+        "The vote was held at midnight after a heated two-hour debate in the chamber",  # "heated" is no verb
+        "The shop reopened on Friday after it passed a hygiene inspection",  # a pronoun's referent would be lost
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
     ],
 )
