@@ -885,6 +885,40 @@ def _split_after(part: str) -> list[str]:
     return [head, found["clause"]]
 
 
+# A participle of result after the clause, with an object of its own: "The bank will close 40 branches, cutting its
+# network to 300" -> "The bank will close 40 branches" + "The bank is cutting its network to 300".
+_RESULT = re.compile(
+    r",\s+(?!(?:including|according|following|excluding|regarding|concerning|saying|adding|warning|noting|claiming"
+    r"|arguing|calling|meaning|citing|urging|insisting|suggesting|describing|making|being|having|bringing)\b)"
+    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b)[^;:“”\"()]*)$"
+)
+
+
+_CLAUSE_WORD_LIST = (
+    "after before when while since because show shows showed say says said found suggest suggests understands"
+    " believes thinks that"
+)
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORD_LIST.split())
+
+
+def _split_result(part: str) -> list[str]:
+    found = _RESULT.search(part)
+    if found is None:
+        return [part]
+    head = part[: found.start()]
+    subject = _own_subject(head)
+    if not subject or len(head.split()) < 4 or subject.split()[0].lower() in _PRONOUN_SUBJECTS:
+        return [part]
+    words = subject.lower().split()
+    if len(words) > 7 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
+        return [part]  # "Figures show the roll has halved, leaving …": whose result it is is unclear
+    past = bool(_PAST.search(head[len(subject) :].lower()))
+    noun = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    plural = noun.endswith("s") and not noun.endswith(("ss", "'s", "’s"))
+    aux = ("were" if plural else "was") if past else ("are" if plural else "is")
+    return [head, f"{subject} {aux} {found['verb']} {found['rest']}"]
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -923,6 +957,8 @@ def split_assertions(clause: str) -> list[str]:
         parts = [piece for part in parts for piece in _split_trailing(part)]
     if " after " in clause:
         parts = [piece for part in parts for piece in _split_after(part)]
+    if "ing " in clause and ", " in clause:
+        parts = [piece for part in parts for piece in _split_result(part)]
     return parts
 
 

@@ -518,6 +518,11 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
             ["The bakery has shut its doors for good", "an audit found £2m missing from its accounts"],
         ),
+        # A participle of result with an object of its own: the subject carried over, in the clause's tense.
+        (
+            "The airline cancelled 60 flights on Monday, leaving about 9,000 travellers stranded",
+            ["The airline cancelled 60 flights on Monday", "The airline was leaving about 9,000 travellers stranded"],
+        ),
         # A side fact between the subject and its verb is an assertion about the subject of its own.
         (
             "Bramley Foods, which employs 1,200 people, has closed its bakery in Leeds",
@@ -647,6 +652,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The striker was banned for two years after testing positive for a steroid",  # no clause after "after"
         "The vote was held at midnight after a heated two-hour debate in the chamber",  # "heated" is no verb
         "The shop reopened on Friday after it passed a hygiene inspection",  # a pronoun's referent would be lost
+        "Records show the queue has doubled since May, leaving two thirds of callers unanswered",  # whose result?
+        "The firm raised prices by 5%, citing the cost of energy",  # a reason given, not a result
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
     ],
 )
