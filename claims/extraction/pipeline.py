@@ -803,7 +803,16 @@ def _object_relative(body: str) -> bool:
     return second.endswith("ed") or bool(_AUX.match(second)) or second in _COMMON_PAST or second in _IRREGULAR_VERBS
 
 
+_ASIDE_OPENINGS = (
+    "which ", "who ", "a ", "an ", "the ", "built ", "completed ", "opened ", "founded ", "established ",
+    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ",
+)  # fmt: skip
+
+
 def _split_subject_aside(clause: str) -> list[str]:
+    comma = clause.find(", ")
+    if not 0 < comma < 82 or not clause.startswith(_ASIDE_OPENINGS, comma + 2):
+        return [clause]  # the aside must follow the subject's first comma
     found = _SUBJECT_ASIDE.match(clause)
     if found is None:
         return [clause]
@@ -855,8 +864,7 @@ _REPORTED_BY = re.compile(r"\b(?:show|shows|showed|say|says|said|suggest|suggest
 _COORDINATED_FIGURES = re.compile(
     rf"(?P<a>(?:[A-Z]\w*\s+)?{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*)\s+and\s+"
     rf"(?P<b>{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*)\s+"
-    r"(?P<pred>(?:have|has|had|were|was|are|is|will)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?[a-z]{3,}(?:ed|en)\b.*)",
-    re.IGNORECASE,
+    r"(?P<pred>(?:have|has|had|were|was|are|is|will)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?[a-z]{3,}(?:ed|en)\b.*)"
 )
 
 
@@ -864,9 +872,12 @@ _COORDINATED_FIGURES = re.compile(
 # its doors after an audit found £2m missing" -> "The mill has shut its doors" + "An audit found £2m missing".
 # The subject is a determiner and a few words, a name or a bare plural ("after tests showed …"); "after testing
 # positive" and "after it …" (a pronoun whose referent would be lost) stay whole.
-_AFTER_CLAUSE = re.compile(
+_AFTER_LEAD = re.compile(
     r",?\s+(?:(?:just|only|shortly|soon|hours|days|weeks|months|years|minutes|(?:a|an|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\s+(?:hour|day|week|month|year|minute)s?)\s+)?after\s+"
+    r"|seven|eight|nine|ten)\s+(?:hour|day|week|month|year|minute)s?)\s+)?$"
+)
+_AFTER_CLAUSE = re.compile(
+    r"after\s+"
     r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*|[a-z]{3,}s)"
     rf"(?:\s+(?!that\b|which\b|who\b)[\w’'&.-]+){{0,7}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|shown|told|saw|rubber-stamped)\b"
     r"[^;:“”\"()]{3,})$"
@@ -874,10 +885,15 @@ _AFTER_CLAUSE = re.compile(
 
 
 def _split_after(part: str) -> list[str]:
-    found = _AFTER_CLAUSE.search(part)
+    at = part.find(" after ")
+    found = None
+    while at >= 0 and found is None:
+        found = _AFTER_CLAUSE.match(part, at + 1)
+        at = part.find(" after ", at + 7)
     if found is None:
         return [part]
     head, subject = part[: found.start()], found["subject"]
+    head = head[: _AFTER_LEAD.search(head).start()]  # "…, two days after": the lead goes with "after"
     if len(head.split()) < 4 or not _has_verb(head.lower()) or _has_verb(subject.lower()):
         return [part]
     if subject.split()[0].lower() in _PRONOUN_SUBJECTS:
@@ -948,7 +964,7 @@ def _split_trailing(part: str) -> list[str]:
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
-    if " and " in clause and len(parts) == 1:
+    if len(parts) == 1 and _and_then(clause, _FIGURE_AT):
         found = _COORDINATED_FIGURES.match(clause)
         if found is not None:
             parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
