@@ -569,6 +569,9 @@ _SPLIT_WHILE = re.compile(
     r",\s+(?:while|whereas)\s+(?=(?!\w+ing\b)[\w’'-]+(?:\s+[\w’'-]+){0,5}?\s+(?:"
     rf"{_AUX_WORDS}|{_LEXICAL})\b)"
 )
+# ", though" / ", although" before a clause of its own is a contrast like ", while": "… told to be ready to leave,
+# though nobody has been ordered out" -> two claims.
+_SPLIT_THOUGH = re.compile(_SPLIT_WHILE.pattern.replace("(?:while|whereas)", "(?:though|although)", 1))
 _VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
 _BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s[^,]{1,80},")
@@ -935,6 +938,13 @@ def _split_result(part: str) -> list[str]:
     return [head, f"{subject} {aux} {found['verb']} {found['rest']}"]
 
 
+def _split_though(part: str) -> list[str]:
+    found = _SPLIT_THOUGH.split(part, maxsplit=1)
+    if len(found) == 1 or not all(len(p.split()) >= 4 for p in found):
+        return [part]
+    return found if _has_verb(found[0].lower()) or _own_subject(found[0]) else [part]
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -975,6 +985,8 @@ def split_assertions(clause: str) -> list[str]:
         parts = [piece for part in parts for piece in _split_after(part)]
     if "ing " in clause and ", " in clause:
         parts = [piece for part in parts for piece in _split_result(part)]
+    if "though " in clause:
+        parts = [piece for part in parts for piece in _split_though(part)]
     return parts
 
 

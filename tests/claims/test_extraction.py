@@ -518,6 +518,11 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
             ["The bakery has shut its doors for good", "an audit found £2m missing from its accounts"],
         ),
+        # ", though" before a clause of its own, like ", while".
+        (
+            "About 80 homes have been told to boil their water, though no illness has been reported",
+            ["About 80 homes have been told to boil their water", "no illness has been reported"],
+        ),
         # A participle of result with an object of its own: the subject carried over, in the clause's tense.
         (
             "The airline cancelled 60 flights on Monday, leaving about 9,000 travellers stranded",
@@ -654,6 +659,7 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The shop reopened on Friday after it passed a hygiene inspection",  # a pronoun's referent would be lost
         "Records show the queue has doubled since May, leaving two thirds of callers unanswered",  # whose result?
         "The firm raised prices by 5%, citing the cost of energy",  # a reason given, not a result
+        "The hall stayed open all night, though rarely full",  # no clause after "though"
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
     ],
 )
