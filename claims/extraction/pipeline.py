@@ -945,6 +945,48 @@ def _split_though(part: str) -> list[str]:
     return found if _has_verb(found[0].lower()) or _own_subject(found[0]) else [part]
 
 
+# A relative clause closing the clause is an assertion about the noun phrase before it: "… froze the cap on rents,
+# which has stood at £900 since 2019" -> "the cap on rents has stood at £900 since 2019". The noun phrase runs back
+# to its determiner (or is a run of capitalised words), with no verb or comma inside.
+_FINAL_RELATIVE = re.compile(r",\s+which\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160})$")
+_BODY_NOT_ABOUT = re.compile(r"(?:is|was)\s+(?:why|what|how|when|where)\b|means\b|meant\b")
+_NP_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
+
+
+def _split_final_relative(part: str) -> list[str]:
+    found = _FINAL_RELATIVE.search(part)
+    if found is None:
+        return [part]
+    body, head = found["body"], part[: found.start()]
+    if not _verb_first(body) or _object_relative(body):
+        return [part]
+    words = head.split()
+    start = None
+    for index in range(len(words) - 1, max(len(words) - 9, 0), -1):
+        word = words[index]
+        if word.endswith((",", ";", ":")) or (index < len(words) - 1 and _AUX.match(word)):
+            break
+        if word.lower() in _NP_DETERMINERS:
+            start = index
+            break
+    if start is None:
+        names = 0
+        while names < min(len(words) - 1, 5) and words[-1 - names][:1].isupper():
+            names += 1
+        start = len(words) - names if names else None
+    if start is None or start < 2 or len(words[:start]) < 3 or not _has_verb(" ".join(words[:start]).lower()):
+        return [part]
+    noun = " ".join(words[start:])
+    if noun.split()[0].lower() in _PRONOUN_SUBJECTS or len(f"{noun} {body}".split()) < 4:
+        return [part]
+    before = words[start - 1].lower()
+    if before in ("and", "or") or _NUMBER.match(before) or _BODY_NOT_ABOUT.match(body):
+        return [part]  # "one and a half kilometres, which …"; "…, which is why …" is about the whole clause
+    if any(ch.isdigit() or ch in "[]()" for ch in noun) or _WHEN.search(noun.lower()):
+        return [part]  # "the damage at up to 1.2bn, which …", "the valley on Friday night, which …": no noun phrase
+    return [head, f"{noun} {body}"]
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -985,6 +1027,8 @@ def split_assertions(clause: str) -> list[str]:
         parts = [piece for part in parts for piece in _split_after(part)]
     if "ing " in clause and ", " in clause:
         parts = [piece for part in parts for piece in _split_result(part)]
+    if ", which " in clause:
+        parts = [piece for part in parts for piece in _split_final_relative(part)]
     if "though " in clause:
         parts = [piece for part in parts for piece in _split_though(part)]
     return parts

@@ -518,6 +518,14 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
             ["The bakery has shut its doors for good", "an audit found £2m missing from its accounts"],
         ),
+        # A relative clause closing the clause: an assertion about the noun phrase before it.
+        (
+            "The council has asked ministers to lift the cap on parking fines, which has stood at £70 since 2012",
+            [
+                "The council has asked ministers to lift the cap on parking fines",
+                "the cap on parking fines has stood at £70 since 2012",
+            ],
+        ),
         # ", though" before a clause of its own, like ", while".
         (
             "About 80 homes have been told to boil their water, though no illness has been reported",
@@ -660,6 +668,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Records show the queue has doubled since May, leaving two thirds of callers unanswered",  # whose result?
         "The firm raised prices by 5%, citing the cost of energy",  # a reason given, not a result
         "The hall stayed open all night, though rarely full",  # no clause after "though"
+        "The river rose by two and a half metres, which is why the bridge was shut",  # about the whole clause
+        "Gusts reached 80mph in the hills on Friday night, which explains the damage",  # no noun phrase before it
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
     ],
 )
