@@ -1966,8 +1966,11 @@ def find_frame(
         return replace(inner, clause_end=inner.clause_end + removed)
     if inner.clause_start < first:
         return frame  # the clause would hold an aside: the sentence is left as its own patterns read it
-    relative = next((sentence[a:b].strip(", ") for a, b in asides if sentence.startswith(", who ", a)), "")
-    own_text = f"{inner.as_written} {relative.removeprefix('who ')}" if relative else ""
+    # "X, who/which …, said": who or what the speaker is stays the outlet's assertion ("X operates 64 stores").
+    relative = next(
+        (sentence[a:b].strip(", ") for a, b in asides if sentence.startswith((", who ", ", which "), a)), ""
+    )
+    own_text = f"{inner.as_written} {relative.split(None, 1)[1]}" if relative else ""
     if not own_text:
         # "The assessment, carried out for the operator by consultants, found …": how the document was made is
         # the outlet's own assertion ("The assessment was carried out for the operator by consultants").

@@ -570,6 +570,9 @@ _SPLIT_WHILE = re.compile(
     r",\s+(?:while|whereas)\s+(?=(?!\w+ing\b)[\w’'-]+(?:\s+[\w’'-]+){0,5}?\s+(?:"
     rf"{_AUX_WORDS}|{_LEXICAL})\b)"
 )
+# ", though" / ", although" before a clause of its own is a contrast like ", while": "… told to be ready to leave,
+# though nobody has been ordered out" -> two claims.
+_SPLIT_THOUGH = re.compile(_SPLIT_WHILE.pattern.replace("(?:while|whereas)", "(?:though|although)", 1))
 _VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
 _BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s[^,]{1,80},")
@@ -653,6 +656,7 @@ _FUNCTION_WORDS = (
     "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
     "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
 )
+_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _SPLIT_BARE = re.compile(
     rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
     rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
@@ -763,8 +767,275 @@ def _split_gapped(part: str) -> list[str]:
     return [part[: cut.start()] + tail, f"{cut['subject']}{head['verb']} {cut['figure']}{tail}"]
 
 
+# A side fact between a subject and its verb: a relative clause ("Harbour Ferries, which carries 90,000 people a
+# year, has cut its timetable") or a participle of how it was made ("The pier, built in 1902, is to close") is an
+# assertion about the subject of its own: "Harbour Ferries carries 90,000 people a year", "The pier was built in
+# 1902". The subject must open the clause, hold no verb or comma, and the rest start with its verb.
+_SUBJECT_ASIDE = re.compile(
+    r"(?P<subject>[A-Z][^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
+    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired)"
+    r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
+    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"
+)
+_ADVERB = re.compile(r"(?:also|now|still|already|later|then|recently|currently|since|has|have|had|is|are|was|were)$")
+
+
+_OPENING_PREPOSITION = re.compile(
+    r"(?:On|In|At|By|After|Before|For|From|Since|During|Under|Over|With|Without|When|As|If|Of|Like|Unlike)\b"
+)
+
+
+_PRONOUN_SUBJECTS = frozenset({"one", "it", "this", "that", "he", "she", "they", "we", "another", "others"})
+_NOUN_HEAD = re.compile(r"\s(?:that|who|which|whose|where)\s")
+
+
+def _verb_first(text: str) -> bool:
+    verb = text.split(None, 1)[0]
+    if not verb.islower():
+        return False
+    if _AUX.match(verb) or _ADVERB.match(verb) or verb in _COMMON_PAST or verb in _IRREGULAR_VERBS:
+        return True
+    return verb.endswith("ed") or (len(verb) > 3 and verb.endswith("s") and not verb.endswith(("ss", "us", "is")))
+
+
+def _object_relative(body: str) -> bool:
+    """ "which ministers drafted …": a plural subject before the relative clause's own verb."""
+    words = body.split(None, 2)
+    if len(words) < 2 or not words[0].endswith("s") or _AUX.match(words[0]):
+        return False
+    second = words[1]
+    return second.endswith("ed") or bool(_AUX.match(second)) or second in _COMMON_PAST or second in _IRREGULAR_VERBS
+
+
+_ASIDE_OPENINGS = (
+    "which ", "who ", "a ", "an ", "the ", "built ", "completed ", "opened ", "founded ", "established ",
+    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ",
+)  # fmt: skip
+
+
+def _split_subject_aside(clause: str) -> list[str]:
+    comma = clause.find(", ")
+    if not 0 < comma < 82 or not clause.startswith(_ASIDE_OPENINGS, comma + 2):
+        return [clause]  # the aside must follow the subject's first comma
+    found = _SUBJECT_ASIDE.match(clause)
+    if found is None:
+        return [clause]
+    subject, rest, body, noun = found["subject"], found["rest"], found["body"], found["noun"]
+    lower = subject.lower()
+    if len(subject.split()) > 8 or _FINITE.search(lower) or _OPENING_PREPOSITION.match(subject):
+        return [clause]
+    if lower in _PRONOUN_SUBJECTS or (noun and (_NUMBER.match(lower) or _FINITE.search(_NOUN_HEAD.split(noun)[0]))):
+        return [clause]  # "One, a man in his 70s, …"; "Ten boxes of X, a drug …" (the drug is X); a clause
+    # Both the rest and a relative clause open with their verb ("which Moscow drafted" has a subject of its own).
+    if not _verb_first(rest) or (body and (not _verb_first(body) or _object_relative(body))):
+        return [clause]
+    if noun and (" of " in subject or not _NUMBER.search(noun.lower())):
+        # "The youngest of the climbers, a boy of 12, …": which of them is meant is unclear; an apposition
+        # without a figure is mostly a title or role ("Ana Ruiz, the party's leader, …"), not a claim.
+        return [clause]
+    if body:
+        aside = f"{subject} {body}"
+    elif found["made"]:
+        aside = f"{subject} was {found['made']}"
+    else:
+        aside = f"{subject} is {found['noun']}"
+    if len(aside.split()) < 4:
+        return [clause]
+    return [f"{subject} {rest}", aside]
+
+
+# A side fact after the clause: a superlative in apposition ("… began a 48-hour strike on Monday, the first walkout
+# by nurses since 1988" -> "It was the first walkout by nurses since 1988") or "with" and a figure or plural noun
+# doing something ("…, with journeys taking 40 minutes longer" -> "Journeys were taking 40 minutes longer").
+_TRAILING_RECORD = re.compile(
+    r",\s+(?P<noun>(?:the|its|their)\s+(?:first|last|largest|biggest|worst|best|highest|lowest|longest|deepest"
+    r"|heaviest|fastest|oldest|only|most\s+[a-z]+|[a-z]{3,}est)\s+[^,;:“”\"()]{3,100})$"
+)
+_TRAILING_WITH = re.compile(
+    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?[a-z]{3,}ing)\b(?P<rest>[^,;:“”\"()]*)$"
+)
+
+
+_MEASURE_NOUNS = (
+    "increase increases rise rises fall falls drop decline level levels total pace rate figure number amount growth"
+    " gain loss reading price sum share margin annual monthly quarterly yearly"
+)
+_MEASURE_WORDS = frozenset(_MEASURE_NOUNS.split())
+_AFTER_SUPERLATIVE = frozenset({"since", "in", "on", "at", "of", "for", "ever", "this", "last", "yet"})
+_REPORTED_BY = re.compile(r"\b(?:show|shows|showed|say|says|said|suggest|suggests|found|reveal|reveals)$")
+
+
+_COORDINATED_FIGURES = re.compile(
+    rf"(?P<a>(?:[A-Z]\w*\s+)?{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}[a-z][\w’'-]*)\s+and\s+"
+    rf"(?P<b>{_FIGURE}\s+(?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*)\s+"
+    r"(?P<pred>(?:have|has|had|were|was|are|is|will)\s+(?:now\s+|also\s+)?(?:been\s+|be\s+)?[a-z]{3,}(?:ed|en)\b.*)"
+)
+
+
+# "… after" a clause with its own subject and past verb reports an earlier event of its own: "The mill has shut
+# its doors after an audit found £2m missing" -> "The mill has shut its doors" + "An audit found £2m missing".
+# The subject is a determiner and a few words, a name or a bare plural ("after tests showed …"); "after testing
+# positive" and "after it …" (a pronoun whose referent would be lost) stay whole.
+_AFTER_LEAD = re.compile(
+    r",?\s+(?:(?:just|only|shortly|soon|hours|days|weeks|months|years|minutes|(?:a|an|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\s+(?:hour|day|week|month|year|minute)s?)\s+)?$"
+)
+_AFTER_CLAUSE = re.compile(
+    r"after\s+"
+    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*|[a-z]{3,}s)"
+    rf"(?:\s+(?!that\b|which\b|who\b)[\w’'&.-]+){{0,7}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|shown|told|saw|rubber-stamped)\b"
+    r"[^;:“”\"()]{3,})$"
+)
+
+
+def _split_after(part: str) -> list[str]:
+    at = part.find(" after ")
+    found = None
+    while at >= 0 and found is None:
+        found = _AFTER_CLAUSE.match(part, at + 1)
+        at = part.find(" after ", at + 7)
+    if found is None:
+        return [part]
+    head, subject = part[: found.start()], found["subject"]
+    head = head[: _AFTER_LEAD.search(head).start()]  # "…, two days after": the lead goes with "after"
+    if len(head.split()) < 4 or not _has_verb(head.lower()) or _has_verb(subject.lower()):
+        return [part]
+    if subject.split()[0].lower() in _PRONOUN_SUBJECTS:
+        return [part]
+    return [head, found["clause"]]
+
+
+# A participle of result after the clause, with an object of its own: "The bank will close 40 branches, cutting its
+# network to 300" -> "The bank will close 40 branches" + "The bank is cutting its network to 300".
+_RESULT = re.compile(
+    r",\s+(?!(?:including|according|following|excluding|regarding|concerning|saying|adding|warning|noting|claiming"
+    r"|arguing|calling|meaning|citing|urging|insisting|suggesting|describing|making|being|having|bringing)\b)"
+    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b)[^;:“”\"()]*)$"
+)
+
+
+_CLAUSE_WORD_LIST = (
+    "after before when while since because show shows showed say says said found suggest suggests understands"
+    " believes thinks that"
+)
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORD_LIST.split())
+
+
+def _split_result(part: str) -> list[str]:
+    found = _RESULT.search(part)
+    if found is None:
+        return [part]
+    head = part[: found.start()]
+    subject = _own_subject(head)
+    if not subject or len(head.split()) < 4 or subject.split()[0].lower() in _PRONOUN_SUBJECTS:
+        return [part]
+    words = subject.lower().split()
+    if len(words) > 7 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
+        return [part]  # "Figures show the roll has halved, leaving …": whose result it is is unclear
+    past = bool(_PAST.search(head[len(subject) :].lower()))
+    noun = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    plural = noun.endswith("s") and not noun.endswith(("ss", "'s", "’s"))
+    aux = ("were" if plural else "was") if past else ("are" if plural else "is")
+    return [head, f"{subject} {aux} {found['verb']} {found['rest']}"]
+
+
+def _split_though(part: str) -> list[str]:
+    found = _SPLIT_THOUGH.split(part, maxsplit=1)
+    if len(found) == 1 or not all(len(p.split()) >= 4 for p in found):
+        return [part]
+    return found if _has_verb(found[0].lower()) or _own_subject(found[0]) else [part]
+
+
+# A relative clause closing the clause is an assertion about the noun phrase before it: "… froze the cap on rents,
+# which has stood at £900 since 2019" -> "the cap on rents has stood at £900 since 2019". The noun phrase runs back
+# to its determiner (or is a run of capitalised words), with no verb or comma inside.
+_FINAL_RELATIVE = re.compile(r",\s+which\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160})$")
+_BODY_NOT_ABOUT = re.compile(r"(?:is|was)\s+(?:why|what|how|when|where)\b|means\b|meant\b")
+_NP_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
+
+
+def _split_final_relative(part: str) -> list[str]:
+    found = _FINAL_RELATIVE.search(part)
+    if found is None:
+        return [part]
+    body, head = found["body"], part[: found.start()]
+    if not _verb_first(body) or _object_relative(body):
+        return [part]
+    words = head.split()
+    start = None
+    for index in range(len(words) - 1, max(len(words) - 9, 0), -1):
+        word = words[index]
+        if word.endswith((",", ";", ":")) or (index < len(words) - 1 and _AUX.match(word)):
+            break
+        if word.lower() in _NP_DETERMINERS:
+            start = index
+            break
+    if start is None:
+        names = 0
+        while names < min(len(words) - 1, 5) and words[-1 - names][:1].isupper():
+            names += 1
+        start = len(words) - names if names else None
+    if start is None or start < 2 or len(words[:start]) < 3 or not _has_verb(" ".join(words[:start]).lower()):
+        return [part]
+    noun = " ".join(words[start:])
+    if noun.split()[0].lower() in _PRONOUN_SUBJECTS or len(f"{noun} {body}".split()) < 4:
+        return [part]
+    before = words[start - 1].lower()
+    if before in ("and", "or") or _NUMBER.match(before) or _BODY_NOT_ABOUT.match(body):
+        return [part]  # "one and a half kilometres, which …"; "…, which is why …" is about the whole clause
+    if any(ch.isdigit() or ch in "[]()" for ch in noun) or _WHEN.search(noun.lower()):
+        return [part]  # "the damage at up to 1.2bn, which …", "the valley on Friday night, which …": no noun phrase
+    return [head, f"{noun} {body}"]
+
+
+def _split_trailing(part: str) -> list[str]:
+    found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
+    if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
+        found = None  # "…, the latest figures show": a frame, not an apposition
+    if found is not None:
+        words = found["noun"].lower().split()[2:4]
+        if words[0] in _AFTER_SUPERLATIVE or not _MEASURE_WORDS.isdisjoint(words):
+            found = None  # "rose 4%, the smallest increase since 2021": a figure's own qualifier stays with it
+    head = part[: found.start()] if found else ""
+    past = bool(_PAST.search(head.lower()))
+    if found is not None and len(head.split()) >= 4 and _has_verb(head.lower()):
+        return [head, f"It {'was' if past else 'is'} {found['noun']}"]
+    found = _TRAILING_WITH.search(part) if ", with " in part else None
+    if found is None:
+        return [part]
+    head, np = part[: found.start()], found["np"]
+    lower = np.lower()
+    if len(head.split()) < 4 or not _has_verb(head.lower()) or not (_NUMBER.search(lower) or lower.endswith("s")):
+        return [part]
+    if np.split()[0].lower() in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most"}:
+        return [part]
+    past = bool(_PAST.search(head.lower()))
+    aux = ("were" if past else "are") if lower.endswith("s") or _NUMBER.search(lower) else ("was" if past else "is")
+    return [head, f"{np} {aux} {found['verb']}{found['rest']}"]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
+    parts = _split_coordination(clause)
+    if len(parts) == 1 and _and_then(clause, _FIGURE_AT):
+        found = _COORDINATED_FIGURES.match(clause)
+        if found is not None:
+            parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
+    if ", " in clause:
+        parts = [piece for part in parts for piece in _split_subject_aside(part)]
+        parts = [piece for part in parts for piece in _split_trailing(part)]
+    if " after " in clause:
+        parts = [piece for part in parts for piece in _split_after(part)]
+    if "ing " in clause and ", " in clause:
+        parts = [piece for part in parts for piece in _split_result(part)]
+    if ", which " in clause:
+        parts = [piece for part in parts for piece in _split_final_relative(part)]
+    if "though " in clause:
+        parts = [piece for part in parts for piece in _split_though(part)]
+    return parts
+
+
+def _split_coordination(clause: str) -> list[str]:
     # Both split patterns need their conjunction (or a semicolon, or "and that"): test for it before splitting.
     candidates = _SPLIT_BUT.split(clause) if "but" in clause or ";" in clause or "and that" in clause else [clause]
     parts = [p for p in candidates if p.strip()]
