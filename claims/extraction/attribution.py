@@ -2378,6 +2378,16 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
     claimant = ""
     if label.lower() not in _ASKING_LABELS:
         claimant = speakers.person_from_name(words) or (speakers.surnames.get(words[0], "") if len(words) == 1 else "")
+        if not claimant and 2 <= len(label) <= 3 and label.isalpha() and label.isupper():
+            # "GP:" after "GERALD PENNICK:": a speaker's initials stand for the person named before.
+            claimant = next(
+                (
+                    m.canonical
+                    for m in reversed(speakers.mentions)
+                    if m.kind == "person" and "".join(w[0] for w in m.canonical.split()) == label
+                ),
+                "",
+            )
     if claimant:
         titles = {w.lower() for w in words if w.lower() in TITLE_WORDS}
         speakers._remember(claimant, "person", position, titles)

@@ -29,6 +29,8 @@ _FURNITURE_LINE = re.compile(
 _CAPTION = re.compile(
     r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w"
     r"|\((?:Image|Images|Picture|Pictures|Pic|Photograph|Credit|Video)s?:\s[^()]{1,60}\)\s*$"
+    # a tabloid caption's note on the picture: "SHOPPERS' DELIGHT: Cheaper bread from Monday (Stock image)"
+    r"|\((?:Stock|File|Library|Archive|Handout|Pool)\s+(?:image|photo|photograph|picture|pic)s?\)\s*$"
 )
 # Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/." or "LONDON (Reuters) -".
 # A press release's dateline has no agency: "STELLBRIDGE - Lintel Fibre today confirmed …", "HULL, 3 May - …"
@@ -96,7 +98,7 @@ def _furniture_reason(text: str) -> str:
         return "page furniture"
     # The caption pattern needs a trailing date, "Photo:" or "©": test for those before searching the line.
     if (
-        stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped or (stripped[-1:] == ")" and ":" in stripped)
+        stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped or stripped[-1:] == ")"
     ) and _CAPTION.search(stripped):
         return "caption or credit"
     # A navigation line needs one of its separators: most lines have none, and the pattern is not tried.

@@ -316,6 +316,19 @@ def test_a_picture_credit_closing_a_line_makes_it_a_caption():
     assert _sentences(text) == []
 
 
+def test_a_tabloid_caption_with_its_picture_note_is_no_speakers_turn():
+    # An upper-case caption label with a colon looks like a transcript turn; its picture note makes it a caption,
+    # so the article is no transcript and its claims keep their own speakers.
+    text = (
+        "BARGAIN HUNT: Shoppers queue outside a Gorlan store in Tetbury (File picture)\n\n"
+        "Gorlan will cut the price of 200 staple foods by 8 per cent from Monday, the grocer said.\n\n"
+        "PRICE WAR: A till at the Tetbury branch (Stock image)\n\n"
+        "Food inflation is running at 4.9 per cent, Mellor Analytics said.\n"
+    )
+    assert _sentences(text)[0].startswith("Gorlan will cut")
+    assert [c.claimant for c in extract(text)] == ["the grocer", "Mellor Analytics"]
+
+
 def test_a_rule_stated_with_must_is_no_opinion():
     claim = _only("Under the region's constitution, the new parliament must hold its first sitting within 30 days.\n")
     assert not any(reason.startswith("opinion") for reason in claim.reasons)

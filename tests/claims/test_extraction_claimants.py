@@ -1555,3 +1555,15 @@ def test_a_second_named_speaker_after_and_speaks_its_own_clause():
 def test_a_titled_name_of_a_police_force_is_the_person():
     text = "Sergeant Omar Feld of Kestle Police said 14 cars had been damaged overnight.\n"
     assert _claimant(text, "14 cars") == "Omar Feld"
+
+
+def test_a_transcript_speaker_labelled_by_initials_is_the_person_named_before():
+    text = (
+        "RUTH OKONJO: Good evening. The harbour master, Colin Baird, is with me.\n\n"
+        "COLIN BAIRD: The north pier was closed on 3 March after divers found cracks in two piles.\n\n"
+        "RO: Engineers put the repair bill at 1.4 million pounds. Who pays?\n\n"
+        "CB: The port authority has set aside 900,000 pounds for the work.\n"
+    )
+    assert _claimant(text, "north pier") == "Colin Baird"
+    assert _claimant(text, "1.4 million") == "Ruth Okonjo"
+    assert _claimant(text, "900,000") == "Colin Baird"
