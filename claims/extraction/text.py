@@ -96,10 +96,9 @@ def _furniture_reason(text: str) -> str:
         return "no words"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
-    # The caption pattern needs a trailing date, "Photo:" or "©": test for those before searching the line.
-    if (
-        stripped[-1:].isdigit() or "Photo:" in stripped or "©" in stripped or stripped[-1:] == ")"
-    ) and _CAPTION.search(stripped):
+    # The caption pattern needs a trailing date or bracket, "Photo:" or "©": test for those before searching the line.
+    ends_caption = stripped[-1:].isdigit() or stripped[-1:] == ")"
+    if (ends_caption or "Photo:" in stripped or "©" in stripped) and _CAPTION.search(stripped):
         return "caption or credit"
     # A navigation line needs one of its separators: most lines have none, and the pattern is not tried.
     if any(map(stripped.__contains__, _NAVIGATION_SEPARATORS)) and _NAVIGATION.match(stripped):
