@@ -72,7 +72,7 @@ _NUMBER = _rx(
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
 )
-# The word boundaries are outside the alternations: one test per position instead of one per alternative.
+# The past tenses _PAST lists besides the auxiliaries and the regular '-ed' form.
 _PAST_LISTED = [
     "went",
     "took",
@@ -101,6 +101,7 @@ _PAST_LISTED = [
     "cut",
     "shut",
 ]
+# The word boundaries are outside the alternations: one test per position instead of one per alternative.
 _PAST = _rx(rf"\b(?:was|were|had|has been|have been|did|[a-z]{{3,}}ed|{'|'.join(_PAST_LISTED)})\b")
 # Every match of _PAST is one of these words (a whole run of letters) or holds "ed": the guard before searching it.
 _PAST_MATCH_WORDS = frozenset(["was", "were", "had", "been", "did", *_PAST_LISTED])
