@@ -1738,9 +1738,15 @@ _WHEN_WORDS = frozenset(MONTHS)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
+_DAY_WORDS = (*WEEKDAYS, "yesterday")
+
+
 def _may_be_when(bag: set[str], text: str) -> bool:
-    # Weekdays and "yesterday" all contain "day"; "last week/month/year" contains "last".
-    return not bag.isdisjoint(_WHEN_WORDS) or "day" in text or "last" in text
+    # A month is a word of the bag; "last week/month/year" contains "last". Weekdays and "yesterday" all contain
+    # "day": only a text with "day" is tested for them ("today", "days" are no match of _WHEN).
+    return (
+        not bag.isdisjoint(_WHEN_WORDS) or "last" in text or ("day" in text and any(day in text for day in _DAY_WORDS))
+    )
 
 
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
