@@ -72,11 +72,39 @@ _NUMBER = _rx(
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b"
 )
+# The past tenses _PAST lists besides the auxiliaries and the regular '-ed' form.
+_PAST_LISTED = [
+    "went",
+    "took",
+    "made",
+    "gave",
+    "sent",
+    "won",
+    "lost",
+    "rose",
+    "fell",
+    "grew",
+    "paid",
+    "built",
+    "began",
+    "left",
+    "held",
+    "met",
+    "saw",
+    "came",
+    "got",
+    "brought",
+    "bought",
+    "sold",
+    "spent",
+    "hit",
+    "cut",
+    "shut",
+]
 # The word boundaries are outside the alternations: one test per position instead of one per alternative.
-_PAST = _rx(
-    r"\b(?:was|were|had|has been|have been|did|[a-z]{3,}ed|went|took|made|gave|sent|won|lost|"
-    r"rose|fell|grew|paid|built|began|left|held|met|saw|came|got|brought|bought|sold|spent|hit|cut|shut)\b"
-)
+_PAST = _rx(rf"\b(?:was|were|had|has been|have been|did|[a-z]{{3,}}ed|{'|'.join(_PAST_LISTED)})\b")
+# Every match of _PAST is one of these words (a whole run of letters) or holds "ed": the guard before searching it.
+_PAST_MATCH_WORDS = frozenset(["was", "were", "had", "been", "did", *_PAST_LISTED])
 # Irregular past tenses are found by a set lookup in the bag of words (a long alternation is slow to search);
 # participles only after an auxiliary ("has taken", "was stolen"), searched only when the bag holds one.
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
@@ -91,7 +119,12 @@ _PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
 
 
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
-    if not bag.isdisjoint(_IRREGULAR_PAST) or _PAST.search(text):  # the set test first: far cheaper
+    """Whether the text tells of a past event; `bag` holds the runs of letters of `text` (_WORDS)."""
+    if not bag.isdisjoint(_IRREGULAR_PAST):  # the set test first: far cheaper
+        return True
+    # Most assertions hold neither "ed" nor a word of _PAST_MATCH_WORDS: _PAST is not searched in them (only for
+    # speed).
+    if ("ed" in text or not bag.isdisjoint(_PAST_MATCH_WORDS)) and _PAST.search(text):
         return True
     return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
 
@@ -1705,9 +1738,15 @@ _WHEN_WORDS = frozenset(MONTHS)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
+_DAY_WORDS = (*WEEKDAYS, "yesterday")
+
+
 def _may_be_when(bag: set[str], text: str) -> bool:
-    # Weekdays and "yesterday" all contain "day"; "last week/month/year" contains "last".
-    return not bag.isdisjoint(_WHEN_WORDS) or "day" in text or "last" in text
+    # A month is a word of the bag; "last week/month/year" contains "last". Weekdays and "yesterday" all contain
+    # "day": only a text with "day" is tested for them ("today", "days" are no match of _WHEN).
+    return (
+        not bag.isdisjoint(_WHEN_WORDS) or "last" in text or ("day" in text and any(day in text for day in _DAY_WORDS))
+    )
 
 
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")

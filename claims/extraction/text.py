@@ -58,7 +58,8 @@ _LINE = re.compile(r"[^\n]+")
 # A sentence of body copy inside a line: eight words or more, then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
 _BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
-_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?(\w+)")
+# The word after a boundary, its spaces skipped: matched where the boundary ends, no copy of the rest of the line.
+_NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?(\w+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
@@ -293,8 +294,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     segment = text[start:end]
     for match in _BOUNDARY.finditer(segment):
-        after = segment[match.end() :].lstrip()
-        next_word = _NEXT_WORD.match(after)
+        next_word = _NEXT_WORD.match(segment, match.end())
         if _is_false_boundary(segment, match.start(), next_word.group(1) if next_word else ""):
             continue
         spans.append((cursor, start + match.end()))
