@@ -841,7 +841,7 @@ class Speakers:
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
                     if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
                         continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
-                    added = self._add_run([(offset + start, word)])
+                    added = self._add_word(offset + start, word)
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
@@ -959,21 +959,7 @@ class Speakers:
         if not run:
             return False
         if len(run) == 1:
-            # Most runs are one word ("The", "Moscow", "Ryabkov"): the general rules below reduce to this.
-            position, word = run[0]
-            low = word.lower()
-            if low in ORG_HEADS:
-                self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
-                return True
-            if word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
-                self.mentions.append(Mention(position, self.surnames[word], "person", set()))
-                return True
-            if word.isupper() and len(word) > 1:
-                expanded = self._acronym(word, position)  # "the AIU" after "the Athletics Integrity Unit (AIU)"
-                if expanded:
-                    self.mentions.append(Mention(position, expanded, "org", {low}))
-                    return True
-            return False
+            return self._add_word(*run[0])
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
         if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
@@ -1015,6 +1001,23 @@ class Speakers:
         if len(names) == 2 and len(valid) == 2 and not titles:
             # "candidate Priya Nair": perhaps a person; only a later surname alone ("Ms Nair") looks it up.
             self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
+        return False
+
+    def _add_word(self, position: int, word: str) -> bool:
+        """_add_run for a run of one word, the common case ("The", "Moscow", "Ryabkov"), to which its general rules
+        reduce; scan calls it directly, without building a run."""
+        low = word.lower()
+        if low in ORG_HEADS:
+            self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
+            return True
+        if word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
+            self.mentions.append(Mention(position, self.surnames[word], "person", set()))
+            return True
+        if word.isupper() and len(word) > 1:
+            expanded = self._acronym(word, position)  # "the AIU" after "the Athletics Integrity Unit (AIU)"
+            if expanded:
+                self.mentions.append(Mention(position, expanded, "org", {low}))
+                return True
         return False
 
     def _titled_of(self, run: list[tuple[int, str]], lower: list[str]) -> bool:
@@ -2093,9 +2096,8 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
-    lower = sentence.lower()
     if words is None:
-        words = set(_LOWER_WORD.findall(lower))
+        words = sentence_words(sentence)
     commas = sentence.count(",")  # the same in `stripped` below: rstrip takes only white space
     if commas >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
         parenthetical = _parenthetical_frame(sentence, position, speakers)
@@ -2120,8 +2122,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
-    # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut.
-    according = "according to" in lower or _folds_to_ascii(sentence)
+    # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut. Lower-cased only here,
+    # past the return for sentences without a reporting verb (most).
+    according = "according to" in sentence.lower() or _folds_to_ascii(sentence)
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
