@@ -742,6 +742,8 @@ _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a su
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
+# The words person_from_name drops from a person's name: titles, roles, nationalities, countries, heads, determiners.
+_NOT_NAME_PARTS = TITLE_WORDS | PERSON_ROLES.keys() | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS | _DETERMINERS
 
 
 def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
@@ -813,8 +815,11 @@ class Speakers:
             for found in _INDEFINITE_DOCUMENT.finditer(text):
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
         # The group noun is one of the first three words: without one there is nothing to match.
+        # A group noun among the first three words is among the sentence's words: most have none, and are not split.
         group = None
-        if not _GROUP_SPEAKERS.isdisjoint(map(str.lower, text.split(None, 3)[:3])):
+        if not words.isdisjoint(_GROUP_SPEAKERS) and not _GROUP_SPEAKERS.isdisjoint(
+            map(str.lower, text.split(None, 3)[:3])
+        ):
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
@@ -1029,16 +1034,7 @@ class Speakers:
         return True
 
     def person_from_name(self, words: list[str]) -> str:
-        names = [
-            w
-            for w in words
-            if w.lower() not in TITLE_WORDS
-            and w.lower() not in PERSON_ROLES
-            and w.lower() not in DEMONYMS
-            and w.lower() not in COUNTRIES
-            and w.lower() not in ORG_HEADS
-            and w.lower() not in _DETERMINERS
-        ]
+        names = [w for w in words if w.lower() not in _NOT_NAME_PARTS]
         if len(names) == 3 and (_OCCUPATION.search(names[0]) or names[0].lower() in PERSON_DESCRIPTORS):
             # "Hydrologist Eva Brandt", "Gran Brenda Coyle": an occupation or a descriptor, not a first name
             names = names[1:]
