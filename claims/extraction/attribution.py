@@ -704,10 +704,8 @@ def _clean_words(tokens: list[str]) -> list[str]:
 
 
 def _possessive_base(token: str) -> str:
-    for suffix in ("’s", "'s"):
-        if token.endswith(suffix):
-            return token[: -len(suffix)]
-    return ""
+    """The word a possessive "’s" or "'s" is added to ("Agency's" -> "Agency"), else ""."""
+    return token[:-2] if token.endswith(("’s", "'s")) else ""
 
 
 def canonical_org(words: list[str]) -> str:
@@ -773,6 +771,10 @@ class Speakers:
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
+        # Organisations named with lowercase words ("Marsden district council"), by their lower-cased form without
+        # "the", for _remember; built from the first `_lower_named_at` mentions.
+        self._lower_named: dict[str, str] = {}
+        self._lower_named_at = 0
         # A transcript's interviewer, once the article names them ("PRESENTER (Jo Marsh):", "Presenter: Jo Marsh",
         # "presented by Jo Marsh"): the words of the name, for the turns labelled only "PRESENTER:".
         self.interviewer: list[str] = []
@@ -1131,16 +1133,12 @@ class Speakers:
             # An organisation named with lowercase words keeps the form it was first introduced in ("Marsden
             # district council", not "the Marsden district council").
             bare = canonical.lower().removeprefix("the ")
-            canonical = next(
-                (
-                    m.canonical
-                    for m in self.mentions
-                    if m.kind == "org"
-                    and m.canonical.lower().removeprefix("the ") == bare
-                    and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:])
-                ),
-                canonical,
-            )
+            # Mentions are only ever appended: those added since the last call are indexed, the first form kept.
+            for m in self.mentions[self._lower_named_at :]:
+                if m.kind == "org" and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:]):
+                    self._lower_named.setdefault(m.canonical.lower().removeprefix("the "), m.canonical)
+            self._lower_named_at = len(self.mentions)
+            canonical = self._lower_named.get(bare, canonical)
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
             if kind != "org" or "document" not in (titles or set()):
