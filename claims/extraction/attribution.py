@@ -2426,6 +2426,7 @@ class FullNames:
         self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
         self._particle_names: dict[str, str] | None = None
         self._lowercase: set[str] | None = None  # the words the article writes in lower case
+        self._normed: list[set[str]] | None = None  # the words of each of `runs`, as _role_name compares them
 
     def runs(self) -> list[tuple[list[str], list[str], str]]:
         """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
@@ -2491,11 +2492,15 @@ class FullNames:
         """ "the transit authority", "the local fire service", "the supporters' trust": the one name of the article
         that holds the role noun and every modifier ("the Dunmore Fire and Rescue Service"), as it is written."""
 
-        def norm(word: str) -> str:
-            return word.lower().replace("’", "'").rstrip("'")
-
-        wanted = {norm(w) for w in words if w not in _SOFT_MODIFIERS}
-        found = [(rlow, written) for run, rlow, written in self.runs() if wanted <= {norm(w) for w in run}]
+        wanted = {_norm_word(w) for w in words if w not in _SOFT_MODIFIERS}
+        if self._normed is None:
+            # The words of every run as compared here, worked out once for every role noun the article has.
+            self._normed = [{_norm_word(w) for w in run} for run, _, _ in self.runs()]
+        found = [
+            (rlow, written)
+            for (_, rlow, written), normed in zip(self.runs(), self._normed, strict=True)
+            if wanted <= normed
+        ]
         if not found:
             return ""
         longest = max(found, key=lambda f: len(f[0]))
@@ -2593,6 +2598,11 @@ class FullNames:
             if run[0][0] == acronym[0] and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
                 return written
         return ""
+
+
+def _norm_word(word: str) -> str:
+    """A word lower-cased without its possessive apostrophe ("supporters’" -> "supporters")."""
+    return word.lower().replace("’", "'").rstrip("'")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
