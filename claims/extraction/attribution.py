@@ -111,8 +111,11 @@ _ACCORDING_TAIL = re.compile(
     re.IGNORECASE,
 )
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
+# The white space between the clause and the subject is written `\s*(?:[”"»]\s*)?(?:[,–—-]+\s*)?`, the same strings
+# as `\s*[”"»]?\s*[,–—-]*\s*` tried in the same order, without the three ways of matching one space: a sentence
+# that does not match is not searched three times over.
 _TRAILING = re.compile(
-    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*[,–—-]*\s*(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
 # _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
@@ -704,10 +707,8 @@ def _clean_words(tokens: list[str]) -> list[str]:
 
 
 def _possessive_base(token: str) -> str:
-    for suffix in ("’s", "'s"):
-        if token.endswith(suffix):
-            return token[: -len(suffix)]
-    return ""
+    """The word a possessive "’s" or "'s" is added to ("Agency's" -> "Agency"), else ""."""
+    return token[:-2] if token.endswith(("’s", "'s")) else ""
 
 
 def canonical_org(words: list[str]) -> str:
@@ -742,6 +743,8 @@ _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a su
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
 _TITLE_LIKE = TITLE_WORDS | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS
 _NOT_NAMES = STOPWORDS | set(MONTHS) | set(WEEKDAYS) | ORG_HEADS
+# The words person_from_name drops from a person's name: titles, roles, nationalities, countries, heads, determiners.
+_NOT_NAME_PARTS = TITLE_WORDS | PERSON_ROLES.keys() | DEMONYMS.keys() | COUNTRIES.keys() | ORG_HEADS | _DETERMINERS
 
 
 def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
@@ -771,6 +774,10 @@ class Speakers:
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
+        # Organisations named with lowercase words ("Marsden district council"), by their lower-cased form without
+        # "the", for _remember; built from the first `_lower_named_at` mentions.
+        self._lower_named: dict[str, str] = {}
+        self._lower_named_at = 0
         # A transcript's interviewer, once the article names them ("PRESENTER (Jo Marsh):", "Presenter: Jo Marsh",
         # "presented by Jo Marsh"): the words of the name, for the turns labelled only "PRESENTER:".
         self.interviewer: list[str] = []
@@ -813,8 +820,11 @@ class Speakers:
             for found in _INDEFINITE_DOCUMENT.finditer(text):
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
         # The group noun is one of the first three words: without one there is nothing to match.
+        # A group noun among the first three words is among the sentence's words: most have none, and are not split.
         group = None
-        if not _GROUP_SPEAKERS.isdisjoint(map(str.lower, text.split(None, 3)[:3])):
+        if not words.isdisjoint(_GROUP_SPEAKERS) and not _GROUP_SPEAKERS.isdisjoint(
+            map(str.lower, text.split(None, 3)[:3])
+        ):
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
@@ -841,7 +851,7 @@ class Speakers:
                         continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
                     if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
                         continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
-                    added = self._add_run([(offset + start, word)])
+                    added = self._add_word(offset + start, word)
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
@@ -959,21 +969,7 @@ class Speakers:
         if not run:
             return False
         if len(run) == 1:
-            # Most runs are one word ("The", "Moscow", "Ryabkov"): the general rules below reduce to this.
-            position, word = run[0]
-            low = word.lower()
-            if low in ORG_HEADS:
-                self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
-                return True
-            if word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
-                self.mentions.append(Mention(position, self.surnames[word], "person", set()))
-                return True
-            if word.isupper() and len(word) > 1:
-                expanded = self._acronym(word, position)  # "the AIU" after "the Athletics Integrity Unit (AIU)"
-                if expanded:
-                    self.mentions.append(Mention(position, expanded, "org", {low}))
-                    return True
-            return False
+            return self._add_word(*run[0])
         words = [w for _, w in run]
         lower = [w.lower() for w in words]
         if "of" in lower[3:] and lower[0] in TITLE_WORDS and self._titled_of(run, lower):
@@ -1017,6 +1013,23 @@ class Speakers:
             self.surnames.setdefault(names[-1], " ".join(fold_names(names)))
         return False
 
+    def _add_word(self, position: int, word: str) -> bool:
+        """_add_run for a run of one word, the common case ("The", "Moscow", "Ryabkov"), to which its general rules
+        reduce; scan calls it directly, without building a run."""
+        low = word.lower()
+        if low in ORG_HEADS:
+            self.mentions.append(Mention(position, canonical_org([word]), "org", {low}))
+            return True
+        if word in self.surnames and not (low in _TITLE_LIKE or word.isupper()):
+            self.mentions.append(Mention(position, self.surnames[word], "person", set()))
+            return True
+        if word.isupper() and len(word) > 1:
+            expanded = self._acronym(word, position)  # "the AIU" after "the Athletics Integrity Unit (AIU)"
+            if expanded:
+                self.mentions.append(Mention(position, expanded, "org", {low}))
+                return True
+        return False
+
     def _titled_of(self, run: list[tuple[int, str]], lower: list[str]) -> bool:
         """ "Inspector Lisa Crane of Wyeford Police": the titled person, then the organisation after "of"."""
         cut = lower.index("of", 3)
@@ -1026,16 +1039,7 @@ class Speakers:
         return True
 
     def person_from_name(self, words: list[str]) -> str:
-        names = [
-            w
-            for w in words
-            if w.lower() not in TITLE_WORDS
-            and w.lower() not in PERSON_ROLES
-            and w.lower() not in DEMONYMS
-            and w.lower() not in COUNTRIES
-            and w.lower() not in ORG_HEADS
-            and w.lower() not in _DETERMINERS
-        ]
+        names = [w for w in words if w.lower() not in _NOT_NAME_PARTS]
         if len(names) == 3 and (_OCCUPATION.search(names[0]) or names[0].lower() in PERSON_DESCRIPTORS):
             # "Hydrologist Eva Brandt", "Gran Brenda Coyle": an occupation or a descriptor, not a first name
             names = names[1:]
@@ -1132,16 +1136,12 @@ class Speakers:
             # An organisation named with lowercase words keeps the form it was first introduced in ("Marsden
             # district council", not "the Marsden district council").
             bare = canonical.lower().removeprefix("the ")
-            canonical = next(
-                (
-                    m.canonical
-                    for m in self.mentions
-                    if m.kind == "org"
-                    and m.canonical.lower().removeprefix("the ") == bare
-                    and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:])
-                ),
-                canonical,
-            )
+            # Mentions are only ever appended: those added since the last call are indexed, the first form kept.
+            for m in self.mentions[self._lower_named_at :]:
+                if m.kind == "org" and any(w.islower() and w not in _NAME_INNER for w in m.canonical.split()[1:]):
+                    self._lower_named.setdefault(m.canonical.lower().removeprefix("the "), m.canonical)
+            self._lower_named_at = len(self.mentions)
+            canonical = self._lower_named.get(bare, canonical)
         if canonical:
             self.mentions.append(Mention(position, canonical, kind, titles or set()))
             if kind != "org" or "document" not in (titles or set()):
@@ -2093,9 +2093,8 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
-    lower = sentence.lower()
     if words is None:
-        words = set(_LOWER_WORD.findall(lower))
+        words = sentence_words(sentence)
     commas = sentence.count(",")  # the same in `stripped` below: rstrip takes only white space
     if commas >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
         parenthetical = _parenthetical_frame(sentence, position, speakers)
@@ -2120,8 +2119,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
-    # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut.
-    according = "according to" in lower or _folds_to_ascii(sentence)
+    # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut. Lower-cased only here,
+    # past the return for sentences without a reporting verb (most).
+    according = "according to" in sentence.lower() or _folds_to_ascii(sentence)
     for pattern in (_ACCORDING_LEAD, _ACCORDING_TAIL, _ACCORDING_MID) if according else ():
         match = pattern.match(stripped)
         if match:
@@ -2429,6 +2429,7 @@ class FullNames:
         self._mid_sentence: set[str] | None = None  # capitalised words after a lowercase word or a comma
         self._particle_names: dict[str, str] | None = None
         self._lowercase: set[str] | None = None  # the words the article writes in lower case
+        self._normed: list[set[str]] | None = None  # the words of each of `runs`, as _role_name compares them
 
     def runs(self) -> list[tuple[list[str], list[str], str]]:
         """Every name of the article (its words, and as written with a "the" before it), split at possessives."""
@@ -2494,11 +2495,15 @@ class FullNames:
         """ "the transit authority", "the local fire service", "the supporters' trust": the one name of the article
         that holds the role noun and every modifier ("the Dunmore Fire and Rescue Service"), as it is written."""
 
-        def norm(word: str) -> str:
-            return word.lower().replace("’", "'").rstrip("'")
-
-        wanted = {norm(w) for w in words if w not in _SOFT_MODIFIERS}
-        found = [(rlow, written) for run, rlow, written in self.runs() if wanted <= {norm(w) for w in run}]
+        wanted = {_norm_word(w) for w in words if w not in _SOFT_MODIFIERS}
+        if self._normed is None:
+            # The words of every run as compared here, worked out once for every role noun the article has.
+            self._normed = [{_norm_word(w) for w in run} for run, _, _ in self.runs()]
+        found = [
+            (rlow, written)
+            for (_, rlow, written), normed in zip(self.runs(), self._normed, strict=True)
+            if wanted <= normed
+        ]
         if not found:
             return ""
         longest = max(found, key=lambda f: len(f[0]))
@@ -2596,6 +2601,11 @@ class FullNames:
             if run[0][0] == acronym[0] and "".join(w[0] for w in run if w[:1].isupper()) == acronym:
                 return written
         return ""
+
+
+def _norm_word(word: str) -> str:
+    """A word lower-cased without its possessive apostrophe ("supporters’" -> "supporters")."""
+    return word.lower().replace("’", "'").rstrip("'")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
