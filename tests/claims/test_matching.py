@@ -530,12 +530,12 @@ def test_pc_after_a_figure_is_per_cent():
 
 
 def test_anchor_keys_find_a_rewording_that_rounds_the_figure():
-    # Anchor keys write a figure to one significant digit: the round rewording shares one, the scorer decides.
+    # Anchor keys write a figure to two significant digits: the round rewording shares one, the scorer decides.
     precise = features("The lighthouse trust spent £23,700 repainting the tower last summer")
     rounded = features("Almost £24,000 went on repainting the lighthouse tower, the trust said")
     assert set(_anchor_keys(precise)) & set(_anchor_keys(rounded))
     assert similarity(precise, rounded) >= SAME
-    # the same anchor words about another figure of the same size share the key, and stay apart
+    # another figure of the same size stays apart
     other = features("The lighthouse trust spent £21,900 repainting the tower last summer")
     assert similarity(precise, other) < SAME
 
