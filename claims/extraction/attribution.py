@@ -819,8 +819,8 @@ class Speakers:
         if not words.isdisjoint(_STUDY_BACKREFS) and ("a" in words or "an" in words):
             for found in _INDEFINITE_DOCUMENT.finditer(text):
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
-        # The group noun is one of the first three words: without one there is nothing to match.
-        # A group noun among the first three words is among the sentence's words: most have none, and are not split.
+        # The group noun is one of the first three words, so one of the sentence's words: most have none, and the
+        # sentence is not split.
         group = None
         if not words.isdisjoint(_GROUP_SPEAKERS) and not _GROUP_SPEAKERS.isdisjoint(
             map(str.lower, text.split(None, 3)[:3])
@@ -1095,6 +1095,7 @@ class Speakers:
         issued a statement. It says …"); else the latest organisation mentioned in that sentence. `untitled`: a
         subject read as an untitled person's counts ("it said" shows it is none)."""
         k = bisect_right(self.starts, position) - 1
+        titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
         for j in range(k, max(-1, k - 4), -1):
             lo = self.starts[j]
             hi = min(position, self.starts[j + 1]) if j + 1 < len(self.starts) else position
@@ -1110,7 +1111,6 @@ class Speakers:
                     return name
             # The sentence's subject: an organisation, or a name read as a person's but never titled ("Halden
             # Coachlines has issued a statement."), which "it" shows is no person.
-            titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
             subjects = [
                 m
                 for m in inside

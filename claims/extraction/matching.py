@@ -407,11 +407,11 @@ _SYNONYMS = {
     **dict.fromkeys(["scheme", "schemes", "programme", "programmes", "program", "programs", "plans"], "plan"),
     **dict.fromkeys(["medics", "doctors"], "doctor"),
     **dict.fromkeys(["teenagers", "teens", "youngsters"], "teenager"),
-    **dict.fromkeys(["estimated", "overall"], ""),
+    **dict.fromkeys(["estimated", "overall"], ""),  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
     # how often, as the period ("600 trips daily" / "600 vehicles a day", "annual revenue" / "revenue a year")
-    **dict.fromkeys(["daily"], "day"),
-    **dict.fromkeys(["weekly"], "week"),
-    **dict.fromkeys(["monthly"], "month"),
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
     **dict.fromkeys(["annual", "annually", "yearly"], "year"),
     **dict.fromkeys(["additional", "extra"], "extra"),
     **dict.fromkeys(["paid", "pays", "paying"], "pay"),
@@ -422,7 +422,7 @@ _SYNONYMS = {
     # verbs of state that carry nothing an outlet would not word otherwise ("five remained in a serious condition" /
     # "five were in a serious condition", "the road will stay shut" / "the road is closed", "stands at three")
     **dict.fromkeys(["remain", "remains", "remained", "stay", "stays", "stayed", "stands", "stood"], ""),
-    "others": "",  # as "other"  # "an estimated 3,000 tonnes" / "about 3,000 tonnes"
+    "others": "",  # as "other"
     # Reporting-frame residue the extractor leaves in a claim ("The chamber reckons this is costing …"): who says it
     # and how is not the assertion.
     **dict.fromkeys(

@@ -130,7 +130,6 @@ def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
 
 
 _COPULAS = _rx(r"\b(?:was|were|had|has been|have been|did)\b")
-_COPULA_WORDS = frozenset(["was", "were", "had", "did"])
 
 
 def _event(text: str, bag: set[str]) -> bool:
@@ -889,11 +888,12 @@ _TRAILING_WITH = re.compile(
 )
 
 
-_MEASURE_NOUNS = (
+# Nouns of a measured quantity: after a superlative they qualify a figure ("the smallest increase since 2021").
+_MEASURE_WORD_LIST = (
     "increase increases rise rises fall falls drop decline level levels total pace rate figure number amount growth"
     " gain loss reading price sum share margin annual monthly quarterly yearly"
 )
-_MEASURE_WORDS = frozenset(_MEASURE_NOUNS.split())
+_MEASURE_WORDS = frozenset(_MEASURE_WORD_LIST.split())
 _AFTER_SUPERLATIVE = frozenset({"since", "in", "on", "at", "of", "for", "ever", "this", "last", "yet"})
 _REPORTED_BY = re.compile(r"\b(?:show|shows|showed|say|says|said|suggest|suggests|found|reveal|reveals)$")
 

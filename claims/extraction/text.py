@@ -55,7 +55,8 @@ _NOT_LATIN = re.compile(
 # Closing punctuation that ends a body line (a headline ends without): the last character is tested.
 _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
 _LINE = re.compile(r"[^\n]+")
-# A sentence of body copy inside a line: eight words or more, then a full stop and the capital of the next sentence.
+# A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
+# then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
 _BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
 # The word after a boundary, its spaces skipped: matched where the boundary ends, no copy of the rest of the line.
