@@ -22,6 +22,7 @@ TEST9_SPLIT = DEVSET.with_name("test9.jsonl")
 BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
 BLIND2_SPLIT = DEVSET.with_name("blind2.jsonl")
 BLIND3_SPLIT = DEVSET.with_name("blind3.jsonl")
+BLIND4_SPLIT = DEVSET.with_name("blind4.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -117,6 +118,7 @@ LATER_SPLITS = [
     (BLIND_SPLIT, "blind"),
     (BLIND2_SPLIT, "blind2"),
     (BLIND3_SPLIT, "blind3"),
+    (BLIND4_SPLIT, "blind4"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 
