@@ -217,6 +217,9 @@ _STATUS = _rx(
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
+    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?!responded|replied|commented|decided|ruled\s+out)"
+    r"(?:said\s+(?!whether|if)[a-z]|[a-z]{3,}(?:ed|en|wn)\b)"
+    r"|\bdid(?:\s+not|n['’]t)\s+(?:disclose|reveal|publish|confirm|name|release|give|provide|specify)\b"
     r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
@@ -474,7 +477,7 @@ def _addresses_reader(whole: _Whole) -> bool:
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told)\b|['’](?:re|ve|ll)\b"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|stood)\b|['’](?:re|ve|ll)\b"
 )
 _IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
 _MARKERS = (
@@ -1569,7 +1572,10 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due yet condition hospital"
+        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn",
+        "has not",
+        "have not",
+        "did not",
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),

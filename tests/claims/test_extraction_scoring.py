@@ -345,3 +345,23 @@ def test_a_change_with_will_is_announced_only_with_the_figure_it_changes_from():
     (claim,) = extract("Fares will rise to 3.10 pounds from 2.90 pounds in January, the operator said.\n")
     assert claim.text == "Fares will rise to 3.10 pounds from 2.90 pounds in January"
     assert extract("Inflation will rise to 4.5 percent, the central bank said.\n") == []
+
+
+def test_what_has_not_happened_yet_is_a_current_status_and_a_non_answer_is_not():
+    claim = _claim("The final report has not yet been published, the regulator said.")
+    assert claim.text == "The final report has not yet been published"
+    assert "current status: 'has not yet been published'" in claim.reasons
+    assert any(
+        r.startswith("current status") for r in _claim("The operator did not disclose the cost of the repairs.").reasons
+    )
+    assert any(
+        r.startswith("current status") for r in _claim("Halvern Foods has not said how many jobs are at risk.").reasons
+    )
+    # "did not say whether …" and "has not responded" are a newsroom's non-answers, not a state of affairs.
+    assert extract("The club did not say whether the manager would stay.\n") == []
+    assert extract("The company has not responded to requests for comment.\n") == []
+
+
+def test_stood_at_is_a_verb():
+    claim = _claim("Corva Insight said grocery inflation stood at 4.1% over the same period.")
+    assert "no verb" not in claim.reasons
