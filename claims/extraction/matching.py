@@ -218,6 +218,15 @@ _VERB_PHRASES = [
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
     ("action", re.compile(r"\b(?:industrial|strike) action\b"), "strike"),  # "ballot for industrial action" / "strikes"
     (" off", re.compile(r"\b(?:switch|turn)(?:ed|es|s|ing)? off\b"), "disabled"),  # "switched off" / "disabled"
+    # how someone got to hospital is no part of the fact ("three were rushed to hospital" / "taken to hospital")
+    (
+        "hospital",
+        re.compile(
+            r"\b(?:rushed|taken|flown|airlifted|transferred|transported|brought|ferried|sent)\s+(?:ashore\s+)?"
+            r"(?:to|into)\s+(?=(?:[a-z']+\s+){0,3}?hospitals?\b)"
+        ),
+        "to ",
+    ),
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
     ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
@@ -344,7 +353,7 @@ _SYNONYMS = {
     **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
     **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
     **dict.fromkeys(["tremor", "tremors", "earthquake", "earthquakes", "quakes"], "quake"),
-    **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
+    **dict.fromkeys(["workforce", "employees", "employee", "staffers", "workers", "worker"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
     "pair": "2",  # "a pair of air ambulances" / "two air ambulances"
@@ -365,7 +374,7 @@ _SYNONYMS = {
     **dict.fromkeys(["shut", "shuts", "shutting", "closed", "closes", "closing", "closure", "closures"], "close"),
     **dict.fromkeys(["notified", "notifies", "alerted", "informed", "informs"], "inform"),
     **dict.fromkeys(["hired", "hires", "hiring", "appointed", "recruited"], "hire"),
-    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers"], "passenger"),
+    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers", "ridership"], "passenger"),
     **dict.fromkeys(["client", "clients", "customer", "customers", "consumers"], "customer"),
     **dict.fromkeys(["firm", "firms", "company", "companies", "business", "businesses"], "company"),
     **dict.fromkeys(
@@ -457,6 +466,35 @@ _SYNONYMS = {
     **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
     # "a day" / "every day", "at least six weeks" / "six weeks is the minimum"
     **dict.fromkeys(["every", "minimum"], ""),
+    # Irregular verb forms as the verb, which the suffix stripper cannot reach ("the petition will be heard" / "a
+    # judge will hear the petition", "were taken to hospital" / "took them to hospital", "10 papers withdrawn" /
+    # "asked journals to withdraw"), and won / lost as win / lose (the opposite directions below).
+    **dict.fromkeys(["heard", "hears"], "hear"),
+    **dict.fromkeys(["held", "holds", "holding"], "hold"),
+    **dict.fromkeys(["took", "taken", "takes", "taking"], "take"),
+    **dict.fromkeys(["gave", "given", "gives", "giving"], "give"),
+    **dict.fromkeys(["brought", "brings", "bringing"], "bring"),
+    **dict.fromkeys(["built", "builds", "building"], "build"),
+    **dict.fromkeys(["sent", "sends", "sending"], "send"),
+    **dict.fromkeys(["spent", "spends", "spending"], "spend"),
+    **dict.fromkeys(["kept", "keeps", "keeping"], "keep"),
+    **dict.fromkeys(["withdrew", "withdrawn", "withdraws", "withdrawing", "withdrawal", "withdrawals"], "withdraw"),
+    **dict.fromkeys(["won", "wins", "winning"], "win"),
+    **dict.fromkeys(["lost", "loses", "losing", "loss", "losses"], "lose"),
+    # A verb's action noun as the verb ("received treatment" / "were treated", "a valve failure" / "a valve failed")
+    **dict.fromkeys(["treatment", "treatments"], "treat"),
+    **dict.fromkeys(["failure", "failures"], "fail"),
+    **dict.fromkeys(["approval", "approvals"], "approve"),
+    **dict.fromkeys(["cancellation", "cancellations"], "cancel"),
+    **dict.fromkeys(["investment", "investments"], "invest"),
+    **dict.fromkeys(["payment", "payments"], "pay"),
+    **dict.fromkeys(["bidders", "bidder", "buyers", "suitors", "suitor"], "buyer"),
+    **dict.fromkeys(["pedestrians", "pedestrian", "walkers"], "pedestrian"),
+    **dict.fromkeys(["completed", "completes", "completion", "finished", "finishes"], "complete"),
+    **dict.fromkeys(["connection", "connections", "links", "linked"], "link"),
+    **dict.fromkeys(["vet", "vets", "veterinarian", "veterinarians"], "veterinary"),
+    "telephone": "phone",
+    "snapped": "break",
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
@@ -464,7 +502,7 @@ _OPPOSITES = (  # stems
     ("increas", "decreas"),
     ("accept", "reject"),
     ("approv", "reject"),
-    ("won", "lost"),
+    ("win", "lose"),
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
     ("open", "clos"),  # "opened an investigation" / "closed its investigation"
     ("start", "end"),  # "the strike started on Monday" / "ended on Monday"
@@ -491,8 +529,8 @@ def stem(word: str) -> str:
             word = word[:-1] + "y"
     if word.endswith("ings") and len(word) > 6:
         word = word[:-1]  # "warnings" → "warning" → "warn", as "warning" and "warned"
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"  # "supplies" / "supplied" / "supply", "carried" / "carry"
     elif word.endswith("sses"):
         word = word[:-2]
     elif word.endswith("ing") and len(word) > 5:

@@ -607,3 +607,44 @@ def test_switched_off_is_disabled_and_the_public_is_people():
         features("The smoke alarms had been switched off").words == features("The smoke alarms had been disabled").words
     )
     assert _merged("The risk to the public is small, the agency said", "The risk to people is small") == [0, 0]
+
+
+def test_irregular_verb_forms_and_action_nouns_are_the_verb():
+    # "heard" / "hear", "taken" / "took", "withdrawn" / "withdraw"; a verb's action noun is the verb
+    assert (
+        features("The appeal will be heard by the tribunal").words
+        == features("The tribunal will hear the appeal").words
+    )
+    assert (
+        features("Two climbers were taken off the ridge by rescuers").words
+        == features("Rescuers took two climbers off the ridge").words
+    )
+    assert features("The lorry driver was given a warning").words == features("The lorry driver gave a warning").words
+    assert "withdraw" in features("Four bids have been withdrawn").words
+    assert features("A pump failure flooded the cellar").words == features("A pump failed and flooded the cellar").words
+    assert features("The orchard needed treatment").words == features("The orchard needed to be treated").words
+    assert features("Supplies ran short").words == features("Supply ran short").words
+    assert features("The mill supplied the bakery").words == features("The mill supplies the bakery").words
+    # won / lost stay opposite directions
+    assert _sim("The rowing club won 14 races this season", "The rowing club lost 14 races this season") < SAME
+    assert _merged("The rowing club won 14 races this season", "The rowing club has won 14 races") == [0, 0]
+
+
+def test_how_someone_got_to_hospital_is_no_part_of_the_fact():
+    rushed = features("Two hikers were rushed to hospital")
+    assert rushed.words == features("Two hikers were taken to hospital").words
+    assert rushed.words == features("Two hikers were airlifted to Dunmore Royal Infirmary hospital").words - {
+        "dunmor",
+        "royal",
+        "infirmary",
+    }
+    # another verb stays: "discharged from hospital" is another fact
+    assert features("Two hikers were discharged from hospital").words != rushed.words
+
+
+def test_news_words_for_one_actor_or_act_fold_further():
+    assert _merged("Two bidders are in talks to buy the club", "Two buyers are in talks to buy the club") == [0, 0]
+    assert features("Ridership fell 6 percent").words == features("Passengers fell 6 percent").words
+    assert features("Forty workers were laid off").words == features("Forty staff were laid off").words
+    assert features("The tunnel was completed in 1902").words == features("The tunnel was finished in 1902").words
+    assert features("Vets examined the herd").words == features("Veterinarians examined the herd").words
