@@ -29,7 +29,8 @@ BANDS = 10
 ROWS = 3
 FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
 ANCHORS = 3  # anchors (names, other figures) paired with each
-WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
+WORD_ANCHORS = 8  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
+SMALL_FIGURE_UNITS = 1  # units (smallest hash) of a one-digit figure that make keys with its plain words
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
@@ -512,6 +513,7 @@ _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"
 # What a figure counts or measures (stems): a distinctive figure is paired with these in anchor keys too.
 _FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "mile", "metr", "minut", "hour", "day",
                                          "week", "month", "year"])  # fmt: skip
+_COUNTING = _FIGURE_UNITS | _OPPOSITE_WORDS  # words around a figure that do not say what it counts
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
 _NEGATORS = NEGATORS - {"without"}
 
@@ -767,7 +769,24 @@ def capped(a: Features, b: Features) -> bool:
         or (a.months and b.months and a.months.isdisjoint(b.months))
         # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
+        # the same small figure about other things: nothing else shared but its unit and a direction ("Food prices
+        # rose by 4%" / "wages grew by 4%")
+        or _small_figure_alone(a, b)
     )
+
+
+def _small_figure_alone(a: Features, b: Features) -> bool:
+    """Whether the only figures two claims share are of one digit and the other words they share are all units and
+    directions, while each has words of its own (what the figure counts) and no figure of one rounds one of the
+    other ("71mm" / "more than 70mm")."""
+    shared = a.words & b.words
+    figures = shared & a.figures
+    if not figures or any(len(f) > 1 for f in figures) or not shared - figures <= _COUNTING:
+        return False
+    if not (a.words - b.words - a.figures - _COUNTING) or not (b.words - a.words - b.figures - _COUNTING):
+        return False
+    only_a, only_b = a.figures - figures, b.figures - figures
+    return not (only_a and only_b and _approximated(only_a, only_b))
 
 
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -883,12 +902,13 @@ def _anchor_keys(feats: Features) -> list[int]:
     the same fact differently still give the same figure about the same place or body, and the word bands alone
     miss such pairs. A figure is distinctive with two or more characters and not a year; names are paired only
     with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Each
-    figure is also paired with the WORD_ANCHORS plain words of smallest hash, for rewordings without names. Bottom-k
-    sketches keep it to at most FIGURE_ANCHORS x (ANCHORS + WORD_ANCHORS) keys and pick the same anchors in two
-    claims that share most of them."""
+    figure is also paired with the WORD_ANCHORS plain words of smallest hash, for rewordings without names, and with
+    the claim's units (also as the round figure an outlet may write for it: `_round_form`). Bottom-k sketches keep it
+    to at most FIGURE_ANCHORS x (ANCHORS + WORD_ANCHORS) keys and the units' and pick the same anchors in two claims
+    that share most of them. Figures of one digit make keys of their own (`_small_figure_keys`)."""
     figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
     if not figures:
-        return []
+        return _small_figure_keys(feats) if feats.figures else []
     if len(figures) > FIGURE_ANCHORS:
         figures = sorted(figures, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
     partners = [w for w in feats.names | feats.figures if len(w) > 1]
@@ -908,7 +928,60 @@ def _anchor_keys(feats: Features) -> list[int]:
             (((high | _word_hashes(_coarse(p))[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
             for p in [p for p in partners if p != figure][:ANCHORS] + plain
         )
+        # A figure of two significant digits is also written as the round figure an outlet may give for it ("71mm" /
+        # "more than 70mm", "9.5%" / "almost ten per cent"), with its units only: the round figure's own keys pair it
+        # with them, and two significant digits do not reach it.
+        rounded = _round_form(figure)
+        if rounded is not None:
+            high = _word_hashes(rounded)[1] << 32
+            keys.extend(
+                (((high | _word_hashes(u)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
+                for u in feats.words & _FIGURE_UNITS
+            )
+    if len(figures) < len(feats.figures):
+        keys += _small_figure_keys(feats)
     return keys
+
+
+def _small_figure_keys(feats: Features) -> list[int]:
+    """Keys for a figure of one digit (at most FIGURE_ANCHORS of them) with its unit (SMALL_FIGURE_UNITS of them) and
+    one of WORD_ANCHORS plain words, each picked by smallest hash: "Vet records were missing for six weeks" /
+    "Veterinary records … were missing for a six-week period", "banned for four years" / "suspended for four years".
+    A small figure with its unit alone ("six weeks", "two days") is in too many claims to look up; with a word it is
+    as specific as a distinctive figure's keys."""
+    units = feats.words & _FIGURE_UNITS
+    if not units:
+        return []
+    if len(units) > SMALL_FIGURE_UNITS:
+        units = sorted(units, key=lambda w: _word_hashes(w)[0])[:SMALL_FIGURE_UNITS]
+    small = [f for f in feats.figures if len(f) == 1]
+    if len(small) > FIGURE_ANCHORS:
+        small = sorted(small, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
+    plain = sorted(feats.words - feats.names - feats.figures - _FIGURE_UNITS, key=lambda w: _word_hashes(w)[0])
+    salt = _ANCHOR_SALT[feats.negated]
+    return [
+        ((((_word_hashes(f"{figure}:{unit}")[1] << 32) | _word_hashes(word)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF)
+        - (1 << 63)
+        for figure in small
+        for unit in units
+        for word in plain[:WORD_ANCHORS]
+    ]
+
+
+@lru_cache(maxsize=100_000)
+def _round_form(figure: str) -> str | None:
+    """The round figure of one significant digit that `_rounds` takes for a figure of two ("71" → "~70", "9.5" →
+    "~10", "48" → "~50"), as `_coarse` writes it, or None (a figure of other precision, a year, a rounding beyond
+    APPROXIMATE, a round figure of one character, which makes no anchor keys of its own)."""
+    parsed = _figure_value(figure)
+    if parsed is None or parsed[1] != 2 or parsed[0] <= 0:
+        return None
+    step = 10.0 ** math.floor(math.log10(parsed[0]))
+    value = math.floor(parsed[0] / step + 0.5) * step
+    written = str(round(value)) if value >= 1 else format(value, "g")
+    if len(written) < 2 or not _rounds(figure, written):
+        return None
+    return _coarse(written)
 
 
 @lru_cache(maxsize=100_000)

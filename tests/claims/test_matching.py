@@ -19,6 +19,7 @@ from claims.extraction.matching import (
     WORD_ANCHORS,
     MemoryIndex,
     _anchor_keys,
+    _round_form,
     features,
     fold_phrases,
     keys,
@@ -648,3 +649,55 @@ def test_news_words_for_one_actor_or_act_fold_further():
     assert features("Forty workers were laid off").words == features("Forty staff were laid off").words
     assert features("The tunnel was completed in 1902").words == features("The tunnel was finished in 1902").words
     assert features("Vets examined the herd").words == features("Veterinarians examined the herd").words
+
+
+def test_the_same_small_figure_about_other_things_is_suggested_not_merged():
+    # a figure, its unit and a direction are all they share: what the figure counts differs
+    assert (
+        _sim("Food prices rose by 4% in the year to March, the smallest increase since 2021", "Wages grew by 4%") < SAME
+    )
+    # the same small figure with its unit and a word of what it counts still is
+    assert _merged("Rents in the town have risen 6 percent this year", "Rents in the town went up six per cent") == [
+        0,
+        0,
+    ]
+
+
+def test_anchor_keys_find_a_round_rewording_of_a_two_digit_figure():
+    # "71mm" and "more than 70mm": two significant digits write them apart, the round form of 71 joins them
+    precise = features("A gauge at Elmsford recorded 71mm of rain in the two days before the landslip")
+    rounded = features("More than 70mm of rain fell in two days, what the valley would expect in a month")
+    assert set(_anchor_keys(precise)) & set(_anchor_keys(rounded))
+    nine = features("The ferry operator will raise fares by 9.5 percent from April")
+    assert set(_anchor_keys(nine)) & set(_anchor_keys(features("Ferry fares will go up almost ten per cent")))
+    # a figure that no round figure reports (74 is not "70" within 5 %) has no such key
+    assert _round_form("71") == "~70" and _round_form("9.5") == "~10"
+    assert _round_form("74") is None and _round_form("12") is None and _round_form("243") is None
+    other = features("A gauge at Elmsford recorded 74mm of rain in the two days before the landslip")
+    assert similarity(other, rounded) < SAME
+
+
+def test_anchor_keys_pair_a_small_figure_with_its_unit_and_a_word():
+    short_text = "Vet records were missing for six weeks"
+    long_text = (
+        "Inspectors listed the breaches, including a reptile house heated to just 9C and six weeks of "
+        "missing veterinary records"
+    )
+    short = features(short_text)
+    assert set(_anchor_keys(short)) & set(_anchor_keys(features(long_text)))
+    assert _merged(long_text, short_text) == [0, 0]
+    # the small figure and its unit alone make no key: "six weeks" is in too many claims
+    assert not set(_anchor_keys(short)) & set(_anchor_keys(features("The bridge will close for six weeks")))
+    assert _anchor_keys(features("Six ferries were cancelled")) == []  # a small figure without a unit
+
+
+def test_anchor_keys_find_a_short_claim_inside_a_long_one():
+    # eight plain words of smallest hash per figure: the short claim's words are among the long claim's eight
+    short = "The number of cancelled trains has now reached 146"
+    long = (
+        "Frozen points and a broken signal cable led operators to cancel 146 trains during the morning rush, "
+        "stranding commuters"
+    )
+    assert WORD_ANCHORS >= 8
+    assert set(_anchor_keys(features(short))) & set(_anchor_keys(features(long)))
+    assert _merged(long, short) == [0, 0]
