@@ -776,12 +776,13 @@ def capped(a: Features, b: Features) -> bool:
 
 
 def _small_figure_alone(a: Features, b: Features) -> bool:
-    """Whether the only figures two claims share are of one digit and the other words they share are all units and
+    """Whether the only figure two claims share is one of one digit and the other words they share are all units and
     directions, while each has words of its own (what the figure counts) and no figure of one rounds one of the
-    other ("71mm" / "more than 70mm")."""
+    other ("71mm" / "more than 70mm"). Two small figures with their units ("four metres over two weeks" / "four
+    metres … over the next fortnight") are evidence enough."""
     shared = a.words & b.words
     figures = shared & a.figures
-    if not figures or any(len(f) > 1 for f in figures) or not shared - figures <= _COUNTING:
+    if len(figures) != 1 or len(next(iter(figures))) > 1 or not shared - figures <= _COUNTING:
         return False
     if not (a.words - b.words - a.figures - _COUNTING) or not (b.words - a.words - b.figures - _COUNTING):
         return False

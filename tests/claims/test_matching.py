@@ -656,6 +656,14 @@ def test_the_same_small_figure_about_other_things_is_suggested_not_merged():
     assert (
         _sim("Food prices rose by 4% in the year to March, the smallest increase since 2021", "Wages grew by 4%") < SAME
     )
+    # two small figures with their units are evidence enough
+    assert (
+        _sim(
+            "The water level will fall four metres over two weeks",
+            "Engineers expect a decrease of four metres in the next fortnight",
+        )
+        >= SAME
+    )
     # the same small figure with its unit and a word of what it counts still is
     assert _merged("Rents in the town have risen 6 percent this year", "Rents in the town went up six per cent") == [
         0,
