@@ -503,7 +503,7 @@ _OPPOSITES = (  # stems
     ("increas", "decreas"),
     ("accept", "reject"),
     ("approv", "reject"),
-    ("win", "lose"),
+    ("win", "los"),
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
     ("open", "clos"),  # "opened an investigation" / "closed its investigation"
     ("start", "end"),  # "the strike started on Monday" / "ended on Monday"
@@ -511,7 +511,7 @@ _OPPOSITES = (  # stems
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
 # What a figure counts or measures (stems): a distinctive figure is paired with these in anchor keys too.
-_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "mile", "metr", "minut", "hour", "day",
+_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonn", "mph", "percent", "celsius", "mil", "metr", "minut", "hour", "day",
                                          "week", "month", "year"])  # fmt: skip
 _COUNTING = _FIGURE_UNITS | _OPPOSITE_WORDS  # words around a figure that do not say what it counts
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
@@ -543,7 +543,7 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from claims.extraction.evaluation import bcubed
 from claims.extraction.matching import (
+    _FIGURE_UNITS,
     _PHRASES,
     _TRIGGERS,
     ANCHORS,
@@ -709,3 +710,12 @@ def test_anchor_keys_find_a_short_claim_inside_a_long_one():
     assert WORD_ANCHORS >= 8
     assert set(_anchor_keys(features(short))) & set(_anchor_keys(features(long)))
     assert _merged(long, short) == [0, 0]
+
+
+def test_four_letter_words_lose_their_final_e_and_units_are_units():
+    # "vote" and "voted" are one stem, as "close" and "closed"
+    assert features("The board will vote on the plan").words == features("The board voted on the plan").words
+    assert features("Fares rise at the same rate").words == features("Fares rise at the same rates").words
+    # every unit word, as a claim writes it, is one of the units a figure is paired with
+    for word in ("tonnes", "miles", "metres", "minutes", "hours", "days", "weeks", "months", "years", "percent", "mph"):
+        assert features(f"It was 40 {word}").words & _FIGURE_UNITS, word
