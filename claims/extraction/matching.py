@@ -909,7 +909,7 @@ def _anchor_keys(feats: Features) -> list[int]:
     that share most of them. Figures of one digit make keys of their own (`_small_figure_keys`)."""
     figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
     if not figures:
-        return _small_figure_keys(feats) if feats.figures else []
+        return _small_figure_keys(feats) if feats.figures else []  # none, or years and one-digit figures only
     if len(figures) > FIGURE_ANCHORS:
         figures = sorted(figures, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
     partners = [w for w in feats.names | feats.figures if len(w) > 1]
@@ -939,7 +939,7 @@ def _anchor_keys(feats: Features) -> list[int]:
                 (((high | _word_hashes(u)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
                 for u in feats.words & _FIGURE_UNITS
             )
-    if len(figures) < len(feats.figures):
+    if any(len(f) == 1 for f in feats.figures):
         keys += _small_figure_keys(feats)
     return keys
 
@@ -951,11 +951,11 @@ def _small_figure_keys(feats: Features) -> list[int]:
     A small figure with its unit alone ("six weeks", "two days") is in too many claims to look up; with a word it is
     as specific as a distinctive figure's keys."""
     units = feats.words & _FIGURE_UNITS
-    if not units:
+    small = [f for f in feats.figures if len(f) == 1]
+    if not units or not small:
         return []
     if len(units) > SMALL_FIGURE_UNITS:
         units = sorted(units, key=lambda w: _word_hashes(w)[0])[:SMALL_FIGURE_UNITS]
-    small = [f for f in feats.figures if len(f) == 1]
     if len(small) > FIGURE_ANCHORS:
         small = sorted(small, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
     plain = sorted(feats.words - feats.names - feats.figures - _FIGURE_UNITS, key=lambda w: _word_hashes(w)[0])
