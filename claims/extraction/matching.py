@@ -29,7 +29,8 @@ BANDS = 10
 ROWS = 3
 FIGURE_ANCHORS = 2  # distinctive figures per claim that make index keys with its other anchors
 ANCHORS = 3  # anchors (names, other figures) paired with each
-WORD_ANCHORS = 4  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
+WORD_ANCHORS = 8  # and plain words (the smallest hashes) paired with each, and its units (_FIGURE_UNITS)
+SMALL_FIGURE_UNITS = 1  # units (smallest hash) of a one-digit figure that make keys with its plain words
 _YEAR = re.compile(r"(?:1[89]|20)\d\d$")
 _ANCHOR_SALT = (0x5A17_0000_A5C3_0000, 0x3C96_0000_69E1_0000)  # (not negated, negated)
 NEGATION = "¬"
@@ -218,6 +219,15 @@ _VERB_PHRASES = [
     ("walk", re.compile(r"\bwalk(?:ed|s|ing)? ?outs?\b"), "strike"),
     ("action", re.compile(r"\b(?:industrial|strike) action\b"), "strike"),  # "ballot for industrial action" / "strikes"
     (" off", re.compile(r"\b(?:switch|turn)(?:ed|es|s|ing)? off\b"), "disabled"),  # "switched off" / "disabled"
+    # how someone got to hospital is no part of the fact ("three were rushed to hospital" / "taken to hospital")
+    (
+        "hospital",
+        re.compile(
+            r"\b(?:rushed|taken|flown|airlifted|transferred|transported|brought|ferried|sent)\s+(?:ashore\s+)?"
+            r"(?:to|into)\s+(?=(?:[a-z']+\s+){0,3}?hospitals?\b)"
+        ),
+        "to ",
+    ),
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
     ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
@@ -344,7 +354,7 @@ _SYNONYMS = {
     **dict.fromkeys(["instructed", "instructs", "ordering"], "order"),
     **dict.fromkeys(["jet", "jets", "plane", "planes", "aeroplane", "aeroplanes", "airliner", "airliners"], "aircraft"),
     **dict.fromkeys(["tremor", "tremors", "earthquake", "earthquakes", "quakes"], "quake"),
-    **dict.fromkeys(["workforce", "employees", "staffers"], "staff"),
+    **dict.fromkeys(["workforce", "employees", "employee", "staffers", "workers", "worker"], "staff"),
     **dict.fromkeys(["worth", "valued"], "value"),
     "twice": "2",
     "pair": "2",  # "a pair of air ambulances" / "two air ambulances"
@@ -365,7 +375,7 @@ _SYNONYMS = {
     **dict.fromkeys(["shut", "shuts", "shutting", "closed", "closes", "closing", "closure", "closures"], "close"),
     **dict.fromkeys(["notified", "notifies", "alerted", "informed", "informs"], "inform"),
     **dict.fromkeys(["hired", "hires", "hiring", "appointed", "recruited"], "hire"),
-    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers"], "passenger"),
+    **dict.fromkeys(["passenger", "passengers", "travellers", "travelers", "ridership"], "passenger"),
     **dict.fromkeys(["client", "clients", "customer", "customers", "consumers"], "customer"),
     **dict.fromkeys(["firm", "firms", "company", "companies", "business", "businesses"], "company"),
     **dict.fromkeys(
@@ -457,6 +467,35 @@ _SYNONYMS = {
     **dict.fromkeys(["last", "past", "ago"], ""),  # "last year", "in the past 12 months", "two weeks ago"
     # "a day" / "every day", "at least six weeks" / "six weeks is the minimum"
     **dict.fromkeys(["every", "minimum"], ""),
+    # Irregular verb forms as the verb, which the suffix stripper cannot reach ("the petition will be heard" / "a
+    # judge will hear the petition", "were taken to hospital" / "took them to hospital", "10 papers withdrawn" /
+    # "asked journals to withdraw"), and won / lost as win / lose (the opposite directions below).
+    **dict.fromkeys(["heard", "hears"], "hear"),
+    **dict.fromkeys(["held", "holds", "holding"], "hold"),
+    **dict.fromkeys(["took", "taken", "takes", "taking"], "take"),
+    **dict.fromkeys(["gave", "given", "gives", "giving"], "give"),
+    **dict.fromkeys(["brought", "brings", "bringing"], "bring"),
+    **dict.fromkeys(["built", "builds", "building"], "build"),
+    **dict.fromkeys(["sent", "sends", "sending"], "send"),
+    **dict.fromkeys(["spent", "spends", "spending"], "spend"),
+    **dict.fromkeys(["kept", "keeps", "keeping"], "keep"),
+    **dict.fromkeys(["withdrew", "withdrawn", "withdraws", "withdrawing", "withdrawal", "withdrawals"], "withdraw"),
+    **dict.fromkeys(["won", "wins", "winning"], "win"),
+    **dict.fromkeys(["lost", "loses", "losing", "loss", "losses"], "lose"),
+    # A verb's action noun as the verb ("received treatment" / "were treated", "a valve failure" / "a valve failed")
+    **dict.fromkeys(["treatment", "treatments"], "treat"),
+    **dict.fromkeys(["failure", "failures"], "fail"),
+    **dict.fromkeys(["approval", "approvals"], "approve"),
+    **dict.fromkeys(["cancellation", "cancellations"], "cancel"),
+    **dict.fromkeys(["investment", "investments"], "invest"),
+    **dict.fromkeys(["payment", "payments"], "pay"),
+    **dict.fromkeys(["bidders", "bidder", "buyers", "suitors", "suitor"], "buyer"),
+    **dict.fromkeys(["pedestrians", "pedestrian", "walkers"], "pedestrian"),
+    **dict.fromkeys(["completed", "completes", "completion", "finished", "finishes"], "complete"),
+    **dict.fromkeys(["connection", "connections", "links", "linked"], "link"),
+    **dict.fromkeys(["vet", "vets", "veterinarian", "veterinarians"], "veterinary"),
+    "telephone": "phone",
+    "snapped": "break",
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").
@@ -464,7 +503,7 @@ _OPPOSITES = (  # stems
     ("increas", "decreas"),
     ("accept", "reject"),
     ("approv", "reject"),
-    ("won", "lost"),
+    ("win", "los"),
     ("death", "injur"),  # "23 people were killed" / "23 people were injured"
     ("open", "clos"),  # "opened an investigation" / "closed its investigation"
     ("start", "end"),  # "the strike started on Monday" / "ended on Monday"
@@ -472,8 +511,9 @@ _OPPOSITES = (  # stems
 _OPPOSITE_WORDS = frozenset(w for pair in _OPPOSITES for w in pair)
 _UNIT_CODES = frozenset(["eur", "gbp", "usd", "mm", "km", "kg", "ha", "bn", "mn"])
 # What a figure counts or measures (stems): a distinctive figure is paired with these in anchor keys too.
-_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonne", "mph", "percent", "celsius", "mile", "metr", "minut", "hour", "day",
+_FIGURE_UNITS = _UNIT_CODES | frozenset(["tonn", "mph", "percent", "celsius", "mil", "metr", "minut", "hour", "day",
                                          "week", "month", "year"])  # fmt: skip
+_COUNTING = _FIGURE_UNITS | _OPPOSITE_WORDS  # words around a figure that do not say what it counts
 # "without" is not a negation of the claim: "200,000 homes without power" asserts that homes lost power.
 _NEGATORS = NEGATORS - {"without"}
 
@@ -491,8 +531,8 @@ def stem(word: str) -> str:
             word = word[:-1] + "y"
     if word.endswith("ings") and len(word) > 6:
         word = word[:-1]  # "warnings" → "warning" → "warn", as "warning" and "warned"
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"  # "supplies" / "supplied" / "supply", "carried" / "carry"
     elif word.endswith("sses"):
         word = word[:-2]
     elif word.endswith("ing") and len(word) > 5:
@@ -503,7 +543,7 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 
@@ -729,7 +769,25 @@ def capped(a: Features, b: Features) -> bool:
         or (a.months and b.months and a.months.isdisjoint(b.months))
         # opposite directions ("rose" / "fell")
         or ((a.polar or b.polar) and a.polar != b.polar and _opposed(a.polar, b.polar))
+        # the same small figure about other things: nothing else shared but its unit and a direction ("Food prices
+        # rose by 4%" / "wages grew by 4%")
+        or _small_figure_alone(a, b)
     )
+
+
+def _small_figure_alone(a: Features, b: Features) -> bool:
+    """Whether the only figure two claims share is one of one digit and the other words they share are all units and
+    directions, while each has words of its own (what the figure counts) and no figure of one rounds one of the
+    other ("71mm" / "more than 70mm"). Two small figures with their units ("four metres over two weeks" / "four
+    metres … over the next fortnight") are evidence enough."""
+    shared = a.words & b.words
+    figures = shared & a.figures
+    if len(figures) != 1 or len(next(iter(figures))) > 1 or not shared - figures <= _COUNTING:
+        return False
+    if not (a.words - b.words - a.figures - _COUNTING) or not (b.words - a.words - b.figures - _COUNTING):
+        return False
+    only_a, only_b = a.figures - figures, b.figures - figures
+    return not (only_a and only_b and _approximated(only_a, only_b))
 
 
 def _figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -845,12 +903,13 @@ def _anchor_keys(feats: Features) -> list[int]:
     the same fact differently still give the same figure about the same place or body, and the word bands alone
     miss such pairs. A figure is distinctive with two or more characters and not a year; names are paired only
     with a figure (two names alone, "US" and "Russia", would be shared by far too many claims to look up). Each
-    figure is also paired with the WORD_ANCHORS plain words of smallest hash, for rewordings without names. Bottom-k
-    sketches keep it to at most FIGURE_ANCHORS x (ANCHORS + WORD_ANCHORS) keys and pick the same anchors in two
-    claims that share most of them."""
+    figure is also paired with the WORD_ANCHORS plain words of smallest hash, for rewordings without names, and with
+    the claim's units (also as the round figure an outlet may write for it: `_round_form`). Bottom-k sketches keep it
+    to at most FIGURE_ANCHORS x (ANCHORS + WORD_ANCHORS) keys and the units' and pick the same anchors in two claims
+    that share most of them. Figures of one digit make keys of their own (`_small_figure_keys`)."""
     figures = [f for f in feats.figures if len(f) > 1 and not _YEAR.match(f)]
     if not figures:
-        return []
+        return _small_figure_keys(feats) if feats.figures else []  # none, or years and one-digit figures only
     if len(figures) > FIGURE_ANCHORS:
         figures = sorted(figures, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
     partners = [w for w in feats.names | feats.figures if len(w) > 1]
@@ -870,7 +929,60 @@ def _anchor_keys(feats: Features) -> list[int]:
             (((high | _word_hashes(_coarse(p))[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
             for p in [p for p in partners if p != figure][:ANCHORS] + plain
         )
+        # A figure of two significant digits is also written as the round figure an outlet may give for it ("71mm" /
+        # "more than 70mm", "9.5%" / "almost ten per cent"), with its units only: the round figure's own keys pair it
+        # with them, and two significant digits do not reach it.
+        rounded = _round_form(figure)
+        if rounded is not None:
+            high = _word_hashes(rounded)[1] << 32
+            keys.extend(
+                (((high | _word_hashes(u)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF) - (1 << 63)
+                for u in feats.words & _FIGURE_UNITS
+            )
+    if any(len(f) == 1 for f in feats.figures):
+        keys += _small_figure_keys(feats)
     return keys
+
+
+def _small_figure_keys(feats: Features) -> list[int]:
+    """Keys for a figure of one digit (at most FIGURE_ANCHORS of them) with its unit (SMALL_FIGURE_UNITS of them) and
+    one of WORD_ANCHORS plain words, each picked by smallest hash: "Vet records were missing for six weeks" /
+    "Veterinary records … were missing for a six-week period", "banned for four years" / "suspended for four years".
+    A small figure with its unit alone ("six weeks", "two days") is in too many claims to look up; with a word it is
+    as specific as a distinctive figure's keys."""
+    units = feats.words & _FIGURE_UNITS
+    small = [f for f in feats.figures if len(f) == 1]
+    if not units or not small:
+        return []
+    if len(units) > SMALL_FIGURE_UNITS:
+        units = sorted(units, key=lambda w: _word_hashes(w)[0])[:SMALL_FIGURE_UNITS]
+    if len(small) > FIGURE_ANCHORS:
+        small = sorted(small, key=lambda w: _word_hashes(w)[0])[:FIGURE_ANCHORS]
+    plain = sorted(feats.words - feats.names - feats.figures - _FIGURE_UNITS, key=lambda w: _word_hashes(w)[0])
+    salt = _ANCHOR_SALT[feats.negated]
+    return [
+        ((((_word_hashes(f"{figure}:{unit}")[1] << 32) | _word_hashes(word)[2]) ^ salt) & 0xFFFFFFFFFFFFFFFF)
+        - (1 << 63)
+        for figure in small
+        for unit in units
+        for word in plain[:WORD_ANCHORS]
+    ]
+
+
+@lru_cache(maxsize=100_000)
+def _round_form(figure: str) -> str | None:
+    """The round figure of one significant digit that `_rounds` takes for a figure of two ("71" → "~70", "9.5" →
+    "~10", "48" → "~50"), as `_coarse` writes it, or None (a figure of other precision, a year, a rounding beyond
+    APPROXIMATE, a round figure of one character, which makes no anchor keys of its own)."""
+    parsed = _figure_value(figure)
+    if parsed is None or parsed[1] != 2 or parsed[0] <= 0:
+        return None
+    step = 10.0 ** math.floor(math.log10(parsed[0]))
+    value = math.floor(parsed[0] / step + 0.5) * step
+    written = str(round(value)) if value >= 1 else format(value, "g")
+    if len(written) < 2 or not _rounds(figure, written):
+        return None
+    return _coarse(written)
 
 
 @lru_cache(maxsize=100_000)

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from claims.extraction.evaluation import bcubed
 from claims.extraction.matching import (
+    _FIGURE_UNITS,
     _PHRASES,
     _TRIGGERS,
     ANCHORS,
@@ -19,6 +20,7 @@ from claims.extraction.matching import (
     WORD_ANCHORS,
     MemoryIndex,
     _anchor_keys,
+    _round_form,
     features,
     fold_phrases,
     keys,
@@ -607,3 +609,113 @@ def test_switched_off_is_disabled_and_the_public_is_people():
         features("The smoke alarms had been switched off").words == features("The smoke alarms had been disabled").words
     )
     assert _merged("The risk to the public is small, the agency said", "The risk to people is small") == [0, 0]
+
+
+def test_irregular_verb_forms_and_action_nouns_are_the_verb():
+    # "heard" / "hear", "taken" / "took", "withdrawn" / "withdraw"; a verb's action noun is the verb
+    assert (
+        features("The appeal will be heard by the tribunal").words
+        == features("The tribunal will hear the appeal").words
+    )
+    assert (
+        features("Two climbers were taken off the ridge by rescuers").words
+        == features("Rescuers took two climbers off the ridge").words
+    )
+    assert features("The lorry driver was given a warning").words == features("The lorry driver gave a warning").words
+    assert "withdraw" in features("Four bids have been withdrawn").words
+    assert features("A pump failure flooded the cellar").words == features("A pump failed and flooded the cellar").words
+    assert features("The orchard needed treatment").words == features("The orchard needed to be treated").words
+    assert features("Supplies ran short").words == features("Supply ran short").words
+    assert features("The mill supplied the bakery").words == features("The mill supplies the bakery").words
+    # won / lost stay opposite directions
+    assert _sim("The rowing club won 14 races this season", "The rowing club lost 14 races this season") < SAME
+    assert _merged("The rowing club won 14 races this season", "The rowing club has won 14 races") == [0, 0]
+
+
+def test_how_someone_got_to_hospital_is_no_part_of_the_fact():
+    rushed = features("Two hikers were rushed to hospital")
+    assert rushed.words == features("Two hikers were taken to hospital").words
+    assert rushed.words == features("Two hikers were airlifted to Dunmore Royal Infirmary hospital").words - {
+        "dunmor",
+        "royal",
+        "infirmary",
+    }
+    # another verb stays: "discharged from hospital" is another fact
+    assert features("Two hikers were discharged from hospital").words != rushed.words
+
+
+def test_news_words_for_one_actor_or_act_fold_further():
+    assert _merged("Two bidders are in talks to buy the club", "Two buyers are in talks to buy the club") == [0, 0]
+    assert features("Ridership fell 6 percent").words == features("Passengers fell 6 percent").words
+    assert features("Forty workers were laid off").words == features("Forty staff were laid off").words
+    assert features("The tunnel was completed in 1902").words == features("The tunnel was finished in 1902").words
+    assert features("Vets examined the herd").words == features("Veterinarians examined the herd").words
+
+
+def test_the_same_small_figure_about_other_things_is_suggested_not_merged():
+    # a figure, its unit and a direction are all they share: what the figure counts differs
+    assert (
+        _sim("Food prices rose by 4% in the year to March, the smallest increase since 2021", "Wages grew by 4%") < SAME
+    )
+    # two small figures with their units are evidence enough
+    assert (
+        _sim(
+            "The water level will fall four metres over two weeks",
+            "Engineers expect a decrease of four metres in the next fortnight",
+        )
+        >= SAME
+    )
+    # the same small figure with its unit and a word of what it counts still is
+    assert _merged("Rents in the town have risen 6 percent this year", "Rents in the town went up six per cent") == [
+        0,
+        0,
+    ]
+
+
+def test_anchor_keys_find_a_round_rewording_of_a_two_digit_figure():
+    # "71mm" and "more than 70mm": two significant digits write them apart, the round form of 71 joins them
+    precise = features("A gauge at Elmsford recorded 71mm of rain in the two days before the landslip")
+    rounded = features("More than 70mm of rain fell in two days, what the valley would expect in a month")
+    assert set(_anchor_keys(precise)) & set(_anchor_keys(rounded))
+    nine = features("The ferry operator will raise fares by 9.5 percent from April")
+    assert set(_anchor_keys(nine)) & set(_anchor_keys(features("Ferry fares will go up almost ten per cent")))
+    # a figure that no round figure reports (74 is not "70" within 5 %) has no such key
+    assert _round_form("71") == "~70" and _round_form("9.5") == "~10"
+    assert _round_form("74") is None and _round_form("12") is None and _round_form("243") is None
+    other = features("A gauge at Elmsford recorded 74mm of rain in the two days before the landslip")
+    assert similarity(other, rounded) < SAME
+
+
+def test_anchor_keys_pair_a_small_figure_with_its_unit_and_a_word():
+    short_text = "Vet records were missing for six weeks"
+    long_text = (
+        "Inspectors listed the breaches, including a reptile house heated to just 9C and six weeks of "
+        "missing veterinary records"
+    )
+    short = features(short_text)
+    assert set(_anchor_keys(short)) & set(_anchor_keys(features(long_text)))
+    assert _merged(long_text, short_text) == [0, 0]
+    # the small figure and its unit alone make no key: "six weeks" is in too many claims
+    assert not set(_anchor_keys(short)) & set(_anchor_keys(features("The bridge will close for six weeks")))
+    assert _anchor_keys(features("Six ferries were cancelled")) == []  # a small figure without a unit
+
+
+def test_anchor_keys_find_a_short_claim_inside_a_long_one():
+    # eight plain words of smallest hash per figure: the short claim's words are among the long claim's eight
+    short = "The number of cancelled trains has now reached 146"
+    long = (
+        "Frozen points and a broken signal cable led operators to cancel 146 trains during the morning rush, "
+        "stranding commuters"
+    )
+    assert WORD_ANCHORS >= 8
+    assert set(_anchor_keys(features(short))) & set(_anchor_keys(features(long)))
+    assert _merged(long, short) == [0, 0]
+
+
+def test_four_letter_words_lose_their_final_e_and_units_are_units():
+    # "vote" and "voted" are one stem, as "close" and "closed"
+    assert features("The board will vote on the plan").words == features("The board voted on the plan").words
+    assert features("Fares rise at the same rate").words == features("Fares rise at the same rates").words
+    # every unit word, as a claim writes it, is one of the units a figure is paired with
+    for word in ("tonnes", "miles", "metres", "minutes", "hours", "days", "weeks", "months", "years", "percent", "mph"):
+        assert features(f"It was 40 {word}").words & _FIGURE_UNITS, word
