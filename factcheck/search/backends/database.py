@@ -113,7 +113,19 @@ class DatabaseBackend(SearchBackend):
                 with cursor.cursor.copy(f"COPY search_entry_load ({names}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
-                cursor.execute(f"INSERT INTO search_entry ({names}) SELECT {names} FROM search_entry_load{tail}")
+                # The documents already indexed are updated, then the others inserted: an INSERT … ON CONFLICT DO
+                # UPDATE computes the generated tsvector of a conflicting row twice (the row it tries to insert,
+                # then the updated one). The insert keeps ON CONFLICT for a document another transaction indexes
+                # meanwhile.
+                updates_from_load = ", ".join(f"{name} = l.{name}" for name in UPDATE_FIELDS)
+                cursor.execute(
+                    f"UPDATE search_entry e SET {updates_from_load} FROM search_entry_load l "
+                    "WHERE e.kind = l.kind AND e.object_id = l.object_id"
+                )
+                cursor.execute(
+                    f"INSERT INTO search_entry ({names}) SELECT {names} FROM search_entry_load l WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM search_entry e WHERE e.kind = l.kind AND e.object_id = l.object_id){tail}"
+                )
                 cursor.execute("TRUNCATE search_entry_load")
         return len(rows)
 
