@@ -533,12 +533,19 @@ def _update_matched(matched: dict[int, _Matched], known: set[tuple[int, int]], n
     ids = sorted(matched)
     adapt = _datetime_adapter()
     rows, recurred = [], set()
-    current = (
-        Claim.objects.filter(pk__in=ids)
-        .select_for_update()
-        .values_list("id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at")
+    # Locked in id order (FOR UPDATE on PostgreSQL; SQLite's transaction holds the write lock), read in raw SQL with
+    # the timestamps converted as the ORM converts them.
+    current = _rows_in(
+        f"SELECT id, appearance_count, outlet_count, first_seen_at, last_seen_at, score, recurred_at "  # noqa: S608
+        f"FROM {_CLAIM} WHERE id {{in_ids}} ORDER BY id" + (" FOR UPDATE" if connection.vendor == "postgresql" else ""),
+        ids,
     )
-    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current.order_by("id"):
+    convert = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite's text; PostgreSQL gives datetimes
+    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current:
+        if convert is not None:
+            first_seen = convert(first_seen, None, connection)
+            last_seen = convert(last_seen, None, connection)
+            old_recurred = convert(old_recurred, None, connection)
         record = matched[pk]
         new_outlets = sum(1 for outlet in record.outlets if (pk, outlet) not in known)
         score = max(old_score, record.score)
