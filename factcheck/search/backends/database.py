@@ -10,6 +10,7 @@ the count and the facets over at most COUNT_CAP matches, one for the snippets of
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -37,6 +38,7 @@ from factcheck.search.spec import DOCUMENT_FIELDS, Document
 
 BATCH = 500
 UPDATE_FIELDS = [name for name in DOCUMENT_FIELDS if name not in ("kind", "object_id")] + ["indexed_at"]
+_DOCUMENT_VALUES = itemgetter(*DOCUMENT_FIELDS)  # a document's values in DOCUMENT_FIELDS order, as a tuple
 STATUS_LABELS: dict[str, str] = {}
 
 
@@ -93,7 +95,8 @@ class DatabaseBackend(SearchBackend):
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         # One row per object (the last document wins): PostgreSQL refuses to update a row twice in one statement.
         latest = {(doc["kind"], doc["object_id"]): doc for doc in documents}
-        rows = [(*(doc[name] for name in DOCUMENT_FIELDS), now) for doc in latest.values()]
+        fields = _DOCUMENT_VALUES
+        rows = [(*fields(doc), now) for doc in latest.values()]
         columns = [*DOCUMENT_FIELDS, "indexed_at"]
         updates = ", ".join(f"{name} = excluded.{name}" for name in UPDATE_FIELDS)
         tail = f" ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
