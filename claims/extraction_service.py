@@ -296,10 +296,11 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
         source, _ = batch[item.source]
         # Stored claims and claims of earlier sources in this batch, ranked by shared keys as in the database.
         top = tops[n]
-        joined: dict[int, int] = {}  # the batch's claims sharing keys with it -> how many
+        joined: dict[int, int] = {}  # the batch's claims of earlier sources sharing keys with it -> how many
+        earlier = _ref(first_of_source)  # refs above it are claims of earlier sources (_ref(ref) < first_of_source)
         for key in item.keys:
             for ref in batch_postings.get(key, ()):
-                if _ref(ref) < first_of_source:
+                if ref > earlier:
                     joined[ref] = joined.get(ref, 0) + 1
         if joined:
             # Ranked with the stored top only: a stored claim outside it is outranked by as many stored claims as make
