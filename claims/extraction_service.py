@@ -156,6 +156,13 @@ def _insert_many(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
 _json = json.JSONEncoder(ensure_ascii=False).encode
 
 
+@lru_cache(maxsize=4096)
+def _reasons_json(reasons: tuple[str, ...]) -> str:
+    # A claim's reasons come from a fixed set of cues in a fixed order: a batch's thousand claims have a few dozen
+    # distinct lists, each encoded once (a tuple is written as the list's JSON array).
+    return _json(reasons)
+
+
 def _datetime_adapter() -> Callable[[datetime | None], object]:
     """connection.ops.adapt_datetimefield_value, remembered per value: a batch's timestamps are a few sources'
     publication times, adapted (made naive UTC text on SQLite) once each instead of once per row."""
@@ -267,7 +274,7 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
             if span in existing:
                 continue
             existing.add(span)
-            items.append(_Item(position, claim, prepared.feats, prepared.keys, _json(claim.reasons)))
+            items.append(_Item(position, claim, prepared.feats, prepared.keys, _reasons_json(tuple(claim.reasons))))
     if not items:
         return
     owners = _key_owners(sorted({k for item in items for k in item.keys}))
@@ -288,14 +295,22 @@ def _store(batch: list[tuple[Source, list[Prepared]]]) -> None:
             first_of_source = len(new)
         source, _ = batch[item.source]
         # Stored claims and claims of earlier sources in this batch, ranked by shared keys as in the database.
-        counts, top = shared[n], tops[n]
+        top = tops[n]
+        joined: dict[int, int] = {}  # the batch's claims of earlier sources sharing keys with it -> how many
+        earlier = _ref(first_of_source)  # refs above it are claims of earlier sources (_ref(ref) < first_of_source)
         for key in item.keys:
             for ref in batch_postings.get(key, ()):
-                if _ref(ref) < first_of_source:
-                    counts[ref] = counts.get(ref, 0) + 1
-                    top = None
+                if ref > earlier:
+                    joined[ref] = joined.get(ref, 0) + 1
+        if joined:
+            # Ranked with the stored top only: a stored claim outside it is outranked by as many stored claims as make
+            # the cut, with the batch's claims or without them.
+            counts = shared[n]
+            for cid in top:
+                joined[cid] = counts[cid]
+            top = _top(joined)
         pool = []
-        for cid in top if top is not None else _top(counts):
+        for cid in top:
             if cid < 0:
                 pool.append((cid, new[_ref(cid)].item.feats))
             elif cid in stored:
@@ -519,12 +534,19 @@ def _update_matched(matched: dict[int, _Matched], known: set[tuple[int, int]], n
     ids = sorted(matched)
     adapt = _datetime_adapter()
     rows, recurred = [], set()
-    current = (
-        Claim.objects.filter(pk__in=ids)
-        .select_for_update()
-        .values_list("id", "appearance_count", "outlet_count", "first_seen_at", "last_seen_at", "score", "recurred_at")
+    # Locked in id order (FOR UPDATE on PostgreSQL; SQLite's transaction holds the write lock), read in raw SQL with
+    # the timestamps converted as the ORM converts them.
+    current = _rows_in(
+        f"SELECT id, appearance_count, outlet_count, first_seen_at, last_seen_at, score, recurred_at "  # noqa: S608
+        f"FROM {_CLAIM} WHERE id {{in_ids}} ORDER BY id" + (" FOR UPDATE" if connection.vendor == "postgresql" else ""),
+        ids,
     )
-    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current.order_by("id"):
+    convert = getattr(connection.ops, "convert_datetimefield_value", None)  # SQLite's text; PostgreSQL gives datetimes
+    for pk, appearance_count, outlet_count, first_seen, last_seen, old_score, old_recurred in current:
+        if convert is not None:
+            first_seen = convert(first_seen, None, connection)
+            last_seen = convert(last_seen, None, connection)
+            old_recurred = convert(old_recurred, None, connection)
         record = matched[pk]
         new_outlets = sum(1 for outlet in record.outlets if (pk, outlet) not in known)
         score = max(old_score, record.score)

@@ -170,7 +170,8 @@ class ClaimSpec(IndexSpec):
         return documents, gone
 
     def _documents_read(self, ids: list[int], url: Callable[[int], str]) -> tuple[list[Document], list[int]]:
-        claims, rows, published = (_read_pg if connection.vendor == "postgresql" else _read_orm)(ids)
+        read = {"postgresql": _read_pg, "sqlite": _read_sqlite}.get(connection.vendor, _read_orm)
+        claims, rows, published = read(ids)
         found = [row["id"] for row in claims]
         sentences: dict[int, list[str]] = {}
         first: dict[int, tuple[str, str, str]] = {}
@@ -253,6 +254,59 @@ def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Ite
             [found, Verdict.Status.PUBLISHED.value],
         )
         published = cursor.fetchall()
+    return claims, rows, published
+
+
+_SQLITE_CHUNK = 500  # claim ids per statement: SQLite binds at most 999 parameters
+
+
+def _read_sqlite(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Iterable[tuple]]:
+    """`_read_orm`'s queries in raw SQL on SQLite (the same joins and orders; NULL publication dates first, as the ORM's
+    order gives them there), in chunks of claim ids: every claim's rows are in one chunk, in their order. The
+    timestamps are converted as the ORM converts them (aware UTC)."""
+    claim, appearance, source, outlet = (
+        Claim._meta.db_table,
+        Appearance._meta.db_table,
+        Source._meta.db_table,
+        Source._meta.get_field("outlet").related_model._meta.db_table,
+    )
+    verdict, rating = Verdict._meta.db_table, Verdict._meta.get_field("rating").related_model._meta.db_table
+    convert = connection.ops.convert_datetimefield_value
+    claims: list[dict[str, Any]] = []
+    rows: list[tuple] = []
+    published: list[tuple] = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(ids), _SQLITE_CHUNK):
+            chunk = ids[i : i + _SQLITE_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT {', '.join(_CLAIM_VALUES)} FROM {claim} "  # noqa: S608
+                f"WHERE duplicate_of_id IS NULL AND id IN ({marks}) ORDER BY id",
+                chunk,
+            )
+            found = []
+            for row in cursor.fetchall():
+                values = dict(zip(_CLAIM_VALUES, row, strict=True))
+                values["first_seen_at"] = convert(values["first_seen_at"], None, connection)
+                values["created_at"] = convert(values["created_at"], None, connection)
+                claims.append(values)
+                found.append(values["id"])
+            if not found:
+                continue
+            marks = ", ".join(["%s"] * len(found))
+            cursor.execute(
+                f"SELECT a.claim_id, a.sentence, s.language, o.name, o.domain FROM {appearance} a "  # noqa: S608
+                f"JOIN {source} s ON a.source_id = s.id LEFT JOIN {outlet} o ON s.outlet_id = o.id "
+                f"WHERE a.claim_id IN ({marks}) ORDER BY s.published_at, a.id",
+                found,
+            )
+            rows.extend(cursor.fetchall())
+            cursor.execute(
+                f"SELECT v.claim_id, r.slug, r.label FROM {verdict} v JOIN {rating} r ON v.rating_id = r.id "  # noqa: S608
+                f"WHERE v.claim_id IN ({marks}) AND v.status = %s ORDER BY v.claim_id, v.revision DESC",
+                [*found, Verdict.Status.PUBLISHED.value],
+            )
+            published.extend(cursor.fetchall())
     return claims, rows, published
 
 

@@ -260,7 +260,7 @@ def test_a_batch_takes_a_fixed_number_of_queries_whatever_its_size():
     assert large <= 22
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the raw-SQL read-back is PostgreSQL's")
+@pytest.mark.skipif(connection.vendor not in ("postgresql", "sqlite"), reason="raw-SQL read-back: these two")
 def test_search_documents_read_back_in_raw_sql_are_the_orm_ones():
     from claims.models import Rating, Verdict
     from factcheck.search import spec
@@ -276,7 +276,7 @@ def test_search_documents_read_back_in_raw_sql_are_the_orm_ones():
     Claim.objects.filter(pk=claims[1]).update(duplicate_of_id=claims[0])
     asked = [*claims, 10**12]
     orm = spec._read_orm(asked)
-    raw = spec._read_pg(asked)
+    raw = (spec._read_pg if connection.vendor == "postgresql" else spec._read_sqlite)(asked)
     assert orm[0] == raw[0] and list(orm[1]) == list(raw[1]) and list(orm[2]) == list(raw[2])
     claim_of_row = [row[0] for row in raw[1]]
     assert len(raw[2]) == 1 and len(claim_of_row) > len(set(claim_of_row))  # a rating; claims with several sentences

@@ -194,3 +194,18 @@ def test_candidates_tied_on_shared_keys_make_the_cut_by_age_not_by_row_order():
     counts = {cid: 1 for cid in range(CANDIDATES_PER_CLAIM + 10, 0, -1)} | {-1: 1, 500: 3}
     assert _top(counts) == [500, -1, *range(1, CANDIDATES_PER_CLAIM - 1)]
     assert _top(dict(reversed(counts.items()))) == _top(counts)
+
+
+def test_the_batch_claims_joining_a_claims_candidates_rank_as_among_all_its_stored_candidates():
+    # Storing ranks the batch's own claims with a claim's stored top only: the same top as ranking them with all.
+    import random
+
+    from claims.extraction_service import CANDIDATES_PER_CLAIM, _top
+
+    rng = random.Random(5)
+    for _ in range(200):
+        stored = {rng.randrange(1, 500): rng.choice([1, 1, 1, 2, 3, 5]) for _ in range(rng.randrange(1, 80))}
+        joined = {-rng.randrange(1, 40): rng.choice([1, 1, 2, 4]) for _ in range(rng.randrange(1, 10))}
+        top = _top(stored)
+        assert _top({**{cid: stored[cid] for cid in top}, **joined}) == _top({**stored, **joined})
+        assert len(top) == min(len(stored), CANDIDATES_PER_CLAIM)

@@ -10,6 +10,7 @@ the count and the facets over at most COUNT_CAP matches, one for the snippets of
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -37,6 +38,7 @@ from factcheck.search.spec import DOCUMENT_FIELDS, Document
 
 BATCH = 500
 UPDATE_FIELDS = [name for name in DOCUMENT_FIELDS if name not in ("kind", "object_id")] + ["indexed_at"]
+_DOCUMENT_VALUES = itemgetter(*DOCUMENT_FIELDS)  # a document's values in DOCUMENT_FIELDS order, as a tuple
 STATUS_LABELS: dict[str, str] = {}
 
 
@@ -93,7 +95,8 @@ class DatabaseBackend(SearchBackend):
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         # One row per object (the last document wins): PostgreSQL refuses to update a row twice in one statement.
         latest = {(doc["kind"], doc["object_id"]): doc for doc in documents}
-        rows = [(*(doc[name] for name in DOCUMENT_FIELDS), now) for doc in latest.values()]
+        fields = _DOCUMENT_VALUES
+        rows = [(*fields(doc), now) for doc in latest.values()]
         columns = [*DOCUMENT_FIELDS, "indexed_at"]
         updates = ", ".join(f"{name} = excluded.{name}" for name in UPDATE_FIELDS)
         tail = f" ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
@@ -113,7 +116,19 @@ class DatabaseBackend(SearchBackend):
                 with cursor.cursor.copy(f"COPY search_entry_load ({names}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
-                cursor.execute(f"INSERT INTO search_entry ({names}) SELECT {names} FROM search_entry_load{tail}")
+                # The documents already indexed are updated, then the others inserted: an INSERT … ON CONFLICT DO
+                # UPDATE computes the generated tsvector of a conflicting row twice (the row it tries to insert,
+                # then the updated one). The insert keeps ON CONFLICT for a document another transaction indexes
+                # meanwhile.
+                updates_from_load = ", ".join(f"{name} = l.{name}" for name in UPDATE_FIELDS)
+                cursor.execute(
+                    f"UPDATE search_entry e SET {updates_from_load} FROM search_entry_load l "
+                    "WHERE e.kind = l.kind AND e.object_id = l.object_id"
+                )
+                cursor.execute(
+                    f"INSERT INTO search_entry ({names}) SELECT {names} FROM search_entry_load l WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM search_entry e WHERE e.kind = l.kind AND e.object_id = l.object_id){tail}"
+                )
                 cursor.execute("TRUNCATE search_entry_load")
         return len(rows)
 
