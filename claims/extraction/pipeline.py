@@ -572,7 +572,7 @@ def _subject(clause: str) -> str:
 # "higher sales and increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose
 # 4%, while Y fell 2%") is split too.
 _DETERMINER = (
-    r"(?:(?:the|a|an|its|their|his|her|our|all|some|more|almost|nearly|about|around|roughly|another|two|three|four"
+    r"(?:(?:the|a|an|its|their|his|her|our|all|both|some|more|almost|nearly|about|around|roughly|another|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
     r"|(?:over|by)\s+\d|\d|£|\$|€)"
 )
@@ -605,9 +605,11 @@ _SPLIT_WHILE = re.compile(
 # ", though" / ", although" before a clause of its own is a contrast like ", while": "… told to be ready to leave,
 # though nobody has been ordered out" -> two claims.
 _SPLIT_THOUGH = re.compile(_SPLIT_WHILE.pattern.replace("(?:while|whereas)", "(?:though|although)", 1))
+_AUX_OR_MODAL = re.compile(rf"(?:{_AUX_WORDS}|may|might|must|should)\s")
 _VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
 _BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s[^,]{1,80},")
+_WORD_COMMA = re.compile(r",(?!\d{3}\b)")  # a comma between words, not a figure's thousands
 
 
 def _own_subject(clause: str) -> str:
@@ -617,8 +619,8 @@ def _own_subject(clause: str) -> str:
     verb_at = 0
     for index, word in enumerate(words[:12]):
         lower = word.lower()
-        if index == 0 or not word[:1].islower():
-            continue
+        if index == 0 or not word[:1].islower() or words[index - 1].lower() in _NP_OPENERS:
+            continue  # the word after a determiner is no verb: "A failure of the automated system forced …"
         if (_AUX.match(lower) and lower == lower.rstrip(",;")) or lower in _COMMON_PAST or lower.endswith("ed"):
             verb_at = index
             break
@@ -628,7 +630,52 @@ def _own_subject(clause: str) -> str:
         if not verb_at and len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")):
             verb_at = index
     subject = " ".join(words[:verb_at]) if verb_at else ""
-    return subject if "," not in subject else ""
+    return "" if "," in subject and _WORD_COMMA.search(subject) else subject  # "About 9,000 bags" keeps its figure
+
+
+_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
+# A pronoun and a word, or a contracted auxiliary, opens a clause of its own: "We employ 60 people", "we've got 412".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:we|they|he|she|it)(?:['’](?:ve|re|s|ll|d)\s|\s+(?!(?:and|or|but|to|of|in|on|at|as|that)\b)[a-z]{2,}\b)",
+    re.IGNORECASE,
+)
+_NOT_AFTER_VERB = frozenset({"in", "of", "to", "for", "on", "at", "from", "by", "and", "or", "with", "across", "into"})
+
+
+def _own_verb(piece: str) -> bool:
+    """Whether a piece of a coordination is a clause with its own verb: an auxiliary ("… was …"), a pronoun and
+    a verb ("We employ …", "we've …"), or a subject before a lexical verb ("The park remains open", "Police closed
+    the road"): no list before it ("14,000 homes in Ashby, Thornley, Upper Cressing"), no adverb ending the subject
+    ("The previously proposed guarantees"), and no preposition after it ("guarantees to the United States")."""
+    if _FINITE.search(piece.lower()) or _PRONOUN_CLAUSE.match(piece):
+        return True
+    subject = _own_subject(piece)
+    if not subject or not piece.startswith(subject):
+        return False
+    last = subject.split()[-1].lower()
+    words = piece[len(subject) :].split()
+    if last in _FUNCTION_WORD_SET or last.endswith("ly") or len(words) < 2 or words[0][-1:] in ",;:":
+        return False
+    if subject.lstrip("\"“‘'")[:2].lower() in ("i ", "i'", "i’"):
+        return False  # a first-person account, as for a pronoun clause
+    after = words[1].lower()
+    # A preposition after the verb found makes it a noun ("guarantees to the United States"), and so does an
+    # auxiliary ("Young families won't move"): the verb is the auxiliary's.
+    return after not in _NOT_AFTER_VERB and not _AUX.match(after) and not after.endswith(("n't", "n’t"))
+
+
+_LIST_TAIL = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+$")
+
+
+def _ends_list(part: str) -> bool:
+    """Whether an "and" split at without a comma closes a list of a few words after a comma: "routes 3, 7, 12 and
+    22 are …", "at Ashcombe Royal, St Hilda's and Vale Community are …"."""
+    for m in _SPLIT_AND.finditer(part):
+        if part[m.start()] != ",":
+            tail = _LIST_TAIL.search(part, 0, m.start())
+            if tail is not None and not _has_verb(tail.group(0).lower()):
+                return True
+    return False
 
 
 def _has_verb(lower: str) -> bool:
@@ -665,7 +712,12 @@ def _split_predicates(part: str) -> list[str]:
             end = cuts[n + 1].start() if n + 1 < len(cuts) else len(piece)
             texts.append(f"{subject} {piece[m.end() : end]}")
         last = head.split()[-1].lower() if head.split() else ""
-        if len(head.split()) < 4 or _VERB_END.search(last) or last in _IRREGULAR_VERBS or last in _COMMON_PAST:
+        # "was arrested and charged with …" is one event; "would be commissioned and would report …" has a second
+        # auxiliary of its own.
+        own_aux = _AUX_OR_MODAL.match(piece, cuts[0].end()) is not None
+        if len(head.split()) < 4 or (
+            not own_aux and (_VERB_END.search(last) or last in _IRREGULAR_VERBS or last in _COMMON_PAST)
+        ):
             out.append(piece)
             continue
         out.extend(texts)
@@ -1075,8 +1127,9 @@ def _split_coordination(clause: str) -> list[str]:
     result: list[str] = []
     for part in parts:
         pieces = [p for p in _SPLIT_AND.split(part) if p.strip()] if "and" in part else [part]
-        # Only split "A and B was ..." when A is itself a clause with a verb of its own.
-        if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
+        # Only split "A and B was ..." when A is itself a clause with a verb of its own, and never the last item of
+        # a list ("… at Ashcombe Royal, St Hilda's and Vale Community are …").
+        if len(pieces) > 1 and (not all(_own_verb(p) for p in pieces) or _ends_list(part)):
             pieces = [part]
         result.extend(pieces)
     if " and " in clause or ", " in clause:

@@ -625,6 +625,28 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Sales grew by 12 per cent and profits by 8 per cent last year",
             ["Sales grew by 12 per cent last year", "profits grew by 8 per cent last year"],
         ),
+        # A second predicate with an auxiliary of its own after a participle, a figure in the subject.
+        (
+            "About 4,000 parcels missed their vans and were being delivered by taxi",
+            ["About 4,000 parcels missed their vans", "About 4,000 parcels were being delivered by taxi"],
+        ),
+        (
+            "A public inquiry would be opened and would report by the end of June",
+            ["A public inquiry would be opened", "A public inquiry would report by the end of June"],
+        ),
+        (
+            "The outage started at about 06:15 and affected both hospitals",
+            ["The outage started at about 06:15", "The outage affected both hospitals"],
+        ),
+        # A first clause in the present, or with a pronoun subject, before a clause of its own.
+        (
+            "We run 80 depots and there are no plans to close any of them",
+            ["We run 80 depots", "there are no plans to close any of them"],
+        ),
+        (
+            "The £4m fund covers rent, heating, food and transport, and the new grants will be paid from May",
+            ["The £4m fund covers rent, heating, food and transport", "the new grants will be paid from May"],
+        ),
         # A second bare verb after a modal or "to": subject and modal carried over.
         (
             "The college will close its music school next summer and shed 40 teaching posts",
@@ -684,6 +706,9 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The river rose by two and a half metres, which is why the bridge was shut",  # about the whole clause
         "Gusts reached 80mph in the hills on Friday night, which explains the damage",  # no noun phrase before it
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
+        "Homes in Ashby, Thornley, Upper Marden and Kelso Green are covered by the notice",  # a list's last item
+        "The previously agreed guarantees to the United States and Canada were no longer valid",  # no verb before
+        "Staff at Ashcombe Royal, St Hilda's and Vale Community are now on strike",
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
