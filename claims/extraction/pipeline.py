@@ -577,6 +577,14 @@ _DETERMINER = (
     r"|(?:over|by)\s+\d|\d|£|\$|€)"
 )
 _AUX_WORDS = r"(?:is|are|was|were|has|have|had|will|would|can|could)"
+# Verbs of knowing and saying after a pronoun frame the clause that follows ("and we understand all three are …").
+_COGNITION = "understand|believe|think|know|hope|expect|fear|feel|say|suspect|want|guess|reckon|hear|see"
+_FUNCTION_WORDS = (
+    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
+    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
+    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
+)
+_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _COMMON_PAST_WORDS = (
     "went took made gave sent won lost rose fell grew paid built began left held met came got cut sold spent"
     " shut hit set put"
@@ -592,9 +600,12 @@ _SPLIT_PREDICATE = re.compile(
 # or a determiner and a few words ("…, and a monthly pass now costs £86"). "and" right after a plural without a
 # comma is left alone ("their videos and comments could be seen"), and so is "two and a half times".
 _SPLIT_CLAUSE = re.compile(
-    r"(?:,\s+|(?<!s)\s+)and\s+(?=(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
+    rf"(?:,\s+|(?<!s)\s+)and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:is|was|has)\s+(?:now\s+|still\s+|also\s+)?"
+    r"(?:up|down|\d)"
+    r"|(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
     rf"(?:[a-z]{{3,}}[^s\W']s|people|police)\s+(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b"
-    rf"|(?:we|they|he|she)\s+(?:[a-z]+ly\s+)?(?:{_AUX_WORDS}|{_LEXICAL}|said)\b"
+    rf"|(?:we|they|he|she|it)(?:['’](?:ve|re|s|ll|d)\s|\s+(?:[a-z]+ly\s+)?(?:{_AUX_WORDS}\b|{_LEXICAL}\b|said\b"
+    rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER}))"
     rf"|(?!a\s+half\b)(?:the|a|an|its|their|this)(?:\s+(?!that\b|which\b|who\b)[\w’'-]+){{1,4}}?\s+(?:now\s+|[a-z]+ly\s+)?"
     rf"(?:[a-z]{{3,}}ed|{_PAST_WORDS}|said|[a-z]{{3,}}[^s\W']s\s+{_DETERMINER})\b)"
 )
@@ -605,6 +616,23 @@ _SPLIT_WHILE = re.compile(
 # ", though" / ", although" before a clause of its own is a contrast like ", while": "… told to be ready to leave,
 # though nobody has been ordered out" -> two claims.
 _SPLIT_THOUGH = re.compile(_SPLIT_WHILE.pattern.replace("(?:while|whereas)", "(?:though|although)", 1))
+# ", but" before a clause of its own, its subject a determiner, pronoun or name and a few words before an auxiliary
+# or a verb of state: "The park remains open, but its primate house is shut" -> two claims.
+_SPLIT_BUT_CLAUSE = re.compile(
+    r",\s+but\s+(?=(?:the|a|an|its|their|this|these|those|it|they|he|she|there|[A-Z][\w’'-]*)"
+    rf"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){{0,3}}?\s+(?:{_AUX_WORDS}|remains?|remained|stays?|stayed)\b)"
+)
+# A comma before a pronoun clause of its own, in speech: "We've opened 15 stores this year, we've got 412 now".
+_PRONOUN_OPENING = r"(?:we|they|he|she|it)"
+_SPLIT_SPLICE = re.compile(
+    rf",\s+(?={_PRONOUN_OPENING}(?:['’](?:ve|re|ll|d)\s|\s+(?:{_AUX_WORDS}\b|{_LEXICAL}\s+{_DETERMINER}"
+    rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER})))"
+)
+_SPLICES = (", we", ", they", ", he ", ", she ", ", it")
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:when|whenever|if|as|because|after|before|since|while|although|though|once|until|unless|where|so)\b",
+    re.IGNORECASE,
+)
 _AUX_OR_MODAL = re.compile(rf"(?:{_AUX_WORDS}|may|might|must|should)\s")
 _VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
 _BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
@@ -642,6 +670,10 @@ _PRONOUN_CLAUSE = re.compile(
 _NOT_AFTER_VERB = frozenset({"in", "of", "to", "for", "on", "at", "from", "by", "and", "or", "with", "across", "into"})
 
 
+def _has_own_verb(piece: str) -> bool:
+    return _has_verb(piece.lower()) or _own_verb(piece)
+
+
 def _own_verb(piece: str) -> bool:
     """Whether a piece of a coordination is a clause with its own verb: an auxiliary ("… was …"), a pronoun and
     a verb ("We employ …", "we've …"), or a subject before a lexical verb ("The park remains open", "Police closed
@@ -658,8 +690,10 @@ def _own_verb(piece: str) -> bool:
         return False
     if subject.lstrip("\"“‘'")[:2].lower() in ("i ", "i'", "i’"):
         return False  # a first-person account, as for a pronoun clause
-    after = words[1].lower()
-    # A preposition after the verb found makes it a noun ("guarantees to the United States"), and so does an
+    verb, after = words[0].lower(), words[1].lower()
+    if verb.endswith("ed") or verb in _IRREGULAR_VERBS or verb in _COMMON_PAST:
+        return True  # "The boiler in the primate house failed in early November"
+    # A preposition after a word in -s makes it a noun ("guarantees to the United States"), and so does an
     # auxiliary ("Young families won't move"): the verb is the auxiliary's.
     return after not in _NOT_AFTER_VERB and not _AUX.match(after) and not after.endswith(("n't", "n’t"))
 
@@ -688,11 +722,18 @@ def _has_verb(lower: str) -> bool:
 def _split_predicates(part: str) -> list[str]:
     """A clause split at a second predicate sharing its subject (carried over) or at ", while" before a clause."""
     pieces = [part]
-    for pattern, needs in ((_SPLIT_WHILE, ", wh"), (_SPLIT_CLAUSE, "and")):
-        if needs not in part:
+    for pattern, needs in (
+        (_SPLIT_SPLICE, ", "),
+        (_SPLIT_BUT_CLAUSE, ", but "),
+        (_SPLIT_WHILE, ", wh"),
+        (_SPLIT_CLAUSE, "and"),
+    ):
+        if needs not in part or (pattern is _SPLIT_SPLICE and not any(splice in part for splice in _SPLICES)):
             continue  # the pattern cannot match without its conjunction
         found = [q for p in pieces for q in pattern.split(p)]
-        if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_verb(found[0].lower()):
+        if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_own_verb(found[0]):
+            if pattern is _SPLIT_SPLICE and _SUBORDINATE_OPENING.match(part):
+                continue  # "When prices rose sharply, we cut 40 jobs": one sentence of a condition and its clause
             pieces = found
     if " and " not in part:
         return pieces
@@ -704,7 +745,7 @@ def _split_predicates(part: str) -> list[str]:
             continue
         subject = _own_subject(piece)
         head = piece[: cuts[0].start()]
-        if not subject or not _has_verb(head.lower()):
+        if not subject or not _has_own_verb(head):
             out.append(piece)
             continue
         texts = [piece[: cuts[0].start()]]
@@ -735,12 +776,6 @@ _MODAL_CHAIN = re.compile(
     r"(?:will|would|can|could|may|might|must|should|(?:is|are|was|were)\s+(?:due|set|going|expected|planning)\s+to"
     r"|[a-z]{3,}(?:s|ed)\s+to)(?:\s+not)?\s+(?:also\s+)?(?=[a-z])"
 )
-_FUNCTION_WORDS = (
-    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
-    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
-    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
-)
-_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _SPLIT_BARE = re.compile(
     rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
     rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
@@ -967,9 +1002,19 @@ _AFTER_LEAD = re.compile(
 )
 _AFTER_CLAUSE = re.compile(
     r"after\s+"
-    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*|[a-z]{3,}s)"
+    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*"
+    r"|(?:[a-z]{3,}(?<!ing)\s+)?[a-z]{3,}s)"
     rf"(?:\s+(?!that\b|which\b|who\b)[\w’'&.-]+){{0,7}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|shown|told|saw|rubber-stamped)\b"
     r"[^;:“”\"()]{3,})$"
+)
+
+
+# "after" or "following" an event told by a noun phrase and a relative clause: "It was the second failure this
+# year, after an outage in June that lasted three hours" -> "… the second failure this year" + "An outage in June
+# lasted three hours".
+_AFTER_RELATIVE = re.compile(
+    r"(?:after|following)\s+(?P<clause>(?P<subject>(?:an?|the|its|their)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    rf"(?:that|which)\s+(?P<verb>(?:[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|saw)\b[^;:,“”\"()]{{3,}}))$"
 )
 
 
@@ -979,6 +1024,14 @@ def _split_after(part: str) -> list[str]:
     while at >= 0 and found is None:
         found = _AFTER_CLAUSE.match(part, at + 1)
         at = part.find(" after ", at + 7)
+    if found is None and (" after " in part or " following " in part):
+        found = _AFTER_RELATIVE.search(part)
+        if found is not None:
+            head = part[: found.start()]
+            head = head[: _AFTER_LEAD.search(head).start()]
+            if len(head.split()) < 4 or not _has_own_verb(head) or _has_verb(found["subject"].lower()):
+                return [part]
+            return [head, f"{found['subject']} {found['verb']}"]
     if found is None:
         return [part]
     head, subject = part[: found.start()], found["subject"]
@@ -995,7 +1048,8 @@ def _split_after(part: str) -> list[str]:
 _RESULT = re.compile(
     r",\s+(?!(?:including|according|following|excluding|regarding|concerning|saying|adding|warning|noting|claiming"
     r"|arguing|calling|meaning|citing|urging|insisting|suggesting|describing|making|being|having|bringing)\b)"
-    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b)[^;:“”\"()]*)$"
+    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b"
+    rf"|(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:for|of|to)\s+{_FIGURE})[^;:“”\"()]*)$"
 )
 
 
@@ -1015,7 +1069,7 @@ def _split_result(part: str) -> list[str]:
     if not subject or len(head.split()) < 4 or subject.split()[0].lower() in _PRONOUN_SUBJECTS:
         return [part]
     words = subject.lower().split()
-    if len(words) > 7 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
+    if len(words) > 10 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
         return [part]  # "Figures show the roll has halved, leaving …": whose result it is is unclear
     past = bool(_PAST.search(head[len(subject) :].lower()))
     noun = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
@@ -1099,6 +1153,57 @@ def _split_trailing(part: str) -> list[str]:
     return [head, f"{np} {aux} {found['verb']}{found['rest']}"]
 
 
+# A part of a counted group after the clause: "Inspectors found 17 breaches, five of them serious" -> "Five of the
+# 17 breaches were serious"; "Two firefighters were treated, one of whom was taken to hospital" -> "One of the two
+# firefighters was taken to hospital". The group is the last figure and plural noun before it.
+_COUNT_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|\d[\d,]*|most|many"
+    r"|some|all|none|half|several|both|each)"
+)
+_QUANTIFIED = re.compile(
+    rf",\s+(?P<q>{_COUNT_WORDS})\s+of\s+(?P<rel>them|whom|which)\s+(?P<rest>[^,;:“”\"()]{{2,120}})$", re.IGNORECASE
+)
+_COUNTED_GROUP = re.compile(
+    r"(?<![\w.,])(?P<n>\d[\d,.]*(?:\s+(?:million|billion|thousand))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh"
+    r"|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundreds|thousands|dozens)\s+"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*[^s\W]s|people|children|men|women))\b",
+    re.IGNORECASE,
+)
+
+
+_MEASURE_NOUN_LIST = (
+    "years months weeks days hours minutes seconds pounds dollars euros points metres miles kilometres tonnes cents"
+    " percent"
+)
+_MEASURE_NOUN_HEADS = frozenset(_MEASURE_NOUN_LIST.split())
+
+
+def _split_quantified(part: str) -> list[str]:
+    found = _QUANTIFIED.search(part)
+    if found is None:
+        return [part]
+    head, q, rest = part[: found.start()], found["q"], found["rest"]
+    groups = list(_COUNTED_GROUP.finditer(head))
+    if not groups or len(head.split()) < 4 or not _has_verb(head.lower()):
+        return [part]
+    group = groups[-1]
+    if group["noun"].split()[-1].lower() in _MEASURE_NOUN_HEADS:
+        return [part]  # "47 per cent, most of them …", "three years, one of which …": no group of things counted
+    first, them = rest.split()[0].lower(), found["rel"].lower() == "them"
+    if _AUX.match(first) or (not them and (first.endswith("ed") or first in _COMMON_PAST or first in _IRREGULAR_VERBS)):
+        body = rest  # "one of whom was taken to hospital"
+    elif them and first not in _FUNCTION_WORD_SET and not _has_verb(rest.lower()):
+        lower = head.lower()
+        past = bool(_PAST.search(lower)) or not _IRREGULAR_PAST.isdisjoint(lower.split())
+        single = q.lower() in ("one", "none", "each")
+        # "five of them serious" -> "… were serious"
+        body = f"{('was' if past else 'is') if single else ('were' if past else 'are')} {rest}"
+    else:
+        return [part]
+    count = group["n"] if group["n"][0].isdigit() else group["n"].lower()
+    return [head, f"{q} of the {count} {group['noun']} {body}"]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
@@ -1109,10 +1214,12 @@ def split_assertions(clause: str) -> list[str]:
     if ", " in clause:
         parts = [piece for part in parts for piece in _split_subject_aside(part)]
         parts = [piece for part in parts for piece in _split_trailing(part)]
-    if " after " in clause:
+    if " after " in clause or " following " in clause:
         parts = [piece for part in parts for piece in _split_after(part)]
     if "ing " in clause and ", " in clause:
         parts = [piece for part in parts for piece in _split_result(part)]
+    if " of them " in clause or " of whom " in clause or " of which " in clause:
+        parts = [piece for part in parts for piece in _split_quantified(part)]
     if ", which " in clause:
         parts = [piece for part in parts for piece in _split_final_relative(part)]
     if "though " in clause:
@@ -1137,7 +1244,7 @@ def _split_coordination(clause: str) -> list[str]:
         if "%" in clause or "cent" in clause:
             result = [piece for part in result for piece in _split_gapped(part)]
     first = result[0]
-    if " and " in clause or ", wh" in clause:
+    if " and " in clause or ", wh" in clause or ", but " in clause or any(splice in clause for splice in _SPLICES):
         result = [piece for part in result for piece in _split_predicates(part)]
     if len(result) == 1:
         return result

@@ -647,6 +647,53 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "The £4m fund covers rent, heating, food and transport, and the new grants will be paid from May",
             ["The £4m fund covers rent, heating, food and transport", "the new grants will be paid from May"],
         ),
+        (
+            "The firm operates 120 shops and employs about 2,000 people",
+            ["The firm operates 120 shops", "The firm employs about 2,000 people"],
+        ),
+        (
+            "We employ 40 local people and we welcome 90,000 visitors a year",
+            ["We employ 40 local people", "we welcome 90,000 visitors a year"],
+        ),
+        (
+            "Copper output is still 3.1 per cent and zinc is up 12 per cent on a year ago",
+            ["Copper output is still 3.1 per cent", "zinc is up 12 per cent on a year ago"],
+        ),
+        # ", but" before a clause of its own, and a comma before a pronoun clause in speech.
+        (
+            "The library remains open, but its reading room is shut to the public",
+            ["The library remains open", "its reading room is shut to the public"],
+        ),
+        (
+            "We've opened 12 new branches this year, we've got 300 now",
+            ["We've opened 12 new branches this year", "we've got 300 now"],
+        ),
+        # A part of a counted group after the clause: the group carried over.
+        (
+            "Inspectors found 12 faults at the plant, three of them serious",
+            ["Inspectors found 12 faults at the plant", "three of the 12 faults were serious"],
+        ),
+        (
+            "Three walkers were rescued overnight, one of whom was taken to hospital",
+            ["Three walkers were rescued overnight", "one of the three walkers was taken to hospital"],
+        ),
+        # "after" / "following" an event of its own: a noun phrase with a relative clause, a modified plural subject.
+        (
+            "It was the third flood this winter, after a storm in January that lasted two days",
+            ["It was the third flood this winter", "a storm in January lasted two days"],
+        ),
+        (
+            "The port has been given 14 days to make repairs after safety inspectors found nine defects",
+            ["The port has been given 14 days to make repairs", "safety inspectors found nine defects"],
+        ),
+        # A participle of result whose object is a bare noun before a figure.
+        (
+            "A fire at the depot forced the closure of the line on Monday, disrupting travel for about 8,000 commuters",
+            [
+                "A fire at the depot forced the closure of the line on Monday",
+                "A fire at the depot was disrupting travel for about 8,000 commuters",
+            ],
+        ),
         # A second bare verb after a modal or "to": subject and modal carried over.
         (
             "The college will close its music school next summer and shed 40 teaching posts",
@@ -709,6 +756,10 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "Homes in Ashby, Thornley, Upper Marden and Kelso Green are covered by the notice",  # a list's last item
         "The previously agreed guarantees to the United States and Canada were no longer valid",  # no verb before
         "Staff at Ashcombe Royal, St Hilda's and Vale Community are now on strike",
+        "When prices rose sharply, we cut 40 jobs at the plant",  # a condition and its clause
+        "Only 12 people remained in custody, all of them charged with violent offences",  # a participle, not a verb
+        "Some 900 homes lost power at the weekend, some of them for two days",  # no state after "of them"
+        "There is more to do, but we are turning the corner",  # the speaker's own stance after "but"
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
