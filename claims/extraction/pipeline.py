@@ -628,7 +628,7 @@ _SPLIT_SPLICE = re.compile(
     rf",\s+(?={_PRONOUN_OPENING}(?:['’](?:ve|re|ll|d)\s|\s+(?:{_AUX_WORDS}\b|{_LEXICAL}\s+{_DETERMINER}"
     rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER})))"
 )
-_SPLICES = (", we", ", they", ", he ", ", she ", ", it")
+_SPLICE_AT = re.compile(r", (?:we|they|he |she |it)")  # the guard before _SPLIT_SPLICE
 _SUBORDINATE_OPENING = re.compile(
     r"(?:when|whenever|if|as|because|after|before|since|while|although|though|once|until|unless|where|so)\b",
     re.IGNORECASE,
@@ -728,7 +728,7 @@ def _split_predicates(part: str) -> list[str]:
         (_SPLIT_WHILE, ", wh"),
         (_SPLIT_CLAUSE, "and"),
     ):
-        if needs not in part or (pattern is _SPLIT_SPLICE and not any(splice in part for splice in _SPLICES)):
+        if needs not in part or (pattern is _SPLIT_SPLICE and _SPLICE_AT.search(part) is None):
             continue  # the pattern cannot match without its conjunction
         found = [q for p in pieces for q in pattern.split(p)]
         if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_own_verb(found[0]):
@@ -1213,6 +1213,9 @@ def split_assertions(clause: str) -> list[str]:
             parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
     if ", " in clause:
         parts = [piece for part in parts for piece in _split_subject_aside(part)]
+        if len(parts) > 1 and " and " in clause:
+            # The aside's own coordination: "Fairbrook, which operates 412 stores and employs 38,000 people, …"
+            parts = [piece for part in parts for piece in (_split_coordination(part) if " and " in part else [part])]
         parts = [piece for part in parts for piece in _split_trailing(part)]
     if " after " in clause or " following " in clause:
         parts = [piece for part in parts for piece in _split_after(part)]
@@ -1244,7 +1247,7 @@ def _split_coordination(clause: str) -> list[str]:
         if "%" in clause or "cent" in clause:
             result = [piece for part in result for piece in _split_gapped(part)]
     first = result[0]
-    if " and " in clause or ", wh" in clause or ", but " in clause or any(splice in clause for splice in _SPLICES):
+    if " and " in clause or ", wh" in clause or ", but " in clause or (", " in clause and _SPLICE_AT.search(clause)):
         result = [piece for part in result for piece in _split_predicates(part)]
     if len(result) == 1:
         return result

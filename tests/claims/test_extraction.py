@@ -555,6 +555,14 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             ["Bramley Foods has closed its bakery in Leeds", "Bramley Foods employs 1,200 people"],
         ),
         (
+            "Hallam Foods, which runs 80 shops and employs about 3,000 people, has closed its bakery",
+            [
+                "Hallam Foods has closed its bakery",
+                "Hallam Foods runs 80 shops",
+                "Hallam Foods employs about 3,000 people",
+            ],
+        ),
+        (
             "The old pier, built in 1902, will close to visitors next month",
             ["The old pier will close to visitors next month", "The old pier was built in 1902"],
         ),
