@@ -719,6 +719,30 @@ def _has_verb(lower: str) -> bool:
     return not _IRREGULAR_VERBS.isdisjoint(words) or not _COMMON_PAST.isdisjoint(words)
 
 
+# A participle after a copula's complement takes the subject and the copula: "It was seven years old and serviced
+# in May" -> "It was seven years old" + "It was serviced in May". The complement is no participle itself ("was
+# arrested and charged with …" is one event).
+_COPULA_PARTICIPLE = re.compile(
+    r"\s(?P<aux>is|are|was|were)\s+(?!(?:[a-z]+ed|being|been|not)\b)[^,;]{3,60}?\s+and\s+"
+    r"(?P<verb>[a-z]{3,}ed\s+(?:in|on|at|by|for|from|last|this|every|twice|once)\b[^,;]*)$"
+)
+
+
+def _split_copula_participle(piece: str) -> list[str]:
+    found = _COPULA_PARTICIPLE.search(piece)
+    if found is None:
+        return [piece]
+    subject, complement = piece[: found.start()], piece[found.end("aux") :].split()
+    if not subject or len(subject.split()) > 6 or _has_verb(subject.lower()) or complement[0] in _IRREGULAR_VERBS:
+        return [piece]  # "was written by X and edited by Y": two participles of one account
+    if any(word.endswith("ed") for word in piece[found.end("aux") : found.start("verb")].split()[:-1]):
+        return [piece]  # "is a provider founded in 2012 and headquartered in …": the participles go together
+    head = piece[: found.start("verb")].rstrip()
+    head = head[: -len("and")].rstrip()
+    texts = [head, f"{subject} {found['aux']} {found['verb']}"]
+    return texts if all(len(text.split()) >= 4 for text in texts) else [piece]
+
+
 def _split_predicates(part: str) -> list[str]:
     """A clause split at a second predicate sharing its subject (carried over) or at ", while" before a clause."""
     pieces = [part]
@@ -741,7 +765,7 @@ def _split_predicates(part: str) -> list[str]:
     for piece in pieces:
         cuts = [m for m in _SPLIT_PREDICATE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
         if not cuts:
-            out.append(piece)
+            out.extend(_split_copula_participle(piece) if "ed " in piece else [piece])
             continue
         subject = _own_subject(piece)
         head = piece[: cuts[0].start()]
@@ -891,7 +915,7 @@ def _split_gapped(part: str) -> list[str]:
 # assertion about the subject of its own: "Harbour Ferries carries 90,000 people a year", "The pier was built in
 # 1902". The subject must open the clause, hold no verb or comma, and the rest start with its verb.
 _SUBJECT_ASIDE = re.compile(
-    r"(?P<subject>[A-Z][^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
+    r"(?P<subject>(?:[A-Z]|(?:the|its|their)\s)[^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
     r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired)"
     r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
     r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"

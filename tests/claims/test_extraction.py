@@ -702,6 +702,16 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
                 "A fire at the depot was disrupting travel for about 8,000 commuters",
             ],
         ),
+        # A participle after a copula's complement takes the subject and the copula.
+        (
+            "The ferry was 30 years old and refitted in 2019",
+            ["The ferry was 30 years old", "The ferry was refitted in 2019"],
+        ),
+        # A side fact after a lower-case subject (a reported clause).
+        (
+            "the bridge, built in 1890, had passed its last inspection in May",
+            ["the bridge had passed its last inspection in May", "the bridge was built in 1890"],
+        ),
         # A second bare verb after a modal or "to": subject and modal carried over.
         (
             "The college will close its music school next summer and shed 40 teaching posts",
@@ -765,6 +775,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The previously agreed guarantees to the United States and Canada were no longer valid",  # no verb before
         "Staff at Ashcombe Royal, St Hilda's and Vale Community are now on strike",
         "When prices rose sharply, we cut 40 jobs at the plant",  # a condition and its clause
+        "The newsletter was written by Ann Lee and edited by Tom Hart",  # two participles of one account
+        "The firm is a network provider founded in 2012 and headquartered in Leeds",  # the participles go together
         "Only 12 people remained in custody, all of them charged with violent offences",  # a participle, not a verb
         "Some 900 homes lost power at the weekend, some of them for two days",  # no state after "of them"
         "There is more to do, but we are turning the corner",  # the speaker's own stance after "but"
