@@ -572,7 +572,7 @@ def _subject(clause: str) -> str:
 # "higher sales and increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose
 # 4%, while Y fell 2%") is split too.
 _DETERMINER = (
-    r"(?:(?:the|a|an|its|their|his|her|our|all|both|some|more|almost|nearly|about|around|roughly|another|two|three|four"
+    r"(?:(?:the|a|an|its|their|his|her|our|all|both|some|more|almost|nearly|about|around|roughly|approximately|another|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
     r"|(?:over|by)\s+\d|\d|£|\$|€)"
 )
@@ -916,7 +916,8 @@ def _split_gapped(part: str) -> list[str]:
 # 1902". The subject must open the clause, hold no verb or comma, and the rest start with its verb.
 _SUBJECT_ASIDE = re.compile(
     r"(?P<subject>(?:[A-Z]|(?:the|its|their)\s)[^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
-    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired)"
+    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired"
+    r"|published|issued|released)"
     r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
     r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"
 )
@@ -952,7 +953,7 @@ def _object_relative(body: str) -> bool:
 
 _ASIDE_OPENINGS = (
     "which ", "who ", "a ", "an ", "the ", "built ", "completed ", "opened ", "founded ", "established ",
-    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ",
+    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ", "published ", "issued ", "released ",
 )  # fmt: skip
 
 
@@ -995,7 +996,8 @@ _TRAILING_RECORD = re.compile(
     r"|heaviest|fastest|oldest|only|most\s+[a-z]+|[a-z]{3,}est)\s+[^,;:“”\"()]{3,100})$"
 )
 _TRAILING_WITH = re.compile(
-    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?[a-z]{3,}ing)\b(?P<rest>[^,;:“”\"()]*)$"
+    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?(?:[a-z]{3,}ing|due\s+to))\b"
+    r"(?P<rest>[^,;:“”\"()]*)$"
 )
 
 
@@ -1168,12 +1170,17 @@ def _split_trailing(part: str) -> list[str]:
         return [part]
     head, np = part[: found.start()], found["np"]
     lower = np.lower()
-    if len(head.split()) < 4 or not _has_verb(head.lower()) or not (_NUMBER.search(lower) or lower.endswith("s")):
+    first = np.split()[0].lower()
+    definite = first in ("the", "its", "their")  # "with its market share sliding …": a thing of its own
+    if len(head.split()) < 4 or not _has_verb(head.lower()):
         return [part]
-    if np.split()[0].lower() in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most"}:
+    if not (_NUMBER.search(lower) or lower.endswith("s") or definite or found["verb"].endswith("due to")):
+        return [part]
+    if first in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most", "its", "their"}:
         return [part]
     past = bool(_PAST.search(head.lower()))
-    aux = ("were" if past else "are") if lower.endswith("s") or _NUMBER.search(lower) else ("was" if past else "is")
+    plural = (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))) or _NUMBER.search(lower)
+    aux = ("were" if past else "are") if plural else ("was" if past else "is")
     return [head, f"{np} {aux} {found['verb']}{found['rest']}"]
 
 

@@ -526,6 +526,14 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Ferries are sailing from the north pier this week, with crossings taking 20 minutes longer",
             ["Ferries are sailing from the north pier this week", "crossings are taking 20 minutes longer"],
         ),
+        (
+            "The club has been losing members to rivals, with its market share sliding to 9 per cent",
+            ["The club has been losing members to rivals", "its market share was sliding to 9 per cent"],
+        ),
+        (
+            "£2m has been set aside for a new library, with building work due to start in May",
+            ["£2m has been set aside for a new library", "building work was due to start in May"],
+        ),
         # "after" a clause with its own subject and past verb: an earlier event of its own.
         (
             "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
@@ -565,6 +573,10 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
         (
             "The old pier, built in 1902, will close to visitors next month",
             ["The old pier will close to visitors next month", "The old pier was built in 1902"],
+        ),
+        (
+            "The audit, published on 3 March, lists 12 failings at the prison",
+            ["The audit lists 12 failings at the prison", "The audit was published on 3 March"],
         ),
         (
             "Kelso Rovers, a club with 9,000 members, sold 18,000 season tickets this year",
