@@ -919,7 +919,8 @@ _SUBJECT_ASIDE = re.compile(
     r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired"
     r"|published|issued|released)"
     r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
-    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"
+    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)"
+    r"|where\s+(?P<where>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)),\s+(?P<rest>[a-z].+)"
 )
 _ADVERB = re.compile(r"(?:also|now|still|already|later|then|recently|currently|since|has|have|had|is|are|was|were)$")
 
@@ -954,6 +955,7 @@ def _object_relative(body: str) -> bool:
 _ASIDE_OPENINGS = (
     "which ", "who ", "a ", "an ", "the ", "built ", "completed ", "opened ", "founded ", "established ",
     "launched ", "formed ", "created ", "designed ", "bought ", "acquired ", "published ", "issued ", "released ",
+    "where ",
 )  # fmt: skip
 
 
@@ -977,7 +979,14 @@ def _split_subject_aside(clause: str) -> list[str]:
         # "The youngest of the climbers, a boy of 12, …": which of them is meant is unclear; an apposition
         # without a figure is mostly a title or role ("Ana Ruiz, the party's leader, …"), not a claim.
         return [clause]
-    if body:
+    where = found["where"]
+    if where:
+        # "The plant, where a leak in April left 27 people needing treatment, …": a clause of its own there.
+        if _verb_first(where) or not _has_own_verb(where) or where.split()[0].lower() in _PRONOUN_SUBJECTS:
+            return [clause]
+        place = f"{lower.split()[0]} {subject.split(None, 1)[1]}" if lower.startswith(("the ", "its ")) else subject
+        aside = f"{where} {'at' if place[:4] in ('the ', 'its ') else 'in'} {place}"
+    elif body:
         aside = f"{subject} {body}"
     elif found["made"]:
         aside = f"{subject} was {found['made']}"
@@ -1235,6 +1244,32 @@ def _split_quantified(part: str) -> list[str]:
     return [head, f"{q} of the {count} {group['noun']} {body}"]
 
 
+# ", when" after a date of the clause ("on", "until", "in" … before it; not "the position of 1997, when …") before a
+# clause of its own: that clause's event on that date. "The club has until 9 October,
+# when a judge will hear the petition" -> "… has until 9 October" + "On 9 October, a judge will hear the petition".
+_DATED_WHEN = re.compile(
+    r"\b(?:on|until|till|by|from|in|since|to|before|after)\s+"
+    rf"(?P<date>\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{'|'.join(WEEKDAYS)})|(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\d),\s+when\s+"
+    r"(?P<clause>(?:the|a|an|its|their|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,6}?\s+"
+    rf"(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b[^,;:“”\"()]{{3,}}?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _split_dated_when(part: str) -> list[str]:
+    found = _DATED_WHEN.search(part)
+    if found is None:
+        return [part]
+    head, date = part[: found.end("date")], found["date"]
+    opening = found["clause"].split(None, 1)[0].lower()
+    if len(head.split()) < 4 or not _has_own_verb(head) or _has_verb(opening) or opening in _PRONOUN_SUBJECTS:
+        return [part]  # "…, when he was suspended": whose event it is would be lost
+    day = any(ch.isdigit() for ch in date) and not re.fullmatch(r"(?:\w+\s+)?\d{4}", date)
+    preposition = "On" if day or date in WEEKDAYS else "In"
+    return [head, f"{preposition} {date}, {found['clause']}"]
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
@@ -1252,6 +1287,8 @@ def split_assertions(clause: str) -> list[str]:
         parts = [piece for part in parts for piece in _split_after(part)]
     if "ing " in clause and ", " in clause:
         parts = [piece for part in parts for piece in _split_result(part)]
+    if ", when " in clause:
+        parts = [piece for part in parts for piece in _split_dated_when(part)]
     if " of them " in clause or " of whom " in clause or " of which " in clause:
         parts = [piece for part in parts for piece in _split_quantified(part)]
     if ", which " in clause:

@@ -575,6 +575,15 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             ["The old pier will close to visitors next month", "The old pier was built in 1902"],
         ),
         (
+            "The Harlow depot, where a fire in May injured six workers, reopened in August",
+            ["The Harlow depot reopened in August", "a fire in May injured six workers at the Harlow depot"],
+        ),
+        # ", when" after a date before a clause of its own: that clause's event on that date.
+        (
+            "The council has until 12 March, when a judge will rule on its spending plan",
+            ["The council has until 12 March", "On 12 March, a judge will rule on its spending plan"],
+        ),
+        (
             "The audit, published on 3 March, lists 12 failings at the prison",
             ["The audit lists 12 failings at the prison", "The audit was published on 3 March"],
         ),
@@ -787,6 +796,8 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The previously agreed guarantees to the United States and Canada were no longer valid",  # no verb before
         "Staff at Ashcombe Royal, St Hilda's and Vale Community are now on strike",
         "When prices rose sharply, we cut 40 jobs at the plant",  # a condition and its clause
+        "His ban is backdated to 2 May, when he was provisionally suspended",  # whose event it is would be lost
+        "The mill, where it all began in 1850, is now a museum",  # a pronoun after "where": its referent is lost
         "The newsletter was written by Ann Lee and edited by Tom Hart",  # two participles of one account
         "The firm is a network provider founded in 2012 and headquartered in Leeds",  # the participles go together
         "Only 12 people remained in custody, all of them charged with violent offences",  # a participle, not a verb
