@@ -628,7 +628,7 @@ _SPLIT_SPLICE = re.compile(
     rf",\s+(?={_PRONOUN_OPENING}(?:['’](?:ve|re|ll|d)\s|\s+(?:{_AUX_WORDS}\b|{_LEXICAL}\s+{_DETERMINER}"
     rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER})))"
 )
-_SPLICE_AT = re.compile(r", (?:we|they|he |she |it)")  # the guard before _SPLIT_SPLICE
+_SPLICE_AT = re.compile(r", (?:we|they|he|she|it)\b")  # the guard before _SPLIT_SPLICE
 _SUBORDINATE_OPENING = re.compile(
     r"(?:when|whenever|if|as|because|after|before|since|while|although|though|once|until|unless|where|so)\b",
     re.IGNORECASE,
@@ -1270,6 +1270,15 @@ def _split_dated_when(part: str) -> list[str]:
     return [head, f"{preposition} {date}, {found['clause']}"]
 
 
+def _split_aside_coordinated(part: str) -> list[str]:
+    """_split_subject_aside, the aside split at its own coordination: "Fairbrook, which operates 412 stores and
+    employs 38,000 people, …" -> "… operates 412 stores" + "… employs 38,000 people"."""
+    pieces = _split_subject_aside(part)
+    if len(pieces) == 2 and " and " in pieces[1]:
+        return [pieces[0], *_split_coordination(pieces[1])]
+    return pieces
+
+
 def split_assertions(clause: str) -> list[str]:
     """One clause may bundle several assertions: 'A are not X, but are Y' -> 'A are not X', 'A are Y'."""
     parts = _split_coordination(clause)
@@ -1278,10 +1287,7 @@ def split_assertions(clause: str) -> list[str]:
         if found is not None:
             parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
     if ", " in clause:
-        parts = [piece for part in parts for piece in _split_subject_aside(part)]
-        if len(parts) > 1 and " and " in clause:
-            # The aside's own coordination: "Fairbrook, which operates 412 stores and employs 38,000 people, …"
-            parts = [piece for part in parts for piece in (_split_coordination(part) if " and " in part else [part])]
+        parts = [piece for part in parts for piece in _split_aside_coordinated(part)]
         parts = [piece for part in parts for piece in _split_trailing(part)]
     if " after " in clause or " following " in clause:
         parts = [piece for part in parts for piece in _split_after(part)]
