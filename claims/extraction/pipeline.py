@@ -544,10 +544,10 @@ def _tidy(text: str) -> str:
 _OWN_FRAME = re.compile(
     r"^(?:what\s+)?(?:i|we)\s+(?:can|could|would|must|want\s+to|'d\s+like\s+to|would\s+like\s+to)?\s*"
     r"(?:only\s+|just\s+|also\s+|simply\s+)?(?:say|tell\s+you|confirm|note|stress|add|point\s+out|repeat|assure\s+you"
-    r"|report)\s+(?:is\s+)?that\s+(?=\w)",
+    r"|report)\s+(?:is\s+)?that\s+(?=\w)|^we\s+understand\s+(?:that\s+)?(?=\w)",
     re.IGNORECASE,
 )
-_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh"})
+_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh", "we", "wh"})
 
 
 def _rstrip_dashes(text: str) -> str:
@@ -578,7 +578,7 @@ _DETERMINER = (
 )
 _AUX_WORDS = r"(?:is|are|was|were|has|have|had|will|would|can|could)"
 # Verbs of knowing and saying after a pronoun frame the clause that follows ("and we understand all three are …").
-_COGNITION = "understand|believe|think|know|hope|expect|fear|feel|say|suspect|want|guess|reckon|hear|see"
+_COGNITION = "believe|think|know|hope|expect|fear|feel|say|suspect|want|guess|reckon|hear|see"
 _FUNCTION_WORDS = (
     "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
     "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"

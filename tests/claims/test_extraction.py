@@ -821,6 +821,16 @@ def test_each_part_of_a_split_bundle_keeps_the_sentence_span_and_the_claimant():
     assert {(c.start, c.end, c.claimant_as_written) for c in claims} == {(0, len(text) - 1, "the minister")}
 
 
+def test_a_speakers_own_frame_is_dropped_from_a_split_part():
+    text = "Two walkers were flown to hospital as a precaution and we understand both are recovering, police said.\n"
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "Two walkers were flown to hospital as a precaution",
+        "Both are recovering",
+    ]
+    assert {c.claimant_as_written for c in claims} == {"police"}
+
+
 def test_coordinated_figures_become_one_claim_each_with_the_sentence_span():
     text = "Two people were killed and 14 injured when a bus hit a wall in Leeds on Sunday, police said.\n"
     claims = extract(text)
