@@ -1128,6 +1128,9 @@ _BODY_NOT_ABOUT = re.compile(r"(?:is|was)\s+(?:why|what|how|when|where)\b|means\
 _NP_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
 
 
+_BARE_NOUN_PREPOSITIONS = frozenset({"during", "for", "of", "after", "before", "until"})
+
+
 def _split_final_relative(part: str) -> list[str]:
     found = _FINAL_RELATIVE.search(part)
     if found is None:
@@ -1149,6 +1152,8 @@ def _split_final_relative(part: str) -> list[str]:
         while names < min(len(words) - 1, 5) and words[-1 - names][:1].isupper():
             names += 1
         start = len(words) - names if names else None
+    if start is None and len(words) > 3 and words[-2].lower() in _BARE_NOUN_PREPOSITIONS and words[-1].isalpha():
+        start = len(words) - 1  # "… employed during construction, which is due to start in 2027": a bare noun
     if start is None or start < 2 or len(words[:start]) < 3 or not _has_verb(" ".join(words[:start]).lower()):
         return [part]
     noun = " ".join(words[start:])

@@ -547,6 +547,10 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
                 "the cap on parking fines has stood at £70 since 2012",
             ],
         ),
+        (
+            "About 400 people will be employed during construction, which is due to start next spring",
+            ["About 400 people will be employed during construction", "construction is due to start next spring"],
+        ),
         # ", though" before a clause of its own, like ", while".
         (
             "About 80 homes have been told to boil their water, though no illness has been reported",
