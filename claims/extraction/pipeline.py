@@ -1005,7 +1005,7 @@ _TRAILING_RECORD = re.compile(
     r"|heaviest|fastest|oldest|only|most\s+[a-z]+|[a-z]{3,}est)\s+[^,;:“”\"()]{3,100})$"
 )
 _TRAILING_WITH = re.compile(
-    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?(?:[a-z]{3,}ing|due\s+to))\b"
+    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?(?:[a-z]{3,}ing|due\s+to|[a-z]{3,}ed))\b"
     r"(?P<rest>[^,;:“”\"()]*)$"
 )
 
@@ -1167,6 +1167,10 @@ def _split_final_relative(part: str) -> list[str]:
     return [head, f"{noun} {body}"]
 
 
+def _is_past(lower: str) -> bool:
+    return bool(_PAST.search(lower)) or not _IRREGULAR_PAST.isdisjoint(lower.split())
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -1176,7 +1180,7 @@ def _split_trailing(part: str) -> list[str]:
         if words[0] in _AFTER_SUPERLATIVE or not _MEASURE_WORDS.isdisjoint(words):
             found = None  # "rose 4%, the smallest increase since 2021": a figure's own qualifier stays with it
     head = part[: found.start()] if found else ""
-    past = bool(_PAST.search(head.lower()))
+    past = _is_past(head.lower())
     if found is not None and len(head.split()) >= 4 and _has_verb(head.lower()):
         return [head, f"It {'was' if past else 'is'} {found['noun']}"]
     found = _TRAILING_WITH.search(part) if ", with " in part else None
@@ -1190,9 +1194,10 @@ def _split_trailing(part: str) -> list[str]:
         return [part]
     if not (_NUMBER.search(lower) or lower.endswith("s") or definite or found["verb"].endswith("due to")):
         return [part]
-    if first in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most", "its", "their"}:
-        return [part]
-    past = bool(_PAST.search(head.lower()))
+    allowed = {"the", "a", "an", "all", "some", "more", "many", "most", "its", "their"}
+    if first in _FUNCTION_WORD_SET - allowed and not _NUMBER.match(np.split(None, 1)[-1]):
+        return [part]  # "with about 300 homes damaged" opens with its figure
+    past = _is_past(head.lower())
     plural = (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))) or _NUMBER.search(lower)
     aux = ("were" if past else "are") if plural else ("was" if past else "is")
     return [head, f"{np} {aux} {found['verb']}{found['rest']}"]

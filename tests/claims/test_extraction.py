@@ -531,6 +531,10 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             ["The club has been losing members to rivals", "its market share was sliding to 9 per cent"],
         ),
         (
+            "The storm swept across the north on Friday, with about 300 homes damaged",
+            ["The storm swept across the north on Friday", "about 300 homes were damaged"],
+        ),
+        (
             "£2m has been set aside for a new library, with building work due to start in May",
             ["£2m has been set aside for a new library", "building work was due to start in May"],
         ),
