@@ -765,7 +765,8 @@ def _split_predicates(part: str) -> list[str]:
     for piece in pieces:
         cuts = [m for m in _SPLIT_PREDICATE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
         if not cuts:
-            out.extend(_split_copula_participle(piece) if "ed " in piece else [piece])
+            at = piece.find(" and ")
+            out.extend(_split_copula_participle(piece) if at > 0 and "ed " in piece[at:] else [piece])
             continue
         subject = _own_subject(piece)
         head = piece[: cuts[0].start()]
