@@ -577,7 +577,7 @@ _DETERMINER = (
     r"|(?:over|by)\s+\d|\d|£|\$|€)"
 )
 _AUX_WORDS = r"(?:is|are|was|were|has|have|had|will|would|can|could)"
-# Verbs of knowing and saying after a pronoun frame the clause that follows ("and we understand all three are …").
+# Verbs of knowing and saying after a pronoun frame the clause that follows ("and we believe all three are …").
 _COGNITION = "believe|think|know|hope|expect|fear|feel|say|suspect|want|guess|reckon|hear|see"
 _FUNCTION_WORDS = (
     "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
