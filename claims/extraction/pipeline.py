@@ -547,10 +547,10 @@ def _tidy(text: str) -> str:
 _OWN_FRAME = re.compile(
     r"^(?:what\s+)?(?:i|we)\s+(?:can|could|would|must|want\s+to|'d\s+like\s+to|would\s+like\s+to)?\s*"
     r"(?:only\s+|just\s+|also\s+|simply\s+)?(?:say|tell\s+you|confirm|note|stress|add|point\s+out|repeat|assure\s+you"
-    r"|report)\s+(?:is\s+)?that\s+(?=\w)",
+    r"|report)\s+(?:is\s+)?that\s+(?=\w)|^we\s+understand\s+(?:that\s+)?(?=\w)",
     re.IGNORECASE,
 )
-_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh"})
+_OWN_FRAME_OPENINGS = frozenset({"I ", "We", "Wh", "we", "wh"})
 
 
 def _rstrip_dashes(text: str) -> str:
@@ -575,11 +575,19 @@ def _subject(clause: str) -> str:
 # "higher sales and increased profits" is one object list. A clause of its own after ", while" / ", whereas" ("X rose
 # 4%, while Y fell 2%") is split too.
 _DETERMINER = (
-    r"(?:(?:the|a|an|its|their|his|her|our|all|some|more|almost|nearly|about|around|roughly|another|two|three|four"
+    r"(?:(?:the|a|an|its|their|his|her|our|all|both|some|more|almost|nearly|about|around|roughly|approximately|another|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b"
     r"|(?:over|by)\s+\d|\d|£|\$|€)"
 )
 _AUX_WORDS = r"(?:is|are|was|were|has|have|had|will|would|can|could)"
+# Verbs of knowing and saying after a pronoun frame the clause that follows ("and we believe all three are …").
+_COGNITION = "believe|think|know|hope|expect|fear|feel|say|suspect|want|guess|reckon|hear|see"
+_FUNCTION_WORDS = (
+    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
+    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
+    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
+)
+_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _COMMON_PAST_WORDS = (
     "went took made gave sent won lost rose fell grew paid built began left held met came got cut sold spent"
     " shut hit set put"
@@ -595,9 +603,12 @@ _SPLIT_PREDICATE = re.compile(
 # or a determiner and a few words ("…, and a monthly pass now costs £86"). "and" right after a plural without a
 # comma is left alone ("their videos and comments could be seen"), and so is "two and a half times".
 _SPLIT_CLAUSE = re.compile(
-    r"(?:,\s+|(?<!s)\s+)and\s+(?=(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
+    rf"(?:,\s+|(?<!s)\s+)and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:is|was|has)\s+(?:now\s+|still\s+|also\s+)?"
+    r"(?:up|down|\d)"
+    r"|(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
     rf"(?:[a-z]{{3,}}[^s\W']s|people|police)\s+(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b"
-    rf"|(?:we|they|he|she)\s+(?:[a-z]+ly\s+)?(?:{_AUX_WORDS}|{_LEXICAL}|said)\b"
+    rf"|(?:we|they|he|she|it)(?:['’](?:ve|re|s|ll|d)\s|\s+(?:[a-z]+ly\s+)?(?:{_AUX_WORDS}\b|{_LEXICAL}\b|said\b"
+    rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER}))"
     rf"|(?!a\s+half\b)(?:the|a|an|its|their|this)(?:\s+(?!that\b|which\b|who\b)[\w’'-]+){{1,4}}?\s+(?:now\s+|[a-z]+ly\s+)?"
     rf"(?:[a-z]{{3,}}ed|{_PAST_WORDS}|said|[a-z]{{3,}}[^s\W']s\s+{_DETERMINER})\b)"
 )
@@ -608,9 +619,28 @@ _SPLIT_WHILE = re.compile(
 # ", though" / ", although" before a clause of its own is a contrast like ", while": "… told to be ready to leave,
 # though nobody has been ordered out" -> two claims.
 _SPLIT_THOUGH = re.compile(_SPLIT_WHILE.pattern.replace("(?:while|whereas)", "(?:though|although)", 1))
+# ", but" before a clause of its own, its subject a determiner, pronoun or name and a few words before an auxiliary
+# or a verb of state: "The park remains open, but its primate house is shut" -> two claims.
+_SPLIT_BUT_CLAUSE = re.compile(
+    r",\s+but\s+(?=(?:the|a|an|its|their|this|these|those|it|they|he|she|there|[A-Z][\w’'-]*)"
+    rf"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){{0,3}}?\s+(?:{_AUX_WORDS}|remains?|remained|stays?|stayed)\b)"
+)
+# A comma before a pronoun clause of its own, in speech: "We've opened 15 stores this year, we've got 412 now".
+_PRONOUN_OPENING = r"(?:we|they|he|she|it)"
+_SPLIT_SPLICE = re.compile(
+    rf",\s+(?={_PRONOUN_OPENING}(?:['’](?:ve|re|ll|d)\s|\s+(?:{_AUX_WORDS}\b|{_LEXICAL}\s+{_DETERMINER}"
+    rf"|(?!(?:{_FUNCTION_WORDS}|{_COGNITION})\b)[a-z]{{3,}}\s+{_DETERMINER})))"
+)
+_SPLICE_AT = re.compile(r", (?:we|they|he|she|it)\b")  # the guard before _SPLIT_SPLICE
+_SUBORDINATE_OPENING = re.compile(
+    r"(?:when|whenever|if|as|because|after|before|since|while|although|though|once|until|unless|where|so)\b",
+    re.IGNORECASE,
+)
+_AUX_OR_MODAL = re.compile(rf"(?:{_AUX_WORDS}|may|might|must|should)\s")
 _VERB_END = re.compile(rf"(?:ed|^{_AUX_WORDS})$")
 _BETWEEN = re.compile(r"\b(?:between|both|from)\b[^,;]*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s[^,]{1,80},")
+_WORD_COMMA = re.compile(r",(?!\d{3}\b)")  # a comma between words, not a figure's thousands
 
 
 def _own_subject(clause: str) -> str:
@@ -620,8 +650,8 @@ def _own_subject(clause: str) -> str:
     verb_at = 0
     for index, word in enumerate(words[:12]):
         lower = word.lower()
-        if index == 0 or not word[:1].islower():
-            continue
+        if index == 0 or not word[:1].islower() or words[index - 1].lower() in _NP_OPENERS:
+            continue  # the word after a determiner is no verb: "A failure of the automated system forced …"
         if (_AUX.match(lower) and lower == lower.rstrip(",;")) or lower in _COMMON_PAST or lower.endswith("ed"):
             verb_at = index
             break
@@ -631,7 +661,58 @@ def _own_subject(clause: str) -> str:
         if not verb_at and len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")):
             verb_at = index
     subject = " ".join(words[:verb_at]) if verb_at else ""
-    return subject if "," not in subject else ""
+    return "" if "," in subject and _WORD_COMMA.search(subject) else subject  # "About 9,000 bags" keeps its figure
+
+
+_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"})
+# A pronoun and a word, or a contracted auxiliary, opens a clause of its own: "We employ 60 people", "we've got 412".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:we|they|he|she|it)(?:['’](?:ve|re|s|ll|d)\s|\s+(?!(?:and|or|but|to|of|in|on|at|as|that)\b)[a-z]{2,}\b)",
+    re.IGNORECASE,
+)
+_NOT_AFTER_VERB = frozenset({"in", "of", "to", "for", "on", "at", "from", "by", "and", "or", "with", "across", "into"})
+
+
+def _has_own_verb(piece: str) -> bool:
+    return _has_verb(piece.lower()) or _own_verb(piece)
+
+
+def _own_verb(piece: str) -> bool:
+    """Whether a piece of a coordination is a clause with its own verb: an auxiliary ("… was …"), a pronoun and
+    a verb ("We employ …", "we've …"), or a subject before a lexical verb ("The park remains open", "Police closed
+    the road"): no list before it ("14,000 homes in Ashby, Thornley, Upper Cressing"), no adverb ending the subject
+    ("The previously proposed guarantees"), and no preposition after it ("guarantees to the United States")."""
+    if _FINITE.search(piece.lower()) or _PRONOUN_CLAUSE.match(piece):
+        return True
+    subject = _own_subject(piece)
+    if not subject or not piece.startswith(subject):
+        return False
+    last = subject.split()[-1].lower()
+    words = piece[len(subject) :].split()
+    if last in _FUNCTION_WORD_SET or last.endswith("ly") or len(words) < 2 or words[0][-1:] in ",;:":
+        return False
+    if subject.lstrip("\"“‘'")[:2].lower() in ("i ", "i'", "i’"):
+        return False  # a first-person account, as for a pronoun clause
+    verb, after = words[0].lower(), words[1].lower()
+    if verb.endswith("ed") or verb in _IRREGULAR_VERBS or verb in _COMMON_PAST:
+        return True  # "The boiler in the primate house failed in early November"
+    # A preposition after a word in -s makes it a noun ("guarantees to the United States"), and so does an
+    # auxiliary ("Young families won't move"): the verb is the auxiliary's.
+    return after not in _NOT_AFTER_VERB and not _AUX.match(after) and not after.endswith(("n't", "n’t"))
+
+
+_LIST_TAIL = re.compile(r",\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+$")
+
+
+def _ends_list(part: str) -> bool:
+    """Whether an "and" split at without a comma closes a list of a few words after a comma: "routes 3, 7, 12 and
+    22 are …", "at Ashcombe Royal, St Hilda's and Vale Community are …"."""
+    for m in _SPLIT_AND.finditer(part):
+        if part[m.start()] != ",":
+            tail = _LIST_TAIL.search(part, 0, m.start())
+            if tail is not None and not _has_verb(tail.group(0).lower()):
+                return True
+    return False
 
 
 def _has_verb(lower: str) -> bool:
@@ -641,14 +722,45 @@ def _has_verb(lower: str) -> bool:
     return not _IRREGULAR_VERBS.isdisjoint(words) or not _COMMON_PAST.isdisjoint(words)
 
 
+# A participle after a copula's complement takes the subject and the copula: "It was seven years old and serviced
+# in May" -> "It was seven years old" + "It was serviced in May". The complement is no participle itself ("was
+# arrested and charged with …" is one event).
+_COPULA_PARTICIPLE = re.compile(
+    r"\s(?P<aux>is|are|was|were)\s+(?!(?:[a-z]+ed|being|been|not)\b)[^,;]{3,60}?\s+and\s+"
+    r"(?P<verb>[a-z]{3,}ed\s+(?:in|on|at|by|for|from|last|this|every|twice|once)\b[^,;]*)$"
+)
+
+
+def _split_copula_participle(piece: str) -> list[str]:
+    found = _COPULA_PARTICIPLE.search(piece)
+    if found is None:
+        return [piece]
+    subject, complement = piece[: found.start()], piece[found.end("aux") :].split()
+    if not subject or len(subject.split()) > 6 or _has_verb(subject.lower()) or complement[0] in _IRREGULAR_VERBS:
+        return [piece]  # "was written by X and edited by Y": two participles of one account
+    if any(word.endswith("ed") for word in piece[found.end("aux") : found.start("verb")].split()[:-1]):
+        return [piece]  # "is a provider founded in 2012 and headquartered in …": the participles go together
+    head = piece[: found.start("verb")].rstrip()
+    head = head[: -len("and")].rstrip()
+    texts = [head, f"{subject} {found['aux']} {found['verb']}"]
+    return texts if all(len(text.split()) >= 4 for text in texts) else [piece]
+
+
 def _split_predicates(part: str) -> list[str]:
     """A clause split at a second predicate sharing its subject (carried over) or at ", while" before a clause."""
     pieces = [part]
-    for pattern, needs in ((_SPLIT_WHILE, ", wh"), (_SPLIT_CLAUSE, "and")):
-        if needs not in part:
+    for pattern, needs in (
+        (_SPLIT_SPLICE, ", "),
+        (_SPLIT_BUT_CLAUSE, ", but "),
+        (_SPLIT_WHILE, ", wh"),
+        (_SPLIT_CLAUSE, "and"),
+    ):
+        if needs not in part or (pattern is _SPLIT_SPLICE and _SPLICE_AT.search(part) is None):
             continue  # the pattern cannot match without its conjunction
         found = [q for p in pieces for q in pattern.split(p)]
-        if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_verb(found[0].lower()):
+        if len(found) > len(pieces) and all(len(p.split()) >= 4 for p in found) and _has_own_verb(found[0]):
+            if pattern is _SPLIT_SPLICE and _SUBORDINATE_OPENING.match(part):
+                continue  # "When prices rose sharply, we cut 40 jobs": one sentence of a condition and its clause
             pieces = found
     if " and " not in part:
         return pieces
@@ -656,11 +768,12 @@ def _split_predicates(part: str) -> list[str]:
     for piece in pieces:
         cuts = [m for m in _SPLIT_PREDICATE.finditer(piece) if not _BETWEEN.search(piece[: m.start()])]
         if not cuts:
-            out.append(piece)
+            at = piece.find(" and ")
+            out.extend(_split_copula_participle(piece) if at > 0 and "ed " in piece[at:] else [piece])
             continue
         subject = _own_subject(piece)
         head = piece[: cuts[0].start()]
-        if not subject or not _has_verb(head.lower()):
+        if not subject or not _has_own_verb(head):
             out.append(piece)
             continue
         texts = [piece[: cuts[0].start()]]
@@ -668,7 +781,12 @@ def _split_predicates(part: str) -> list[str]:
             end = cuts[n + 1].start() if n + 1 < len(cuts) else len(piece)
             texts.append(f"{subject} {piece[m.end() : end]}")
         last = head.split()[-1].lower() if head.split() else ""
-        if len(head.split()) < 4 or _VERB_END.search(last) or last in _IRREGULAR_VERBS or last in _COMMON_PAST:
+        # "was arrested and charged with …" is one event; "would be commissioned and would report …" has a second
+        # auxiliary of its own.
+        own_aux = _AUX_OR_MODAL.match(piece, cuts[0].end()) is not None
+        if len(head.split()) < 4 or (
+            not own_aux and (_VERB_END.search(last) or last in _IRREGULAR_VERBS or last in _COMMON_PAST)
+        ):
             out.append(piece)
             continue
         out.extend(texts)
@@ -686,12 +804,6 @@ _MODAL_CHAIN = re.compile(
     r"(?:will|would|can|could|may|might|must|should|(?:is|are|was|were)\s+(?:due|set|going|expected|planning)\s+to"
     r"|[a-z]{3,}(?:s|ed)\s+to)(?:\s+not)?\s+(?:also\s+)?(?=[a-z])"
 )
-_FUNCTION_WORDS = (
-    "the|a|an|its|their|his|her|our|all|some|more|other|then|also|now|not|no|as|at|in|on|of|for|with|by|from|to|into"
-    "|over|under|up|about|after|before|between|both|each|every|many|most|much|several|such|that|this|these|those"
-    "|which|who|what|when|where|while|how|even|only|just|so|yet|less|fewer|far|well|later|still|there|it|they|we"
-)
-_FUNCTION_WORD_SET = frozenset(_FUNCTION_WORDS.split("|"))
 _SPLIT_BARE = re.compile(
     rf",?\s+and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]{{3,}}(?<!s)(?<!ed)(?<!ing)(?<!ly)|[a-z]+eed|shed)\s+"
     rf"(?:{_DETERMINER}|as\s+many\s+as\b|up\s+to\b|more\s+than\b))"
@@ -807,10 +919,12 @@ def _split_gapped(part: str) -> list[str]:
 # assertion about the subject of its own: "Harbour Ferries carries 90,000 people a year", "The pier was built in
 # 1902". The subject must open the clause, hold no verb or comma, and the rest start with its verb.
 _SUBJECT_ASIDE = re.compile(
-    r"(?P<subject>[A-Z][^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
-    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired)"
+    r"(?P<subject>(?:[A-Z]|(?:the|its|their)\s)[^,;:“”\"()]{1,80}?),\s+(?:(?:which|who)\s+(?P<body>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)"
+    r"|(?P<made>(?:built|completed|opened|founded|established|launched|formed|created|designed|bought|acquired"
+    r"|published|issued|released)"
     r"\s+(?:in|by|on|for|at|during)\s+[^,;:“”\"()]{2,80}?)"
-    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)),\s+(?P<rest>[a-z].+)"
+    r"|(?P<noun>(?:a|an|the)\s+(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,120}?)"
+    r"|where\s+(?P<where>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){6,160}?)),\s+(?P<rest>[a-z].+)"
 )
 _ADVERB = re.compile(r"(?:also|now|still|already|later|then|recently|currently|since|has|have|had|is|are|was|were)$")
 
@@ -844,7 +958,8 @@ def _object_relative(body: str) -> bool:
 
 _ASIDE_OPENINGS = (
     "which ", "who ", "a ", "an ", "the ", "built ", "completed ", "opened ", "founded ", "established ",
-    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ",
+    "launched ", "formed ", "created ", "designed ", "bought ", "acquired ", "published ", "issued ", "released ",
+    "where ",
 )  # fmt: skip
 
 
@@ -868,7 +983,14 @@ def _split_subject_aside(clause: str) -> list[str]:
         # "The youngest of the climbers, a boy of 12, …": which of them is meant is unclear; an apposition
         # without a figure is mostly a title or role ("Ana Ruiz, the party's leader, …"), not a claim.
         return [clause]
-    if body:
+    where = found["where"]
+    if where:
+        # "The plant, where a leak in April left 27 people needing treatment, …": a clause of its own there.
+        if _verb_first(where) or not _has_own_verb(where) or where.split()[0].lower() in _PRONOUN_SUBJECTS:
+            return [clause]
+        place = f"{lower.split()[0]} {subject.split(None, 1)[1]}" if lower.startswith(("the ", "its ")) else subject
+        aside = f"{where} {'at' if place[:4] in ('the ', 'its ') else 'in'} {place}"
+    elif body:
         aside = f"{subject} {body}"
     elif found["made"]:
         aside = f"{subject} was {found['made']}"
@@ -887,7 +1009,8 @@ _TRAILING_RECORD = re.compile(
     r"|heaviest|fastest|oldest|only|most\s+[a-z]+|[a-z]{3,}est)\s+[^,;:“”\"()]{3,100})$"
 )
 _TRAILING_WITH = re.compile(
-    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?[a-z]{3,}ing)\b(?P<rest>[^,;:“”\"()]*)$"
+    r",\s+with\s+(?P<np>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?P<verb>(?:still\s+)?(?:[a-z]{3,}ing|due\s+to|[a-z]{3,}ed))\b"
+    r"(?P<rest>[^,;:“”\"()]*)$"
 )
 
 
@@ -918,9 +1041,19 @@ _AFTER_LEAD = re.compile(
 )
 _AFTER_CLAUSE = re.compile(
     r"after\s+"
-    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*|[a-z]{3,}s)"
+    r"(?P<clause>(?P<subject>(?:(?:the|a|an|its|their|his|her)(?=\s+[\w’'&.-]+\s)|[A-Z][\w’'&.-]*"
+    r"|(?:[a-z]{3,}(?<!ing)\s+)?[a-z]{3,}s)"
     rf"(?:\s+(?!that\b|which\b|who\b)[\w’'&.-]+){{0,7}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+(?P<verb>[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|shown|told|saw|rubber-stamped)\b"
     r"[^;:“”\"()]{3,})$"
+)
+
+
+# "after" or "following" an event told by a noun phrase and a relative clause: "It was the second failure this
+# year, after an outage in June that lasted three hours" -> "… the second failure this year" + "An outage in June
+# lasted three hours".
+_AFTER_RELATIVE = re.compile(
+    r"(?:after|following)\s+(?P<clause>(?P<subject>(?:an?|the|its|their)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+"
+    rf"(?:that|which)\s+(?P<verb>(?:[a-z]{{3,}}ed|{_PAST_WORDS}|found|showed|saw)\b[^;:,“”\"()]{{3,}}))$"
 )
 
 
@@ -930,6 +1063,14 @@ def _split_after(part: str) -> list[str]:
     while at >= 0 and found is None:
         found = _AFTER_CLAUSE.match(part, at + 1)
         at = part.find(" after ", at + 7)
+    if found is None and (" after " in part or " following " in part):
+        found = _AFTER_RELATIVE.search(part)
+        if found is not None:
+            head = part[: found.start()]
+            head = head[: _AFTER_LEAD.search(head).start()]
+            if len(head.split()) < 4 or not _has_own_verb(head) or _has_verb(found["subject"].lower()):
+                return [part]
+            return [head, f"{found['subject']} {found['verb']}"]
     if found is None:
         return [part]
     head, subject = part[: found.start()], found["subject"]
@@ -946,7 +1087,8 @@ def _split_after(part: str) -> list[str]:
 _RESULT = re.compile(
     r",\s+(?!(?:including|according|following|excluding|regarding|concerning|saying|adding|warning|noting|claiming"
     r"|arguing|calling|meaning|citing|urging|insisting|suggesting|describing|making|being|having|bringing)\b)"
-    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b)[^;:“”\"()]*)$"
+    rf"(?P<verb>[a-z]{{3,}}ing)\s+(?P<rest>(?:{_DETERMINER}|up\s+to\b|more\s+than\b"
+    rf"|(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:for|of|to)\s+{_FIGURE})[^;:“”\"()]*)$"
 )
 
 
@@ -966,7 +1108,7 @@ def _split_result(part: str) -> list[str]:
     if not subject or len(head.split()) < 4 or subject.split()[0].lower() in _PRONOUN_SUBJECTS:
         return [part]
     words = subject.lower().split()
-    if len(words) > 7 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
+    if len(words) > 10 or not _CLAUSE_WORDS.isdisjoint(words) or not _CLAUSE_WORDS.isdisjoint(head.lower().split()):
         return [part]  # "Figures show the roll has halved, leaving …": whose result it is is unclear
     past = bool(_PAST.search(head[len(subject) :].lower()))
     noun = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
@@ -990,6 +1132,9 @@ _BODY_NOT_ABOUT = re.compile(r"(?:is|was)\s+(?:why|what|how|when|where)\b|means\
 _NP_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
 
 
+_BARE_NOUN_PREPOSITIONS = frozenset({"during", "for", "of", "after", "before", "until"})
+
+
 def _split_final_relative(part: str) -> list[str]:
     found = _FINAL_RELATIVE.search(part)
     if found is None:
@@ -1011,6 +1156,8 @@ def _split_final_relative(part: str) -> list[str]:
         while names < min(len(words) - 1, 5) and words[-1 - names][:1].isupper():
             names += 1
         start = len(words) - names if names else None
+    if start is None and len(words) > 3 and words[-2].lower() in _BARE_NOUN_PREPOSITIONS and words[-1].isalpha():
+        start = len(words) - 1  # "… employed during construction, which is due to start in 2027": a bare noun
     if start is None or start < 2 or len(words[:start]) < 3 or not _has_verb(" ".join(words[:start]).lower()):
         return [part]
     noun = " ".join(words[start:])
@@ -1024,6 +1171,10 @@ def _split_final_relative(part: str) -> list[str]:
     return [head, f"{noun} {body}"]
 
 
+def _is_past(lower: str) -> bool:
+    return bool(_PAST.search(lower)) or not _IRREGULAR_PAST.isdisjoint(lower.split())
+
+
 def _split_trailing(part: str) -> list[str]:
     found = _TRAILING_RECORD.search(part) if ", the " in part or ", its " in part or ", their " in part else None
     if found is not None and (_FINITE.search(found["noun"]) or _REPORTED_BY.search(found["noun"])):
@@ -1033,7 +1184,7 @@ def _split_trailing(part: str) -> list[str]:
         if words[0] in _AFTER_SUPERLATIVE or not _MEASURE_WORDS.isdisjoint(words):
             found = None  # "rose 4%, the smallest increase since 2021": a figure's own qualifier stays with it
     head = part[: found.start()] if found else ""
-    past = bool(_PAST.search(head.lower()))
+    past = _is_past(head.lower())
     if found is not None and len(head.split()) >= 4 and _has_verb(head.lower()):
         return [head, f"It {'was' if past else 'is'} {found['noun']}"]
     found = _TRAILING_WITH.search(part) if ", with " in part else None
@@ -1041,13 +1192,105 @@ def _split_trailing(part: str) -> list[str]:
         return [part]
     head, np = part[: found.start()], found["np"]
     lower = np.lower()
-    if len(head.split()) < 4 or not _has_verb(head.lower()) or not (_NUMBER.search(lower) or lower.endswith("s")):
+    first = np.split()[0].lower()
+    definite = first in ("the", "its", "their")  # "with its market share sliding …": a thing of its own
+    if len(head.split()) < 4 or not _has_verb(head.lower()):
         return [part]
-    if np.split()[0].lower() in _FUNCTION_WORD_SET - {"the", "a", "an", "all", "some", "more", "many", "most"}:
+    if not (_NUMBER.search(lower) or lower.endswith("s") or definite or found["verb"].endswith("due to")):
         return [part]
-    past = bool(_PAST.search(head.lower()))
-    aux = ("were" if past else "are") if lower.endswith("s") or _NUMBER.search(lower) else ("was" if past else "is")
+    allowed = {"the", "a", "an", "all", "some", "more", "many", "most", "its", "their"}
+    if first in _FUNCTION_WORD_SET - allowed and not _NUMBER.match(np.split(None, 1)[-1]):
+        return [part]  # "with about 300 homes damaged" opens with its figure
+    past = _is_past(head.lower())
+    plural = (lower.endswith("s") and not lower.endswith(("ss", "'s", "’s"))) or _NUMBER.search(lower)
+    aux = ("were" if past else "are") if plural else ("was" if past else "is")
     return [head, f"{np} {aux} {found['verb']}{found['rest']}"]
+
+
+# A part of a counted group after the clause: "Inspectors found 17 breaches, five of them serious" -> "Five of the
+# 17 breaches were serious"; "Two firefighters were treated, one of whom was taken to hospital" -> "One of the two
+# firefighters was taken to hospital". The group is the last figure and plural noun before it.
+_COUNT_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|\d[\d,]*|most|many"
+    r"|some|all|none|half|several|both|each)"
+)
+_QUANTIFIED = re.compile(
+    rf",\s+(?P<q>{_COUNT_WORDS})\s+of\s+(?P<rel>them|whom|which)\s+(?P<rest>[^,;:“”\"()]{{2,120}})$", re.IGNORECASE
+)
+_COUNTED_GROUP = re.compile(
+    r"(?<![\w.,])(?P<n>\d[\d,.]*(?:\s+(?:million|billion|thousand))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh"
+    r"|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundreds|thousands|dozens)\s+"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*[^s\W]s|people|children|men|women))\b",
+    re.IGNORECASE,
+)
+
+
+_MEASURE_NOUN_LIST = (
+    "years months weeks days hours minutes seconds pounds dollars euros points metres miles kilometres tonnes cents"
+    " percent"
+)
+_MEASURE_NOUN_HEADS = frozenset(_MEASURE_NOUN_LIST.split())
+
+
+def _split_quantified(part: str) -> list[str]:
+    found = _QUANTIFIED.search(part)
+    if found is None:
+        return [part]
+    head, q, rest = part[: found.start()], found["q"], found["rest"]
+    groups = list(_COUNTED_GROUP.finditer(head))
+    if not groups or len(head.split()) < 4 or not _has_verb(head.lower()):
+        return [part]
+    group = groups[-1]
+    if group["noun"].split()[-1].lower() in _MEASURE_NOUN_HEADS:
+        return [part]  # "47 per cent, most of them …", "three years, one of which …": no group of things counted
+    first, them = rest.split()[0].lower(), found["rel"].lower() == "them"
+    if _AUX.match(first) or (not them and (first.endswith("ed") or first in _COMMON_PAST or first in _IRREGULAR_VERBS)):
+        body = rest  # "one of whom was taken to hospital"
+    elif them and first not in _FUNCTION_WORD_SET and not _has_verb(rest.lower()):
+        lower = head.lower()
+        past = bool(_PAST.search(lower)) or not _IRREGULAR_PAST.isdisjoint(lower.split())
+        single = q.lower() in ("one", "none", "each")
+        # "five of them serious" -> "… were serious"
+        body = f"{('was' if past else 'is') if single else ('were' if past else 'are')} {rest}"
+    else:
+        return [part]
+    count = group["n"] if group["n"][0].isdigit() else group["n"].lower()
+    return [head, f"{q} of the {count} {group['noun']} {body}"]
+
+
+# ", when" after a date of the clause ("on", "until", "in" … before it; not "the position of 1997, when …") before a
+# clause of its own: that clause's event on that date. "The club has until 9 October,
+# when a judge will hear the petition" -> "… has until 9 October" + "On 9 October, a judge will hear the petition".
+_DATED_WHEN = re.compile(
+    r"\b(?:on|until|till|by|from|in|since|to|before|after)\s+"
+    rf"(?P<date>\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{'|'.join(WEEKDAYS)})|(?:(?:{_MONTH})\s+)?(?:1[89]|20)\d\d),\s+when\s+"
+    r"(?P<clause>(?:the|a|an|its|their|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,6}?\s+"
+    rf"(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b[^,;:“”\"()]{{3,}}?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _split_dated_when(part: str) -> list[str]:
+    found = _DATED_WHEN.search(part)
+    if found is None:
+        return [part]
+    head, date = part[: found.end("date")], found["date"]
+    opening = found["clause"].split(None, 1)[0].lower()
+    if len(head.split()) < 4 or not _has_own_verb(head) or _has_verb(opening) or opening in _PRONOUN_SUBJECTS:
+        return [part]  # "…, when he was suspended": whose event it is would be lost
+    day = any(ch.isdigit() for ch in date) and not re.fullmatch(r"(?:\w+\s+)?\d{4}", date)
+    preposition = "On" if day or date in WEEKDAYS else "In"
+    return [head, f"{preposition} {date}, {found['clause']}"]
+
+
+def _split_aside_coordinated(part: str) -> list[str]:
+    """_split_subject_aside, the aside split at its own coordination: "Fairbrook, which operates 412 stores and
+    employs 38,000 people, …" -> "… operates 412 stores" + "… employs 38,000 people"."""
+    pieces = _split_subject_aside(part)
+    if len(pieces) == 2 and " and " in pieces[1]:
+        return [pieces[0], *_split_coordination(pieces[1])]
+    return pieces
 
 
 def split_assertions(clause: str) -> list[str]:
@@ -1058,12 +1301,16 @@ def split_assertions(clause: str) -> list[str]:
         if found is not None:
             parts = [f"{found['a']} {found['pred']}", f"{found['b']} {found['pred']}"]
     if ", " in clause:
-        parts = [piece for part in parts for piece in _split_subject_aside(part)]
+        parts = [piece for part in parts for piece in _split_aside_coordinated(part)]
         parts = [piece for part in parts for piece in _split_trailing(part)]
-    if " after " in clause:
+    if " after " in clause or " following " in clause:
         parts = [piece for part in parts for piece in _split_after(part)]
     if "ing " in clause and ", " in clause:
         parts = [piece for part in parts for piece in _split_result(part)]
+    if ", when " in clause:
+        parts = [piece for part in parts for piece in _split_dated_when(part)]
+    if " of them " in clause or " of whom " in clause or " of which " in clause:
+        parts = [piece for part in parts for piece in _split_quantified(part)]
     if ", which " in clause:
         parts = [piece for part in parts for piece in _split_final_relative(part)]
     if "though " in clause:
@@ -1078,8 +1325,9 @@ def _split_coordination(clause: str) -> list[str]:
     result: list[str] = []
     for part in parts:
         pieces = [p for p in _SPLIT_AND.split(part) if p.strip()] if "and" in part else [part]
-        # Only split "A and B was ..." when A is itself a clause with a verb of its own.
-        if len(pieces) > 1 and not all(_FINITE.search(p.lower()) for p in pieces):
+        # Only split "A and B was ..." when A is itself a clause with a verb of its own, and never the last item of
+        # a list ("… at Ashcombe Royal, St Hilda's and Vale Community are …").
+        if len(pieces) > 1 and (not all(_own_verb(p) for p in pieces) or _ends_list(part)):
             pieces = [part]
         result.extend(pieces)
     if " and " in clause or ", " in clause:
@@ -1087,7 +1335,7 @@ def _split_coordination(clause: str) -> list[str]:
         if "%" in clause or "cent" in clause:
             result = [piece for part in result for piece in _split_gapped(part)]
     first = result[0]
-    if " and " in clause or ", wh" in clause:
+    if " and " in clause or ", wh" in clause or ", but " in clause or (", " in clause and _SPLICE_AT.search(clause)):
         result = [piece for part in result for piece in _split_predicates(part)]
     if len(result) == 1:
         return result

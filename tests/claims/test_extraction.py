@@ -526,6 +526,18 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Ferries are sailing from the north pier this week, with crossings taking 20 minutes longer",
             ["Ferries are sailing from the north pier this week", "crossings are taking 20 minutes longer"],
         ),
+        (
+            "The club has been losing members to rivals, with its market share sliding to 9 per cent",
+            ["The club has been losing members to rivals", "its market share was sliding to 9 per cent"],
+        ),
+        (
+            "The storm swept across the north on Friday, with about 300 homes damaged",
+            ["The storm swept across the north on Friday", "about 300 homes were damaged"],
+        ),
+        (
+            "£2m has been set aside for a new library, with building work due to start in May",
+            ["£2m has been set aside for a new library", "building work was due to start in May"],
+        ),
         # "after" a clause with its own subject and past verb: an earlier event of its own.
         (
             "The bakery has shut its doors for good, three days after an audit found £2m missing from its accounts",
@@ -538,6 +550,10 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
                 "The council has asked ministers to lift the cap on parking fines",
                 "the cap on parking fines has stood at £70 since 2012",
             ],
+        ),
+        (
+            "About 400 people will be employed during construction, which is due to start next spring",
+            ["About 400 people will be employed during construction", "construction is due to start next spring"],
         ),
         # ", though" before a clause of its own, like ", while".
         (
@@ -555,8 +571,29 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             ["Bramley Foods has closed its bakery in Leeds", "Bramley Foods employs 1,200 people"],
         ),
         (
+            "Hallam Foods, which runs 80 shops and employs about 3,000 people, has closed its bakery",
+            [
+                "Hallam Foods has closed its bakery",
+                "Hallam Foods runs 80 shops",
+                "Hallam Foods employs about 3,000 people",
+            ],
+        ),
+        (
             "The old pier, built in 1902, will close to visitors next month",
             ["The old pier will close to visitors next month", "The old pier was built in 1902"],
+        ),
+        (
+            "The Harlow depot, where a fire in May injured six workers, reopened in August",
+            ["The Harlow depot reopened in August", "a fire in May injured six workers at the Harlow depot"],
+        ),
+        # ", when" after a date before a clause of its own: that clause's event on that date.
+        (
+            "The council has until 12 March, when a judge will rule on its spending plan",
+            ["The council has until 12 March", "On 12 March, a judge will rule on its spending plan"],
+        ),
+        (
+            "The audit, published on 3 March, lists 12 failings at the prison",
+            ["The audit lists 12 failings at the prison", "The audit was published on 3 March"],
         ),
         (
             "Kelso Rovers, a club with 9,000 members, sold 18,000 season tickets this year",
@@ -625,6 +662,85 @@ def test_a_second_reported_clause_is_its_own_assertion_and_a_hedge_is_no_fact():
             "Sales grew by 12 per cent and profits by 8 per cent last year",
             ["Sales grew by 12 per cent last year", "profits grew by 8 per cent last year"],
         ),
+        # A second predicate with an auxiliary of its own after a participle, a figure in the subject.
+        (
+            "About 4,000 parcels missed their vans and were being delivered by taxi",
+            ["About 4,000 parcels missed their vans", "About 4,000 parcels were being delivered by taxi"],
+        ),
+        (
+            "A public inquiry would be opened and would report by the end of June",
+            ["A public inquiry would be opened", "A public inquiry would report by the end of June"],
+        ),
+        (
+            "The outage started at about 06:15 and affected both hospitals",
+            ["The outage started at about 06:15", "The outage affected both hospitals"],
+        ),
+        # A first clause in the present, or with a pronoun subject, before a clause of its own.
+        (
+            "We run 80 depots and there are no plans to close any of them",
+            ["We run 80 depots", "there are no plans to close any of them"],
+        ),
+        (
+            "The £4m fund covers rent, heating, food and transport, and the new grants will be paid from May",
+            ["The £4m fund covers rent, heating, food and transport", "the new grants will be paid from May"],
+        ),
+        (
+            "The firm operates 120 shops and employs about 2,000 people",
+            ["The firm operates 120 shops", "The firm employs about 2,000 people"],
+        ),
+        (
+            "We employ 40 local people and we welcome 90,000 visitors a year",
+            ["We employ 40 local people", "we welcome 90,000 visitors a year"],
+        ),
+        (
+            "Copper output is still 3.1 per cent and zinc is up 12 per cent on a year ago",
+            ["Copper output is still 3.1 per cent", "zinc is up 12 per cent on a year ago"],
+        ),
+        # ", but" before a clause of its own, and a comma before a pronoun clause in speech.
+        (
+            "The library remains open, but its reading room is shut to the public",
+            ["The library remains open", "its reading room is shut to the public"],
+        ),
+        (
+            "We've opened 12 new branches this year, we've got 300 now",
+            ["We've opened 12 new branches this year", "we've got 300 now"],
+        ),
+        # A part of a counted group after the clause: the group carried over.
+        (
+            "Inspectors found 12 faults at the plant, three of them serious",
+            ["Inspectors found 12 faults at the plant", "three of the 12 faults were serious"],
+        ),
+        (
+            "Three walkers were rescued overnight, one of whom was taken to hospital",
+            ["Three walkers were rescued overnight", "one of the three walkers was taken to hospital"],
+        ),
+        # "after" / "following" an event of its own: a noun phrase with a relative clause, a modified plural subject.
+        (
+            "It was the third flood this winter, after a storm in January that lasted two days",
+            ["It was the third flood this winter", "a storm in January lasted two days"],
+        ),
+        (
+            "The port has been given 14 days to make repairs after safety inspectors found nine defects",
+            ["The port has been given 14 days to make repairs", "safety inspectors found nine defects"],
+        ),
+        # A participle of result whose object is a bare noun before a figure.
+        (
+            "A fire at the depot forced the closure of the line on Monday, disrupting travel for about 8,000 commuters",
+            [
+                "A fire at the depot forced the closure of the line on Monday",
+                "A fire at the depot was disrupting travel for about 8,000 commuters",
+            ],
+        ),
+        # A participle after a copula's complement takes the subject and the copula.
+        (
+            "The ferry was 30 years old and refitted in 2019",
+            ["The ferry was 30 years old", "The ferry was refitted in 2019"],
+        ),
+        # A side fact after a lower-case subject (a reported clause).
+        (
+            "the bridge, built in 1890, had passed its last inspection in May",
+            ["the bridge had passed its last inspection in May", "the bridge was built in 1890"],
+        ),
         # A second bare verb after a modal or "to": subject and modal carried over.
         (
             "The college will close its music school next summer and shed 40 teaching posts",
@@ -684,6 +800,17 @@ def test_a_bundle_of_assertions_is_split_along_its_grammar(clause, parts):
         "The river rose by two and a half metres, which is why the bridge was shut",  # about the whole clause
         "Gusts reached 80mph in the hills on Friday night, which explains the damage",  # no noun phrase before it
         "Sales reached 4,000 cars in the first half of the year, the latest figures show",  # a frame
+        "Homes in Ashby, Thornley, Upper Marden and Kelso Green are covered by the notice",  # a list's last item
+        "The previously agreed guarantees to the United States and Canada were no longer valid",  # no verb before
+        "Staff at Ashcombe Royal, St Hilda's and Vale Community are now on strike",
+        "When prices rose sharply, we cut 40 jobs at the plant",  # a condition and its clause
+        "His ban is backdated to 2 May, when he was provisionally suspended",  # whose event it is would be lost
+        "The mill, where it all began in 1850, is now a museum",  # a pronoun after "where": its referent is lost
+        "The newsletter was written by Ann Lee and edited by Tom Hart",  # two participles of one account
+        "The firm is a network provider founded in 2012 and headquartered in Leeds",  # the participles go together
+        "Only 12 people remained in custody, all of them charged with violent offences",  # a participle, not a verb
+        "Some 900 homes lost power at the weekend, some of them for two days",  # no state after "of them"
+        "There is more to do, but we are turning the corner",  # the speaker's own stance after "but"
     ],
 )
 def test_a_single_assertion_is_not_split(clause):
@@ -700,6 +827,16 @@ def test_each_part_of_a_split_bundle_keeps_the_sentence_span_and_the_claimant():
         "The water board banned 12 of its engineers",
     ]
     assert {(c.start, c.end, c.claimant_as_written) for c in claims} == {(0, len(text) - 1, "the minister")}
+
+
+def test_a_speakers_own_frame_is_dropped_from_a_split_part():
+    text = "Two walkers were flown to hospital as a precaution and we understand both are recovering, police said.\n"
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "Two walkers were flown to hospital as a precaution",
+        "Both are recovering",
+    ]
+    assert {c.claimant_as_written for c in claims} == {"police"}
 
 
 def test_coordinated_figures_become_one_claim_each_with_the_sentence_span():
