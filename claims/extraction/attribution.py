@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claims.extraction.lexicon import (
+    COMMITMENT_VERBS,
     COUNTRIES,
     DEMONYMS,
     IRREGULAR_PAST,
@@ -186,7 +187,7 @@ _LEADING_BARE = re.compile(
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
-    r"advises|advised|conceded|concedes|"
+    r"advises|advised|conceded|concedes|vowed|vows|promised|promises|pledged|pledges|"
     rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
     rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -383,6 +384,7 @@ _BARE_VERBS = {
     "maintained",
     "admits",
     "admitted",
+    *COMMITMENT_VERBS,
 }
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -502,6 +504,13 @@ _DENIED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
     rf"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>{_trie(sorted(_DENIAL_WORDS))})"
     r"\s+(?!that\b)[a-z]"
+)
+# "The trust has promised free buses for every pupil", "Mr Hale pledged £2m to the appeal": an undertaking of a
+# noun phrase is the committer's claim, the whole sentence, as a denial is (with a clause it is an ordinary frame).
+_COMMITTED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(COMMITMENT_VERBS))})"
+    r"\s+(?!that\b|to\b)[a-z£$€\d]"
 )
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -1656,6 +1665,20 @@ def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tupl
     return claimant, written
 
 
+# What may follow a verb of commitment closing a sentence ("…, he promised on Tuesday."): a time, nothing else.
+_SMALL_TALK = re.compile(
+    rf"^(?:(?:on|last|this|earlier|in|at)\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|week|month|year|"
+    r"the\s+(?:meeting|briefing|conference)|(?:a|the)\s+statement|an\s+interview)?$",
+    re.IGNORECASE,
+)
+
+
+def _finite_opening(clause: str) -> bool:
+    """Whether a clause opens with a finite verb in its first six words, before any comma ("the bill would be
+    met"), as a reported clause does; an object does not ("£2m to the fund, which would help")."""
+    return _FINITE_WORD.search(" ".join(clause.split(",", 1)[0].split()[:6])) is not None
+
+
 def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Speakers) -> Frame | None:
     if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
         return None  # "…, said inflation had peaked": a clause follows "said", not its speaker
@@ -1670,6 +1693,8 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
             # "…, and the council now says the replacement parts won't arrive …": a reported clause, no small talk
             or (trailing.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(rest.strip()) is not None)
         )
+        if trailing.group("verb").lower() in COMMITMENT_VERBS and not _SMALL_TALK.match(rest.rstrip(".!")):
+            return None  # "…, a decision she has promised to fight", "…, and the trust has promised free buses"
         if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
             claimant, written = _speaker(
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
@@ -2213,12 +2238,24 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(denied.group(group), position + denied.start(group))
         if claimant:
             return Frame(claimant, written, 0, len(stripped), denied.group("verb"))
+    committed = _COMMITTED.match(stripped) if not words.isdisjoint(COMMITMENT_VERBS) else None
+    if (
+        committed
+        and not _finite_opening(stripped[committed.end() - 1 :])
+        and not _SUBORDINATE.search(committed.group("subj"))
+    ):
+        group = "name" if committed.group("name") else "subj"
+        claimant, written = speakers.resolve(committed.group(group), position + committed.start(group))
+        if claimant:
+            return Frame(claimant, written, 0, len(stripped), committed.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
     bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
+    if bare and bare.group("verb").lower() in COMMITMENT_VERBS and not _finite_opening(bare.group("clause")):
+        bare = None  # "The board pledged £2m to the fund": an undertaking; "vowed the bill would be met" reports
     # _LEADING needs "that" or a colon after its verb.
     leading = "that" in stripped or ":" in stripped
     number = leading and _DIGIT_COMMA.search(stripped) is not None
@@ -2241,8 +2278,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
-        if len(mid) > 8:
-            continue
+        if len(mid) > 8 or (mid and mid[0] == "to" and match.group("verb").lower() in COMMITMENT_VERBS):
+            continue  # "promised to widen the road so that …": an undertaking, whose "that" is no frame's
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
         contrast = stripped[: match.start("subj")].endswith(", ") and match.group("subj").startswith(
             ("while ", "whereas ")

@@ -319,3 +319,20 @@ def test_a_blame_after_an_apposition_or_a_relative_clause_is_the_subjects():
     assert _claimants(text)[0][0] == "Dana Ortiz"
     text = "Brookfield Rail, which runs the line, blames 60mm of rain in six hours for the collapse of the embankment."
     assert _claimants(text)[0][0] == "Brookfield Rail"
+
+
+def test_a_verb_of_commitment_reports_a_clause_and_claims_an_undertaking():
+    text = (
+        "Harbour master Ines Drury said the pier would reopen.\n\n"
+        "She vowed the repair bill of £2m would be met by the port. "
+        "The ferry timetable will be restored by June, she promised.\n"
+    )
+    claims = _claimants(text)
+    assert ("Ines Drury", "The repair bill of £2m would be met by the port") in claims
+    assert ("Ines Drury", "The ferry timetable will be restored by June") in claims
+    # an undertaking of a noun phrase is the committer's claim, the whole sentence
+    text = "Mayor Tom Reyes said the pool would close.\n\nMr Reyes has pledged £400,000 for a new pool in Kestle.\n"
+    assert _claimants(text)[-1] == ("Tom Reyes", "Mr Reyes has pledged £400,000 for a new pool in Kestle")
+    # "promised to …" and an object after a closing verb of commitment are no frame
+    text = "Fares rose by 8% in May, a decision Mayor Tom Reyes has promised to overturn.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
