@@ -2095,8 +2095,77 @@ _COLON_QUOTE = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{2,90}?)(?P<aside>,\s+[^;:“”\"«»]{1,120},)?\s+(?:also\s+|then\s+|later\s+)?"
     r"(?P<verb>[a-z]{2,}ed|[a-z]+)\s*:\s*[“\"«](?P<clause>.+)$"
 )
+# "But rival Hollins sniffed that it was already cheaper", "The union retorted that …": any past form before
+# "that" and a finite clause is a speech frame after a subject that names a speaker, whatever the verb. Not verbs of
+# wanting, fearing or making sure, whose clause is no one's report ("feared that", "ensured that").
+_THAT_FRAME = re.compile(
+    r"^(?:(?:But|And|Yet|So|Now)\s+)?(?P<subj>[^,;:“”\"«»]{2,80}?)\s+(?:also\s+|has\s+|had\s+|have\s+)?"
+    r"(?P<verb>[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\s+that\s+(?P<clause>.+)$"
+)
+_NOT_THAT_VERBS = {
+    "feared",
+    "hoped",
+    "wished",
+    "ensured",
+    "expected",
+    "demanded",
+    "requested",
+    "required",
+    "needed",
+    "wanted",
+    "decided",
+    "meant",
+    "emerged",
+    "transpired",
+    "appeared",
+    "seemed",
+    "happened",
+    "proved",
+    "assumed",
+    "doubted",
+    "imagined",
+    "worried",
+    "fears",
+    "hopes",
+    "wishes",
+    "ensures",
+    "expects",
+    "demands",
+    "requests",
+    "requires",
+    "needs",
+    "wants",
+    "decides",
+    "means",
+    "emerges",
+    "appears",
+    "seems",
+    "happens",
+    "proves",
+    "assumes",
+    "doubts",
+    "worries",
+}
 _WHO_ASIDE = re.compile(r",\s+who\s+([^,]+),$")
 _IRREGULAR_PAST_WORDS = frozenset(IRREGULAR_PAST) | {"said", "told", "wrote", "spoke", "put", "hit", "shot", "swore"}
+
+
+def _that_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """ "X <verb-ed> that CLAUSE" for a verb the lists do not know: a frame when X names a speaker."""
+    found = _THAT_FRAME.match(sentence)
+    if (
+        found is None
+        or found.group("verb") in _NOT_THAT_VERBS
+        or found.group("subj").split()[0].lower() in {"it", "this", "there", "that", "what"}
+        or not _FINITE_CLAUSE.match(found.group("clause"))
+        or _RELATIVE.search(found.group("subj"))
+        or _SUBORDINATE.search(found.group("subj"))
+        or _FINITE_WORD.search(found.group("subj"))
+        or _DOCUMENT_NOUN.search(found.group("subj").lower())
+    ):
+        return None  # a document's verbs are the lists' ("the audit found that …"), others are no report
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    return _clause_frame(claimant, written, found, verb=found.group("verb")) if claimant else None
 
 
 def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
@@ -2140,6 +2209,10 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
     if words.isdisjoint(_VERB_WORDS):
         # Only an estimate ("X put turnout at 58%") or a speech frame before a quotation ("X fumed: “…”") can be
         # left: the other frames need a reporting verb.
+        if " that " in sentence:
+            open_that = _that_frame(sentence.rstrip(), position, speakers)
+            if open_that is not None:
+                return open_that
         if colon_quote:
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
@@ -2299,6 +2372,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             return None
         if written:
             return _clause_frame(claimant, written, match)
+    open_that = _that_frame(stripped, position, speakers) if " that " in stripped and not bare_ok else None
+    if open_that is not None:
+        return open_that
     if bare_ok:
         # "X said CLAUSE, but warned that …": the later "that" frame named nobody, the bare one does.
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))

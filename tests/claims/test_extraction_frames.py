@@ -336,3 +336,16 @@ def test_a_verb_of_commitment_reports_a_clause_and_claims_an_undertaking():
     # "promised to …" and an object after a closing verb of commitment are no frame
     text = "Fares rose by 8% in May, a decision Mayor Tom Reyes has promised to overturn.\n"
     assert [c for c, _ in _claimants(text)] == [""]
+
+
+def test_any_past_verb_before_that_and_a_clause_is_a_frame_of_a_named_speaker():
+    text = (
+        "Mayor Tom Reyes opened the new depot on Monday. "
+        "Mr Reyes retorted that bus fares had risen by only 4% since 2022.\n"
+    )
+    assert _claimants(text)[-1] == ("Tom Reyes", "Bus fares had risen by only 4% since 2022")
+    # "it emerged that", a verb of fearing or a document's unknown verb are no such frame
+    text = "It emerged that the mine had flooded twice in 2021.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
+    text = "Mayor Tom Reyes opened the depot. Mr Reyes feared that the bridge had been damaged by the flood.\n"
+    assert [c for c, _ in _claimants(text)][-1:] == [""]
