@@ -1392,6 +1392,8 @@ class Speakers:
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = _folds_to_ascii(subject) or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
+        if document and _named_document(document.group("np")):
+            document = None  # "Kantell Retail Data", "the Grocery Data Office": a name, not a document
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
             author = _AUTHOR.search(written)
@@ -1650,6 +1652,23 @@ class Speakers:
             written = subject.removeprefix("And ").removeprefix("But ")
             return self._remember(written, "group", position), written
         return "", ""
+
+
+def _named_document(np: str) -> bool:
+    """Whether a document noun is the capitalised last word of a name ("Kantell Retail Data", "Brenton Research"),
+    before any "by"/"from" phrase: an organisation's name, not a document."""
+    head = re.split(
+        r"\s(?:in|by|from|of|at|for|published|released|conducted|commissioned|led|funded|compiled|issued)\s",
+        np,
+        maxsplit=1,
+    )[0].split()
+    return (
+        len(head) >= 2
+        and head[-1][:1].isupper()
+        and head[-2][:1].isupper()
+        and head[-2].lower() not in STOPWORDS
+        and _DOCUMENT_NOUN.fullmatch(head[-1].lower()) is not None
+    )
 
 
 def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
@@ -2681,6 +2700,8 @@ class FullNames:
                     end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
                 if not end and len(low) == 1 and len(rlow) == 2 and self._second_name_word(run, written):
                     end = 2  # "Trackways" as "Trackways Infrastructure": a one-word short form of a two-word name
+                if not end and len(low) == 1 and 3 <= len(rlow) <= 4 and self._name_tail(run):
+                    end = len(rlow)  # "Kantell" as "Kantell Retail Data": the first word of a longer name
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
@@ -2707,6 +2728,18 @@ class FullNames:
         if self._lowercase is None:
             self._lowercase = set(_LOWER_WORD.findall(self.text))
         return low not in self._lowercase
+
+    def _name_tail(self, run: list[str]) -> bool:
+        """The words after the first of a name of three or four words that its first word alone is short for
+        ("Kantell Retail Data"): capitalised words (not in capitals), none a title, role, place, weekday or month.
+        Common nouns may name a company, so unlike _second_name_word they may be written in lower case too."""
+        for word in run[1:]:
+            low = word.lower()
+            if not word[:1].isupper() or word.isupper() or low in _NAME_INNER:
+                return False
+            if low in _NOT_NAMES or low in TITLE_WORDS or low in PERSON_ROLES or low in COUNTRIES or low in DEMONYMS:
+                return False
+        return True
 
     def _acronym(self, acronym: str) -> str:
         """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""

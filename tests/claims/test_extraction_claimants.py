@@ -1567,3 +1567,14 @@ def test_a_transcript_speaker_labelled_by_initials_is_the_person_named_before():
     assert _claimant(text, "north pier") == "Colin Baird"
     assert _claimant(text, "1.4 million") == "Ruth Okonjo"
     assert _claimant(text, "900,000") == "Colin Baird"
+
+
+def test_a_name_ending_in_a_document_noun_is_an_organisation_and_its_first_word_stands_for_it():
+    text = (
+        "House prices rose 3.1% in the year to October, according to Marlow Property Data.\n\n"
+        "Rents in the city climbed 6% over the same period, Marlow said.\n"
+    )
+    assert _claimant(text, "House prices") == "Marlow Property Data"
+    assert _claimant(text, "Rents") == "Marlow Property Data"
+    # bare evidence in lower case stays the outlet's own claim
+    assert _claimant("House prices rose 3.1% in the year to October, according to official data.\n", "prices") == ""
