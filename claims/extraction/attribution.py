@@ -794,6 +794,7 @@ class Speakers:
         self.represented: dict[str, str] = {}  # a named spokesperson -> the organisation they speak for
         self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
         self._headlines = False
+        self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -861,6 +862,8 @@ class Speakers:
                     if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
                         continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
                     added = self._add_word(offset + start, word)
+                    if not added:
+                        self.alone.add(word)
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
@@ -905,6 +908,9 @@ class Speakers:
         found = _NAME_LOWER_ROLE.match(text, match.end())
         if found and match.start() == 0 and len(found.group().split()) < 2:
             return  # "Posh store kept quiet …": an adjective opening a sentence before a bare role noun
+        after = text[found.end() : found.end() + 2] if found else ""
+        if after[:1] == " " and after[1:].isupper():
+            return  # "the Haverleigh-based company Calloway Therapeutics": the name after the role is the body
         if found and all(w not in STOPWORDS for w in found.group().split()):
             self.mentions.append(
                 Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
@@ -1135,7 +1141,9 @@ class Speakers:
                 opening = [m for m in subjects if m.position == first]
                 return max(opening, key=lambda m: (m.canonical in spoke, len(m.canonical))).canonical
             orgs = [m for m in inside if m.kind == "org" and "document" not in m.titles]
-            if orgs:
+            if orgs and j < k:
+                # An organisation merely mentioned in an earlier sentence; not one inside the pronoun's own clause
+                # ("… 3% in the placebo group, it said": "it" is who spoke before, not the group).
                 return orgs[-1].canonical
         return ""
 
@@ -1296,6 +1304,19 @@ class Speakers:
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)
+        if not wanted and "company" in kin:
+            # "Calloway Therapeutics said …" read as an untitled person's name: a company, when its first word also
+            # stands alone in the article ("Calloway employs …") and its last word, a surname's place, never does.
+            for person in self.before(position, "person"):
+                parts = person.canonical.split()
+                if (
+                    not person.titles
+                    and len(parts) == 2
+                    and parts[0] in self.alone
+                    and parts[1] not in self.alone
+                    and not any(m.canonical == person.canonical and m.titles for m in self.mentions)
+                ):
+                    return self._remember(person.canonical, "org", position)
         canonical = " ".join(kept) if lower[0] == "the" else canonical_org(kept)  # as written, "The company"
         if canonical[:1].islower() and not canonical.startswith("the "):
             canonical = "the " + canonical

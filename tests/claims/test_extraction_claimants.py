@@ -1578,3 +1578,23 @@ def test_a_name_ending_in_a_document_noun_is_an_organisation_and_its_first_word_
     assert _claimant(text, "Rents") == "Marlow Property Data"
     # bare evidence in lower case stays the outlet's own claim
     assert _claimant("House prices rose 3.1% in the year to October, according to official data.\n", "prices") == ""
+
+
+def test_a_name_after_a_described_role_noun_is_the_organisation_the_role_refers_back_to():
+    text = (
+        "The pill, made by the Brenton-based company Ardwell Biologics, was tested on 900 adults.\n\n"
+        "Nine per cent of patients stopped treatment because of nausea, the company said.\n"
+    )
+    assert _claimant(text, "Nine per cent") == "Ardwell Biologics"
+
+
+def test_an_untitled_name_whose_first_word_stood_alone_is_the_company_a_role_or_it_refers_to():
+    text = (
+        "Ardwell pill meets trial goal\n\n"
+        "Ardwell Biologics said on Monday its pill met the main goal of a late-stage trial.\n\n"
+        "Patients on the pill had 3.1 fewer headache days a month, the company said.\n\n"
+        "Side-effects were reported by 6% in the pill group and 4% in the placebo group, it said.\n"
+    )
+    assert _claimant(text, "3.1 fewer") == "Ardwell Biologics"
+    # an organisation inside the clause of "it said" is no antecedent of "it"
+    assert _claimant(text, "Side-effects") == "Ardwell Biologics"
