@@ -58,7 +58,7 @@ _VERBS = _trie(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
     "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
+    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|findings"
 )
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
@@ -528,7 +528,7 @@ _ISSUED_DOCUMENTS = {
     "ruling",
 }
 _AUTHOR_END = re.compile(
-    rf"\s+(?:(?:published|released|issued|conducted|carried|commissioned|compiled)\b|(?:in|on|last|this|earlier)\s+"
+    rf"\s+(?:(?:published|released|issued|conducted|carried|commissioned|compiled|presented)\b|(?:in|on|last|this|earlier)\s+"
     rf"(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|\d{{4}}|week|month|year)\b).*$",
     re.IGNORECASE,
 )
@@ -543,7 +543,7 @@ _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
     rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})"
-    r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
+    r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued|presented)\s+)?"
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )

@@ -349,3 +349,11 @@ def test_any_past_verb_before_that_and_a_clause_is_a_frame_of_a_named_speaker():
     assert [c for c, _ in _claimants(text)] == [""]
     text = "Mayor Tom Reyes opened the depot. Mr Reyes feared that the bridge had been damaged by the flood.\n"
     assert [c for c, _ in _claimants(text)][-1:] == [""]
+
+
+def test_results_presented_at_a_meeting_are_the_source_not_the_meeting():
+    text = (
+        "Patients on the drug had 3.2 fewer attacks a month, according to results presented at the Northern "
+        "Cardiology Congress.\n"
+    )
+    assert _claimants(text)[0][0] == "results presented at the Northern Cardiology Congress"
