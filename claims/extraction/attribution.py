@@ -591,8 +591,9 @@ _GROUP_START = re.compile(
 # "confirmed / announced it had …" report a clause only when a finite verb follows a short subject.
 _EVENT_VERBS = {"confirmed", "confirms", "confirm", "announced", "revealed", "reported"}
 _FINITE_CLAUSE = re.compile(
-    r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w+|\w+)\s+(?:\w+\s+)?"
-    r"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b"
+    r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w[\w-]*|\w+)\s+(?:\w[\w-]*\s+)?"
+    rf"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{{3,}}ed|{'|'.join(IRREGULAR_PAST)}|went|"
+    r"fell|rose|grew|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit|spent|sold)\b"
 )
 # Transliteration variants of first names: one canonical spelling, so one claimant across outlets.
 _NAME_VARIANTS = {

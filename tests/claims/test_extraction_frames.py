@@ -357,3 +357,13 @@ def test_results_presented_at_a_meeting_are_the_source_not_the_meeting():
         "Cardiology Congress.\n"
     )
     assert _claimants(text)[0][0] == "results presented at the Northern Cardiology Congress"
+
+
+def test_a_confirmed_clause_may_open_with_a_hyphenated_noun_and_an_irregular_past():
+    text = (
+        "Trains were cancelled at Kestle Central on Monday.\n\n"
+        "Kestle Rail has confirmed the signal-control system went down at around 5.10am.\n"
+    )
+    assert _claimants(text)[-1] == ("Kestle Rail", "The signal-control system went down at around 5.10am")
+    # an event announced, with no clause, stays the outlet's
+    assert _claimants("Kestle Rail announced a new timetable with 40 extra trains on Monday.\n")[0][0] == ""
