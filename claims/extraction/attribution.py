@@ -470,6 +470,11 @@ _NOUN_AFTER_HEAD = re.compile(
     r"\s+(?!(?:will|would|can|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|does|do|said|say|"
     r"told|also|now|still|then|and|chiefs|bosses|officials|spokesman|spokeswoman|spokesperson)\b)[a-z]+(?<!s)(?<!ed)\b(?![’'])"
 )
+# Endings of plural nouns, gerunds and abstract nouns: a word opening a sentence with one is no company's name.
+_COMMON_NOUN_ENDS = ("s", "ing", "ity", "ship", "tion", "sion", "ment", "ness", "ance", "ence", "ism")
+_INDEFINITE_PRONOUNS = {"somebody", "nobody", "anybody", "everybody", "someone", "anyone", "everyone", "another"}
+# Finite verbs after a one-word name opening a sentence, with _SINGULAR_VERBS ("Fairbrook is cutting …").
+_OPENING_VERBS = {"will", "would", "could", "can", "may", "must", "should"}
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -796,6 +801,7 @@ class Speakers:
         self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
         self._headlines = False
         self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
+        self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -811,6 +817,7 @@ class Speakers:
             words = sentence_words(text)
         if not self.starts or offset > self.starts[-1]:
             self.starts.append(offset)
+            self.texts.append(text)
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -865,6 +872,11 @@ class Speakers:
                     added = self._add_word(offset + start, word)
                     if not added:
                         self.alone.add(word)
+                        if start == 0 and self._opening_name(text, match.end(), word):
+                            # "Fairbrook will cut prices …, the retailer announced": a one-word name opening the
+                            # sentence before a finite verb, no person's, is an organisation "it" or a role refers to.
+                            self.mentions.append(Mention(offset, word, "org", set()))
+                            continue
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
@@ -899,6 +911,24 @@ class Speakers:
                     # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
+
+    def _opening_name(self, text: str, end: int, word: str) -> bool:
+        """Whether a capitalised word opening a sentence, recorded as nothing, is a name before a finite verb: no
+        stopword, place, nationality, month or weekday, no word in capitals, no person's first name."""
+        after = text[end : end + 12].split(None, 1)
+        low = word.lower()
+        if not after or (after[0] not in _SINGULAR_VERBS and after[0] not in _OPENING_VERBS):
+            return False
+        if word.isupper() or len(word) < 3 or not word.isalpha() or low in _NOT_NAMES or low in _TITLE_LIKE:
+            return False
+        if low in PERSON_ROLES or low in ORG_ROLES or low in PERSON_DESCRIPTORS or low in _INDEFINITE_PRONOUNS:
+            return False
+        if low.endswith(_COMMON_NOUN_ENDS):
+            return False  # "Trains will not run", "Closing would be …", "Electricity has been restored"
+        if any(m.kind == "person" and m.canonical.split()[0] == word for m in self.mentions):
+            return False  # "Derek will …" after "Derek Holm": a first name
+        # A common noun the article also writes in lower case ("Inflation is …" … "food inflation") is no name.
+        return re.search(rf"\b{low}\b", text) is None and not any(re.search(rf"\b{low}\b", t) for t in self.texts)
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
         """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
@@ -1280,6 +1310,7 @@ class Speakers:
             for org in orgs
             if head in (words := set(_ORG_WORD.findall(org.canonical.lower())) | org.titles)
             and all(w in words for w in wanted)
+            and org.canonical.lower() != head  # "Retailer says …" opening a headline names no retailer
         ]
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced

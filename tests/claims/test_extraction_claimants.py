@@ -1598,3 +1598,23 @@ def test_an_untitled_name_whose_first_word_stood_alone_is_the_company_a_role_or_
     assert _claimant(text, "3.1 fewer") == "Ardwell Biologics"
     # an organisation inside the clause of "it said" is no antecedent of "it"
     assert _claimant(text, "Side-effects") == "Ardwell Biologics"
+
+
+def test_a_one_word_name_opening_a_sentence_before_a_verb_is_what_a_role_or_it_refers_to():
+    text = (
+        "Grocer says suppliers will not pay\n\n"
+        "Marlowe will cut prices on 200 lines by an average of 7% from Monday, the grocer announced.\n\n"
+        "Harbeck Logistics, which delivers to its stores, said lorries were running normally.\n\n"
+        "Marlowe is cutting prices on a further 50 lines by 5%, paid for from its own margin, it says.\n"
+    )
+    # a role noun heading a headline names no one; the name that opens the sentence does
+    assert _claimant(text, "200 lines") == "Marlowe"
+    # "it" is the sentence's own subject, not the organisation that spoke before
+    assert _claimant(text, "50 lines") == "Marlowe"
+
+
+def test_a_common_noun_opening_a_sentence_before_a_verb_is_no_organisation():
+    text = (
+        "Electricity has been restored to 4,000 homes in Kestle.\n\nRepairs to the substation took 11 hours, it said.\n"
+    )
+    assert _claimant(text, "Repairs") != "Electricity"
