@@ -2222,6 +2222,25 @@ _WHO_ASIDE = re.compile(r",\s+who\s+([^,]+),$")
 _IRREGULAR_PAST_WORDS = frozenset(IRREGULAR_PAST) | {"said", "told", "wrote", "spoke", "put", "hit", "shot", "swore"}
 
 
+# "A reminder from the hospitals trust: CLAUSE", "Inspector Lisa Crane's advice, from this morning's briefing: CLAUSE":
+# a message named with its sender, then a colon, is a frame of the sender (a live blog's way to quote a notice).
+_MESSAGE_NOUNS = {"reminder", "message", "statement", "update", "advice", "warning", "notice", "email", "letter"}
+_MESSAGE_COLON = re.compile(
+    rf"^(?:(?P<owner>[^,;:“”\"«»]{{2,80}}?)[’']s\s+(?:(?:latest|new|short|official)\s+)?(?:{'|'.join(_MESSAGE_NOUNS)})"
+    rf"|(?:An?|The)\s+(?:(?:latest|new|short|official)\s+)?(?:{'|'.join(_MESSAGE_NOUNS)})\s+from\s+"
+    r"(?P<sender>[^,;:“”\"«»]{2,80}?))(?:,\s+[^,;:“”\"«»]{1,60})?\s*:\s+(?P<clause>[^“\"«].+)$"
+)
+
+
+def _message_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _MESSAGE_COLON.match(sentence)
+    if found is None:
+        return None
+    group = "owner" if found.group("owner") else "sender"
+    claimant, written = speakers.resolve(found.group(group), position + found.start(group))
+    return _clause_frame(claimant, written, found, verb="message") if claimant else None
+
+
 def _that_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
     """ "X <verb-ed> that CLAUSE" for a verb the lists do not know: a frame when X names a speaker."""
     found = _THAT_FRAME.match(sentence)
@@ -2278,6 +2297,10 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
     colon_quote = ": “" in sentence or ': "' in sentence or ": «" in sentence
+    if ": " in sentence and not words.isdisjoint(_MESSAGE_NOUNS):
+        message = _message_frame(sentence.rstrip(), position, speakers)
+        if message is not None:
+            return message
     if words.isdisjoint(_VERB_WORDS):
         # Only an estimate ("X put turnout at 58%") or a speech frame before a quotation ("X fumed: “…”") can be
         # left: the other frames need a reporting verb.

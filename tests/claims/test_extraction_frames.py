@@ -367,3 +367,19 @@ def test_a_confirmed_clause_may_open_with_a_hyphenated_noun_and_an_irregular_pas
     assert _claimants(text)[-1] == ("Kestle Rail", "The signal-control system went down at around 5.10am")
     # an event announced, with no clause, stays the outlet's
     assert _claimants("Kestle Rail announced a new timetable with 40 extra trains on Monday.\n")[0][0] == ""
+
+
+def test_a_message_named_with_its_sender_before_a_colon_is_the_senders_frame():
+    text = (
+        "12:05\n\n"
+        "A reminder from the Kestle Valley Health Board: the walk-in centre on Mill Road is open as normal until 8pm.\n"
+    )
+    assert _claimants(text)[-1] == (
+        "the Kestle Valley Health Board",
+        "The walk-in centre on Mill Road is open as normal until 8pm",
+    )
+    text = (
+        "Inspector Dana Holt's advice, from this morning's briefing: the bridge on the B2110 has been closed "
+        "since 6am.\n"
+    )
+    assert _claimants(text)[-1] == ("Dana Holt", "The bridge on the B2110 has been closed since 6am")
