@@ -912,6 +912,18 @@ class Speakers:
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
 
+    def entitle(self, person: str, role: str) -> None:
+        """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
+        added to the latest mention of the person, so that a later "the mayor" finds her."""
+        titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
+        if not titles:
+            return
+        for mention in reversed(self.mentions):
+            if mention.canonical == person:
+                if mention.kind == "person":
+                    mention.titles = mention.titles | titles
+                return
+
     def _opening_name(self, text: str, end: int, word: str) -> bool:
         """Whether a capitalised word opening a sentence, recorded as nothing, is a name before a finite verb: no
         stopword, place, nationality, month or weekday, no word in capitals, no person's first name."""
@@ -1773,6 +1785,9 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
             )
             if written and _RELATIVE.search(trailing.group("subj")[: -len(written)]):
                 return None  # "…, including four in which the panel found problems": a relative clause, no frame
+            if written and trailing.re is _TRAILING_ROLE:
+                # "…, the mayor of Vellmarin, Ines Carrow, has said": the role apposed is her title, for "the mayor".
+                speakers.entitle(claimant, trailing.string[trailing.end("clause") : trailing.start("subj")])
             if written:
                 return _clause_frame(claimant, written, trailing)
     return None
@@ -2379,6 +2394,14 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             appositive = None  # "X, who visited the area, declared a state of emergency": an event
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
+        if claimant and appositive.re is not _INTERJECTED:
+            # "X, the agency's regional director, said" / "the mayor, Ines Carrow, said": the role is a title.
+            role = (
+                stripped[appositive.end("subj") : appositive.start("verb")]
+                if appositive.re is _APPOSITIVE
+                else stripped[: appositive.start("subj")]
+            )
+            speakers.entitle(claimant, role)
         if claimant:
             return _clause_frame(claimant, written, appositive, verb=appositive.group("verb"))
     aside = _DOCUMENT_APPOSITIVE.match(stripped) if commas >= 2 else None

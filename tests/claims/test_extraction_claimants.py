@@ -1618,3 +1618,12 @@ def test_a_common_noun_opening_a_sentence_before_a_verb_is_no_organisation():
         "Electricity has been restored to 4,000 homes in Kestle.\n\nRepairs to the substation took 11 hours, it said.\n"
     )
     assert _claimant(text, "Repairs") != "Electricity"
+
+
+def test_a_role_apposed_to_a_name_is_the_title_a_later_role_finds():
+    text = (
+        "About 900 people were told to leave their homes, the mayor of Kestle, Rhona Vail, has said.\n\n"
+        "Power company Tarnside Grid says it switched off a line across the hills on Sunday.\n\n"
+        "The mayor has said residents will not be allowed back before Thursday.\n"
+    )
+    assert _claimant(text, "residents will not") == "Rhona Vail"
