@@ -189,7 +189,8 @@ _LEADING_BARE = re.compile(
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|vowed|vows|promised|promises|pledged|pledges|"
     rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
-    rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}))"
+    rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}|"
+    r"[a-z]+(?:\s+[a-z]+){0,4}?(?=\s+(?:it|he|she|they|we|there)\s)))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(

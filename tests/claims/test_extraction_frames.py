@@ -383,3 +383,8 @@ def test_a_message_named_with_its_sender_before_a_colon_is_the_senders_frame():
         "since 6am.\n"
     )
     assert _claimants(text)[-1] == ("Dana Holt", "The bridge on the B2110 has been closed since 6am")
+
+
+def test_told_with_an_audience_in_lower_case_before_a_pronoun_opens_the_reported_clause():
+    text = "Kestle Ferries has told passengers on cancelled sailings they can rebook free of charge until Friday.\n"
+    assert _claimants(text) == [("Kestle Ferries", "They can rebook free of charge until Friday")]
