@@ -460,6 +460,12 @@ _LOWER_ORG = re.compile(
     rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
 )
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
+# "Dieter Maas, the People's Party leader, …", "Ulla Brandt, a political scientist at Brenton University, …": a
+# person's role noun ending an apposition (before a place of work).
+_PERSON_APPOSED = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their)\s+(?:[^,;:“”\"«»]{0,60}?\s)?(?P<role>[a-z]+)"
+    r"(?:\s+(?:at|of|for|with|in)\s+[^,;:“”\"«»]{1,60})?,"
+)
 # "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
 _ROLE_APPOSED = re.compile(
     r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
@@ -1022,6 +1028,16 @@ class Speakers:
             if verb in _SINGULAR_VERBS or (verb.endswith("ed") and verb.islower() and len(verb) > 4):
                 self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
                 self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
+                return
+            role = _PERSON_APPOSED.match(text, match.end()) if verb == "," else None
+            if role and (
+                role.group("role") in PERSON_ROLES
+                or role.group("role") in TITLE_WORDS
+                or _OCCUPATION.search(role.group("role"))
+            ):
+                # "Dieter Maas, the People's Party leader, has been speaking …": a person's role in apposition.
+                self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
+                self.mentions.append(Mention(position, self.surnames[words[-1]], "person", {role.group("role")}))
 
     def _add_run(self, run: list[tuple[int, str]]) -> bool:
         """Record a run of capitalised words as a person or an organisation; whether it was recorded."""

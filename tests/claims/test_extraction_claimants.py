@@ -1627,3 +1627,12 @@ def test_a_role_apposed_to_a_name_is_the_title_a_later_role_finds():
         "The mayor has said residents will not be allowed back before Thursday.\n"
     )
     assert _claimant(text, "residents will not") == "Rhona Vail"
+
+
+def test_a_name_opening_a_sentence_before_a_persons_role_in_apposition_is_the_person_he_refers_to():
+    text = (
+        "Turnout rose to 61%, the highest since 1998, Ms Ilse Varga of Kestle University said.\n\n"
+        "Tomas Reiner, the Farmers' Party leader, has been speaking in Hallam. "
+        "He said his party had doubled its vote in rural districts since 2019.\n"
+    )
+    assert _claimant(text, "doubled its vote") == "Tomas Reiner"
