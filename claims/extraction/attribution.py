@@ -326,6 +326,12 @@ _STUDY_BACKREFS = {
 _INDEFINITE_DOCUMENT = re.compile(
     rf"\b(?:a|an)\s+(?:(?:[a-z][\w-]*|\d{{4}})\s+){{0,3}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
 )
+# A document introduced with its owner ("The Animal Welfare Inspectorate's report", "Its report, published on …"), for a
+# later "the report said" to be the owner's.
+_OWNED_DOCUMENT = re.compile(
+    rf"(?:(?P<owner>[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){{0,5}})[’']s|^(?P<its>Its))\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
+)
 _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
 _INVERTED_VERBS = {"said", "says", "added", "noted", "told", "wrote"}
@@ -844,6 +850,8 @@ class Speakers:
         if not words.isdisjoint(_STUDY_BACKREFS) and ("a" in words or "an" in words):
             for found in _INDEFINITE_DOCUMENT.finditer(text):
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
+        owned = not words.isdisjoint(_STUDY_BACKREFS) and ("’s " in text or "'s " in text or text.startswith("Its "))
+        owned_documents = list(_OWNED_DOCUMENT.finditer(text)) if owned else []
         # The group noun is one of the first three words, so one of the sentence's words: most have none, and the
         # sentence is not split.
         group = None
@@ -918,6 +926,23 @@ class Speakers:
                     # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
+        for found in owned_documents:
+            # After the sentence's names are recorded: the owner is an organisation named in it or before.
+            at = offset + found.start()
+            if found.group("its"):
+                owner = self._focus_org(at) if self.starts else ""
+            else:
+                name = found.group("owner").removeprefix("The ").removeprefix("the ")
+                owner = next(
+                    (
+                        m.canonical
+                        for m in reversed(self.mentions)
+                        if m.kind == "org" and m.canonical.removeprefix("the ") == name and "document" not in m.titles
+                    ),
+                    "",
+                )
+            if owner:
+                self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
 
     def entitle(self, person: str, role: str) -> None:
         """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")

@@ -1636,3 +1636,17 @@ def test_a_name_opening_a_sentence_before_a_persons_role_in_apposition_is_the_pe
         "He said his party had doubled its vote in rural districts since 2019.\n"
     )
     assert _claimant(text, "doubled its vote") == "Tomas Reiner"
+
+
+def test_a_report_introduced_with_its_owner_is_the_owners_when_referred_back_to():
+    text = (
+        "The Kestle Rail Safety Board carried out an inspection of the line in May. "
+        "Its report, published on Monday, lists 12 faults.\n\n"
+        "The report also notes that track staff numbers fell from 40 to 31 between 2022 and 2025.\n"
+    )
+    assert _claimant(text, "staff numbers") == "the Kestle Rail Safety Board"
+    text = (
+        "The Kestle Rail Safety Board's report was published on Monday.\n\n"
+        "According to the report, 12 signals failed at least once in 2025.\n"
+    )
+    assert _claimant(text, "12 signals") == "the Kestle Rail Safety Board"
