@@ -111,6 +111,8 @@ _ACCORDING_TAIL = re.compile(
     r"|,\s+(?P<name>(?-i:[A-Z][\w&’'.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&’'.-]*){0,5})))?[.!]?$",
     re.IGNORECASE,
 )
+# "Grocery inflation is 5.8%, per Kantell Retail Data.": "per" and a name closing the sentence are "according to".
+_PER_TAIL = re.compile(r"^(?P<clause>.+?),\s+per\s+(?P<subj>(?:the\s+)?[A-Z][^,;:“”\"«»]{1,80}?)[.!]?$")
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
 # The white space between the clause and the subject is written `\s*(?:[”"»]\s*)?(?:[,–—-]+\s*)?`, the same strings
 # as `\s*[”"»]?\s*[,–—-]*\s*` tried in the same order, without the three ways of matching one space: a sentence
@@ -2353,6 +2355,11 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             claimant = speakers.issuer(document.group(subj), position)
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
+    if ", per " in sentence:
+        per = _PER_TAIL.match(sentence.rstrip())
+        claimant, written = speakers.resolve(per.group("subj"), position + per.start("subj")) if per else ("", "")
+        if claimant:
+            return _clause_frame(claimant, written, per, verb="according to")
     colon_quote = ": “" in sentence or ': "' in sentence or ": «" in sentence
     if ": " in sentence and not words.isdisjoint(_MESSAGE_NOUNS):
         message = _message_frame(sentence.rstrip(), position, speakers)

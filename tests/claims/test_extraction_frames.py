@@ -388,3 +388,9 @@ def test_a_message_named_with_its_sender_before_a_colon_is_the_senders_frame():
 def test_told_with_an_audience_in_lower_case_before_a_pronoun_opens_the_reported_clause():
     text = "Kestle Ferries has told passengers on cancelled sailings they can rebook free of charge until Friday.\n"
     assert _claimants(text) == [("Kestle Ferries", "They can rebook free of charge until Friday")]
+
+
+def test_per_and_a_name_closing_a_sentence_are_according_to():
+    text = "House prices rose 2.4% in October, per Marlow Property Data.\n"
+    assert _claimants(text) == [("Marlow Property Data", "House prices rose 2.4% in October")]
+    assert _claimants("Tickets for the match cost £15, per adult.\n")[0][0] == ""
