@@ -453,7 +453,7 @@ _GROUP_SPEAKERS = {
 _INDEFINITE = {"a", "an", "one", "another"}
 # A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
 _PLURAL_GROUP = re.compile(
-    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:\s+(?:on|at|in|from|of|with|for)\s+"
+    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:(?:\s+[a-z]{3,})?\s+(?:on|at|in|from|of|with|for|to)\s+"
     r"(?:the\s+|a\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)?$"
 )
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}

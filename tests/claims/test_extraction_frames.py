@@ -394,3 +394,8 @@ def test_per_and_a_name_closing_a_sentence_are_according_to():
     text = "House prices rose 2.4% in October, per Marlow Property Data.\n"
     assert _claimants(text) == [("Marlow Property Data", "House prices rose 2.4% in October")]
     assert _claimants("Tickets for the match cost £15, per adult.\n")[0][0] == ""
+
+
+def test_a_plural_group_may_be_qualified_by_an_adjective_and_a_prepositional_phrase():
+    text = "Two engineers familiar with the repair told the Echo that the pump had failed twice in March.\n"
+    assert _claimants(text) == [("Two engineers familiar with the repair", "The pump had failed twice in March")]
