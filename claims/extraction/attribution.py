@@ -590,6 +590,10 @@ _NAMED_SPOKES = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<owner>(?:[\w’'&-]+\s+){1,4}?)(?P<role>spokes(?:man|woman|person))"
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
+_NAME_OF_ORG = re.compile(
+    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
+)
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
@@ -1455,6 +1459,14 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
+        named_of = _NAME_OF_ORG.match(subject) if " of " in subject else None
+        if named_of:
+            name = named_of.group("name").split()
+            if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name):
+                # "Tomas Quill of the Alden Riders Alliance told us …": a name of two or three words, none an
+                # organisation's word, before "of" and a capitalised organisation is a person of that organisation.
+                self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
+                return self._remember(self.surnames[name[-1]], "person", position), subject
         convened = _CONVENED.match(subject) if " by " in subject else None
         if convened and convened.group("head").lower() in ORG_ROLES:
             # "An independent panel set up by the University of Eastmere": the panel speaks, not who set it up.

@@ -1650,3 +1650,15 @@ def test_a_report_introduced_with_its_owner_is_the_owners_when_referred_back_to(
         "According to the report, 12 signals failed at least once in 2025.\n"
     )
     assert _claimant(text, "12 signals") == "the Kestle Rail Safety Board"
+
+
+def test_a_two_word_name_of_an_organisation_is_the_person_he_refers_to():
+    text = (
+        "Anna Holt of the Kestle Cyclists Forum told us that the council removed 14 cycle racks last year. "
+        "She also said the forum had collected 2,000 signatures.\n\n"
+        "The Royal Society of Engineers said the bridge was safe in 2024.\n"
+    )
+    assert _claimant(text, "14 cycle racks") == "Anna Holt"
+    assert _claimant(text, "2,000 signatures") == "Anna Holt"
+    # a name ending in an organisation's word before "of" stays the organisation
+    assert _claimant(text, "bridge was safe") == "the Royal Society of Engineers"
