@@ -489,7 +489,7 @@ _NOUN_AFTER_HEAD = re.compile(
 _COMMON_NOUN_ENDS = ("s", "ing", "ity", "ship", "tion", "sion", "ment", "ness", "ance", "ence", "ism")
 _INDEFINITE_PRONOUNS = {"somebody", "nobody", "anybody", "everybody", "someone", "anyone", "everyone", "another"}
 # Finite verbs after a one-word name opening a sentence, with _SINGULAR_VERBS ("Fairbrook is cutting …").
-_OPENING_VERBS = {"will", "would", "could", "can", "may", "must", "should"}
+_OPENING_VERBS = {"is", "was", "has", "had", "will", "would", "could", "can", "may", "must", "should"}
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -896,7 +896,7 @@ class Speakers:
                         if start == 0 and self._opening_name(text, match.end(), word):
                             # "Fairbrook will cut prices …, the retailer announced": a one-word name opening the
                             # sentence before a finite verb, no person's, is an organisation "it" or a role refers to.
-                            self.mentions.append(Mention(offset, word, "org", set()))
+                            self.mentions.append(Mention(offset, word, "org", {"opening"}))
                             continue
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
@@ -967,7 +967,7 @@ class Speakers:
         stopword, place, nationality, month or weekday, no word in capitals, no person's first name."""
         after = text[end : end + 12].split(None, 1)
         low = word.lower()
-        if not after or (after[0] not in _SINGULAR_VERBS and after[0] not in _OPENING_VERBS):
+        if not after or after[0] not in _OPENING_VERBS:
             return False
         if word.isupper() or len(word) < 3 or not word.isalpha() or low in _NOT_NAMES or low in _TITLE_LIKE:
             return False
@@ -1360,6 +1360,12 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        if any("opening" in m.titles for m in orgs):
+            # A one-word name known only from opening a sentence is a role's antecedent in that sentence ("Fairbrook
+            # will cut prices …, the retailer announced"), not in the next ones (a place opens sentences too).
+            k = bisect_right(self.starts, position) - 1
+            lo = self.starts[k] if k >= 0 else position
+            orgs = [m for m in orgs if "opening" not in m.titles or m.position >= lo]
         if (orgs and orgs[-1].headline) or any(m.kind == "name" for m in self.mentions):
             # A name of unknown kind from the body before any headline's organisation ("Altnet blames …").
             names = self.before(position, "name")

@@ -1662,3 +1662,11 @@ def test_a_two_word_name_of_an_organisation_is_the_person_he_refers_to():
     assert _claimant(text, "2,000 signatures") == "Anna Holt"
     # a name ending in an organisation's word before "of" stays the organisation
     assert _claimant(text, "bridge was safe") == "the Royal Society of Engineers"
+
+
+def test_a_place_opening_a_sentence_is_no_antecedent_of_a_role_in_a_later_one():
+    text = (
+        "Kestle has repeatedly said that it is ready to hold talks, the diplomat recalled.\n\n"
+        "The firm said it had not closed any of its 14 factories in 2024.\n"
+    )
+    assert _claimant(text, "14 factories") == "The firm"
