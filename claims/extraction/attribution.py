@@ -2246,12 +2246,17 @@ _COLON_QUOTE = re.compile(
 )
 # "But rival Hollins sniffed that it was already cheaper", "The union retorted that …": any past form before
 # "that" and a finite clause is a speech frame after a subject that names a speaker, whatever the verb. Not verbs of
-# wanting, fearing or making sure, whose clause is no one's report ("feared that", "ensured that").
+# wanting, fearing or making sure, whose clause is no one's report ("feared that", "ensured that"), nor a newsroom's
+# "understands that" / "has learned that", its own reporting.
 _THAT_FRAME = re.compile(
     r"^(?:(?:But|And|Yet|So|Now)\s+)?(?P<subj>[^,;:“”\"«»]{2,80}?)\s+(?:also\s+|has\s+|had\s+|have\s+)?"
     r"(?P<verb>[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\s+that\s+(?P<clause>.+)$"
 )
 _NOT_THAT_VERBS = {
+    # "The Herald understands that …", "The Islander has learned that …": a newsroom's own reporting.
+    "understands",
+    "learned",
+    "learns",
     "feared",
     "hoped",
     "wished",

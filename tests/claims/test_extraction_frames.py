@@ -399,3 +399,8 @@ def test_per_and_a_name_closing_a_sentence_are_according_to():
 def test_a_plural_group_may_be_qualified_by_an_adjective_and_a_prepositional_phrase():
     text = "Two engineers familiar with the repair told the Echo that the pump had failed twice in March.\n"
     assert _claimants(text) == [("Two engineers familiar with the repair", "The pump had failed twice in March")]
+
+
+def test_a_newsroom_that_understands_or_has_learned_reports_its_own_claim():
+    text = "The Kestle Echo understands that engineers rated the cutting high risk in March.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
