@@ -289,6 +289,8 @@ _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "blames",
     "attributed",
     "attributes",
+    "described",
+    "describes",
 }
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _DOCUMENT_BACKREFS = {
@@ -527,9 +529,11 @@ _DENIED = re.compile(
 )
 # "The trust has promised free buses for every pupil", "Mr Hale pledged £2m to the appeal": an undertaking of a
 # noun phrase is the committer's claim, the whole sentence, as a denial is (with a clause it is an ordinary frame).
+# With the verbs of commitment, verbs of describing: "Passengers described a loud bang" is what they said.
+_UNDERTAKING_VERBS = COMMITMENT_VERBS | {"described", "describes", "describe"}
 _COMMITTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
-    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(COMMITMENT_VERBS))})"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(_UNDERTAKING_VERBS))})"
     r"\s+(?!that\b|to\b)[a-z£$€\d]"
 )
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
@@ -2501,14 +2505,15 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(denied.group(group), position + denied.start(group))
         if claimant:
             return Frame(claimant, written, 0, len(stripped), denied.group("verb"))
-    committed = _COMMITTED.match(stripped) if not words.isdisjoint(COMMITMENT_VERBS) else None
+    committed = _COMMITTED.match(stripped) if not words.isdisjoint(_UNDERTAKING_VERBS) else None
     if (
         committed
         and not _finite_opening(stripped[committed.end() - 1 :])
         and not _SUBORDINATE.search(committed.group("subj"))
     ):
         group = "name" if committed.group("name") else "subj"
-        claimant, written = speakers.resolve(committed.group(group), position + committed.start(group))
+        at = position + committed.start(group)
+        claimant, written = _speaker(speakers, committed.group(group), at, committed.group("verb"))
         if claimant:
             return Frame(claimant, written, 0, len(stripped), committed.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None

@@ -404,3 +404,10 @@ def test_a_plural_group_may_be_qualified_by_an_adjective_and_a_prepositional_phr
 def test_a_newsroom_that_understands_or_has_learned_reports_its_own_claim():
     text = "The Kestle Echo understands that engineers rated the cutting high risk in March.\n"
     assert [c for c, _ in _claimants(text)] == [""]
+
+
+def test_a_description_of_a_noun_phrase_is_the_describers_claim():
+    text = "Passengers described a loud bang about four minutes into the flight from Kestle.\n"
+    assert _claimants(text) == [
+        ("Passengers", "Passengers described a loud bang about four minutes into the flight from Kestle")
+    ]
