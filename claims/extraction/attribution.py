@@ -291,6 +291,12 @@ _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "attributes",
     "described",
     "describes",
+    "classed",
+    "rated",
+    "judged",
+    "deemed",
+    "graded",
+    "assessed",
 }
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _DOCUMENT_BACKREFS = {
@@ -529,8 +535,10 @@ _DENIED = re.compile(
 )
 # "The trust has promised free buses for every pupil", "Mr Hale pledged £2m to the appeal": an undertaking of a
 # noun phrase is the committer's claim, the whole sentence, as a denial is (with a clause it is an ordinary frame).
-# With the verbs of commitment, verbs of describing: "Passengers described a loud bang" is what they said.
-_UNDERTAKING_VERBS = COMMITMENT_VERBS | {"described", "describes", "describe"}
+# With the verbs of commitment, verbs of describing and of grading: "Passengers described a loud bang" is what they
+# said, "Inspectors classed five of the breaches as serious" what they judged.
+_GRADING_VERBS = {"classed", "rated", "judged", "deemed", "graded", "assessed"}
+_UNDERTAKING_VERBS = COMMITMENT_VERBS | {"described", "describes", "describe"} | _GRADING_VERBS
 _COMMITTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
     rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(_UNDERTAKING_VERBS))})"

@@ -411,3 +411,8 @@ def test_a_description_of_a_noun_phrase_is_the_describers_claim():
     assert _claimants(text) == [
         ("Passengers", "Passengers described a loud bang about four minutes into the flight from Kestle")
     ]
+
+
+def test_a_grading_of_a_noun_phrase_is_the_graders_claim():
+    text = "Inspectors classed four of the faults as serious, including a fire door wedged open on the third floor.\n"
+    assert _claimants(text)[0][0] == "Inspectors"
