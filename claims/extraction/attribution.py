@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claims.extraction.lexicon import (
+    COMMITMENT_VERBS,
     COUNTRIES,
     DEMONYMS,
     IRREGULAR_PAST,
@@ -57,7 +58,7 @@ _VERBS = _trie(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
     "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates"
+    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|findings"
 )
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
@@ -110,6 +111,8 @@ _ACCORDING_TAIL = re.compile(
     r"|,\s+(?P<name>(?-i:[A-Z][\w&’'.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&’'.-]*){0,5})))?[.!]?$",
     re.IGNORECASE,
 )
+# "Grocery inflation is 5.8%, per Kantell Retail Data.": "per" and a name closing the sentence are "according to".
+_PER_TAIL = re.compile(r"^(?P<clause>.+?),\s+per\s+(?P<subj>(?:the\s+)?[A-Z][^,;:“”\"«»]{1,80}?)[.!]?$")
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
 # The white space between the clause and the subject is written `\s*(?:[”"»]\s*)?(?:[,–—-]+\s*)?`, the same strings
 # as `\s*[”"»]?\s*[,–—-]*\s*` tried in the same order, without the three ways of matching one space: a sentence
@@ -186,9 +189,10 @@ _LEADING_BARE = re.compile(
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
-    r"advises|advised|conceded|concedes|"
+    r"advises|advised|conceded|concedes|vowed|vows|promised|promises|pledged|pledges|"
     rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
-    rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}))"
+    rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}|"
+    r"[a-z]+(?:\s+[a-z]+){0,4}?(?=\s+(?:it|he|she|they|we|there)\s)))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
 )
 _CLAUSE_VERB = re.compile(
@@ -285,6 +289,14 @@ _VERB_WORDS = {form.split()[0] for form in REPORTING_VERBS} | {
     "blames",
     "attributed",
     "attributes",
+    "described",
+    "describes",
+    "classed",
+    "rated",
+    "judged",
+    "deemed",
+    "graded",
+    "assessed",
 }
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _DOCUMENT_BACKREFS = {
@@ -323,6 +335,12 @@ _STUDY_BACKREFS = {
 # assessment found" to refer back to, as first written.
 _INDEFINITE_DOCUMENT = re.compile(
     rf"\b(?:a|an)\s+(?:(?:[a-z][\w-]*|\d{{4}})\s+){{0,3}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
+)
+# A document introduced with its owner ("The Animal Welfare Inspectorate's report", "Its report, published on …"), for a
+# later "the report said" to be the owner's.
+_OWNED_DOCUMENT = re.compile(
+    rf"(?:(?P<owner>[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*){{0,5}})[’']s|^(?P<its>Its))\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(sorted(_STUDY_BACKREFS))})\b"
 )
 _COURT_DOCUMENTS = {"judgment", "judgement", "ruling", "order", "decision"}
 # Words without which _TRAILING_INVERTED, _CREDITED and _LEADING_BARE cannot match.
@@ -383,6 +401,7 @@ _BARE_VERBS = {
     "maintained",
     "admits",
     "admitted",
+    *COMMITMENT_VERBS,
 }
 _PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
@@ -442,7 +461,7 @@ _GROUP_SPEAKERS = {
 _INDEFINITE = {"a", "an", "one", "another"}
 # A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
 _PLURAL_GROUP = re.compile(
-    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:\s+(?:on|at|in|from|of|with|for)\s+"
+    r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:(?:\s+[a-z]{3,})?\s+(?:on|at|in|from|of|with|for|to)\s+"
     r"(?:the\s+|a\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)?$"
 )
 _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -457,6 +476,12 @@ _LOWER_ORG = re.compile(
     rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
 )
 _NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
+# "Dieter Maas, the People's Party leader, …", "Ulla Brandt, a political scientist at Brenton University, …": a
+# person's role noun ending an apposition (before a place of work).
+_PERSON_APPOSED = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their)\s+(?:[^,;:“”\"«»]{0,60}?\s)?(?P<role>[a-z]+)"
+    r"(?:\s+(?:at|of|for|with|in)\s+[^,;:“”\"«»]{1,60})?,"
+)
 # "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
 _ROLE_APPOSED = re.compile(
     r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
@@ -468,6 +493,11 @@ _NOUN_AFTER_HEAD = re.compile(
     r"\s+(?!(?:will|would|can|could|may|might|must|should|shall|has|have|had|is|are|was|were|did|does|do|said|say|"
     r"told|also|now|still|then|and|chiefs|bosses|officials|spokesman|spokeswoman|spokesperson)\b)[a-z]+(?<!s)(?<!ed)\b(?![’'])"
 )
+# Endings of plural nouns, gerunds and abstract nouns: a word opening a sentence with one is no company's name.
+_COMMON_NOUN_ENDS = ("s", "ing", "ity", "ship", "tion", "sion", "ment", "ness", "ance", "ence", "ism")
+_INDEFINITE_PRONOUNS = {"somebody", "nobody", "anybody", "everybody", "someone", "anyone", "everyone", "another"}
+# Finite verbs after a one-word name opening a sentence, with _SINGULAR_VERBS ("Fairbrook is cutting …").
+_OPENING_VERBS = {"is", "was", "has", "had", "will", "would", "could", "can", "may", "must", "should"}
 _SINGULAR_VERBS = {
     "has",
     "had",
@@ -503,6 +533,17 @@ _DENIED = re.compile(
     rf"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>{_trie(sorted(_DENIAL_WORDS))})"
     r"\s+(?!that\b)[a-z]"
 )
+# "The trust has promised free buses for every pupil", "Mr Hale pledged £2m to the appeal": an undertaking of a
+# noun phrase is the committer's claim, the whole sentence, as a denial is (with a clause it is an ordinary frame).
+# With the verbs of commitment, verbs of describing and of grading: "Passengers described a loud bang" is what they
+# said, "Inspectors classed five of the breaches as serious" what they judged.
+_GRADING_VERBS = {"classed", "rated", "judged", "deemed", "graded", "assessed"}
+_UNDERTAKING_VERBS = COMMITMENT_VERBS | {"described", "describes", "describe"} | _GRADING_VERBS
+_COMMITTED = re.compile(
+    r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(_UNDERTAKING_VERBS))})"
+    r"\s+(?!that\b|to\b)[a-z£$€\d]"
+)
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Documents whose issuer speaks through them: "the statement added", "the ruling said".
@@ -519,7 +560,7 @@ _ISSUED_DOCUMENTS = {
     "ruling",
 }
 _AUTHOR_END = re.compile(
-    rf"\s+(?:(?:published|released|issued|conducted|carried|commissioned|compiled)\b|(?:in|on|last|this|earlier)\s+"
+    rf"\s+(?:(?:published|released|issued|conducted|carried|commissioned|compiled|presented)\b|(?:in|on|last|this|earlier)\s+"
     rf"(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|\d{{4}}|week|month|year)\b).*$",
     re.IGNORECASE,
 )
@@ -534,7 +575,7 @@ _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
 _DOCUMENT_SUBJECT = re.compile(
     rf"(?:^|\s)(?P<np>(?:(?:a|an|the|one|this|that|their|its|his|her)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})"
-    r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued)\s+)?"
+    r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued|presented)\s+)?"
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )
@@ -561,6 +602,10 @@ _NAMED_SPOKES = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<owner>(?:[\w’'&-]+\s+){1,4}?)(?P<role>spokes(?:man|woman|person))"
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
+_NAME_OF_ORG = re.compile(
+    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
+)
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
@@ -582,8 +627,9 @@ _GROUP_START = re.compile(
 # "confirmed / announced it had …" report a clause only when a finite verb follows a short subject.
 _EVENT_VERBS = {"confirmed", "confirms", "confirm", "announced", "revealed", "reported"}
 _FINITE_CLAUSE = re.compile(
-    r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w+|\w+)\s+(?:\w+\s+)?"
-    r"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{3,}ed)\b"
+    r"^(?:it|they|he|she|we|there|(?:the|a|an|its|their|his|her)\s+\w[\w-]*|\w+)\s+(?:\w[\w-]*\s+)?"
+    rf"(?:had|has|have|was|were|is|are|will|would|could|can|did|[a-z]{{3,}}ed|{'|'.join(IRREGULAR_PAST)}|went|"
+    r"fell|rose|grew|took|made|gave|sent|won|lost|paid|built|began|left|held|met|saw|came|got|cut|hit|spent|sold)\b"
 )
 # Transliteration variants of first names: one canonical spelling, so one claimant across outlets.
 _NAME_VARIANTS = {
@@ -785,6 +831,8 @@ class Speakers:
         self.represented: dict[str, str] = {}  # a named spokesperson -> the organisation they speak for
         self._headline_speakers: set[int] = set()  # positions of speakers named in headlines and standfirsts
         self._headlines = False
+        self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
+        self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -800,6 +848,7 @@ class Speakers:
             words = sentence_words(text)
         if not self.starts or offset > self.starts[-1]:
             self.starts.append(offset)
+            self.texts.append(text)
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -819,6 +868,8 @@ class Speakers:
         if not words.isdisjoint(_STUDY_BACKREFS) and ("a" in words or "an" in words):
             for found in _INDEFINITE_DOCUMENT.finditer(text):
                 self.mentions.append(Mention(offset + found.start(), found.group(), "org", {"document"}))
+        owned = not words.isdisjoint(_STUDY_BACKREFS) and ("’s " in text or "'s " in text or text.startswith("Its "))
+        owned_documents = list(_OWNED_DOCUMENT.finditer(text)) if owned else []
         # The group noun is one of the first three words, so one of the sentence's words: most have none, and the
         # sentence is not split.
         group = None
@@ -852,6 +903,13 @@ class Speakers:
                     if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
                         continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
                     added = self._add_word(offset + start, word)
+                    if not added:
+                        self.alone.add(word)
+                        if start == 0 and self._opening_name(text, match.end(), word):
+                            # "Fairbrook will cut prices …, the retailer announced": a one-word name opening the
+                            # sentence before a finite verb, no person's, is an organisation "it" or a role refers to.
+                            self.mentions.append(Mention(offset, word, "org", {"opening"}))
+                            continue
                     if not added and start > 1 and text[start - 1] == " " and text[start - 2].islower():
                         # "telecoms operator Connecta": a name after a lowercase role noun.
                         prev = text[max(0, start - 20) : start].split()[-1]
@@ -886,6 +944,53 @@ class Speakers:
                     # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
+        for found in owned_documents:
+            # After the sentence's names are recorded: the owner is an organisation named in it or before.
+            at = offset + found.start()
+            if found.group("its"):
+                owner = self._focus_org(at) if self.starts else ""
+            else:
+                name = found.group("owner").removeprefix("The ").removeprefix("the ")
+                owner = next(
+                    (
+                        m.canonical
+                        for m in reversed(self.mentions)
+                        if m.kind == "org" and m.canonical.removeprefix("the ") == name and "document" not in m.titles
+                    ),
+                    "",
+                )
+            if owner:
+                self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
+
+    def entitle(self, person: str, role: str) -> None:
+        """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
+        added to the latest mention of the person, so that a later "the mayor" finds her."""
+        titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
+        if not titles:
+            return
+        for mention in reversed(self.mentions):
+            if mention.canonical == person:
+                if mention.kind == "person":
+                    mention.titles = mention.titles | titles
+                return
+
+    def _opening_name(self, text: str, end: int, word: str) -> bool:
+        """Whether a capitalised word opening a sentence, recorded as nothing, is a name before a finite verb: no
+        stopword, place, nationality, month or weekday, no word in capitals, no person's first name."""
+        after = text[end : end + 12].split(None, 1)
+        low = word.lower()
+        if not after or after[0] not in _OPENING_VERBS:
+            return False
+        if word.isupper() or len(word) < 3 or not word.isalpha() or low in _NOT_NAMES or low in _TITLE_LIKE:
+            return False
+        if low in PERSON_ROLES or low in ORG_ROLES or low in PERSON_DESCRIPTORS or low in _INDEFINITE_PRONOUNS:
+            return False
+        if low.endswith(_COMMON_NOUN_ENDS):
+            return False  # "Trains will not run", "Closing would be …", "Electricity has been restored"
+        if any(m.kind == "person" and m.canonical.split()[0] == word for m in self.mentions):
+            return False  # "Derek will …" after "Derek Holm": a first name
+        # A common noun the article also writes in lower case ("Inflation is …" … "food inflation") is no name.
+        return re.search(rf"\b{low}\b", text) is None and not any(re.search(rf"\b{low}\b", t) for t in self.texts)
 
     def _lower_role_after(self, text: str, match: re.Match[str], word: str, offset: int) -> None:
         """ "Wyeford district council, which licenses the park, …": a name before lowercase words ending in an
@@ -896,6 +1001,9 @@ class Speakers:
         found = _NAME_LOWER_ROLE.match(text, match.end())
         if found and match.start() == 0 and len(found.group().split()) < 2:
             return  # "Posh store kept quiet …": an adjective opening a sentence before a bare role noun
+        after = text[found.end() : found.end() + 2] if found else ""
+        if after[:1] == " " and after[1:].isupper():
+            return  # "the Haverleigh-based company Calloway Therapeutics": the name after the role is the body
         if found and all(w not in STOPWORDS for w in found.group().split()):
             self.mentions.append(
                 Mention(offset + match.start(), word + found.group(), "org", set(found.group().split()))
@@ -963,6 +1071,16 @@ class Speakers:
             if verb in _SINGULAR_VERBS or (verb.endswith("ed") and verb.islower() and len(verb) > 4):
                 self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
                 self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
+                return
+            role = _PERSON_APPOSED.match(text, match.end()) if verb == "," else None
+            if role and (
+                role.group("role") in PERSON_ROLES
+                or role.group("role") in TITLE_WORDS
+                or _OCCUPATION.search(role.group("role"))
+            ):
+                # "Dieter Maas, the People's Party leader, has been speaking …": a person's role in apposition.
+                self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
+                self.mentions.append(Mention(position, self.surnames[words[-1]], "person", {role.group("role")}))
 
     def _add_run(self, run: list[tuple[int, str]]) -> bool:
         """Record a run of capitalised words as a person or an organisation; whether it was recorded."""
@@ -1126,7 +1244,9 @@ class Speakers:
                 opening = [m for m in subjects if m.position == first]
                 return max(opening, key=lambda m: (m.canonical in spoke, len(m.canonical))).canonical
             orgs = [m for m in inside if m.kind == "org" and "document" not in m.titles]
-            if orgs:
+            if orgs and j < k:
+                # An organisation merely mentioned in an earlier sentence; not one inside the pronoun's own clause
+                # ("… 3% in the placebo group, it said": "it" is who spoke before, not the group).
                 return orgs[-1].canonical
         return ""
 
@@ -1252,6 +1372,12 @@ class Speakers:
         head = lower[-1]
         wanted = [m.lower() for m in modifiers if m.lower() not in _SOFT_MODIFIERS]
         orgs = [m for m in self.before(position, "org") if "document" not in m.titles]
+        if any("opening" in m.titles for m in orgs):
+            # A one-word name known only from opening a sentence is a role's antecedent in that sentence ("Fairbrook
+            # will cut prices …, the retailer announced"), not in the next ones (a place opens sentences too).
+            k = bisect_right(self.starts, position) - 1
+            lo = self.starts[k] if k >= 0 else position
+            orgs = [m for m in orgs if "opening" not in m.titles or m.position >= lo]
         if (orgs and orgs[-1].headline) or any(m.kind == "name" for m in self.mentions):
             # A name of unknown kind from the body before any headline's organisation ("Altnet blames …").
             names = self.before(position, "name")
@@ -1262,6 +1388,7 @@ class Speakers:
             for org in orgs
             if head in (words := set(_ORG_WORD.findall(org.canonical.lower())) | org.titles)
             and all(w in words for w in wanted)
+            and org.canonical.lower() != head  # "Retailer says …" opening a headline names no retailer
         ]
         if fits:
             # A name before a role: "the transit authority" is "the Alden Metro Transit Authority" introduced
@@ -1287,6 +1414,19 @@ class Speakers:
                 heads = words & _ORG_HEAD_NOUNS
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)
+        if not wanted and "company" in kin:
+            # "Calloway Therapeutics said …" read as an untitled person's name: a company, when its first word also
+            # stands alone in the article ("Calloway employs …") and its last word, a surname's place, never does.
+            for person in self.before(position, "person"):
+                parts = person.canonical.split()
+                if (
+                    not person.titles
+                    and len(parts) == 2
+                    and parts[0] in self.alone
+                    and parts[1] not in self.alone
+                    and not any(m.canonical == person.canonical and m.titles for m in self.mentions)
+                ):
+                    return self._remember(person.canonical, "org", position)
         canonical = " ".join(kept) if lower[0] == "the" else canonical_org(kept)  # as written, "The company"
         if canonical[:1].islower() and not canonical.startswith("the "):
             canonical = "the " + canonical
@@ -1337,6 +1477,14 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
+        named_of = _NAME_OF_ORG.match(subject) if " of " in subject else None
+        if named_of:
+            name = named_of.group("name").split()
+            if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name):
+                # "Tomas Quill of the Alden Riders Alliance told us …": a name of two or three words, none an
+                # organisation's word, before "of" and a capitalised organisation is a person of that organisation.
+                self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
+                return self._remember(self.surnames[name[-1]], "person", position), subject
         convened = _CONVENED.match(subject) if " by " in subject else None
         if convened and convened.group("head").lower() in ORG_ROLES:
             # "An independent panel set up by the University of Eastmere": the panel speaks, not who set it up.
@@ -1383,6 +1531,8 @@ class Speakers:
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = _folds_to_ascii(subject) or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
+        if document and _named_document(document.group("np")):
+            document = None  # "Kantell Retail Data", "the Grocery Data Office": a name, not a document
         if document and len(document.group("np").split()) <= 12:
             written = document.group("np").strip()
             author = _AUTHOR.search(written)
@@ -1643,6 +1793,23 @@ class Speakers:
         return "", ""
 
 
+def _named_document(np: str) -> bool:
+    """Whether a document noun is the capitalised last word of a name ("Kantell Retail Data", "Brenton Research"),
+    before any "by"/"from" phrase: an organisation's name, not a document."""
+    head = re.split(
+        r"\s(?:in|by|from|of|at|for|published|released|conducted|commissioned|led|funded|compiled|issued)\s",
+        np,
+        maxsplit=1,
+    )[0].split()
+    return (
+        len(head) >= 2
+        and head[-1][:1].isupper()
+        and head[-2][:1].isupper()
+        and head[-2].lower() not in STOPWORDS
+        and _DOCUMENT_NOUN.fullmatch(head[-1].lower()) is not None
+    )
+
+
 def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tuple[str, str]:
     """resolve(), and for a verb only a speaker does, a definite noun the lists do not know ("the city says")."""
     claimant, written = speakers.resolve(subject, position)
@@ -1654,6 +1821,20 @@ def _speaker(speakers: Speakers, subject: str, position: int, verb: str) -> tupl
     if head not in _DOCUMENT_VERBS | {"show", "suggest", "find"}:
         return speakers._plural_group(subject.strip(), position)  # "Health bosses confirmed that …"
     return claimant, written
+
+
+# What may follow a verb of commitment closing a sentence ("…, he promised on Tuesday."): a time, nothing else.
+_SMALL_TALK = re.compile(
+    rf"^(?:(?:on|last|this|earlier|in|at)\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|week|month|year|"
+    r"the\s+(?:meeting|briefing|conference)|(?:a|the)\s+statement|an\s+interview)?$",
+    re.IGNORECASE,
+)
+
+
+def _finite_opening(clause: str) -> bool:
+    """Whether a clause opens with a finite verb in its first six words, before any comma ("the bill would be
+    met"), as a reported clause does; an object does not ("£2m to the fund, which would help")."""
+    return _FINITE_WORD.search(" ".join(clause.split(",", 1)[0].split()[:6])) is not None
 
 
 def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Speakers) -> Frame | None:
@@ -1670,12 +1851,17 @@ def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Spe
             # "…, and the council now says the replacement parts won't arrive …": a reported clause, no small talk
             or (trailing.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(rest.strip()) is not None)
         )
+        if trailing.group("verb").lower() in COMMITMENT_VERBS and not _SMALL_TALK.match(rest.rstrip(".!")):
+            return None  # "…, a decision she has promised to fight", "…, and the trust has promised free buses"
         if len(rest.split()) <= 25 and not rest.lower().startswith("that ") and not clause_after:
             claimant, written = _speaker(
                 speakers, trailing.group("subj"), position + trailing.start("subj"), trailing.group("verb")
             )
             if written and _RELATIVE.search(trailing.group("subj")[: -len(written)]):
                 return None  # "…, including four in which the panel found problems": a relative clause, no frame
+            if written and trailing.re is _TRAILING_ROLE:
+                # "…, the mayor of Vellmarin, Ines Carrow, has said": the role apposed is her title, for "the mayor".
+                speakers.entitle(claimant, trailing.string[trailing.end("clause") : trailing.start("subj")])
             if written:
                 return _clause_frame(claimant, written, trailing)
     return None
@@ -2070,8 +2256,101 @@ _COLON_QUOTE = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{2,90}?)(?P<aside>,\s+[^;:“”\"«»]{1,120},)?\s+(?:also\s+|then\s+|later\s+)?"
     r"(?P<verb>[a-z]{2,}ed|[a-z]+)\s*:\s*[“\"«](?P<clause>.+)$"
 )
+# "But rival Hollins sniffed that it was already cheaper", "The union retorted that …": any past form before
+# "that" and a finite clause is a speech frame after a subject that names a speaker, whatever the verb. Not verbs of
+# wanting, fearing or making sure, whose clause is no one's report ("feared that", "ensured that"), nor a newsroom's
+# "understands that" / "has learned that", its own reporting.
+_THAT_FRAME = re.compile(
+    r"^(?:(?:But|And|Yet|So|Now)\s+)?(?P<subj>[^,;:“”\"«»]{2,80}?)\s+(?:also\s+|has\s+|had\s+|have\s+)?"
+    r"(?P<verb>[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\s+that\s+(?P<clause>.+)$"
+)
+_NOT_THAT_VERBS = {
+    # "The Herald understands that …", "The Islander has learned that …": a newsroom's own reporting.
+    "understands",
+    "learned",
+    "learns",
+    "feared",
+    "hoped",
+    "wished",
+    "ensured",
+    "expected",
+    "demanded",
+    "requested",
+    "required",
+    "needed",
+    "wanted",
+    "decided",
+    "meant",
+    "emerged",
+    "transpired",
+    "appeared",
+    "seemed",
+    "happened",
+    "proved",
+    "assumed",
+    "doubted",
+    "imagined",
+    "worried",
+    "fears",
+    "hopes",
+    "wishes",
+    "ensures",
+    "expects",
+    "demands",
+    "requests",
+    "requires",
+    "needs",
+    "wants",
+    "decides",
+    "means",
+    "emerges",
+    "appears",
+    "seems",
+    "happens",
+    "proves",
+    "assumes",
+    "doubts",
+    "worries",
+}
 _WHO_ASIDE = re.compile(r",\s+who\s+([^,]+),$")
 _IRREGULAR_PAST_WORDS = frozenset(IRREGULAR_PAST) | {"said", "told", "wrote", "spoke", "put", "hit", "shot", "swore"}
+
+
+# "A reminder from the hospitals trust: CLAUSE", "Inspector Lisa Crane's advice, from this morning's briefing: CLAUSE":
+# a message named with its sender, then a colon, is a frame of the sender (a live blog's way to quote a notice).
+_MESSAGE_NOUNS = {"reminder", "message", "statement", "update", "advice", "warning", "notice", "email", "letter"}
+_MESSAGE_COLON = re.compile(
+    rf"^(?:(?P<owner>[^,;:“”\"«»]{{2,80}}?)[’']s\s+(?:(?:latest|new|short|official)\s+)?(?:{'|'.join(_MESSAGE_NOUNS)})"
+    rf"|(?:An?|The)\s+(?:(?:latest|new|short|official)\s+)?(?:{'|'.join(_MESSAGE_NOUNS)})\s+from\s+"
+    r"(?P<sender>[^,;:“”\"«»]{2,80}?))(?:,\s+[^,;:“”\"«»]{1,60})?\s*:\s+(?P<clause>[^“\"«].+)$"
+)
+
+
+def _message_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _MESSAGE_COLON.match(sentence)
+    if found is None:
+        return None
+    group = "owner" if found.group("owner") else "sender"
+    claimant, written = speakers.resolve(found.group(group), position + found.start(group))
+    return _clause_frame(claimant, written, found, verb="message") if claimant else None
+
+
+def _that_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """ "X <verb-ed> that CLAUSE" for a verb the lists do not know: a frame when X names a speaker."""
+    found = _THAT_FRAME.match(sentence)
+    if (
+        found is None
+        or found.group("verb") in _NOT_THAT_VERBS
+        or found.group("subj").split()[0].lower() in {"it", "this", "there", "that", "what"}
+        or not _FINITE_CLAUSE.match(found.group("clause"))
+        or _RELATIVE.search(found.group("subj"))
+        or _SUBORDINATE.search(found.group("subj"))
+        or _FINITE_WORD.search(found.group("subj"))
+        or _DOCUMENT_NOUN.search(found.group("subj").lower())
+    ):
+        return None  # a document's verbs are the lists' ("the audit found that …"), others are no report
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    return _clause_frame(claimant, written, found, verb=found.group("verb")) if claimant else None
 
 
 def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
@@ -2111,10 +2390,23 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             claimant = speakers.issuer(document.group(subj), position)
             if claimant:
                 return Frame(claimant, document.group(subj), document.start(clause), document.end(clause), "read")
+    if ", per " in sentence:
+        per = _PER_TAIL.match(sentence.rstrip())
+        claimant, written = speakers.resolve(per.group("subj"), position + per.start("subj")) if per else ("", "")
+        if claimant:
+            return _clause_frame(claimant, written, per, verb="according to")
     colon_quote = ": “" in sentence or ': "' in sentence or ": «" in sentence
+    if ": " in sentence and not words.isdisjoint(_MESSAGE_NOUNS):
+        message = _message_frame(sentence.rstrip(), position, speakers)
+        if message is not None:
+            return message
     if words.isdisjoint(_VERB_WORDS):
         # Only an estimate ("X put turnout at 58%") or a speech frame before a quotation ("X fumed: “…”") can be
         # left: the other frames need a reporting verb.
+        if " that " in sentence:
+            open_that = _that_frame(sentence.rstrip(), position, speakers)
+            if open_that is not None:
+                return open_that
         if colon_quote:
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
@@ -2186,6 +2478,14 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             appositive = None  # "X, who visited the area, declared a state of emergency": an event
     if appositive:
         claimant, written = speakers.resolve(appositive.group("subj"), position)
+        if claimant and appositive.re is not _INTERJECTED:
+            # "X, the agency's regional director, said" / "the mayor, Ines Carrow, said": the role is a title.
+            role = (
+                stripped[appositive.end("subj") : appositive.start("verb")]
+                if appositive.re is _APPOSITIVE
+                else stripped[: appositive.start("subj")]
+            )
+            speakers.entitle(claimant, role)
         if claimant:
             return _clause_frame(claimant, written, appositive, verb=appositive.group("verb"))
     aside = _DOCUMENT_APPOSITIVE.match(stripped) if commas >= 2 else None
@@ -2213,12 +2513,25 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(denied.group(group), position + denied.start(group))
         if claimant:
             return Frame(claimant, written, 0, len(stripped), denied.group("verb"))
+    committed = _COMMITTED.match(stripped) if not words.isdisjoint(_UNDERTAKING_VERBS) else None
+    if (
+        committed
+        and not _finite_opening(stripped[committed.end() - 1 :])
+        and not _SUBORDINATE.search(committed.group("subj"))
+    ):
+        group = "name" if committed.group("name") else "subj"
+        at = position + committed.start(group)
+        claimant, written = _speaker(speakers, committed.group(group), at, committed.group("verb"))
+        if claimant:
+            return Frame(claimant, written, 0, len(stripped), committed.group("verb"))
     estimate = _estimate_frame(stripped, position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     if estimate:
         return estimate
     bare = _LEADING_BARE.match(stripped) if not words.isdisjoint(_BARE_VERBS) else None
     if bare and bare.group("verb").lower() in _EVENT_VERBS and not _FINITE_CLAUSE.match(bare.group("clause")):
         bare = None  # "Putin announced a special military operation": an event, not reported speech
+    if bare and bare.group("verb").lower() in COMMITMENT_VERBS and not _finite_opening(bare.group("clause")):
+        bare = None  # "The board pledged £2m to the fund": an undertaking; "vowed the bill would be met" reports
     # _LEADING needs "that" or a colon after its verb.
     leading = "that" in stripped or ":" in stripped
     number = leading and _DIGIT_COMMA.search(stripped) is not None
@@ -2241,8 +2554,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         if match.group("verb").lower() == "according to":
             continue
         mid = match.group("mid").split()
-        if len(mid) > 8:
-            continue
+        if len(mid) > 8 or (mid and mid[0] == "to" and match.group("verb").lower() in COMMITMENT_VERBS):
+            continue  # "promised to widen the road so that …": an undertaking, whose "that" is no frame's
         claimant, written = _speaker(speakers, match.group("subj"), position + match.start("subj"), match.group("verb"))
         contrast = stripped[: match.start("subj")].endswith(", ") and match.group("subj").startswith(
             ("while ", "whereas ")
@@ -2262,6 +2575,9 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
             return None
         if written:
             return _clause_frame(claimant, written, match)
+    open_that = _that_frame(stripped, position, speakers) if " that " in stripped and not bare_ok else None
+    if open_that is not None:
+        return open_that
     if bare_ok:
         # "X said CLAUSE, but warned that …": the later "that" frame named nobody, the bare one does.
         claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
@@ -2568,6 +2884,8 @@ class FullNames:
                     end = len(rlow)  # "Greyhaven" as "Greyhaven Ferries": a company named by a plural noun
                 if not end and len(low) == 1 and len(rlow) == 2 and self._second_name_word(run, written):
                     end = 2  # "Trackways" as "Trackways Infrastructure": a one-word short form of a two-word name
+                if not end and len(low) == 1 and 3 <= len(rlow) <= 4 and self._name_tail(run):
+                    end = len(rlow)  # "Kantell" as "Kantell Retail Data": the first word of a longer name
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
@@ -2594,6 +2912,18 @@ class FullNames:
         if self._lowercase is None:
             self._lowercase = set(_LOWER_WORD.findall(self.text))
         return low not in self._lowercase
+
+    def _name_tail(self, run: list[str]) -> bool:
+        """The words after the first of a name of three or four words that its first word alone is short for
+        ("Kantell Retail Data"): capitalised words (not in capitals), none a title, role, place, weekday or month.
+        Common nouns may name a company, so unlike _second_name_word they may be written in lower case too."""
+        for word in run[1:]:
+            low = word.lower()
+            if not word[:1].isupper() or word.isupper() or low in _NAME_INNER:
+                return False
+            if low in _NOT_NAMES or low in TITLE_WORDS or low in PERSON_ROLES or low in COUNTRIES or low in DEMONYMS:
+                return False
+        return True
 
     def _acronym(self, acronym: str) -> str:
         """An acronym as the organisation it stands for: "the Examinations and Qualifications Board (EQB)"."""

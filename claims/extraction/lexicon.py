@@ -61,6 +61,11 @@ _REPORTING_BASE = [
     "advise",
     "repeat",
     "reiterate",
+    # Verbs of commitment report a speaker's words only before a clause ("vowed the bill would be met", "promised
+    # that …", "…, he promised."): before an object or "to" they are an undertaking, not speech (see COMMITMENT_VERBS).
+    "promise",
+    "pledge",
+    "vow",
 ]
 _IRREGULAR = {
     "say": ["said", "says"],
@@ -107,6 +112,8 @@ _PLURAL_PRESENT = [
     "explain",
     "confirm",
 ]
+# The reporting verbs' forms that commit rather than report: a frame of theirs needs a clause, never an object.
+COMMITMENT_VERBS = frozenset(form for verb in ("promise", "pledge", "vow") for form in _forms(verb))
 REPORTING_VERBS = sorted(
     {form for verb in _REPORTING_BASE for form in _forms(verb)} | set(_PLURAL_PRESENT), key=len, reverse=True
 )

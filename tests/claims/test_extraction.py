@@ -326,7 +326,7 @@ def test_a_tabloid_caption_with_its_picture_note_is_no_speakers_turn():
         "Food inflation is running at 4.9 per cent, Mellor Analytics said.\n"
     )
     assert _sentences(text)[0].startswith("Gorlan will cut")
-    assert [c.claimant for c in extract(text)] == ["the grocer", "Mellor Analytics"]
+    assert [c.claimant for c in extract(text)] == ["Gorlan", "Mellor Analytics"]
 
 
 def test_a_rule_stated_with_must_is_no_opinion():

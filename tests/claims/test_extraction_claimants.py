@@ -1567,3 +1567,106 @@ def test_a_transcript_speaker_labelled_by_initials_is_the_person_named_before():
     assert _claimant(text, "north pier") == "Colin Baird"
     assert _claimant(text, "1.4 million") == "Ruth Okonjo"
     assert _claimant(text, "900,000") == "Colin Baird"
+
+
+def test_a_name_ending_in_a_document_noun_is_an_organisation_and_its_first_word_stands_for_it():
+    text = (
+        "House prices rose 3.1% in the year to October, according to Marlow Property Data.\n\n"
+        "Rents in the city climbed 6% over the same period, Marlow said.\n"
+    )
+    assert _claimant(text, "House prices") == "Marlow Property Data"
+    assert _claimant(text, "Rents") == "Marlow Property Data"
+    # bare evidence in lower case stays the outlet's own claim
+    assert _claimant("House prices rose 3.1% in the year to October, according to official data.\n", "prices") == ""
+
+
+def test_a_name_after_a_described_role_noun_is_the_organisation_the_role_refers_back_to():
+    text = (
+        "The pill, made by the Brenton-based company Ardwell Biologics, was tested on 900 adults.\n\n"
+        "Nine per cent of patients stopped treatment because of nausea, the company said.\n"
+    )
+    assert _claimant(text, "Nine per cent") == "Ardwell Biologics"
+
+
+def test_an_untitled_name_whose_first_word_stood_alone_is_the_company_a_role_or_it_refers_to():
+    text = (
+        "Ardwell pill meets trial goal\n\n"
+        "Ardwell Biologics said on Monday its pill met the main goal of a late-stage trial.\n\n"
+        "Patients on the pill had 3.1 fewer headache days a month, the company said.\n\n"
+        "Side-effects were reported by 6% in the pill group and 4% in the placebo group, it said.\n"
+    )
+    assert _claimant(text, "3.1 fewer") == "Ardwell Biologics"
+    # an organisation inside the clause of "it said" is no antecedent of "it"
+    assert _claimant(text, "Side-effects") == "Ardwell Biologics"
+
+
+def test_a_one_word_name_opening_a_sentence_before_a_verb_is_what_a_role_or_it_refers_to():
+    text = (
+        "Grocer says suppliers will not pay\n\n"
+        "Marlowe will cut prices on 200 lines by an average of 7% from Monday, the grocer announced.\n\n"
+        "Harbeck Logistics, which delivers to its stores, said lorries were running normally.\n\n"
+        "Marlowe is cutting prices on a further 50 lines by 5%, paid for from its own margin, it says.\n"
+    )
+    # a role noun heading a headline names no one; the name that opens the sentence does
+    assert _claimant(text, "200 lines") == "Marlowe"
+    # "it" is the sentence's own subject, not the organisation that spoke before
+    assert _claimant(text, "50 lines") == "Marlowe"
+
+
+def test_a_common_noun_opening_a_sentence_before_a_verb_is_no_organisation():
+    text = (
+        "Electricity has been restored to 4,000 homes in Kestle.\n\nRepairs to the substation took 11 hours, it said.\n"
+    )
+    assert _claimant(text, "Repairs") != "Electricity"
+
+
+def test_a_role_apposed_to_a_name_is_the_title_a_later_role_finds():
+    text = (
+        "About 900 people were told to leave their homes, the mayor of Kestle, Rhona Vail, has said.\n\n"
+        "Power company Tarnside Grid says it switched off a line across the hills on Sunday.\n\n"
+        "The mayor has said residents will not be allowed back before Thursday.\n"
+    )
+    assert _claimant(text, "residents will not") == "Rhona Vail"
+
+
+def test_a_name_opening_a_sentence_before_a_persons_role_in_apposition_is_the_person_he_refers_to():
+    text = (
+        "Turnout rose to 61%, the highest since 1998, Ms Ilse Varga of Kestle University said.\n\n"
+        "Tomas Reiner, the Farmers' Party leader, has been speaking in Hallam. "
+        "He said his party had doubled its vote in rural districts since 2019.\n"
+    )
+    assert _claimant(text, "doubled its vote") == "Tomas Reiner"
+
+
+def test_a_report_introduced_with_its_owner_is_the_owners_when_referred_back_to():
+    text = (
+        "The Kestle Rail Safety Board carried out an inspection of the line in May. "
+        "Its report, published on Monday, lists 12 faults.\n\n"
+        "The report also notes that track staff numbers fell from 40 to 31 between 2022 and 2025.\n"
+    )
+    assert _claimant(text, "staff numbers") == "the Kestle Rail Safety Board"
+    text = (
+        "The Kestle Rail Safety Board's report was published on Monday.\n\n"
+        "According to the report, 12 signals failed at least once in 2025.\n"
+    )
+    assert _claimant(text, "12 signals") == "the Kestle Rail Safety Board"
+
+
+def test_a_two_word_name_of_an_organisation_is_the_person_he_refers_to():
+    text = (
+        "Anna Holt of the Kestle Cyclists Forum told us that the council removed 14 cycle racks last year. "
+        "She also said the forum had collected 2,000 signatures.\n\n"
+        "The Royal Society of Engineers said the bridge was safe in 2024.\n"
+    )
+    assert _claimant(text, "14 cycle racks") == "Anna Holt"
+    assert _claimant(text, "2,000 signatures") == "Anna Holt"
+    # a name ending in an organisation's word before "of" stays the organisation
+    assert _claimant(text, "bridge was safe") == "the Royal Society of Engineers"
+
+
+def test_a_place_opening_a_sentence_is_no_antecedent_of_a_role_in_a_later_one():
+    text = (
+        "Kestle has repeatedly said that it is ready to hold talks, the diplomat recalled.\n\n"
+        "The firm said it had not closed any of its 14 factories in 2024.\n"
+    )
+    assert _claimant(text, "14 factories") == "The firm"

@@ -319,3 +319,100 @@ def test_a_blame_after_an_apposition_or_a_relative_clause_is_the_subjects():
     assert _claimants(text)[0][0] == "Dana Ortiz"
     text = "Brookfield Rail, which runs the line, blames 60mm of rain in six hours for the collapse of the embankment."
     assert _claimants(text)[0][0] == "Brookfield Rail"
+
+
+def test_a_verb_of_commitment_reports_a_clause_and_claims_an_undertaking():
+    text = (
+        "Harbour master Ines Drury said the pier would reopen.\n\n"
+        "She vowed the repair bill of £2m would be met by the port. "
+        "The ferry timetable will be restored by June, she promised.\n"
+    )
+    claims = _claimants(text)
+    assert ("Ines Drury", "The repair bill of £2m would be met by the port") in claims
+    assert ("Ines Drury", "The ferry timetable will be restored by June") in claims
+    # an undertaking of a noun phrase is the committer's claim, the whole sentence
+    text = "Mayor Tom Reyes said the pool would close.\n\nMr Reyes has pledged £400,000 for a new pool in Kestle.\n"
+    assert _claimants(text)[-1] == ("Tom Reyes", "Mr Reyes has pledged £400,000 for a new pool in Kestle")
+    # "promised to …" and an object after a closing verb of commitment are no frame
+    text = "Fares rose by 8% in May, a decision Mayor Tom Reyes has promised to overturn.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
+
+
+def test_any_past_verb_before_that_and_a_clause_is_a_frame_of_a_named_speaker():
+    text = (
+        "Mayor Tom Reyes opened the new depot on Monday. "
+        "Mr Reyes retorted that bus fares had risen by only 4% since 2022.\n"
+    )
+    assert _claimants(text)[-1] == ("Tom Reyes", "Bus fares had risen by only 4% since 2022")
+    # "it emerged that", a verb of fearing or a document's unknown verb are no such frame
+    text = "It emerged that the mine had flooded twice in 2021.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
+    text = "Mayor Tom Reyes opened the depot. Mr Reyes feared that the bridge had been damaged by the flood.\n"
+    assert [c for c, _ in _claimants(text)][-1:] == [""]
+
+
+def test_results_presented_at_a_meeting_are_the_source_not_the_meeting():
+    text = (
+        "Patients on the drug had 3.2 fewer attacks a month, according to results presented at the Northern "
+        "Cardiology Congress.\n"
+    )
+    assert _claimants(text)[0][0] == "results presented at the Northern Cardiology Congress"
+
+
+def test_a_confirmed_clause_may_open_with_a_hyphenated_noun_and_an_irregular_past():
+    text = (
+        "Trains were cancelled at Kestle Central on Monday.\n\n"
+        "Kestle Rail has confirmed the signal-control system went down at around 5.10am.\n"
+    )
+    assert _claimants(text)[-1] == ("Kestle Rail", "The signal-control system went down at around 5.10am")
+    # an event announced, with no clause, stays the outlet's
+    assert _claimants("Kestle Rail announced a new timetable with 40 extra trains on Monday.\n")[0][0] == ""
+
+
+def test_a_message_named_with_its_sender_before_a_colon_is_the_senders_frame():
+    text = (
+        "12:05\n\n"
+        "A reminder from the Kestle Valley Health Board: the walk-in centre on Mill Road is open as normal until 8pm.\n"
+    )
+    assert _claimants(text)[-1] == (
+        "the Kestle Valley Health Board",
+        "The walk-in centre on Mill Road is open as normal until 8pm",
+    )
+    text = (
+        "Inspector Dana Holt's advice, from this morning's briefing: the bridge on the B2110 has been closed "
+        "since 6am.\n"
+    )
+    assert _claimants(text)[-1] == ("Dana Holt", "The bridge on the B2110 has been closed since 6am")
+
+
+def test_told_with_an_audience_in_lower_case_before_a_pronoun_opens_the_reported_clause():
+    text = "Kestle Ferries has told passengers on cancelled sailings they can rebook free of charge until Friday.\n"
+    assert _claimants(text) == [("Kestle Ferries", "They can rebook free of charge until Friday")]
+
+
+def test_per_and_a_name_closing_a_sentence_are_according_to():
+    text = "House prices rose 2.4% in October, per Marlow Property Data.\n"
+    assert _claimants(text) == [("Marlow Property Data", "House prices rose 2.4% in October")]
+    assert _claimants("Tickets for the match cost £15, per adult.\n")[0][0] == ""
+
+
+def test_a_plural_group_may_be_qualified_by_an_adjective_and_a_prepositional_phrase():
+    text = "Two engineers familiar with the repair told the Echo that the pump had failed twice in March.\n"
+    assert _claimants(text) == [("Two engineers familiar with the repair", "The pump had failed twice in March")]
+
+
+def test_a_newsroom_that_understands_or_has_learned_reports_its_own_claim():
+    text = "The Kestle Echo understands that engineers rated the cutting high risk in March.\n"
+    assert [c for c, _ in _claimants(text)] == [""]
+
+
+def test_a_description_of_a_noun_phrase_is_the_describers_claim():
+    text = "Passengers described a loud bang about four minutes into the flight from Kestle.\n"
+    assert _claimants(text) == [
+        ("Passengers", "Passengers described a loud bang about four minutes into the flight from Kestle")
+    ]
+
+
+def test_a_grading_of_a_noun_phrase_is_the_graders_claim():
+    text = "Inspectors classed four of the faults as serious, including a fire door wedged open on the third floor.\n"
+    assert _claimants(text)[0][0] == "Inspectors"
