@@ -184,13 +184,19 @@ _TOLD_WHOM = (
 )
 # Whom "told" addresses, read past after any reporting verb of a frame ("…, told us she had …").
 _WHOM = rf"(?:\s+(?:reporters|journalists|{_TOLD_WHOM})(?=\s))?"
+# A role with its organisation ("coordinator at the Tidewatch Trust", "head of Kestle Council") and a name alone.
+_ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for|with)\s+(?:the\s+)?[A-Z]")
+_NAME_ONLY = re.compile(
+    r"(?!(?:In|On|At|By|For|From|After|Before|Since|During|Last|This|Earlier|Speaking)\s)"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}"
+)
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
     r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
     r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
     r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
     r"advises|advised|conceded|concedes|vowed|vows|promised|promises|pledged|pledges|"
-    rf"confirmed|confirms|confirm|announced|revealed|reported|told\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
+    rf"confirmed|confirms|confirm|announced|revealed|reported|(?:told|tells|tell)\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
     rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}|"
     r"[a-z]+(?:\s+[a-z]+){0,4}?(?=\s+(?:it|he|she|they|we|there)\s)))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -388,6 +394,8 @@ _BARE_VERBS = {
     "revealed",
     "reported",
     "told",
+    "tells",
+    "tell",
     "adds",
     "notes",
     "stresses",
@@ -1939,7 +1947,7 @@ _AND_SPEAKER = re.compile(
 # "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
 # past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
 _PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")
-_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?\s+(?=[A-Z“\"])")
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?(?:\s*[—–-]\s*|\s+)(?=[A-Z“\"])")
 _TO_SAY = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ur)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>[^,;:“”\"«»]{1,60}),)"
     r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>e-?mail(?:ed|s)|text(?:ed|s)|messaged|messages|written|wrote|writes|"
@@ -2543,7 +2551,13 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         or (bare.group("verb").lower() in _SAY_VERBS and _NP_CLAUSE.match(bare.group("clause")) is not None)
     )
     if bare_ok and not (leading and leading_rx.search(stripped)):
-        claimant, written = _speaker(speakers, bare.group("subj"), position + bare.start("subj"), bare.group("verb"))
+        subject, at = bare.group("subj"), bare.start("subj")
+        intro = stripped[:at].rstrip(", ")
+        if intro and _ROLE_OF.match(subject) and _NAME_ONLY.fullmatch(intro):
+            # "Ravi Shah, coordinator at the Tidewatch Trust, said 600 …": the name is the speaker, the role its
+            # apposition (not an introductory phrase before a subject "coordinator at …").
+            subject, at = intro, 0
+        claimant, written = _speaker(speakers, subject, position + at, bare.group("verb"))
         if written:
             return _bare_frame(bare, claimant, written)
         bare_ok = False

@@ -649,7 +649,7 @@ def _word_feature(low: str) -> str | None:
 
 # A live blog's entry time before a claim ("17:20 A council spokesperson has confirmed …") is no part of the
 # assertion: as figures it would differ from every other figure.
-_ENTRY_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=[A-Z])")
+_ENTRY_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[—–-]\s*|\s+)(?=[A-Z])")
 
 
 def features(text: str) -> Features:

@@ -66,6 +66,25 @@ def test_two_unclustered_claims_of_one_sentence_are_two_claims_in_the_matching_f
     assert bcubed(whole)[0] == 0.5
 
 
+def test_a_label_naming_the_articles_own_outlet_is_the_outlets_own_claim():
+    # A press release labelled with its issuer as claimant says what "" says: the publisher asserts it.
+    sentence = "Harlow Rail carried 41 million passengers in 2025, up from 37 million in 2024."
+    article = {
+        "id": "release",
+        "split": "x",
+        "outlet": "Harlow Rail",
+        "text": f"Harlow Rail annual results\n\n{sentence}\n",
+        "claims": [
+            {"sentence": sentence, "text": "Harlow Rail carried 41 million passengers", "claimant": "Harlow Rail"}
+        ],
+    }
+    report = evaluate([article], split="x")
+    assert (report.attributed, report.outlet_claims, report.outlet_claims_attributed) == (0, 1, 0)
+    article["outlet"] = "The Ledger"  # in another outlet's article the label names a speaker the extractor missed
+    report = evaluate([article], split="x")
+    assert (report.attributed, report.claimant_right) == (1, 0)
+
+
 def test_command_prints_figures_for_each_split():
     out = StringIO()
     call_command("evaluate_extraction", str(DEVSET), stdout=out)

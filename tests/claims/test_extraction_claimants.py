@@ -696,6 +696,19 @@ def test_statement_of_a_name_with_a_company_word():
             "went to the fair",
             "Gavin Holt",
         ),
+        # A live blog's entry time may be set off by a dash; "tells us" reports like "told us".
+        (
+            "14:55 — Ravi Shah, coordinator at the Tidewatch Trust, says 600 volunteers have signed up.",
+            "600 volunteers",
+            "Ravi Shah",
+        ),
+        (
+            "16:10 - The coastguard tells us nine of the 30 crates have been recovered.",
+            "nine of the 30",
+            "The coastguard",
+        ),
+        # A name, then its role at an organisation, before "said" and a bare clause: the name speaks.
+        ("Ravi Shah, coordinator at the Tidewatch Trust, said 600 volunteers had signed up.", "600", "Ravi Shah"),
         # A lowercase role is the organisation named in full before it, not an earlier lowercase mention.
         (
             "The Alden Metro Transit Authority voted to raise fares by 9.5 percent. The transit authority cut two "
