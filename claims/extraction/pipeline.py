@@ -156,6 +156,7 @@ _LEGAL = _rx(
     r"\b(?:laws?|illegal|unlawful|legally|treaty|treaties|constitution\w*|court|ruling|ruled|banned|bans?|"
     r"sentenced|charged|convicted|barred|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
+    r"|\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rules\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
 # carcinogen", "the site is listed as a heritage monument").
@@ -333,10 +334,12 @@ _DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
 # A denial reported ("The stallholder has denied responsibility", "He denies fabricating data"): checkable against
 # what was denied.
 _DENIES = _rx(
-    r"\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
+    r"\b(?:disputes|disputed|dispute|disputing)\s+(?:the|these|those|this|that|its|their)\s+"
+    r"(?:[a-z]+\s+)?(?:figures?|findings|numbers?|estimates?|account|claims?|allegations?)\b"
+    r"|\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
     r"|involvement|allegations?|claims?|charges?|accusations?|liability|knowledge)\b"
 )
-_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying"])
+_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying", "disputes", "disputed", "dispute", "disputing"])
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
@@ -1556,7 +1559,7 @@ def _score(
         late.append("headline")
     # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
     # claim; four without do not.
-    if len(words) < (4 if number or dated else 5) and not (
+    if len(words) < (4 if number or dated or (absolute and past) else 5) and not (
         attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
     ):
         score += w["too short"]
@@ -1811,7 +1814,8 @@ _GATES = {
         "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged barred "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
-        "prohibited prohibits prohibition entitled entitlement"
+        "prohibited prohibits prohibition entitled entitlement",
+        "under rules",
     ),
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),

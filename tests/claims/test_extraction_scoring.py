@@ -365,3 +365,12 @@ def test_what_has_not_happened_yet_is_a_current_status_and_a_non_answer_is_not()
 def test_stood_at_is_a_verb():
     claim = _claim("Corva Insight said grocery inflation stood at 4.1% over the same period.")
     assert "no verb" not in claim.reasons
+
+
+def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
+    (claim,) = extract("No crew were hurt.\n")
+    assert "negated absolute: 'no crew'" in claim.reasons
+    assert extract("No platform does more.\n") == []  # present and absolute: rhetoric, nothing to check
+    assert "denial: 'disputes the figure'" in _claim("Harlow Rail disputes the figure.").reasons
+    claim = _claim("Under international shipping rules, the pellets are not classed as dangerous goods.")
+    assert any(reason.startswith("legal") for reason in claim.reasons)
