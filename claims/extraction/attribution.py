@@ -2140,6 +2140,16 @@ def find_frame(
     # The comma closing the last aside of a run goes with it: "Dave Rudd, 44, a bus driver, said" → "Dave Rudd said".
     asides = [(a, b if i + 1 < len(asides) and asides[i + 1][0] == b else b + 1) for i, (a, b) in enumerate(asides)]
     if frame is not None and not any(sentence.find(frame.as_written, a, b) >= 0 for a, b in asides if frame.as_written):
+        if frame.as_written and not frame.own_text and not frame.own_end:
+            # "X, who/which …, said CLAUSE" read by the main patterns: who or what X is stays the outlet's.
+            for a, b in asides:
+                if (
+                    sentence.startswith((", who ", ", which "), a)
+                    and frame.clause_start >= b - 1
+                    and sentence[:a].endswith(frame.as_written)
+                ):
+                    relative = sentence[a:b].strip(", ").split(None, 1)[1]
+                    return replace(frame, own_text=f"{frame.as_written} {relative}")
         return frame
     reduced, at = [], 0
     for a, b in asides:

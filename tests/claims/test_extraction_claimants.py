@@ -1683,3 +1683,11 @@ def test_a_place_opening_a_sentence_is_no_antecedent_of_a_role_in_a_later_one():
         "The firm said it had not closed any of its 14 factories in 2024.\n"
     )
     assert _claimant(text, "14 factories") == "The firm"
+
+
+def test_who_the_speaker_is_stays_the_outlets_own_claim():
+    claims = extract("Halvern Foods, which employs 3,000 people, said it had cut 200 jobs in March.\n")
+    assert [(c.claimant, c.text) for c in claims] == [
+        ("Halvern Foods", "It had cut 200 jobs in March"),
+        ("", "Halvern Foods employs 3,000 people"),
+    ]
