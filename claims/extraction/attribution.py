@@ -184,6 +184,8 @@ _TOLD_WHOM = (
 )
 # Whom "told" addresses, read past after any reporting verb of a frame ("…, told us she had …").
 _WHOM = rf"(?:\s+(?:reporters|journalists|{_TOLD_WHOM})(?=\s))?"
+# A speaker named with a prepositional phrase ("Lawyers for the three families", "officials at the ministry").
+_SPEAKER_WITH_OBJECT = re.compile(r"\s(?:of|for|at|from|with|in)\s")
 # A role with its organisation ("coordinator at the Tidewatch Trust", "head of Kestle Council") and a name alone.
 _ROLE_OF = re.compile(r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|at|for|with)\s+(?:the\s+)?[A-Z]")
 _NAME_ONLY = re.compile(
@@ -2141,12 +2143,14 @@ def find_frame(
     asides = [(a, b if i + 1 < len(asides) and asides[i + 1][0] == b else b + 1) for i, (a, b) in enumerate(asides)]
     if frame is not None and not any(sentence.find(frame.as_written, a, b) >= 0 for a, b in asides if frame.as_written):
         if frame.as_written and not frame.own_text and not frame.own_end:
-            # "X, who/which …, said CLAUSE" read by the main patterns: who or what X is stays the outlet's.
+            # "X, who/which …, said CLAUSE" read by the main patterns: who or what X is stays the outlet's. Not after
+            # "Lawyers for the three families, who include …": the clause may be about the noun after "for".
             for a, b in asides:
                 if (
                     sentence.startswith((", who ", ", which "), a)
                     and frame.clause_start >= b - 1
                     and sentence[:a].endswith(frame.as_written)
+                    and not _SPEAKER_WITH_OBJECT.search(frame.as_written)
                 ):
                     relative = sentence[a:b].strip(", ").split(None, 1)[1]
                     return replace(frame, own_text=f"{frame.as_written} {relative}")
