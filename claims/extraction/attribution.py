@@ -593,7 +593,7 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[A-Z][\w-]*)
 # A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
 _GROUP_SUBJECT = re.compile(
     r"(?:^|\s)(?P<np>(?:(?:the|some|several|many|two|three|four|five|senior|local|top)\s+)*(?:[A-Z][\w’'-]*\s+)?"
-    r"(?P<group>[A-Za-z]+)\s+(?:at|from|of|with|in|for)\s+[^,;]{2,70})$"
+    r"(?P<group>[A-Za-z]+)(?:\s+(?:familiar|close|involved|working|living))?\s+(?:at|from|of|with|in|for|on|to)\s+[^,;]{2,70})$"
 )
 # "the ministry's spokesperson", "Tesla's spokeswoman": the spokesperson speaks for the organisation.
 _SPOKES_SUBJECT = re.compile(
@@ -1538,6 +1538,16 @@ class Speakers:
             issuer = self.issuer(subject, position)
             if issuer:
                 return issuer, subject
+        # A group opening the subject ("people familiar with the voyage data", "people on board") is the group, whatever
+        # document noun its prepositional phrase holds.
+        lead_group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words[:3]) else _GROUP_SUBJECT.match(subject)
+        if (
+            lead_group
+            and lead_group.group("group").lower() in _GROUP_SPEAKERS
+            and len(lead_group.group("np").split()) <= 12
+        ):
+            written = lead_group.group("np").strip()
+            return self._remember(written, "group", position), written
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = _folds_to_ascii(subject) or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None

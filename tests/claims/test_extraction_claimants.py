@@ -707,6 +707,13 @@ def test_statement_of_a_name_with_a_company_word():
             "nine of the 30",
             "The coastguard",
         ),
+        # A group opening the source is the group, whatever its prepositional phrase holds.
+        (
+            "The ship rolled heavily in 9m seas, according to people familiar with the voyage data.",
+            "rolled heavily",
+            "people familiar with the voyage data",
+        ),
+        ("The crew had no warning, according to people on board.", "no warning", "people on board"),
         # A name, then its role at an organisation, before "said" and a bare clause: the name speaks.
         ("Ravi Shah, coordinator at the Tidewatch Trust, said 600 volunteers had signed up.", "600", "Ravi Shah"),
         # A lowercase role is the organisation named in full before it, not an earlier lowercase mention.
