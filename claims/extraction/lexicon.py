@@ -561,6 +561,9 @@ _BUSINESSES = {
     "brewer",
     "grocer",
     "miner",
+    "organiser",
+    "organizer",
+    "promoter",
 }
 ORG_ROLES = {
     "ministry",

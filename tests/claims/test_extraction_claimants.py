@@ -714,6 +714,13 @@ def test_statement_of_a_name_with_a_company_word():
             "people familiar with the voyage data",
         ),
         ("The crew had no warning, according to people on board.", "no warning", "people on board"),
+        # An event's organiser is a business role, like "the company".
+        (
+            "The Harrowfield Festival will not return next summer, organiser Redbank Events announced. The organiser "
+            "said ticket sales were 40% down on last year.",
+            "40%",
+            "Redbank Events",
+        ),
         # A name, then its role at an organisation, before "said" and a bare clause: the name speaks.
         ("Ravi Shah, coordinator at the Tidewatch Trust, said 600 volunteers had signed up.", "600", "Ravi Shah"),
         # A lowercase role is the organisation named in full before it, not an earlier lowercase mention.
