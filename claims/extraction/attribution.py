@@ -2057,11 +2057,11 @@ def _opening_np(head: str) -> str:
     return " ".join(tokens[:end])
 
 
-def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
-    """The frame of "X VERBED …, saying (that) CLAUSE": X is the noun phrase that opens the sentence, up to its
-    last capitalised word before the first lowercase verb ("power firm Norvane Grid") or up to its first role noun
-    ("The company")."""
-    participle = _PARTICIPLE_FRAME.search(sentence)
+def _participle_frame(participle: re.Match[str], position: int, speakers: Speakers) -> Frame | None:
+    """The frame of "X VERBED …, saying (that) CLAUSE" (`participle`: the match of _PARTICIPLE_FRAME in the sentence):
+    X is the noun phrase that opens the sentence, up to its last capitalised word before the first lowercase verb
+    ("power firm Norvane Grid") or up to its first role noun ("The company")."""
+    sentence = participle.string
     head = sentence[: participle.start()]
     if any(ch in head for ch in ',;:“”"«»'):
         return None
@@ -2181,8 +2181,12 @@ def find_frame(
             claimant, written = speakers.resolve(points.group("subj"), position)
             if claimant:
                 return _clause_frame(claimant, written, points, verb="point to")
-    if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
-        frame = _participle_frame(sentence, position, speakers)
+    # Every participle of _PARTICIPLE_FRAME ends in "ing"; the sentence is searched once.
+    participle = (
+        _PARTICIPLE_FRAME.search(sentence) if frame is None and ", " in sentence and "ing" in sentence else None
+    )
+    if participle:
+        frame = _participle_frame(participle, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
         return frame
     asides = [m.span() for m in _ASIDE.finditer(sentence)]
