@@ -30,7 +30,7 @@ from claims.extraction.lexicon import (
 )
 
 
-def _trie(words: list[str]) -> str:
+def prefix_tree(words: list[str]) -> str:
     """An alternation of words as a prefix tree ("sa(?:id|ys)"): the same matches, far fewer tries per position.
 
     Where one word is a prefix of another the longer continuation is tried first, as in an alternation
@@ -54,7 +54,7 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
-_VERBS = _trie(REPORTING_VERBS)
+_VERBS = prefix_tree(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
     "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
@@ -192,13 +192,72 @@ _NAME_ONLY = re.compile(
     r"(?!(?:In|On|At|By|For|From|After|Before|Since|During|Last|This|Earlier|Speaking)\s)"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}"
 )
+# The verbs of a bare frame. Each must be followed by white space, so at most one of them matches at a position:
+# written as a prefix tree, which tries far fewer alternatives per position, the matches are the same.
+_BARE_FRAME_VERBS = [
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "insisted",
+    "insists",
+    "insist",
+    "claimed",
+    "claims",
+    "claim",
+    "warned",
+    "warns",
+    "warn",
+    "argued",
+    "argues",
+    "argue",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "maintains",
+    "maintained",
+    "admits",
+    "admitted",
+    "believes",
+    "reckons",
+    "reckoned",
+    "explained",
+    "suggests",
+    "suggested",
+    "suggest",
+    "shows",
+    "showed",
+    "finds",
+    "found",
+    "estimates",
+    "estimated",
+    "estimate",
+    "advises",
+    "advised",
+    "conceded",
+    "concedes",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "confirmed",
+    "confirms",
+    "confirm",
+    "announced",
+    "revealed",
+    "reported",
+]
 _LEADING_BARE = re.compile(
     rf"^(?:[^,;:“”\"«»]{{1,60}},\s+)?(?P<subj>[^,;:“”\"«»]{{1,90}}?),?\s+{_ADVERBS}"
-    r"(?P<verb>said|says|say|added|adds|noted|notes|stressed|stresses|insisted|insists|insist|claimed|claims|claim|warned|"
-    r"warns|warn|argued|argues|argue|stated|states|wrote|writes|maintains|maintained|admits|admitted|"
-    r"believes|reckons|reckoned|explained|suggests|suggested|suggest|shows|showed|finds|found|estimates|estimated|estimate|"
-    r"advises|advised|conceded|concedes|vowed|vows|promised|promises|pledged|pledges|"
-    rf"confirmed|confirms|confirm|announced|revealed|reported|(?:told|tells|tell)\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
+    rf"(?P<verb>{prefix_tree(_BARE_FRAME_VERBS)}|(?:told|tells|tell)\s+(?:reporters|journalists|lawmakers|parliament|the\s+[A-Z]\w+|"
     rf"[A-Z]\w+(?:\s+[A-Z]\w+){{1,2}}(?=\s+(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)|[A-Z]\w+|{_TOLD_WHOM}|"
     r"[a-z]+(?:\s+[a-z]+){0,4}?(?=\s+(?:it|he|she|they|we|there)\s)))"
     r"(?P<mid>(?:\s+(?:on|last|in|this|earlier)\s+\w+(?:\s+(?!(?:it|he|she|they|we)\b)\w+)?)?)\s+(?P<clause>(?!that\b)[a-z0-9“\"A-Z£$€].+)$"
@@ -483,9 +542,9 @@ _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
 # "the national weather service", "the UN weather agency": lowercase modifiers, an acronym among them.
 _LOWER_ORG = re.compile(
-    rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{_trie(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
+    rf"[Tt]he\s+(?P<mods>(?:(?:[a-z][a-z-]+|[A-Z]{{2,5}})\s+){{1,3}}?)(?:{prefix_tree(sorted(ORG_ROLES))})\b(?!\s+[A-Z])"
 )
-_NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
+_NAME_LOWER_ROLE = re.compile(rf"(?:\s[a-z]+){{0,2}}?\s(?:{prefix_tree(sorted(ORG_ROLES - set(PERSON_ROLES)))})\b")
 # "Dieter Maas, the People's Party leader, …", "Ulla Brandt, a political scientist at Brenton University, …": a
 # person's role noun ending an apposition (before a place of work).
 _PERSON_APPOSED = re.compile(
@@ -495,7 +554,7 @@ _PERSON_APPOSED = re.compile(
 # "Corriston Athletic, the second-tier club, …": a name apposed to an organisation's role noun is that organisation.
 _ROLE_APPOSED = re.compile(
     r",\s+(?:the|an?)\s+(?P<mods>(?:(?!(?:of|for|at|in|and|on|to)\s)[a-z][\w-]*\s+){0,3}?)"
-    rf"(?P<role>{_trie(sorted(ORG_ROLES - set(PERSON_ROLES)))})(?=[,.;])"
+    rf"(?P<role>{prefix_tree(sorted(ORG_ROLES - set(PERSON_ROLES)))})(?=[,.;])"
 )
 # After a body's head noun opening a sentence, a lowercase word that is no verb ("Bank card numbers", "Council tax"):
 # the head noun modifies a noun. Verbs (auxiliaries, -s and -ed forms, "said") let it stand for the body.
@@ -540,7 +599,7 @@ _BLAMED = re.compile(
 _DENIAL_WORDS = {"denied", "denies", "deny", "disputed", "disputes", "dispute"}
 _DENIED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
-    rf"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>{_trie(sorted(_DENIAL_WORDS))})"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|strongly\s+|flatly\s+)*(?P<verb>{prefix_tree(sorted(_DENIAL_WORDS))})"
     r"\s+(?!that\b)[a-z]"
 )
 # "The trust has promised free buses for every pupil", "Mr Hale pledged £2m to the appeal": an undertaking of a
@@ -551,7 +610,7 @@ _GRADING_VERBS = {"classed", "rated", "judged", "deemed", "graded", "assessed"}
 _UNDERTAKING_VERBS = COMMITMENT_VERBS | {"described", "describes", "describe"} | _GRADING_VERBS
 _COMMITTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?)(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),)?\s+"
-    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{_trie(sorted(_UNDERTAKING_VERBS))})"
+    rf"(?:also\s+|has\s+|have\s+|had\s+|now\s+|already\s+)*(?P<verb>{prefix_tree(sorted(_UNDERTAKING_VERBS))})"
     r"\s+(?!that\b|to\b)[a-z£$€\d]"
 )
 _RELATIVE = re.compile(r"\b(?:which|whom|who|whose|where|including)\s")
@@ -579,7 +638,7 @@ _TOKEN = re.compile(r"[\w’'.-]+|&")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
 # Any of the nouns, anywhere: the document pattern's precondition (as a prefix tree: the same strings, found faster).
-_DOCUMENT_NOUN = re.compile(_trie(_DOCUMENTS.split("|")))
+_DOCUMENT_NOUN = re.compile(prefix_tree(_DOCUMENTS.split("|")))
 _AUTHOR = re.compile(r"\b(?:by|from)\s+(?P<author>[^,;]+)$")
 # Bare evidence ("according to official figures") is the outlet's own claim; only its publisher speaks.
 _DATA_WORDS = {"data", "figures", "statistics", "estimates"}
@@ -1949,7 +2008,7 @@ _PARTICIPLE_FRAME = re.compile(
 
 # "the utility that owns it", "the company which runs the line": a role noun restricted by a relative clause.
 _ROLE_RELATIVE = re.compile(
-    rf"^(?P<head>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_trie(sorted(ORG_ROLES))}))\s+(?:that|which)\s+\S"
+    rf"^(?P<head>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{prefix_tree(sorted(ORG_ROLES))}))\s+(?:that|which)\s+\S"
 )
 # "… and the Food Standards Agency said …": a named speaker and a speaking verb after "and".
 _AND_SPEAKER = re.compile(
@@ -2018,11 +2077,11 @@ def _opening_np(head: str) -> str:
     return " ".join(tokens[:end])
 
 
-def _participle_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
-    """The frame of "X VERBED …, saying (that) CLAUSE": X is the noun phrase that opens the sentence, up to its
-    last capitalised word before the first lowercase verb ("power firm Norvane Grid") or up to its first role noun
-    ("The company")."""
-    participle = _PARTICIPLE_FRAME.search(sentence)
+def _participle_frame(participle: re.Match[str], position: int, speakers: Speakers) -> Frame | None:
+    """The frame of "X VERBED …, saying (that) CLAUSE" (`participle`: the match of _PARTICIPLE_FRAME in the sentence):
+    X is the noun phrase that opens the sentence, up to its last capitalised word before the first lowercase verb
+    ("power firm Norvane Grid") or up to its first role noun ("The company")."""
+    sentence = participle.string
     head = sentence[: participle.start()]
     if any(ch in head for ch in ',;:“”"«»'):
         return None
@@ -2142,8 +2201,12 @@ def find_frame(
             claimant, written = speakers.resolve(points.group("subj"), position)
             if claimant:
                 return _clause_frame(claimant, written, points, verb="point to")
-    if frame is None and ", " in sentence and _PARTICIPLE_FRAME.search(sentence):
-        frame = _participle_frame(sentence, position, speakers)
+    # Every participle of _PARTICIPLE_FRAME ends in "ing"; the sentence is searched once.
+    participle = (
+        _PARTICIPLE_FRAME.search(sentence) if frame is None and ", " in sentence and "ing" in sentence else None
+    )
+    if participle:
+        frame = _participle_frame(participle, position, speakers)
     if "," not in sentence or sentence.count(",") < 2:
         return frame
     asides = [m.span() for m in _ASIDE.finditer(sentence)]
@@ -2230,7 +2293,7 @@ _PARENTHETICAL_VERBS = {
 }
 _PARENTHETICAL = re.compile(
     r"^(?P<head>[^,;:“”\"«»]{2,80}),\s+(?P<subj>he|she|they|it|we|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}|"
-    rf"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>{_trie(sorted(_PARENTHETICAL_VERBS))})\s*,\s+(?P<tail>[a-z].+)$"
+    rf"the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>{prefix_tree(sorted(_PARENTHETICAL_VERBS))})\s*,\s+(?P<tail>[a-z].+)$"
 )
 
 
@@ -2258,7 +2321,7 @@ _ISSUED_WORDS = {"statement", "update", "figures", "numbers", "data", "letter", 
 _ISSUED = re.compile(
     r"^(?P<subj>[^,:;“”\"«»]{2,80}?)\s+(?:(?:has|have|had)\s+)?(?:just\s+|now\s+|also\s+)?(?P<verb>issued|released|"
     r"put\s+out|published|posted|updated|sent)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+){0,2}?"
-    rf"(?:{_trie(sorted(_ISSUED_WORDS))})"
+    rf"(?:{prefix_tree(sorted(_ISSUED_WORDS))})"
     r"(?:[.!]?$|(?:\s*:\s+|\s+(?:to\s+[^,:;“”\"«»]{1,40}?\s+)?(?:saying|stating|confirming|warning|insisting)\s+"
     r"(?:that\s+)?)(?P<clause>\S.+)$)"
 )

@@ -14,6 +14,7 @@ from claims.extraction.attribution import (
     find_frame,
     find_opener,
     interviewer_name,
+    prefix_tree,
     quote_spans,
     sentence_words,
     transcript_turns,
@@ -101,8 +102,11 @@ _PAST_LISTED = [
     "cut",
     "shut",
 ]
-# The word boundaries are outside the alternations: one test per position instead of one per alternative.
-_PAST = _rx(rf"\b(?:was|were|had|has been|have been|did|[a-z]{{3,}}ed|{'|'.join(_PAST_LISTED)})\b")
+# The word boundaries are outside the alternations: one test per position instead of one per alternative. Only
+# whether it matches is ever asked, so the words are a prefix tree and the "-ed" form is a whole run of five letters
+# or more that ends in "ed" (no backtracking through every word): the same texts match.
+_PAST_ALTERNATIVES = prefix_tree(["was", "were", "had", "has been", "have been", "did", *_PAST_LISTED])
+_PAST = _rx(rf"\b(?:{_PAST_ALTERNATIVES}|[a-z]{{5,}}\b(?<=ed))\b")
 # Every match of _PAST is one of these words (a whole run of letters) or holds "ed": the guard before searching it.
 _PAST_MATCH_WORDS = frozenset(["was", "were", "had", "been", "did", *_PAST_LISTED])
 # Irregular past tenses are found by a set lookup in the bag of words (a long alternation is slow to search);
@@ -115,7 +119,9 @@ _PERFECT = _rx(
 )
 
 
-_PROPER_ED = re.compile(r"(?<=\s)[A-Z][a-z]+ed\b")
+# The capital first, its white space checked behind it: a pattern opening with a set of characters is searched
+# for that set first. The same matches as "(?<=\s)[A-Z][a-z]+ed\b".
+_PROPER_ED = re.compile(r"[A-Z](?<=\s[A-Z])[a-z]+ed\b")
 
 
 def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
@@ -515,13 +521,16 @@ _SPLIT_BUT = re.compile(
 # ", and" before a second clause's own subject and auxiliary ("… is very low, and cooked eggs and chicken are
 # safe"); without the comma only before a determiner, pronoun, name or figure ("… and the operation was …", "… were
 # arrested and 14 cars were seized").
+# Both begin with the comma or white space before "and", one character the search skips to (a pattern opening
+# with one set of characters is searched for it first): ",?\s+" is written as that character, then what follows it.
 _SPLIT_AND = re.compile(
-    r",?\s+and\s+(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+[\w’'-]+){0,4}?\s+"
+    r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)and\s+"
+    r"(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+[\w’'-]+){0,4}?\s+"
     r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
-    r"|,\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
+    r"|(?<=,)\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
     r"|[a-z]+ed\s+(?:the|a|an|that|it|its|their|his|her|to|on|in|\d)\b)[a-z][\w’'-]*"
     r"(?:\s+(?!who\b|which\b|that\b)[\w’'-]+){0,4}?\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b))"
 )
 _FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _SPACES = re.compile(r"\s+")
@@ -605,8 +614,10 @@ _SPLIT_PREDICATE = re.compile(
 # coming down and patients are being seen"), a quantifier or a figure ("and no arrests had been made"), a pronoun,
 # or a determiner and a few words ("…, and a monthly pass now costs £86"). "and" right after a plural without a
 # comma is left alone ("their videos and comments could be seen"), and so is "two and a half times".
+# Opening with the comma or white space before "and" (one set of characters the search skips to), then what follows
+# it: the same as ",\s+" or "(?<!s)\s+".
 _SPLIT_CLAUSE = re.compile(
-    rf"(?:,\s+|(?<!s)\s+)and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:is|was|has)\s+(?:now\s+|still\s+|also\s+)?"
+    rf"[,\s](?:(?<=,)\s+|(?<!s\s)\s*)and\s+(?=(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}\s+(?:is|was|has)\s+(?:now\s+|still\s+|also\s+)?"
     r"(?:up|down|\d)"
     r"|(?:(?:no|many|most|some|other|more|fewer|all|both|\d[\d,.]*)\s+)?"
     rf"(?:[a-z]{{3,}}[^s\W']s|people|police)\s+(?:{_AUX_WORDS}|[a-z]{{3,}}ed|{_PAST_WORDS})\b"
