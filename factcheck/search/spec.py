@@ -222,17 +222,23 @@ def _read_orm(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], It
     return claims, rows, published
 
 
-def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Iterable[tuple]]:
-    """`_read_orm`'s queries, as the ORM writes them, in raw SQL with one array parameter each: extraction reads back
-    the documents of every claim a batch matched, and building the three querysets cost more client CPU than the
-    rows (PostgreSQL returns the same values, aware datetimes included, without the ORM's converters)."""
-    claim, appearance, source, outlet = (
+def _document_tables() -> tuple[str, ...]:
+    """The tables a claim's search document is read from: claim, appearance, source, outlet, verdict, rating."""
+    return (
         Claim._meta.db_table,
         Appearance._meta.db_table,
         Source._meta.db_table,
         Source._meta.get_field("outlet").related_model._meta.db_table,
+        Verdict._meta.db_table,
+        Verdict._meta.get_field("rating").related_model._meta.db_table,
     )
-    verdict, rating = Verdict._meta.db_table, Verdict._meta.get_field("rating").related_model._meta.db_table
+
+
+def _read_pg(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple], Iterable[tuple]]:
+    """`_read_orm`'s queries, as the ORM writes them, in raw SQL with one array parameter each: extraction reads back
+    the documents of every claim a batch matched, and building the three querysets cost more client CPU than the
+    rows (PostgreSQL returns the same values, aware datetimes included, without the ORM's converters)."""
+    claim, appearance, source, outlet, verdict, rating = _document_tables()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(_CLAIM_VALUES)} FROM {claim} "  # noqa: S608
@@ -264,13 +270,7 @@ def _read_sqlite(ids: list[int]) -> tuple[list[dict[str, Any]], Iterable[tuple],
     """`_read_orm`'s queries in raw SQL on SQLite (the same joins and orders; NULL publication dates first, as the ORM's
     order gives them there), in chunks of claim ids: every claim's rows are in one chunk, in their order. The
     timestamps are converted as the ORM converts them (aware UTC)."""
-    claim, appearance, source, outlet = (
-        Claim._meta.db_table,
-        Appearance._meta.db_table,
-        Source._meta.db_table,
-        Source._meta.get_field("outlet").related_model._meta.db_table,
-    )
-    verdict, rating = Verdict._meta.db_table, Verdict._meta.get_field("rating").related_model._meta.db_table
+    claim, appearance, source, outlet, verdict, rating = _document_tables()
     convert = connection.ops.convert_datetimefield_value
     claims: list[dict[str, Any]] = []
     rows: list[tuple] = []
