@@ -1472,6 +1472,18 @@ class Speakers:
             claimant = self.represented[claimant]
         return claimant, written
 
+    def _group_speaker(self, subject: str, position: int, words: list[str], find) -> tuple[str, str] | None:
+        """A group of speakers qualified by a prepositional phrase ("officials from the ministry", "people familiar
+        with the voyage data"), found by `find` (match: opening the subject; search: anywhere), if one of `words` is
+        a group noun: (the group as written, twice), remembered for a later "they"."""
+        if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words):
+            return None
+        group = find(subject)
+        if group is None or group.group("group").lower() not in _GROUP_SPEAKERS or len(group.group("np").split()) > 12:
+            return None
+        written = group.group("np").strip()
+        return self._remember(written, "group", position), written
+
     def _resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker.
 
@@ -1541,14 +1553,9 @@ class Speakers:
                 return issuer, subject
         # A group opening the subject ("people familiar with the voyage data", "people on board") is the group, whatever
         # document noun its prepositional phrase holds.
-        lead_group = None if _GROUP_SPEAKERS.isdisjoint(w.lower() for w in words[:3]) else _GROUP_SUBJECT.match(subject)
-        if (
-            lead_group
-            and lead_group.group("group").lower() in _GROUP_SPEAKERS
-            and len(lead_group.group("np").split()) <= 12
-        ):
-            written = lead_group.group("np").strip()
-            return self._remember(written, "group", position), written
+        found = self._group_speaker(subject, position, words[:3], _GROUP_SUBJECT.match)
+        if found:
+            return found
         # The document pattern needs one of its nouns; IGNORECASE also folds a few non-ASCII letters.
         maybe_document = _folds_to_ascii(subject) or _DOCUMENT_NOUN.search(lowered) is not None
         document = _DOCUMENT_SUBJECT.search(subject) if maybe_document else None
@@ -1581,10 +1588,9 @@ class Speakers:
                     return claimant, written
             return self._remember(written, "org", position, {"document"}), written
         # Only a group noun makes a group match count: without one the pattern is not searched.
-        group = None if _GROUP_SPEAKERS.isdisjoint(map(str.lower, words)) else _GROUP_SUBJECT.search(subject)
-        if group and group.group("group").lower() in _GROUP_SPEAKERS and len(group.group("np").split()) <= 12:
-            written = group.group("np").strip()
-            return self._remember(written, "group", position), written
+        found = self._group_speaker(subject, position, words, _GROUP_SUBJECT.search)
+        if found:
+            return found
         head_low = words[-1].lower()
         noun_head = (
             head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
