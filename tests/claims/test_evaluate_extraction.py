@@ -23,6 +23,8 @@ BLIND_SPLIT = DEVSET.with_name("blind.jsonl")
 BLIND2_SPLIT = DEVSET.with_name("blind2.jsonl")
 BLIND3_SPLIT = DEVSET.with_name("blind3.jsonl")
 BLIND4_SPLIT = DEVSET.with_name("blind4.jsonl")
+TEST10_SPLIT = DEVSET.with_name("test10.jsonl")
+TEST11_SPLIT = DEVSET.with_name("test11.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -138,6 +140,8 @@ LATER_SPLITS = [
     (BLIND2_SPLIT, "blind2"),
     (BLIND3_SPLIT, "blind3"),
     (BLIND4_SPLIT, "blind4"),
+    (TEST10_SPLIT, "test10"),
+    (TEST11_SPLIT, "test11"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 
