@@ -25,6 +25,7 @@ BLIND3_SPLIT = DEVSET.with_name("blind3.jsonl")
 BLIND4_SPLIT = DEVSET.with_name("blind4.jsonl")
 TEST10_SPLIT = DEVSET.with_name("test10.jsonl")
 TEST11_SPLIT = DEVSET.with_name("test11.jsonl")
+BLIND5_SPLIT = DEVSET.with_name("blind5.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -142,6 +143,7 @@ LATER_SPLITS = [
     (BLIND4_SPLIT, "blind4"),
     (TEST10_SPLIT, "test10"),
     (TEST11_SPLIT, "test11"),
+    (BLIND5_SPLIT, "blind5"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 
