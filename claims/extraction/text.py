@@ -22,6 +22,12 @@ _FURNITURE_LINE = re.compile(
         |©.*|\(c\)\ .*|copyright\b.*|all\ rights\ reserved.*|click\ here\b.*|tags?:.*|topics?:.*
         |the\ latest\ news\ and\ stories\b.*|stay\ tuned\b.*|cookies?\b.*|accept\ (?:all\ )?cookies.*
         |listen\ to\ this\ article.*|\d+\ min(?:ute)?s?\ read|updated?:?\ .{0,40}\d{4}.*
+        # a count of comments, a media embed or its label ("Watch: …", "GALLERY: …", "[Embedded video: … | 1:48]"),
+        # links to further pieces ("Related fact checks: …") and production credits ("(Editing by …)")
+        |comments?\ \(\d+\)|(?:watch|gallery|audio|in\ pictures|pictures):\s.*
+        |\[(?:embedded\ )?(?:caption|video|image|photo|picture|gallery|audio|graphic|map)\b[^\]]*\]
+        |related(?:\ [a-z]+){0,2}:\s.*
+        |\(?(?:additional\ )?(?:reporting|writing|editing|compiled|edited|produced|written|translated)\ by\s.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -41,8 +47,16 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
 )
+# A layout marker opening a line, no part of its sentence: a transcript's timestamp ("[00:01:44] TOMAS …"), a live
+# blog's time ("15:48 — The coastguard …", "17:55 The unit …") or an item's number in minutes and notes ("3.5 Residents
+# …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5 million") has no full stop or no capital.
+_LEAD_MARKER = re.compile(
+    r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z][a-z])"
+    r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
+)
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
-_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
+# An item may carry a count ("Comments (12)").
+_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}(?:\(\d+\))?\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}(?:\(\d+\))?$")
 _NAVIGATION_SEPARATORS = ("|", ">", "»", "·", "•")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -58,6 +72,8 @@ _LINE = re.compile(r"[^\n]+")
 # A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
 # then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
+# A quotation closed by its source's credit: "THE CLAIM: 'This is the first time …' — Martin Hale, on X, 5 March".
+_QUOTE_CREDIT = re.compile(r"[.!?]['’\"”]\s+[—–-]\s+[A-Z]")
 _BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
 # The word after a boundary, its spaces skipped: matched where the boundary ends, no copy of the rest of the line.
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?(\w+)")
@@ -113,8 +129,8 @@ def _looks_like_headline(text: str) -> bool:
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
     # example.com/send") is no headline.
     stripped = text.rstrip()
-    if stripped.endswith(_HEADLINE_ENDS):
-        return False
+    if stripped.endswith(_HEADLINE_ENDS) or _QUOTE_CREDIT.search(stripped):
+        return False  # a quoted sentence with its credit is what its source said, whatever closes the line
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
 
 
@@ -256,7 +272,10 @@ _STARTERS = {
     "at",
     "after",
 }
-_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])")
+# A sentence ends before the capital of the next, or before the credit of a quotation (". …' — Martin Hale, …").
+_BOUNDARY = re.compile(
+    r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])|[.!?][\"'”’](?=\s+[—–]\s+[A-Z])"
+)
 
 
 def _token_before(text: str, end: int) -> str:
@@ -319,9 +338,14 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if line.furniture:
             continue
         start = line.start
-        dateline = _DATELINE.match(line.text)
+        body = line.text
+        marker = _LEAD_MARKER.match(body) if body[:1].isdigit() or body[:1] == "[" else None
+        if marker and marker.end() < len(body):
+            start += marker.end()
+            body = body[marker.end() :]
+        dateline = _DATELINE.match(body)
         # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
-        if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
+        if dateline and dateline.end() < len(body) and body[dateline.end()] != ":":
             start += dateline.end()
         for s, e in split_sentences(text, start, line.end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))

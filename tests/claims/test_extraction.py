@@ -909,3 +909,47 @@ def test_what_a_speaker_is_stays_the_outlets_claim_beside_what_it_said():
     text = "Harlow Foods, which employs 2,000 people, said it would close the plant in May.\n"
     claims = {c.text: c.claimant for c in extract(text)}
     assert claims == {"It would close the plant in May": "Harlow Foods", "Harlow Foods employs 2,000 people": ""}
+
+
+def test_layout_markers_opening_a_line_are_no_part_of_its_sentence():
+    text = (
+        "[00:01:44] The laboratory dated the paper to between 1865 and 1875.\n\n"
+        "15:48 — The coastguard says 13 containers have been recovered.\n\n"
+        "3.5 The cost of filling the void is estimated at £850,000.\n\n"
+        "1. Apologies were received from two members.\n\n"
+        "12 People were hurt.\n"
+    )
+    assert _sentences(text) == [
+        "The laboratory dated the paper to between 1865 and 1875.",
+        "The coastguard says 13 containers have been recovered.",
+        "The cost of filling the void is estimated at £850,000.",
+        "Apologies were received from two members.",
+        "12 People were hurt.",
+    ]
+
+
+def test_a_quotation_with_its_credit_is_no_headline_and_the_credit_no_part_of_it():
+    text = "THE CLAIM: 'Drone incidents near our airports have tripled in three years.' — Claire Donnan, MP, 5 March\n"
+    kept = sentences(text)[0]
+    assert [s.text for s in kept] == [
+        "THE CLAIM: 'Drone incidents near our airports have tripled in three years.'",
+        "— Claire Donnan, MP, 5 March",
+    ]
+    assert not any(s.headline for s in kept)
+
+
+def test_share_bars_embeds_related_links_and_credits_are_furniture():
+    text = (
+        "Share on Facebook | Share on X | Email | Comments (214)\n"
+        "Comments (4)\n"
+        "Watch: Parents describe the evacuation (1:42)\n"
+        "GALLERY: The moment she was reunited with her violin (12 pictures)\n"
+        "[Embedded video: Drone visuals of the Station Road sinkhole | 1:48]\n"
+        "[Caption: Dennis Obi at the depot, where he found the case. Picture: Simon Hale]\n"
+        "Related fact checks: Do speed cameras pay for themselves?\n"
+        "(Compiled by Hanna Lyle; Editing by Mark Oduya)\n"
+        "Translated by the International Desk from the Sarvenian original.\n"
+    )
+    assert _sentences(text) == []
+    # an embedded post holds what its author said
+    assert _sentences('[Embedded post: @city — "The arena will remain closed until Friday."]\n')
