@@ -28,6 +28,8 @@ _FURNITURE_LINE = re.compile(
         |\[(?:embedded\ )?(?:caption|video|image|photo|picture|gallery|audio|graphic|map)\b[^\]]*\]
         |related(?:\ [a-z]+){0,2}:\s.*
         |\(?(?:additional\ )?(?:reporting|writing|editing|compiled|edited|produced|written|translated)\ by\s.*
+        |(?:today['’]s|this)\ (?:briefing|newsletter|edition|issue|episode|bulletin|column)\ was\ (?:written|compiled
+        |edited|produced)\ by\s.*|(?:the\ )?(?-i:(?:[A-Z][\w'’&-]*\ ){1,4})is\ published\ by\ .{2,60}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -68,6 +70,8 @@ _NOT_LATIN = re.compile(
 )
 # Closing punctuation that ends a body line (a headline ends without): the last character is tested.
 _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
+_CLOSING_BRACKETS = (")", "]")
+_SENTENCE_ENDS = tuple(".!?…")
 _LINE = re.compile(r"[^\n]+")
 # A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
 # then a full stop and the capital of the next sentence.
@@ -129,6 +133,10 @@ def _looks_like_headline(text: str) -> bool:
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
     # example.com/send") is no headline.
     stripped = text.rstrip()
+    if stripped.endswith(_CLOSING_BRACKETS) and not stripped[:-1].rstrip("\"'”’").endswith(_SENTENCE_ENDS):
+        # A bracket closes a sentence only after its full stop: "… reunited with her violin (12 pictures)", "H1 loss
+        # $A14.6m (pcp: $A5.2m loss)" are headlines or captions, unless the line holds a sentence of body copy.
+        return _BODY_SENTENCE.search(stripped) is None
     if stripped.endswith(_HEADLINE_ENDS) or _QUOTE_CREDIT.search(stripped):
         return False  # a quoted sentence with its credit is what its source said, whatever closes the line
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None

@@ -953,3 +953,25 @@ def test_share_bars_embeds_related_links_and_credits_are_furniture():
     assert _sentences(text) == []
     # an embedded post holds what its author said
     assert _sentences('[Embedded post: @city — "The arena will remain closed until Friday."]\n')
+
+
+def test_a_line_closed_by_a_bracket_without_a_full_stop_is_a_headline():
+    text = (
+        "• H1 EBIT loss at gym division $A14.6m (pcp: $A5.2m loss)\n"
+        "Today's briefing was written by Hannah Marsh.\n"
+        "Boxship Weekly is published by Harbourline Media Ltd.\n"
+        "The gym division lost $A14.6 million in the half, against $A5.2 million a year earlier (pcp).\n"
+        "The chain shut all 38 clubs on Monday. Administrators were appointed on Tuesday (Reuters)\n"
+    )
+    assert [c.text for c in extract(text)] == [
+        "The gym division lost $A14.6 million in the half, against $A5.2 million a year earlier (pcp)",
+        "The chain shut all 38 clubs on Monday",
+        "Administrators were appointed on Tuesday (Reuters)",
+    ]
+
+
+def test_past_tenses_of_irregular_verbs_and_cancellations_are_checkable():
+    for text in ("Marta rang the rail company straight away.\n", "The festival has run every year since 2004.\n"):
+        assert "past event" in _only(text, threshold=0.0).reasons
+    claim = _only("Harrowfield Festival will not take place next summer, organiser Redbank Events announced.\n")
+    assert any(r.startswith("announced decision") for r in claim.reasons)
