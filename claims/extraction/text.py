@@ -28,8 +28,12 @@ _FURNITURE_LINE = re.compile(
         |\[(?:embedded\ )?(?:caption|video|image|photo|picture|gallery|audio|graphic|map)\b[^\]]*\]
         |related(?:\ [a-z]+){0,2}:\s.*
         |\(?(?:additional\ )?(?:reporting|writing|editing|compiled|edited|produced|written|translated)\ by\s.*
-        |(?:today['’]s|this)\ (?:briefing|newsletter|edition|issue|episode|bulletin|column)\ was\ (?:written|compiled
-        |edited|produced)\ by\s.*|(?:the\ )?(?-i:(?:[A-Z][\w'’&-]*\ ){1,4})is\ published\ by\ .{2,60}
+        |(?:today['’]s|this)\ (?:[\w-]+\ ){1,2}was\ (?:written|compiled|edited|produced)\ by\s.*
+        |(?:the\ )?(?-i:(?:[A-Z][\w'’&-]*\ ){1,4})is\ published\ by\ .{2,60}
+        # a programme's airing ("Aired Thursday 15 January 2026, 7:45am. …"), an advertiser's line, a price feed's
+        # delay notice and a contact line ("Interview requests: press@example.ac.uk, …")
+        |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b.*|sponsored:\s.*
+        |market\ data\ (?:is\ )?delayed\b.*|[\w ]{2,30}:\s+\S+@\S+\.\w+.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -53,7 +57,7 @@ _DATELINE = re.compile(
 # blog's time ("15:48 — The coastguard …", "17:55 The unit …") or an item's number in minutes and notes ("3.5 Residents
 # …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5 million") has no full stop or no capital.
 _LEAD_MARKER = re.compile(
-    r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z][a-z])"
+    r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z](?![A-Z]))"
     r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
 )
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
@@ -78,6 +82,9 @@ _LINE = re.compile(r"[^\n]+")
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
 # A quotation closed by its source's credit: "THE CLAIM: 'This is the first time …' — Martin Hale, on X, 5 March".
 _QUOTE_CREDIT = re.compile(r"[.!?]['’\"”]\s+[—–-]\s+[A-Z]")
+# A teaser closing a line ("… have been recalled. Here is what has happened and what to do."): the line is a
+# standfirst or a newsletter's greeting, which the body repeats.
+_TEASER_END = re.compile(r"(?:^|[.!?]\s+)Here(?:'s|’s| is| are)\s+(?:what|how|why|everything)\b[^.!?]*[.!?:]?$")
 _BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
 # The word after a boundary, its spaces skipped: matched where the boundary ends, no copy of the rest of the line.
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?(\w+)")
@@ -133,6 +140,8 @@ def _looks_like_headline(text: str) -> bool:
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
     # example.com/send") is no headline.
     stripped = text.rstrip()
+    if "Here" in stripped and _TEASER_END.search(stripped):
+        return True
     if stripped.endswith(_CLOSING_BRACKETS) and not stripped[:-1].rstrip("\"'”’").endswith(_SENTENCE_ENDS):
         # A bracket closes a sentence only after its full stop: "… reunited with her violin (12 pictures)", "H1 loss
         # $A14.6m (pcp: $A5.2m loss)" are headlines or captions, unless the line holds a sentence of body copy.

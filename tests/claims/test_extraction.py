@@ -975,3 +975,16 @@ def test_past_tenses_of_irregular_verbs_and_cancellations_are_checkable():
         assert "past event" in _only(text, threshold=0.0).reasons
     claim = _only("Harrowfield Festival will not take place next summer, organiser Redbank Events announced.\n")
     assert any(r.startswith("announced decision") for r in claim.reasons)
+
+
+def test_a_standfirst_closed_by_a_teaser_and_programme_notes_are_not_extracted():
+    text = (
+        "All 38 clubs are shut and administrators have been appointed. Here's what members need to know.\n\n"
+        "Aired Thursday 15 January 2026, 7:45am. This transcript has been lightly edited for clarity.\n\n"
+        "Sponsored: Try Ledgerly accounting free for 30 days.\n\n"
+        "Market data delayed by at least 15 minutes.\n\n"
+        "17:20 A council spokesperson said the licence of one food stall was suspended this afternoon.\n"
+    )
+    claims = extract(text)
+    assert [c.text for c in claims] == ["The licence of one food stall was suspended this afternoon"]
+    assert claims[0].sentence.startswith("A council spokesperson")
