@@ -151,10 +151,18 @@ def _looks_like_headline(text: str) -> bool:
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
 
 
+# A press release's closing section for journalists: its numbered notes after the heading (about the body, where the
+# decision is published, how to report side effects) are furniture, though each reads like a statement. An unnumbered
+# line there may be a fact about the company that is checked like the body ("… was founded in 1871").
+_NOTES_TO_EDITORS = re.compile(r"notes?\s+(?:to|for)\s+editors?:?", re.IGNORECASE)
+_NUMBERED_NOTE = re.compile(r"\d{1,2}\.\s")
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
+    notes = False
     for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
@@ -163,13 +171,16 @@ def split_lines(text: str) -> list[Line]:
         start = match.start() + (len(raw) - len(raw.lstrip()))
         end = match.end() - (len(raw) - len(raw.rstrip()))
         body = text[start:end]
+        furniture = "note to editors" if notes and _NUMBERED_NOTE.match(body) else _furniture_reason(body)
+        if not notes and len(body) < 20 and _NOTES_TO_EDITORS.fullmatch(body):
+            notes = True
         lines.append(
             Line(
                 start,
                 end,
                 body,
                 paragraph,
-                furniture=_furniture_reason(body),
+                furniture=furniture,
                 headline=_looks_like_headline(body),
             )
         )

@@ -988,3 +988,17 @@ def test_a_standfirst_closed_by_a_teaser_and_programme_notes_are_not_extracted()
     claims = extract(text)
     assert [c.text for c in claims] == ["The licence of one food stall was suspended this afternoon"]
     assert claims[0].sentence.startswith("A council spokesperson")
+
+
+def test_numbered_notes_to_editors_are_furniture():
+    text = (
+        "The regulator fined Harlow Foods £2 million on Tuesday for losing customer records.\n\n"
+        "Notes to editors\n"
+        "1. The Digital Rights Authority is the independent regulator responsible for enforcing data protection law.\n"
+        "2. The University has 24,000 students from more than 120 countries.\n"
+        "Harlow Foods was founded in 1871 and operates 64 stores.\n"
+    )
+    texts = [c.text for c in extract(text)]
+    assert texts[0].startswith("The regulator fined Harlow Foods £2 million")
+    assert not any("regulator responsible" in t or "24,000" in t for t in texts)
+    assert any("1871" in t for t in texts)  # an unnumbered fact about the company is checked like the body
