@@ -54,11 +54,13 @@ _DATELINE = re.compile(
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
 )
 # A layout marker opening a line, no part of its sentence: a transcript's timestamp ("[00:01:44] TOMAS …"), a live
-# blog's time ("15:48 — The coastguard …", "17:55 The unit …") or an item's number in minutes and notes ("3.5 Residents
-# …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5 million") has no full stop or no capital.
+# blog's time ("15:48 — The coastguard …", "17:55 The unit …", "UPDATE 14:10: Two people …") or an item's number in
+# minutes and notes ("3.5 Residents …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5
+# million") has no full stop or no capital.
 _LEAD_MARKER = re.compile(
     r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z](?![A-Z]))"
     r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
+    r"|(?:UPDATE|Update|UPDATED|Updated)\s+\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?:\s+"
 )
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
 # An item may carry a count ("Comments (12)").
@@ -367,7 +369,7 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
             continue
         start = line.start
         body = line.text
-        marker = _LEAD_MARKER.match(body) if body[:1].isdigit() or body[:1] == "[" else None
+        marker = _LEAD_MARKER.match(body) if body[:1].isdigit() or body[:1] in "[U" else None
         if marker and marker.end() < len(body):
             start += marker.end()
             body = body[marker.end() :]

@@ -917,6 +917,7 @@ def test_layout_markers_opening_a_line_are_no_part_of_its_sentence():
         "15:48 — The coastguard says 13 containers have been recovered.\n\n"
         "3.5 The cost of filling the void is estimated at £850,000.\n\n"
         "1. Apologies were received from two members.\n\n"
+        "UPDATE 14:10: Two people remain in hospital.\n\n"
         "12 People were hurt.\n"
     )
     assert _sentences(text) == [
@@ -924,6 +925,7 @@ def test_layout_markers_opening_a_line_are_no_part_of_its_sentence():
         "The coastguard says 13 containers have been recovered.",
         "The cost of filling the void is estimated at £850,000.",
         "Apologies were received from two members.",
+        "Two people remain in hospital.",
         "12 People were hurt.",
     ]
 
