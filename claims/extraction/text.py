@@ -32,7 +32,7 @@ _FURNITURE_LINE = re.compile(
         |(?:the\ )?(?-i:(?:[A-Z][\w'’&-]*\ ){1,4})is\ published\ by\ .{2,60}
         # a programme's airing ("Aired Thursday 15 January 2026, 7:45am. …"), an advertiser's line, a price feed's
         # delay notice and a contact line ("Interview requests: press@example.ac.uk, …")
-        |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b.*|sponsored:\s.*
+        |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b[^|]*|sponsored:\s.*
         |market\ data\ (?:is\ )?delayed\b.*|[\w ]{2,30}:\s+\S+@\S+\.\w+.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,

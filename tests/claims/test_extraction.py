@@ -1004,3 +1004,8 @@ def test_numbered_notes_to_editors_are_furniture():
     assert texts[0].startswith("The regulator fined Harlow Foods £2 million")
     assert not any("regulator responsible" in t or "24,000" in t for t in texts)
     assert any("1871" in t for t in texts)  # an unnumbered fact about the company is checked like the body
+
+
+def test_a_programme_line_naming_its_presenter_is_kept_for_the_names():
+    lines = sentences("Aired Monday 30 November 2026, 18:20 | Presenter: Kirsty Fraser\n")[1]
+    assert [line.furniture for line in lines] == [""]
