@@ -62,6 +62,12 @@ _LEAD_MARKER = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
     r"|(?:UPDATE|Update|UPDATED|Updated)\s+\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?:\s+"
 )
+# A fact check's section labels ("THE CLAIM: '…'", "THE FACTS: Flights stopped at 21:05 …", "OUR VERDICT: …"): the
+# page's layout, no part of the sentence they open.
+_SECTION_LABEL = re.compile(
+    r"(?:THE\s+)?(?:(?:SECOND|THIRD|NEW)\s+)?(?:CLAIM|FACTS?|VERDICT|RATING|BACKGROUND|CONTEXT)S?:\s+"
+    r"|OUR\s+(?:VERDICT|RATING|RULING):\s+"
+)
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
 # An item may carry a count ("Comments (12)").
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}(?:\(\d+\))?\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}(?:\(\d+\))?$")
@@ -373,6 +379,10 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if marker and marker.end() < len(body):
             start += marker.end()
             body = body[marker.end() :]
+        label = _SECTION_LABEL.match(body) if body[:1] in "TCFVRBO" else None
+        if label and label.end() < len(body):
+            start += label.end()
+            body = body[label.end() :]
         dateline = _DATELINE.match(body)
         # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
         if dateline and dateline.end() < len(body) and body[dateline.end()] != ":":

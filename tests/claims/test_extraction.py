@@ -1009,3 +1009,9 @@ def test_numbered_notes_to_editors_are_furniture():
 def test_a_programme_line_naming_its_presenter_is_kept_for_the_names():
     lines = sentences("Aired Monday 30 November 2026, 18:20 | Presenter: Kirsty Fraser\n")[1]
     assert [line.furniture for line in lines] == [""]
+
+
+def test_a_fact_checks_section_labels_are_no_part_of_the_sentence():
+    text = "THE FACTS: Flights at Lendmoor stopped at 21:05 on Tuesday and did not resume until 00:25 on Wednesday.\n"
+    claims = extract(text)
+    assert claims and claims[0].sentence.startswith("Flights at Lendmoor stopped")
