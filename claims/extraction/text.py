@@ -29,14 +29,17 @@ _FURNITURE_LINE = re.compile(
         |related(?:\ [a-z]+){0,2}:\s.*
         |\(?(?:additional\ )?(?:reporting|writing|editing|compiled|edited|produced|written|translated)\ by\s.*
         |(?:today['’]s|this)\ (?:[\w-]+\ ){1,2}was\ (?:written|compiled|edited|produced)\ by\s.*
-        |(?:the\ )?(?-i:(?:[A-Z][\w'’&-]*\ ){1,4})is\ published\ by\ .{2,60}
         # a programme's airing ("Aired Thursday 15 January 2026, 7:45am. …"), an advertiser's line, a price feed's
         # delay notice and a contact line ("Interview requests: press@example.ac.uk, …")
         |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b[^|]*|sponsored:\s.*
-        |market\ data\ (?:is\ )?delayed\b.*|[\w ]{2,30}:\s+\S+@\S+\.\w+.*
+        |market\ data\ (?:is\ )?delayed\b.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Lines that open with any word, searched only when the line holds their words: a publisher's imprint ("Boxship Weekly
+# is published by Harbourline Media Ltd.") and a contact line ("Interview requests: press@example.ac.uk, …").
+_IMPRINT = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}is\s+published\s+by\s+.{2,60}")
+_CONTACT = re.compile(r"[\w ]{2,30}:\s+\S+@\S+\.\w+.*")
 # Captions: "... - Sputnik International, 1920, 23.12.2021" or a credit "Photo: ...", "(Image: PA)" closing the line.
 _CAPTION = re.compile(
     r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w"
@@ -132,6 +135,10 @@ def _furniture_reason(text: str) -> str:
     elif not _LETTER.search(stripped):
         return "no words"
     if _FURNITURE_LINE.match(stripped):
+        return "page furniture"
+    if (" published by " in stripped and _IMPRINT.fullmatch(stripped)) or (
+        "@" in stripped and _CONTACT.fullmatch(stripped)
+    ):
         return "page furniture"
     # The caption pattern needs a trailing date or bracket, "Photo:" or "©": test for those before searching the line.
     ends_caption = stripped[-1:].isdigit() or stripped[-1:] == ")"
