@@ -917,6 +917,35 @@ IRREGULAR_PAST = [
     "swept",
     "quit",
     "woke",
+    "rang",
+    "blew",
+    "hid",
+    "dug",
+    "shook",
+    "rode",
+    "slid",
+    "spun",
+    "sprang",
+    "stuck",
+    "stung",
+    "bled",
+    "crept",
+    "leapt",
+    "swam",
+    "swung",
+    "taught",
+    "undertook",
+    "underwent",
+    "upheld",
+    "overthrew",
+    "oversaw",
+    "withheld",
+    "withstood",
+    "overran",
+    "shrank",
+    "forbade",
+    "strode",
+    "sped",
 ]
 # Participles that are not also a simple past: a past event only after an auxiliary ("has taken", "was
 # stolen"); alone they are mostly adjectives ("stolen data", "a broken promise").
@@ -947,6 +976,19 @@ IRREGULAR_PARTICIPLES = [
     "torn",
     "worn",
     "sunk",
+    "run",
+    "gone",
+    "risen",
+    "ridden",
+    "hidden",
+    "bitten",
+    "blown",
+    "undergone",
+    "undertaken",
+    "overseen",
+    "shaken",
+    "shrunk",
+    "eaten",
 ]
 
 # Feelings a speaker reports about something ("saddened", "disappointed by the ruling"): a reaction, not a fact.
@@ -1177,6 +1219,8 @@ DECISION_VERBS = [
     "leave",
     "depart",
     "sail",
+    "take place",
+    "go ahead",
 ]
 # Their passives after "will be" ("homes will be supplied from two other reservoirs", "a review would be ordered").
 DECISION_PARTICIPLES = [
@@ -1220,6 +1264,10 @@ DECISION_PARTICIPLES = [
     "launched",
     "reimbursed",
     "heard",
+    "made available",
+    "extended",
+    "demolished",
+    "moved",
 ]
 # Verbs of a view or a feeling in the past ("I thought …", "we felt …"): what a speaker's "I" or "we" did not do.
 VIEW_VERBS = [

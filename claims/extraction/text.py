@@ -22,9 +22,24 @@ _FURNITURE_LINE = re.compile(
         |©.*|\(c\)\ .*|copyright\b.*|all\ rights\ reserved.*|click\ here\b.*|tags?:.*|topics?:.*
         |the\ latest\ news\ and\ stories\b.*|stay\ tuned\b.*|cookies?\b.*|accept\ (?:all\ )?cookies.*
         |listen\ to\ this\ article.*|\d+\ min(?:ute)?s?\ read|updated?:?\ .{0,40}\d{4}.*
+        # a count of comments, a media embed or its label ("Watch: …", "GALLERY: …", "[Embedded video: … | 1:48]"),
+        # links to further pieces ("Related fact checks: …") and production credits ("(Editing by …)")
+        |comments?\ \(\d+\)|(?:watch|gallery|audio|in\ pictures|pictures):\s.*
+        |\[(?:embedded\ )?(?:caption|video|image|photo|picture|gallery|audio|graphic|map)\b[^\]]*\]
+        |related(?:\ [a-z]+){0,2}:\s.*
+        |\(?(?:additional\ )?(?:reporting|writing|editing|compiled|edited|produced|written|translated)\ by\s.*
+        |(?:today['’]s|this)\ (?:[\w-]+\ ){1,2}was\ (?:written|compiled|edited|produced)\ by\s.*
+        # a programme's airing ("Aired Thursday 15 January 2026, 7:45am. …"), an advertiser's line, a price feed's
+        # delay notice and a contact line ("Interview requests: press@example.ac.uk, …")
+        |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b[^|]*|sponsored:\s.*
+        |market\ data\ (?:is\ )?delayed\b.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Lines that open with any word, searched only when the line holds their words: a publisher's imprint ("Boxship Weekly
+# is published by Harbourline Media Ltd.") and a contact line ("Interview requests: press@example.ac.uk, …").
+_IMPRINT = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){1,4}is\s+published\s+by\s+.{2,60}")
+_CONTACT = re.compile(r"[\w ]{2,30}:\s+\S+@\S+\.\w+.*")
 # Captions: "... - Sputnik International, 1920, 23.12.2021" or a credit "Photo: ...", "(Image: PA)" closing the line.
 _CAPTION = re.compile(
     r"\s[-–—]\s[^.!?]{2,60},\s*\d{3,4},\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$|\bPhoto:\s|©\s?\w"
@@ -41,8 +56,24 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
 )
+# A layout marker opening a line, no part of its sentence: a transcript's timestamp ("[00:01:44] TOMAS …"), a live
+# blog's time ("15:48 — The coastguard …", "17:55 The unit …", "UPDATE 14:10: Two people …") or an item's number in
+# minutes and notes ("3.5 Residents …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5
+# million") has no full stop or no capital.
+_LEAD_MARKER = re.compile(
+    r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z](?![A-Z]))"
+    r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
+    r"|(?:UPDATE|Update|UPDATED|Updated)\s+\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?:\s+"
+)
+# A fact check's section labels ("THE CLAIM: '…'", "THE FACTS: Flights stopped at 21:05 …", "OUR VERDICT: …"): the
+# page's layout, no part of the sentence they open.
+_SECTION_LABEL = re.compile(
+    r"(?:THE\s+)?(?:(?:SECOND|THIRD|NEW)\s+)?(?:CLAIM|FACTS?|VERDICT|RATING|BACKGROUND|CONTEXT)S?:\s+"
+    r"|OUR\s+(?:VERDICT|RATING|RULING):\s+"
+)
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
-_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
+# An item may carry a count ("Comments (12)").
+_NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}(?:\(\d+\))?\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}(?:\(\d+\))?$")
 _NAVIGATION_SEPARATORS = ("|", ">", "»", "·", "•")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -54,10 +85,17 @@ _NOT_LATIN = re.compile(
 )
 # Closing punctuation that ends a body line (a headline ends without): the last character is tested.
 _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
+_CLOSING_BRACKETS = (")", "]")
+_SENTENCE_ENDS = tuple(".!?…")
 _LINE = re.compile(r"[^\n]+")
 # A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
 # then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
+# A quotation closed by its source's credit: "THE CLAIM: 'This is the first time …' — Martin Hale, on X, 5 March".
+_QUOTE_CREDIT = re.compile(r"[.!?]['’\"”]\s+[—–-]\s+[A-Z]")
+# A teaser closing a line ("… have been recalled. Here is what has happened and what to do."): the line is a
+# standfirst or a newsletter's greeting, which the body repeats.
+_TEASER_END = re.compile(r"(?:^|[.!?]\s+)Here(?:'s|’s| is| are)\s+(?:what|how|why|everything)\b[^.!?]*[.!?:]?$")
 _BODY_SENTENCE = re.compile(r"^(?:[^.!?\s]+\s+){7,}[^.!?\s]*[a-z0-9][.!?]\s+[A-Z]")
 # The word after a boundary, its spaces skipped: matched where the boundary ends, no copy of the rest of the line.
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?(\w+)")
@@ -98,6 +136,10 @@ def _furniture_reason(text: str) -> str:
         return "no words"
     if _FURNITURE_LINE.match(stripped):
         return "page furniture"
+    if (" published by " in stripped and _IMPRINT.fullmatch(stripped)) or (
+        "@" in stripped and _CONTACT.fullmatch(stripped)
+    ):
+        return "page furniture"
     # The caption pattern needs a trailing date or bracket, "Photo:" or "©": test for those before searching the line.
     ends_caption = stripped[-1:].isdigit() or stripped[-1:] == ")"
     if (ends_caption or "Photo:" in stripped or "©" in stripped) and _CAPTION.search(stripped):
@@ -113,15 +155,29 @@ def _looks_like_headline(text: str) -> bool:
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
     # example.com/send") is no headline.
     stripped = text.rstrip()
-    if stripped.endswith(_HEADLINE_ENDS):
-        return False
+    if "Here" in stripped and _TEASER_END.search(stripped):
+        return True
+    if stripped.endswith(_CLOSING_BRACKETS) and not stripped[:-1].rstrip("\"'”’").endswith(_SENTENCE_ENDS):
+        # A bracket closes a sentence only after its full stop: "… reunited with her violin (12 pictures)", "H1 loss
+        # $A14.6m (pcp: $A5.2m loss)" are headlines or captions, unless the line holds a sentence of body copy.
+        return _BODY_SENTENCE.search(stripped) is None
+    if stripped.endswith(_HEADLINE_ENDS) or _QUOTE_CREDIT.search(stripped):
+        return False  # a quoted sentence with its credit is what its source said, whatever closes the line
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
+
+
+# A press release's closing section for journalists: its numbered notes after the heading (about the body, where the
+# decision is published, how to report side effects) are furniture, though each reads like a statement. An unnumbered
+# line there may be a fact about the company that is checked like the body ("… was founded in 1871").
+_NOTES_TO_EDITORS = re.compile(r"notes?\s+(?:to|for)\s+editors?:?", re.IGNORECASE)
+_NUMBERED_NOTE = re.compile(r"\d{1,2}\.\s")
 
 
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
+    notes = False
     for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
@@ -130,13 +186,16 @@ def split_lines(text: str) -> list[Line]:
         start = match.start() + (len(raw) - len(raw.lstrip()))
         end = match.end() - (len(raw) - len(raw.rstrip()))
         body = text[start:end]
+        furniture = "note to editors" if notes and _NUMBERED_NOTE.match(body) else _furniture_reason(body)
+        if not notes and len(body) < 20 and _NOTES_TO_EDITORS.fullmatch(body):
+            notes = True
         lines.append(
             Line(
                 start,
                 end,
                 body,
                 paragraph,
-                furniture=_furniture_reason(body),
+                furniture=furniture,
                 headline=_looks_like_headline(body),
             )
         )
@@ -256,7 +315,10 @@ _STARTERS = {
     "at",
     "after",
 }
-_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])")
+# A sentence ends before the capital of the next, or before the credit of a quotation (". …' — Martin Hale, …").
+_BOUNDARY = re.compile(
+    r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F])|[.!?][\"'”’](?=\s+[—–]\s+[A-Z])"
+)
 
 
 def _token_before(text: str, end: int) -> str:
@@ -319,9 +381,18 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if line.furniture:
             continue
         start = line.start
-        dateline = _DATELINE.match(line.text)
+        body = line.text
+        marker = _LEAD_MARKER.match(body) if body[:1].isdigit() or body[:1] in "[U" else None
+        if marker and marker.end() < len(body):
+            start += marker.end()
+            body = body[marker.end() :]
+        label = _SECTION_LABEL.match(body) if body[:1] in "TCFVRBO" else None
+        if label and label.end() < len(body):
+            start += label.end()
+            body = body[label.end() :]
+        dateline = _DATELINE.match(body)
         # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
-        if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
+        if dateline and dateline.end() < len(body) and body[dateline.end()] != ":":
             start += dateline.end()
         for s, e in split_sentences(text, start, line.end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))

@@ -909,3 +909,109 @@ def test_what_a_speaker_is_stays_the_outlets_claim_beside_what_it_said():
     text = "Harlow Foods, which employs 2,000 people, said it would close the plant in May.\n"
     claims = {c.text: c.claimant for c in extract(text)}
     assert claims == {"It would close the plant in May": "Harlow Foods", "Harlow Foods employs 2,000 people": ""}
+
+
+def test_layout_markers_opening_a_line_are_no_part_of_its_sentence():
+    text = (
+        "[00:01:44] The laboratory dated the paper to between 1865 and 1875.\n\n"
+        "15:48 — The coastguard says 13 containers have been recovered.\n\n"
+        "3.5 The cost of filling the void is estimated at £850,000.\n\n"
+        "1. Apologies were received from two members.\n\n"
+        "UPDATE 14:10: Two people remain in hospital.\n\n"
+        "12 People were hurt.\n"
+    )
+    assert _sentences(text) == [
+        "The laboratory dated the paper to between 1865 and 1875.",
+        "The coastguard says 13 containers have been recovered.",
+        "The cost of filling the void is estimated at £850,000.",
+        "Apologies were received from two members.",
+        "Two people remain in hospital.",
+        "12 People were hurt.",
+    ]
+
+
+def test_a_quotation_with_its_credit_is_no_headline_and_the_credit_no_part_of_it():
+    text = "THE CLAIM: 'Drone incidents near our airports have tripled in three years.' — Claire Donnan, MP, 5 March\n"
+    kept = sentences(text)[0]
+    assert [s.text for s in kept] == [
+        "'Drone incidents near our airports have tripled in three years.'",
+        "— Claire Donnan, MP, 5 March",
+    ]
+    assert not any(s.headline for s in kept)
+
+
+def test_share_bars_embeds_related_links_and_credits_are_furniture():
+    text = (
+        "Share on Facebook | Share on X | Email | Comments (214)\n"
+        "Comments (4)\n"
+        "Watch: Parents describe the evacuation (1:42)\n"
+        "GALLERY: The moment she was reunited with her violin (12 pictures)\n"
+        "[Embedded video: Drone visuals of the Station Road sinkhole | 1:48]\n"
+        "[Caption: Dennis Obi at the depot, where he found the case. Picture: Simon Hale]\n"
+        "Related fact checks: Do speed cameras pay for themselves?\n"
+        "(Compiled by Hanna Lyle; Editing by Mark Oduya)\n"
+        "Translated by the International Desk from the Sarvenian original.\n"
+    )
+    assert _sentences(text) == []
+    # an embedded post holds what its author said
+    assert _sentences('[Embedded post: @city — "The arena will remain closed until Friday."]\n')
+
+
+def test_a_line_closed_by_a_bracket_without_a_full_stop_is_a_headline():
+    text = (
+        "• H1 EBIT loss at gym division $A14.6m (pcp: $A5.2m loss)\n"
+        "Today's briefing was written by Hannah Marsh.\n"
+        "Boxship Weekly is published by Harbourline Media Ltd.\n"
+        "The gym division lost $A14.6 million in the half, against $A5.2 million a year earlier (pcp).\n"
+        "The chain shut all 38 clubs on Monday. Administrators were appointed on Tuesday (Reuters)\n"
+    )
+    assert [c.text for c in extract(text)] == [
+        "The gym division lost $A14.6 million in the half, against $A5.2 million a year earlier (pcp)",
+        "The chain shut all 38 clubs on Monday",
+        "Administrators were appointed on Tuesday (Reuters)",
+    ]
+
+
+def test_past_tenses_of_irregular_verbs_and_cancellations_are_checkable():
+    for text in ("Marta rang the rail company straight away.\n", "The festival has run every year since 2004.\n"):
+        assert "past event" in _only(text, threshold=0.0).reasons
+    claim = _only("Harrowfield Festival will not take place next summer, organiser Redbank Events announced.\n")
+    assert any(r.startswith("announced decision") for r in claim.reasons)
+
+
+def test_a_standfirst_closed_by_a_teaser_and_programme_notes_are_not_extracted():
+    text = (
+        "All 38 clubs are shut and administrators have been appointed. Here's what members need to know.\n\n"
+        "Aired Thursday 15 January 2026, 7:45am. This transcript has been lightly edited for clarity.\n\n"
+        "Sponsored: Try Ledgerly accounting free for 30 days.\n\n"
+        "Market data delayed by at least 15 minutes.\n\n"
+        "17:20 A council spokesperson said the licence of one food stall was suspended this afternoon.\n"
+    )
+    claims = extract(text)
+    assert [c.text for c in claims] == ["The licence of one food stall was suspended this afternoon"]
+    assert claims[0].sentence.startswith("A council spokesperson")
+
+
+def test_numbered_notes_to_editors_are_furniture():
+    text = (
+        "The regulator fined Harlow Foods £2 million on Tuesday for losing customer records.\n\n"
+        "Notes to editors\n"
+        "1. The Digital Rights Authority is the independent regulator responsible for enforcing data protection law.\n"
+        "2. The University has 24,000 students from more than 120 countries.\n"
+        "Harlow Foods was founded in 1871 and operates 64 stores.\n"
+    )
+    texts = [c.text for c in extract(text)]
+    assert texts[0].startswith("The regulator fined Harlow Foods £2 million")
+    assert not any("regulator responsible" in t or "24,000" in t for t in texts)
+    assert any("1871" in t for t in texts)  # an unnumbered fact about the company is checked like the body
+
+
+def test_a_programme_line_naming_its_presenter_is_kept_for_the_names():
+    lines = sentences("Aired Monday 30 November 2026, 18:20 | Presenter: Kirsty Fraser\n")[1]
+    assert [line.furniture for line in lines] == [""]
+
+
+def test_a_fact_checks_section_labels_are_no_part_of_the_sentence():
+    text = "THE FACTS: Flights at Lendmoor stopped at 21:05 on Tuesday and did not resume until 00:25 on Wednesday.\n"
+    claims = extract(text)
+    assert claims and claims[0].sentence.startswith("Flights at Lendmoor stopped")
