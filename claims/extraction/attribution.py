@@ -114,11 +114,12 @@ _ACCORDING_TAIL = re.compile(
 # "Grocery inflation is 5.8%, per Kantell Retail Data.": "per" and a name closing the sentence are "according to".
 _PER_TAIL = re.compile(r"^(?P<clause>.+?),\s+per\s+(?P<subj>(?:the\s+)?[A-Z][^,;:“”\"«»]{1,80}?)[.!]?$")
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
-# The white space between the clause and the subject is written `\s*(?:[”"»]\s*)?(?:[,–—-]+\s*)?`, the same strings
-# as `\s*[”"»]?\s*[,–—-]*\s*` tried in the same order, without the three ways of matching one space: a sentence
-# that does not match is not searched three times over.
+# The white space between the clause and the subject is written `\s*(?:[”"»'’]\s*)?(?:[,–—-]+\s*)?` (a single
+# closing mark after the comma too: "…,' she added."), the same strings as `\s*[”"»'’]?\s*[,–—-]*\s*` tried in the
+# same order, without the three ways of matching one space: a sentence that does not match is not searched three
+# times over.
 _TRAILING = re.compile(
-    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»'’]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
 # _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
@@ -126,7 +127,7 @@ _TRAILING = re.compile(
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
 _TRAILING_REACH = 90 + max(map(len, REPORTING_VERBS)) + 1
 _TRAILING_INVERTED = re.compile(
-    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»'’]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
@@ -2649,11 +2650,25 @@ _OPENER = re.compile(
 )
 
 
+# "Lendmoor Airport's chief executive, Martin Hale, posted the following statement on X …": a statement announced
+# as following, its issuer the speaker of the quotation in the next paragraphs.
+_ANNOUNCED = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,110}?),?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<verb>posted|issued|released|published|shared|put\s+out|sent|wrote|gave|made|read\s+out|tweeted)\s+"
+    r"the\s+following\b"
+)
+
+
 def find_opener(sentence: str, position: int, speakers: Speakers) -> Frame | None:
-    """A sentence that only announces a quotation ("X said:"): its speaker, for the paragraphs that follow."""
+    """A sentence that only announces a quotation ("X said:", "X posted the following statement …"): its speaker,
+    for the paragraphs that follow."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
-        return None
+        announced = _ANNOUNCED.match(stripped) if " following" in stripped else None
+        if announced is None:
+            return None
+        claimant, written = speakers.resolve(announced.group("subj"), position + announced.start("subj"))
+        return Frame(claimant, written, 0, 0, announced.group("verb").lower()) if claimant else None
     match = _OPENER.match(stripped)
     if not match or len(match.group("mid").split()) > 8:
         return None
@@ -2759,12 +2774,94 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
     return Frame(claimant, label if claimant else "", match.end(), match.end(), "said")
 
 
+# Single quotation marks (the British convention): an opening mark at the start or after a space, before a capital
+# or a digit; the closing mark after the quotation's last punctuation ("…, they will get them,' she added."). Inside,
+# a single mark is only an apostrophe within a word ("Lendmoor's"), so a scare quote ("'worked as designed' last
+# night") closing after a letter is no quotation.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'‘])['‘](?=[A-Z0-9“\"])(?:[^'‘’\n]|(?<=\w)['’](?=\w))*?[.,!?…—–-]['’](?!\w)")
+_SINGLE_OPENING = re.compile(r"['‘](?=[A-Z0-9“\"])")
+_SINGLE_CLOSING = re.compile(r"[.,!?…—–-]['’](?!\w)")
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
     paragraph = text[start:end]
-    if "“" not in paragraph and "«" not in paragraph and '"' not in paragraph:
-        return []  # every quoted passage opens with one of these
-    return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(paragraph)]
+    spans = []
+    if "“" in paragraph or "«" in paragraph or '"' in paragraph:
+        spans = [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(paragraph)]
+    if "'" in paragraph or "‘" in paragraph:
+        inside = [(a - start, b - start) for a, b in spans]
+        spans += [
+            (start + m.start(), start + m.end())
+            for m in _SINGLE_QUOTE.finditer(paragraph)
+            if not any(a <= m.start() < b for a, b in inside)  # "He said: “I saw 'Symphonie No. 2.'”"
+        ]
+    return spans
+
+
+def _unclosed_opening(paragraph: str) -> tuple[int, str]:
+    """Where a quotation opens in a paragraph without closing in it, and its kind ('"', "“" or "'"); (-1, "")."""
+    if paragraph.count('"') % 2:
+        at = paragraph.rfind('"')
+        if at == 0 or paragraph[at - 1].isspace():
+            return at, '"'
+    curly = paragraph.rfind("“")
+    if curly >= 0 and paragraph.rfind("”") < curly:
+        return curly, "“"
+    if paragraph[:1] in ("'", "‘") and _SINGLE_OPENING.match(paragraph) and not _SINGLE_QUOTE.match(paragraph):
+        # Only at the paragraph's start: a single mark inside one is too often an apostrophe ("the '90s").
+        return 0, "'"
+    return -1, ""
+
+
+def _closing_in(paragraph: str, kind: str) -> int:
+    """Where a running quotation of `kind` closes in a later paragraph (after the mark it may reopen with), or -1
+    when the paragraph has no mark of that kind (it continues the quotation); -2 when it holds marks of the kind
+    that do not close it (not one quotation)."""
+    reopened = paragraph[:1] in (("'", "‘") if kind == "'" else ('"',) if kind == '"' else ("“",))
+    rest = paragraph[1:] if reopened else paragraph
+    if kind == "'":
+        closing = _SINGLE_CLOSING.search(rest)
+        if closing:
+            return closing.end() - 1 + reopened
+        return -1 if reopened or not _SINGLE_OPENING.search(rest) else -2
+    mark = '"' if kind == '"' else "”"
+    at = rest.find(mark)
+    if at >= 0 and (kind == "“" or at == 0 or not rest[at - 1].isspace()):
+        return at + reopened
+    if at >= 0:
+        return -2  # a straight mark after a space opens another quotation
+    return -1 if reopened or (kind == "“" and "“" not in rest) else -2
+
+
+def running_quotes(lines: list, *, reach: int = 12) -> list[tuple[int, int]]:
+    """Quotations that run over several paragraphs: a statement reproduced in full (its first paragraph opening
+    with a quotation mark, its last closing it) and the news convention of reopening each quoted paragraph with a
+    mark and closing only the last. `lines` are the article's paragraphs (text.Line); a paragraph of page
+    furniture between them ("Advertisement") is read past. A quotation that does not close within `reach`
+    paragraphs is none."""
+    spans = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        n += 1
+        if line.furniture or line.headline:
+            continue
+        opening, kind = _unclosed_opening(line.text)
+        if opening < 0:
+            continue
+        for later in range(n, min(len(lines), n + reach)):
+            other = lines[later]
+            if other.furniture:
+                continue
+            closing = _closing_in(other.text, kind)
+            if closing == -2 or (other.headline and closing < 0):
+                break
+            if closing >= 0:
+                spans.append((line.start + opening, other.start + closing + 1))
+                n = later + 1
+                break
+    return spans
 
 
 # Full names as an article writes them: capitalised words, with "of", "for", "and" and name particles inside

@@ -1705,3 +1705,43 @@ def test_who_the_speaker_is_stays_the_outlets_own_claim():
         ("Halvern Foods", "It had cut 200 jobs in March"),
         ("", "Halvern Foods employs 3,000 people"),
     ]
+
+
+def test_a_statement_reproduced_in_full_over_several_paragraphs_is_its_issuers():
+    text = (
+        "The chief executive of Corvale Port, Ines Tarrow, posted the following statement on X this morning. "
+        "We print it in full.\n\n"
+        "'Two cranes failed at 04:10, so we stopped all loading on the north quay. We reopened at 09:30.\n\n"
+        "In that time 42 ships were affected: 14 were diverted to other ports. To each of their crews I say sorry.\n\n"
+        "This is the first time since 1998 that the north quay has closed.'\n\n"
+        "Harbour police said a 41-year-old man had been arrested.\n"
+    )
+    assert _claimant(text, "Two cranes failed") == "Ines Tarrow"
+    assert _claimant(text, "14 were diverted") == "Ines Tarrow"
+    assert _claimant(text, "first time since 1998") == "Ines Tarrow"
+    assert _claimant(text, "41-year-old man") == "Harbour police"
+
+
+def test_a_quotation_reopened_in_each_paragraph_and_closed_in_the_last_is_one_speakers():
+    text = (
+        "Mayor Olu Brandt spoke at the depot on Monday.\n\n"
+        "“We lost 3,000 passengers a day in March,” said Olu Brandt. “The fleet had 40 buses off the road.\n\n"
+        "“By June every one of them will be back in service.\n\n"
+        "“The city has set aside £2m for the repairs.”\n\n"
+        "The Bus Users Group said fares had risen by 12% since 2023.\n"
+    )
+    assert _claimant(text, "40 buses") == "Olu Brandt"
+    assert _claimant(text, "By June every one") == "Olu Brandt"
+    assert _claimant(text, "£2m") == "Olu Brandt"
+    assert _claimant(text, "fares had risen") == "the Bus Users Group"
+
+
+def test_a_single_quoted_frame_after_the_quotation_is_the_speakers():
+    text = (
+        "Tarn Water insists its burst main was a result of the collapse. "
+        "'Our data show normal pressure in that main until 03:04, after the ground had already moved,' "
+        "a company spokesman said.\n\n"
+        "'The market is pricing in liability before anyone knows the cause,' said Ravi Dhar, an analyst at the firm.\n"
+    )
+    assert _claimant(text, "normal pressure") == "Tarn Water"
+    assert _claimant(text, "pricing in liability") == "Ravi Dhar"
