@@ -172,6 +172,9 @@ _SPEAKING_VERBS = {
     "told",
     "wrote",
     "writes",
+    "posted",  # a post is its author's speech: "…,” one spectator posted on X.
+    "posts",
+    "tweeted",
     "argued",
     "argues",
     "insisted",
@@ -1781,16 +1784,14 @@ class Speakers:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
         words = subject.split()
         if (
-            len(words) == 2
+            2 <= len(words) <= 3
             and words[0].lower() == "the"
-            and words[1].islower()
-            and words[1].isalpha()
-            and words[1] not in STOPWORDS
-            and words[1] not in _NOT_NP
-            and _DOCUMENT_NOUN.fullmatch(words[1]) is None
+            and all(w.islower() and w.isalpha() and w not in STOPWORDS and w not in _NOT_NP for w in words[1:])
+            and _DOCUMENT_NOUN.fullmatch(words[-1]) is None
         ):
+            # "the city says", "the civic body said": the noun phrase as written.
             written = " ".join(words)
-            kind = "group" if words[1].endswith("s") else "org"
+            kind = "group" if words[-1].endswith("s") else "org"
             if kind == "org":
                 # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
                 # that has just spoken (in this sentence or the one before).
@@ -2413,11 +2414,53 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
     return Frame(claimant, written, found.start("clause") - 1, len(sentence), verb, own_text=own_text)
 
 
+# An embedded social-media post as a news page prints it: "[Embedded post: @HFYouthHockey — “All games …”]",
+# "Tweet from Harlow Police: “…”". The post is its account's, as written (a handle) or resolved (a name).
+_POST_WORDS = {"post", "tweet", "status", "message"}
+_EMBEDDED_POST = re.compile(
+    r"^\[?\s*(?:[A-Z][a-z]+\s+){0,2}?(?:post|tweet|status|message)(?:\s+(?:on|from|by)\s+[A-Z][\w.]*)?"
+    r"(?:\s+(?:from|by))?\s*:?\s*(?P<who>@[\w.]+|[A-Z][\w.&’' -]{1,60}?)\s*(?:\((?P<handle>@[\w.]+)\))?"
+    r"\s*(?:[—–:-]|\s-)\s*[“\"«](?P<clause>.+?)[”\"»]?\]?$",
+    re.IGNORECASE,
+)
+# "… Rafiq Shaikh, who wrote on X: “Ground has been shaking …”": a post quoted after the relative clause of its
+# author, whatever the sentence says of them before it.
+_WHO_POSTED = re.compile(
+    r"^(?P<subj>[^;:“”\"«»]{2,140}?),\s+who\s+(?:had\s+|has\s+|later\s+|also\s+)?(?P<verb>wrote|posted|tweeted|said)"
+    r"(?:\s+(?:on|in)\s+(?:an?\s+)?[\w.]+(?:\s+post)?)?\s*:\s*[“\"«](?P<clause>.+)$"
+)
+
+
+def _post_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    stripped = sentence.rstrip()
+    post = _EMBEDDED_POST.match(stripped) if stripped[:1] == "[" or ":" in stripped[:40] else None
+    if post is not None:
+        who = post.group("who").strip()
+        if who.startswith("@"):
+            claimant, written = who, who
+        else:
+            claimant, written = speakers.resolve(who, position + post.start("who"))
+            claimant, written = claimant or who, written or who
+        return Frame(claimant, written, post.start("clause"), post.end("clause"), "posted")
+    posted = _WHO_POSTED.match(stripped) if ", who " in stripped else None
+    if posted is not None:
+        subject = posted.group("subj")
+        tail = subject.rsplit(" by ", 1)[-1]  # "The allegation was first made by X, who wrote …"
+        claimant, written = speakers.resolve(tail, position + posted.end("subj") - len(tail))
+        if claimant:
+            return Frame(claimant, written, posted.start("clause"), posted.end("clause"), posted.group("verb"))
+    return None
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     if words is None:
         words = sentence_words(sentence)
+    if (not words.isdisjoint(_POST_WORDS) or ", who " in sentence) and ("“" in sentence or '"' in sentence):
+        post = _post_frame(sentence, position, speakers)
+        if post is not None:
+            return post
     commas = sentence.count(",")  # the same in `stripped` below: rstrip takes only white space
     if commas >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
         parenthetical = _parenthetical_frame(sentence, position, speakers)

@@ -1745,3 +1745,28 @@ def test_a_single_quoted_frame_after_the_quotation_is_the_speakers():
     )
     assert _claimant(text, "normal pressure") == "Tarn Water"
     assert _claimant(text, "pricing in liability") == "Ravi Dhar"
+
+
+def test_an_embedded_post_is_its_accounts():
+    text = (
+        "Fire crews were called to the Brenlow depot at 06:10 on Sunday.\n\n"
+        '[Embedded post: @BrenlowFire — "Six engines are at the depot. Residents of Mill Lane should keep their '
+        'windows closed until 18:00."]\n\n'
+        "The depot employs 240 people, the company said.\n"
+    )
+    assert _claimant(text, "Six engines") == "@BrenlowFire"
+    assert _claimant(text, "windows closed") == "@BrenlowFire"
+    assert _claimant(text, "240 people") == "the company"
+
+
+def test_a_post_quoted_after_its_authors_relative_clause_and_a_post_closing_a_quotation_are_the_posters():
+    text = (
+        "The claim was first made by councillor Ravi Kulkarni, who wrote on X: "
+        '"The road has been sinking since the tunnel work began in 2024. Residents complained in October."\n\n'
+        '"Ambulances everywhere at the rink. Staff told 300 of us to get out," one spectator posted on X.\n\n'
+        "Water supply to 9,000 homes will stay suspended for 36 hours, the civic body said.\n"
+    )
+    assert _claimant(text, "sinking since the tunnel") == "Ravi Kulkarni"
+    assert _claimant(text, "Residents complained in October") == "Ravi Kulkarni"
+    assert _claimant(text, "300 of us") == "one spectator"
+    assert _claimant(text, "9,000 homes") == "the civic body"
