@@ -833,6 +833,8 @@ class Speakers:
         self.surnames: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
+        # (position, claimant) of every sentence's frame, as the pipeline found it: who issued "the statement"
+        self.framed: list[tuple[int, str]] = []
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
         # Organisations named with lowercase words ("Marsden district council"), by their lower-cased form without
@@ -1292,6 +1294,12 @@ class Speakers:
                     return org.canonical
         earlier = [name for at, name in self.speakers if at < position]
         body = [name for at, name in self.speakers if at < position and at not in self._headline_speakers]
+        # A speaker found by a frame after the latest one named ("MLG told the market …, according to the
+        # statement": the acronym resolved, not named anew).
+        framed = [(at, name) for at, name in self.framed if at < position and at not in self._headline_speakers]
+        latest = max((at for at, _ in self.speakers if at < position), default=-1)
+        if framed and framed[-1][0] > latest and not framed[-1][1].lower().startswith("the " + document.split()[-1]):
+            return framed[-1][1]
         return (body or earlier)[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:

@@ -2112,6 +2112,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         frames[index] = without_denial(
             find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None), sentence.text
         )
+        if frames[index] is not None and frames[index].claimant and not sentence.headline:
+            speakers.framed.append((sentence.start, frames[index].claimant))
         if sentence.headline:
             speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:

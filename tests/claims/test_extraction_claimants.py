@@ -1770,3 +1770,11 @@ def test_a_post_quoted_after_its_authors_relative_clause_and_a_post_closing_a_qu
     assert _claimant(text, "Residents complained in October") == "Ravi Kulkarni"
     assert _claimant(text, "300 of us") == "one spectator"
     assert _claimant(text, "9,000 homes") == "the civic body"
+
+
+def test_the_statement_is_whoever_a_frame_found_before_it():
+    text = (
+        "Harlan Leisure Group (ASX: HLG) told the market on Monday that its Corefit chain had closed 38 clubs.\n\n"
+        "The chain had about 52,000 active members and employs 610 staff, according to the statement.\n"
+    )
+    assert _claimant(text, "52,000 active members") == "the Harlan Leisure Group"
