@@ -1458,7 +1458,12 @@ class Speakers:
     def resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker: see
         _resolve. A named spokesperson speaks for the organisation ("coastguard spokesman Iain Morrow said", then
-        "Morrow said", "he said": the coastguard)."""
+        "Morrow said", "he said": the coastguard). A social-media handle is its account, as written ("@Police")."""
+        if "@" in subject:
+            handle = _HANDLE.fullmatch(subject.strip())
+            if handle:
+                self.speakers.append((position, handle.group()))
+                return handle.group(), handle.group()
         if "spokes" in subject:
             named = _NAMED_SPOKES.match(subject.strip())
             owner = named.group("owner").strip() if named else ""
@@ -2424,6 +2429,7 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
 
 # An embedded social-media post as a news page prints it: "[Embedded post: @HFYouthHockey — “All games …”]",
 # "Tweet from Harlow Police: “…”". The post is its account's, as written (a handle) or resolved (a name).
+_HANDLE = re.compile(r"@\w[\w.]*\w")
 _POST_WORDS = {"post", "tweet", "status", "message"}
 _EMBEDDED_POST = re.compile(
     r"^\[?\s*(?:[A-Z][a-z]+\s+){0,2}?(?:post|tweet|status|message)(?:\s+(?:on|from|by)\s+[A-Z][\w.]*)?"

@@ -1752,8 +1752,10 @@ def test_an_embedded_post_is_its_accounts():
         "Fire crews were called to the Brenlow depot at 06:10 on Sunday.\n\n"
         '[Embedded post: @BrenlowFire — "Six engines are at the depot. Residents of Mill Lane should keep their '
         'windows closed until 18:00."]\n\n'
-        "The depot employs 240 people, the company said.\n"
+        "The depot employs 240 people, the company said.\n\n"
+        '@BrenlowPolice tweeted: "The road between Mill Lane and the A40 will stay closed until 18:00 on Monday."\n'
     )
+    assert _claimant(text, "Mill Lane and the A40") == "@BrenlowPolice"
     assert _claimant(text, "Six engines") == "@BrenlowFire"
     assert _claimant(text, "windows closed") == "@BrenlowFire"
     assert _claimant(text, "240 people") == "the company"
