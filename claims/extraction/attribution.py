@@ -2427,6 +2427,28 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
     return Frame(claimant, written, found.start("clause") - 1, len(sentence), verb, own_text=own_text)
 
 
+# "“It's a wild animal running round where my grandkids play,” fumed Gareth, 58." / "…,' Gareth fumed.": after a
+# quotation closing with a comma, a past-tense verb beside a name is a speech verb whatever the verb, as before a
+# colon ("fumed: “…”").
+_QUOTE_OPENINGS = frozenset("“\"'‘«")
+_QUOTE_CLOSE_COMMA = re.compile(r"[,!?][”\"'’»]\s")
+_QUOTE_VERB = re.compile(
+    r"^[“\"'‘«](?P<clause>.+?)[,!?][”\"'’»]\s+(?:(?P<verb>[a-z]{3,}ed)\s+(?P<subj>[A-Z][^,“”\"«»]{1,60}?)"
+    r"|(?P<subj2>[A-Z][^,“”\"«»]{1,60}?)\s+(?P<verb2>[a-z]{3,}ed))(?P<rest>,[^“”\"«»]{0,90})?[.!]?$"
+)
+
+
+def _quote_verb_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _QUOTE_VERB.match(sentence)
+    if found is None:
+        return None
+    subj, verb = ("subj", "verb") if found.group("subj") else ("subj2", "verb2")
+    claimant, written = speakers.resolve(found.group(subj), position + found.start(subj))
+    if not claimant:
+        return None
+    return Frame(claimant, written, found.start("clause"), found.end("clause"), found.group(verb))
+
+
 # An embedded social-media post as a news page prints it: "[Embedded post: @HFYouthHockey — “All games …”]",
 # "Tweet from Harlow Police: “…”". The post is its account's, as written (a handle) or resolved (a name).
 _HANDLE = re.compile(r"@\w[\w.]*\w")
@@ -2510,6 +2532,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
                 return open_that
         if colon_quote:
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
+        if sentence[:1] in _QUOTE_OPENINGS and _QUOTE_CLOSE_COMMA.search(sentence):
+            return _quote_verb_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut. Lower-cased only here,
@@ -2697,7 +2721,11 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))
         if claimant:
             return _clause_frame(claimant, written, embedded, verb=embedded.group("verb"), own_end=embedded.start())
-    return _colon_quote_frame(stripped, position, speakers) if colon_quote else None
+    if colon_quote:
+        return _colon_quote_frame(stripped, position, speakers)
+    if stripped[:1] in _QUOTE_OPENINGS and _QUOTE_CLOSE_COMMA.search(stripped):
+        return _quote_verb_frame(stripped, position, speakers)
+    return None
 
 
 # "Health Secretary Nadia Okafor said:" closing a paragraph: the quotation in the next paragraphs is hers.

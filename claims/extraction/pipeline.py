@@ -2350,7 +2350,11 @@ def _quoted_speaker(
         previous is not None
         and index > 0
         and kept[index - 1].paragraph == sentence.paragraph
-        and _CONTINUES.match(sentence.text)
+        and (
+            _CONTINUES.match(sentence.text)
+            # "'…,' Gareth Pugh said. 'Nobody has knocked on my door.'": a single-quoted quotation opening it
+            or (sentence.text[:1] in ("'", "‘") and any(a == sentence.start for a, _ in quotes))
+        )
     ):
         return previous, sentence.text
     return None, sentence.text

@@ -1780,3 +1780,16 @@ def test_the_statement_is_whoever_a_frame_found_before_it():
         "The chain had about 52,000 active members and employs 610 staff, according to the statement.\n"
     )
     assert _claimant(text, "52,000 active members") == "the Harlan Leisure Group"
+
+
+def test_a_past_verb_beside_a_name_after_a_quotation_is_a_speech_frame_and_a_single_quoted_next_one_continues_it():
+    text = (
+        "Sheep farmer Gareth Pugh found three of his ewes dead in a field.\n\n"
+        '"A wild animal has killed 3 ewes where my grandkids play," fumed Gareth Pugh, 58. '
+        '"Nobody from that park has knocked on my door in 12 days."\n\n'
+        "'The park lost 3 lynx in 2024,' Ines Carr said. 'It has lost 2 more since January.'\n"
+    )
+    assert _claimant(text, "killed 3 ewes") == "Gareth Pugh"
+    assert _claimant(text, "knocked on my door") == "Gareth Pugh"
+    assert _claimant(text, "3 lynx") == "Ines Carr"
+    assert _claimant(text, "2 more since January") == "Ines Carr"
