@@ -2761,6 +2761,23 @@ def find_opener(sentence: str, position: int, speakers: Speakers) -> Frame | Non
     return Frame(claimant, written, 0, 0, match.group("verb").lower()) if written else None
 
 
+# "“I paid for twelve months up front.” ⏎ That was Parramatta mum Leanne Costa, 41, at 6.30am today.": a paragraph
+# naming who spoke the quotation of the paragraph before.
+_IDENTIFIED = re.compile(
+    r"^(?:That|This|So)\s+(?:was|is|says|said)\s+(?:the\s+(?:verdict|view|word)\s+(?:of|from)\s+)?"
+    r"(?P<subj>[^,;:“”\"«»]{3,80}?)(?:,|\s+(?:at|in|on|speaking|after|when|as|from|outside|yesterday|today)\b|[.!]?$)"
+)
+
+
+def identified_speaker(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """The speaker a sentence names for the quotation before it ("That was Leanne Costa, 41, …"), if any."""
+    found = _IDENTIFIED.match(sentence.rstrip())
+    if found is None or not any(w[:1].isupper() for w in found.group("subj").split()):
+        return None
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    return Frame(claimant, written, 0, 0, "said") if claimant else None
+
+
 # Transcripts: "NADIA OKAFOR: ...", "JAMES CARR (presenter): ...", "Q (Reuters): ...", then "OKAFOR: ...".
 _SPEAKER_LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]*)(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"

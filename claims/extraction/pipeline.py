@@ -13,6 +13,7 @@ from claims.extraction.attribution import (
     Speakers,
     find_frame,
     find_opener,
+    identified_speaker,
     interviewer_name,
     prefix_tree,
     quote_spans,
@@ -2132,6 +2133,18 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:
             inherited[index] = opener
+        if (
+            frames[index] is None
+            and first_in_paragraph
+            and index > 0
+            and sentence.text[:1] in ("T", "S")
+            and _unframed_quotation(kept, frames, quotes, index - 1)
+        ):
+            named = identified_speaker(sentence.text, sentence.start, speakers)
+            for before in range(index - 1, -1, -1) if named is not None else ():
+                if kept[before].paragraph != kept[index - 1].paragraph:
+                    break
+                inherited.setdefault(before, named)
         if frames[index] is None and turn is None:
             announced = find_opener(sentence.text, sentence.start, speakers)
             if announced is not None:
@@ -2236,6 +2249,19 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 if len(results) > kept_before:
                     break
     return results
+
+
+def _unframed_quotation(
+    kept: list[Sentence], frames: dict[int, Frame | None], quotes: list[tuple[int, int]], last: int
+) -> bool:
+    """Whether the paragraph ending with sentence `last` is one quotation and nothing else, with no frame."""
+    first = last
+    while first > 0 and kept[first - 1].paragraph == kept[last].paragraph:
+        first -= 1
+    start, end = kept[first].start, kept[last].end
+    return all(frames.get(i) is None for i in range(first, last + 1)) and any(
+        a <= start + 1 and end <= b + 2 for a, b in quotes
+    )
 
 
 def _lift_weak_parts(scored_parts, bundle, threshold: float | None):

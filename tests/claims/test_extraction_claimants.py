@@ -1793,3 +1793,12 @@ def test_a_past_verb_beside_a_name_after_a_quotation_is_a_speech_frame_and_a_sin
     assert _claimant(text, "knocked on my door") == "Gareth Pugh"
     assert _claimant(text, "3 lynx") == "Ines Carr"
     assert _claimant(text, "2 more since January") == "Ines Carr"
+
+
+def test_a_paragraph_naming_who_spoke_the_quotation_before_it_makes_it_theirs():
+    text = (
+        '"I paid for twelve months up front and now the doors of all 38 clubs are chained shut."\n\n'
+        "That was Parramatta mum Leanne Costa, 41, at 6.30am today.\n\n"
+        "That was the year 2024, when 610 workers lost their jobs.\n"
+    )
+    assert _claimant(text, "twelve months up front") == "Leanne Costa"
