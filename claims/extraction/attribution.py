@@ -114,11 +114,12 @@ _ACCORDING_TAIL = re.compile(
 # "Grocery inflation is 5.8%, per Kantell Retail Data.": "per" and a name closing the sentence are "according to".
 _PER_TAIL = re.compile(r"^(?P<clause>.+?),\s+per\s+(?P<subj>(?:the\s+)?[A-Z][^,;:“”\"«»]{1,80}?)[.!]?$")
 # "CLAUSE, X said (on Tuesday)." / "“QUOTE,” X said." / "CLAUSE, said X."
-# The white space between the clause and the subject is written `\s*(?:[”"»]\s*)?(?:[,–—-]+\s*)?`, the same strings
-# as `\s*[”"»]?\s*[,–—-]*\s*` tried in the same order, without the three ways of matching one space: a sentence
-# that does not match is not searched three times over.
+# The white space between the clause and the subject is written `\s*(?:[”"»'’]\s*)?(?:[,–—-]+\s*)?` (a single
+# closing mark after the comma too: "…,' she added."), the same strings as `\s*[”"»'’]?\s*[,–—-]*\s*` tried in the
+# same order, without the three ways of matching one space: a sentence that does not match is not searched three
+# times over.
 _TRAILING = re.compile(
-    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
+    rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»'’]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
 # _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
@@ -126,7 +127,7 @@ _TRAILING = re.compile(
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
 _TRAILING_REACH = 90 + max(map(len, REPORTING_VERBS)) + 1
 _TRAILING_INVERTED = re.compile(
-    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
+    r"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*[”\"»'’]?\s*(?P<verb>said|says|added|noted|wrote)\s+(?P<subj>[^,“”\"«»]{2,90}?)"
     r"(?P<rest>,[^“”\"«»]{0,90})?[.!]?$",
 )
 # "X said CLAUSE" without "that": only verbs that take a clause directly, at the start of the sentence.
@@ -171,6 +172,9 @@ _SPEAKING_VERBS = {
     "told",
     "wrote",
     "writes",
+    "posted",  # a post is its author's speech: "…,” one spectator posted on X.
+    "posts",
+    "tweeted",
     "argued",
     "argues",
     "insisted",
@@ -829,6 +833,8 @@ class Speakers:
         self.surnames: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (position, canonical) of every speaker named in a frame
         self.spokes: list[tuple[int, str]] = []  # (position, organisation) of every spokesperson's frame
+        # (position, claimant) of every sentence's frame, as the pipeline found it: who issued "the statement"
+        self.framed: list[tuple[int, str]] = []
         self._initials: dict[str, list[Mention]] = {}
         self._initials_at = -1
         # Organisations named with lowercase words ("Marsden district council"), by their lower-cased form without
@@ -1288,6 +1294,12 @@ class Speakers:
                     return org.canonical
         earlier = [name for at, name in self.speakers if at < position]
         body = [name for at, name in self.speakers if at < position and at not in self._headline_speakers]
+        # A speaker found by a frame after the latest one named ("MLG told the market …, according to the
+        # statement": the acronym resolved, not named anew).
+        framed = [(at, name) for at, name in self.framed if at < position and at not in self._headline_speakers]
+        latest = max((at for at, _ in self.speakers if at < position), default=-1)
+        if framed and framed[-1][0] > latest and not framed[-1][1].lower().startswith("the " + document.split()[-1]):
+            return framed[-1][1]
         return (body or earlier)[-1] if earlier else ""
 
     def _acronym(self, word: str, position: int) -> str:
@@ -1446,7 +1458,12 @@ class Speakers:
     def resolve(self, subject: str, position: int, *, speaking: bool = False) -> tuple[str, str]:
         """(canonical claimant, as written) for the subject of a reporting verb, or ("", "") if not a speaker: see
         _resolve. A named spokesperson speaks for the organisation ("coastguard spokesman Iain Morrow said", then
-        "Morrow said", "he said": the coastguard)."""
+        "Morrow said", "he said": the coastguard). A social-media handle is its account, as written ("@Police")."""
+        if "@" in subject:
+            handle = _HANDLE.fullmatch(subject.strip())
+            if handle:
+                self.speakers.append((position, handle.group()))
+                return handle.group(), handle.group()
         if "spokes" in subject:
             named = _NAMED_SPOKES.match(subject.strip())
             owner = named.group("owner").strip() if named else ""
@@ -1780,16 +1797,14 @@ class Speakers:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
         words = subject.split()
         if (
-            len(words) == 2
+            2 <= len(words) <= 3
             and words[0].lower() == "the"
-            and words[1].islower()
-            and words[1].isalpha()
-            and words[1] not in STOPWORDS
-            and words[1] not in _NOT_NP
-            and _DOCUMENT_NOUN.fullmatch(words[1]) is None
+            and all(w.islower() and w.isalpha() and w not in STOPWORDS and w not in _NOT_NP for w in words[1:])
+            and _DOCUMENT_NOUN.fullmatch(words[-1]) is None
         ):
+            # "the city says", "the civic body said": the noun phrase as written.
             written = " ".join(words)
-            kind = "group" if words[1].endswith("s") else "org"
+            kind = "group" if words[-1].endswith("s") else "org"
             if kind == "org":
                 # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
                 # that has just spoken (in this sentence or the one before).
@@ -2412,11 +2427,76 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
     return Frame(claimant, written, found.start("clause") - 1, len(sentence), verb, own_text=own_text)
 
 
+# "“It's a wild animal running round where my grandkids play,” fumed Gareth, 58." / "…,' Gareth fumed.": after a
+# quotation closing with a comma, a past-tense verb beside a name is a speech verb whatever the verb, as before a
+# colon ("fumed: “…”").
+_QUOTE_OPENINGS = frozenset("“\"'‘«")
+_QUOTE_CLOSE_COMMA = re.compile(r"[,!?][”\"'’»]\s")
+_QUOTE_VERB = re.compile(
+    r"^[“\"'‘«](?P<clause>.+?)[,!?][”\"'’»]\s+(?:(?P<verb>[a-z]{3,}ed)\s+(?P<subj>[A-Z][^,“”\"«»]{1,60}?)"
+    r"|(?P<subj2>[A-Z][^,“”\"«»]{1,60}?)\s+(?P<verb2>[a-z]{3,}ed))(?P<rest>,[^“”\"«»]{0,90})?[.!]?$"
+)
+
+
+def _quote_verb_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    found = _QUOTE_VERB.match(sentence)
+    if found is None:
+        return None
+    subj, verb = ("subj", "verb") if found.group("subj") else ("subj2", "verb2")
+    claimant, written = speakers.resolve(found.group(subj), position + found.start(subj))
+    if not claimant:
+        return None
+    return Frame(claimant, written, found.start("clause"), found.end("clause"), found.group(verb))
+
+
+# An embedded social-media post as a news page prints it: "[Embedded post: @HFYouthHockey — “All games …”]",
+# "Tweet from Harlow Police: “…”". The post is its account's, as written (a handle) or resolved (a name).
+_HANDLE = re.compile(r"@\w[\w.]*\w")
+_POST_WORDS = {"post", "tweet", "status", "message"}
+_EMBEDDED_POST = re.compile(
+    r"^\[?\s*(?:[A-Z][a-z]+\s+){0,2}?(?:post|tweet|status|message)(?:\s+(?:on|from|by)\s+[A-Z][\w.]*)?"
+    r"(?:\s+(?:from|by))?\s*:?\s*(?P<who>@[\w.]+|[A-Z][\w.&’' -]{1,60}?)\s*(?:\((?P<handle>@[\w.]+)\))?"
+    r"\s*(?:[—–:-]|\s-)\s*[“\"«](?P<clause>.+?)[”\"»]?\]?$",
+    re.IGNORECASE,
+)
+# "… Rafiq Shaikh, who wrote on X: “Ground has been shaking …”": a post quoted after the relative clause of its
+# author, whatever the sentence says of them before it.
+_WHO_POSTED = re.compile(
+    r"^(?P<subj>[^;:“”\"«»]{2,140}?),\s+who\s+(?:had\s+|has\s+|later\s+|also\s+)?(?P<verb>wrote|posted|tweeted|said)"
+    r"(?:\s+(?:on|in)\s+(?:an?\s+)?[\w.]+(?:\s+post)?)?\s*:\s*[“\"«](?P<clause>.+)$"
+)
+
+
+def _post_frame(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    stripped = sentence.rstrip()
+    post = _EMBEDDED_POST.match(stripped) if stripped[:1] == "[" or ":" in stripped[:40] else None
+    if post is not None:
+        who = post.group("who").strip()
+        if who.startswith("@"):
+            claimant, written = who, who
+        else:
+            claimant, written = speakers.resolve(who, position + post.start("who"))
+            claimant, written = claimant or who, written or who
+        return Frame(claimant, written, post.start("clause"), post.end("clause"), "posted")
+    posted = _WHO_POSTED.match(stripped) if ", who " in stripped else None
+    if posted is not None:
+        subject = posted.group("subj")
+        tail = subject.rsplit(" by ", 1)[-1]  # "The allegation was first made by X, who wrote …"
+        claimant, written = speakers.resolve(tail, position + posted.end("subj") - len(tail))
+        if claimant:
+            return Frame(claimant, written, posted.start("clause"), posted.end("clause"), posted.group("verb"))
+    return None
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
     if words is None:
         words = sentence_words(sentence)
+    if (not words.isdisjoint(_POST_WORDS) or ", who " in sentence) and ("“" in sentence or '"' in sentence):
+        post = _post_frame(sentence, position, speakers)
+        if post is not None:
+            return post
     commas = sentence.count(",")  # the same in `stripped` below: rstrip takes only white space
     if commas >= 2 and not words.isdisjoint(_PARENTHETICAL_VERBS):
         parenthetical = _parenthetical_frame(sentence, position, speakers)
@@ -2452,6 +2532,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
                 return open_that
         if colon_quote:
             return _colon_quote_frame(sentence.rstrip(), position, speakers)
+        if sentence[:1] in _QUOTE_OPENINGS and _QUOTE_CLOSE_COMMA.search(sentence):
+            return _quote_verb_frame(sentence.rstrip(), position, speakers)
         return _estimate_frame(sentence.rstrip(), position, speakers) if not words.isdisjoint(_ESTIMATE_VERBS) else None
     stripped = sentence.rstrip()
     # IGNORECASE also folds a few non-ASCII letters: sentences with one skip the shortcut. Lower-cased only here,
@@ -2639,7 +2721,11 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         claimant, written = speakers.resolve(embedded.group("subj"), position + embedded.start("subj"))
         if claimant:
             return _clause_frame(claimant, written, embedded, verb=embedded.group("verb"), own_end=embedded.start())
-    return _colon_quote_frame(stripped, position, speakers) if colon_quote else None
+    if colon_quote:
+        return _colon_quote_frame(stripped, position, speakers)
+    if stripped[:1] in _QUOTE_OPENINGS and _QUOTE_CLOSE_COMMA.search(stripped):
+        return _quote_verb_frame(stripped, position, speakers)
+    return None
 
 
 # "Health Secretary Nadia Okafor said:" closing a paragraph: the quotation in the next paragraphs is hers.
@@ -2649,16 +2735,47 @@ _OPENER = re.compile(
 )
 
 
+# "Lendmoor Airport's chief executive, Martin Hale, posted the following statement on X …": a statement announced
+# as following, its issuer the speaker of the quotation in the next paragraphs.
+_ANNOUNCED = re.compile(
+    r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?P<subj>[^,;:“”\"«»]{1,110}?),?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?P<verb>posted|issued|released|published|shared|put\s+out|sent|wrote|gave|made|read\s+out|tweeted)\s+"
+    r"the\s+following\b"
+)
+
+
 def find_opener(sentence: str, position: int, speakers: Speakers) -> Frame | None:
-    """A sentence that only announces a quotation ("X said:"): its speaker, for the paragraphs that follow."""
+    """A sentence that only announces a quotation ("X said:", "X posted the following statement …"): its speaker,
+    for the paragraphs that follow."""
     stripped = sentence.rstrip()
     if not stripped.endswith(":"):
-        return None
+        announced = _ANNOUNCED.match(stripped) if " following" in stripped else None
+        if announced is None:
+            return None
+        claimant, written = speakers.resolve(announced.group("subj"), position + announced.start("subj"))
+        return Frame(claimant, written, 0, 0, announced.group("verb").lower()) if claimant else None
     match = _OPENER.match(stripped)
     if not match or len(match.group("mid").split()) > 8:
         return None
     claimant, written = speakers.resolve(match.group("subj"), position + match.start("subj"))
     return Frame(claimant, written, 0, 0, match.group("verb").lower()) if written else None
+
+
+# "“I paid for twelve months up front.” ⏎ That was Parramatta mum Leanne Costa, 41, at 6.30am today.": a paragraph
+# naming who spoke the quotation of the paragraph before.
+_IDENTIFIED = re.compile(
+    r"^(?:That|This|So)\s+(?:was|is|says|said)\s+(?:the\s+(?:verdict|view|word)\s+(?:of|from)\s+)?"
+    r"(?P<subj>[^,;:“”\"«»]{3,80}?)(?:,|\s+(?:at|in|on|speaking|after|when|as|from|outside|yesterday|today)\b|[.!]?$)"
+)
+
+
+def identified_speaker(sentence: str, position: int, speakers: Speakers) -> Frame | None:
+    """The speaker a sentence names for the quotation before it ("That was Leanne Costa, 41, …"), if any."""
+    found = _IDENTIFIED.match(sentence.rstrip())
+    if found is None or not any(w[:1].isupper() for w in found.group("subj").split()):
+        return None
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj"))
+    return Frame(claimant, written, 0, 0, "said") if claimant else None
 
 
 # Transcripts: "NADIA OKAFOR: ...", "JAMES CARR (presenter): ...", "Q (Reuters): ...", then "OKAFOR: ...".
@@ -2759,12 +2876,94 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
     return Frame(claimant, label if claimant else "", match.end(), match.end(), "said")
 
 
+# Single quotation marks (the British convention): an opening mark at the start or after a space, before a capital
+# or a digit; the closing mark after the quotation's last punctuation ("…, they will get them,' she added."). Inside,
+# a single mark is only an apostrophe within a word ("Lendmoor's"), so a scare quote ("'worked as designed' last
+# night") closing after a letter is no quotation.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'‘])['‘](?=[A-Z0-9“\"])(?:[^'‘’\n]|(?<=\w)['’](?=\w))*?[.,!?…—–-]['’](?!\w)")
+_SINGLE_OPENING = re.compile(r"['‘](?=[A-Z0-9“\"])")
+_SINGLE_CLOSING = re.compile(r"[.,!?…—–-]['’](?!\w)")
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quoted passages inside text[start:end] (a paragraph), possibly covering several sentences."""
     paragraph = text[start:end]
-    if "“" not in paragraph and "«" not in paragraph and '"' not in paragraph:
-        return []  # every quoted passage opens with one of these
-    return [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(paragraph)]
+    spans = []
+    if "“" in paragraph or "«" in paragraph or '"' in paragraph:
+        spans = [(start + m.start(), start + m.end()) for m in _QUOTE_PAIRS.finditer(paragraph)]
+    if "'" in paragraph or "‘" in paragraph:
+        inside = [(a - start, b - start) for a, b in spans]
+        spans += [
+            (start + m.start(), start + m.end())
+            for m in _SINGLE_QUOTE.finditer(paragraph)
+            if not any(a <= m.start() < b for a, b in inside)  # "He said: “I saw 'Symphonie No. 2.'”"
+        ]
+    return spans
+
+
+def _unclosed_opening(paragraph: str) -> tuple[int, str]:
+    """Where a quotation opens in a paragraph without closing in it, and its kind ('"', "“" or "'"); (-1, "")."""
+    if paragraph.count('"') % 2:
+        at = paragraph.rfind('"')
+        if at == 0 or paragraph[at - 1].isspace():
+            return at, '"'
+    curly = paragraph.rfind("“")
+    if curly >= 0 and paragraph.rfind("”") < curly:
+        return curly, "“"
+    if paragraph[:1] in ("'", "‘") and _SINGLE_OPENING.match(paragraph) and not _SINGLE_QUOTE.match(paragraph):
+        # Only at the paragraph's start: a single mark inside one is too often an apostrophe ("the '90s").
+        return 0, "'"
+    return -1, ""
+
+
+def _closing_in(paragraph: str, kind: str) -> int:
+    """Where a running quotation of `kind` closes in a later paragraph (after the mark it may reopen with), or -1
+    when the paragraph has no mark of that kind (it continues the quotation); -2 when it holds marks of the kind
+    that do not close it (not one quotation)."""
+    reopened = paragraph[:1] in (("'", "‘") if kind == "'" else ('"',) if kind == '"' else ("“",))
+    rest = paragraph[1:] if reopened else paragraph
+    if kind == "'":
+        closing = _SINGLE_CLOSING.search(rest)
+        if closing:
+            return closing.end() - 1 + reopened
+        return -1 if reopened or not _SINGLE_OPENING.search(rest) else -2
+    mark = '"' if kind == '"' else "”"
+    at = rest.find(mark)
+    if at >= 0 and (kind == "“" or at == 0 or not rest[at - 1].isspace()):
+        return at + reopened
+    if at >= 0:
+        return -2  # a straight mark after a space opens another quotation
+    return -1 if reopened or (kind == "“" and "“" not in rest) else -2
+
+
+def running_quotes(lines: list, *, reach: int = 12) -> list[tuple[int, int]]:
+    """Quotations that run over several paragraphs: a statement reproduced in full (its first paragraph opening
+    with a quotation mark, its last closing it) and the news convention of reopening each quoted paragraph with a
+    mark and closing only the last. `lines` are the article's paragraphs (text.Line); a paragraph of page
+    furniture between them ("Advertisement") is read past. A quotation that does not close within `reach`
+    paragraphs is none."""
+    spans = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        n += 1
+        if line.furniture or line.headline:
+            continue
+        opening, kind = _unclosed_opening(line.text)
+        if opening < 0:
+            continue
+        for later in range(n, min(len(lines), n + reach)):
+            other = lines[later]
+            if other.furniture:
+                continue
+            closing = _closing_in(other.text, kind)
+            if closing == -2 or (other.headline and closing < 0):
+                break
+            if closing >= 0:
+                spans.append((line.start + opening, other.start + closing + 1))
+                n = later + 1
+                break
+    return spans
 
 
 # Full names as an article writes them: capitalised words, with "of", "for", "and" and name particles inside

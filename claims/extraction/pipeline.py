@@ -13,9 +13,11 @@ from claims.extraction.attribution import (
     Speakers,
     find_frame,
     find_opener,
+    identified_speaker,
     interviewer_name,
     prefix_tree,
     quote_spans,
+    running_quotes,
     sentence_words,
     transcript_turns,
     turn_frame,
@@ -2019,7 +2021,7 @@ def _may_be_when(bag: set[str], text: str) -> bool:
 
 
 _VAGUE = _rx(r"^(?:this|that|it|these|those|everything|nothing|something)\s+(?:is|are|was|were|will|would)\b")
-_OPENING_QUOTES = {"“", '"', "«", "‘"}
+_OPENING_QUOTES = {"“", '"', "«", "‘", "'"}
 _CONTINUES = re.compile(r"^(?:there\s+(?:is|are|was|were|has|have|had)\b|[“\"«])", re.IGNORECASE)
 
 
@@ -2060,6 +2062,7 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     for line in lines:
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
+    running = running_quotes(lines)
     # Transcript turns by paragraph: (the label, where it ends in the text). A headline is no turn ("SHOP HACK
     # SHAME: …", "MOST READ: …" have no closing punctuation).
     turns = {
@@ -2100,6 +2103,7 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 opener is not None
                 and sentence.paragraph != opener_paragraph
                 and sentence.text[:1] not in _OPENING_QUOTES
+                and not any(a < sentence.start < b for a, b in running)
             ):
                 opener = None  # the announced quotation has ended
         words = sentence_words(sentence.text)
@@ -2109,6 +2113,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         frames[index] = without_denial(
             find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None), sentence.text
         )
+        if frames[index] is not None and frames[index].claimant and not sentence.headline:
+            speakers.framed.append((sentence.start, frames[index].claimant))
         if sentence.headline:
             speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:
@@ -2127,6 +2133,18 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             inherited[index] = turn
         elif opener is not None and sentence.paragraph != opener_paragraph:
             inherited[index] = opener
+        if (
+            frames[index] is None
+            and first_in_paragraph
+            and index > 0
+            and sentence.text[:1] in ("T", "S")
+            and _unframed_quotation(kept, frames, quotes, index - 1)
+        ):
+            named = identified_speaker(sentence.text, sentence.start, speakers)
+            for before in range(index - 1, -1, -1) if named is not None else ():
+                if kept[before].paragraph != kept[index - 1].paragraph:
+                    break
+                inherited.setdefault(before, named)
         if frames[index] is None and turn is None:
             announced = find_opener(sentence.text, sentence.start, speakers)
             if announced is not None:
@@ -2155,7 +2173,15 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
     full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())
     for index, sentence in enumerate(kept):
-        frame, clause = _attribution(index, kept, frames, quotes, text)
+        frame, clause = _attribution(index, kept, frames, quotes, text, running)
+        if (
+            frame is not None
+            and not frame.claimant
+            and frame.as_written.lower() in _QUOTED_FIRST_PERSON
+            and index in inherited
+        ):
+            # "I" inside an announced quotation is its speaker.
+            frame = replace(frame, claimant=inherited[index].claimant, as_written=inherited[index].as_written)
         if frame is None and index in inherited:
             frame = inherited[index]
             # A turn's label is not part of its first sentence's claim.
@@ -2225,6 +2251,19 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
     return results
 
 
+def _unframed_quotation(
+    kept: list[Sentence], frames: dict[int, Frame | None], quotes: list[tuple[int, int]], last: int
+) -> bool:
+    """Whether the paragraph ending with sentence `last` is one quotation and nothing else, with no frame."""
+    first = last
+    while first > 0 and kept[first - 1].paragraph == kept[last].paragraph:
+        first -= 1
+    start, end = kept[first].start, kept[last].end
+    return all(frames.get(i) is None for i in range(first, last + 1)) and any(
+        a <= start + 1 and end <= b + 2 for a, b in quotes
+    )
+
+
 def _lift_weak_parts(scored_parts, bundle, threshold: float | None):
     """A part of a bundle scoring below its strongest sibling is scored as the bundle (or as that sibling, if
     lower): "… was closed on 4 May, and the ferry is running again" keeps its second half, which alone has
@@ -2251,12 +2290,62 @@ def _attribution(
     frames: dict[int, Frame | None],
     quotes: list[tuple[int, int]],
     text: str,
+    running: list[tuple[int, int]] = (),
 ) -> tuple[Frame | None, str]:
     """The frame that applies to a sentence (its own, its quote's, or the previous sentence's) and its clause."""
     sentence = kept[index]
     own = frames[index]
     if own is not None:
+        if own.as_written.lower() in _QUOTED_FIRST_PERSON and any(
+            a <= sentence.start + 1 and sentence.end <= b + 2 for spans in (running, quotes) for a, b in spans
+        ):
+            # "… and to each of them I say sorry" inside a quotation: "I" is the quoted speaker.
+            speaker, _ = _quoted_speaker(index, kept, frames, quotes, text, running)
+            if speaker is not None and speaker.claimant:
+                own = replace(own, claimant=speaker.claimant, as_written=speaker.as_written)
         return own, own.clause_text or sentence.text[own.clause_start : own.clause_end]
+    return _quoted_speaker(index, kept, frames, quotes, text, running)
+
+
+_QUOTED_FIRST_PERSON = {"i", "we"}
+
+
+def _running_speaker(span: tuple[int, int], kept: list[Sentence], frames: dict[int, Frame | None]) -> Frame | None:
+    """The speaker of a quotation running over several paragraphs: the frame after its closing mark ("…,' she
+    added."), else the frame before its opening mark ("X said: '…"), else the quoted speaker or a speaker
+    announcing it at the end of the sentence before ("… said Ana Ruiz. “We told them …")."""
+    q_start, q_end = span
+    first = next((i for i, s in enumerate(kept) if s.end > q_start), None)
+    last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].start < q_end), None)
+    if first is None or last is None:
+        return None
+    if frames.get(last) is not None and kept[last].end > q_end + 2:
+        return frames[last]
+    if frames.get(first) is not None and kept[first].start + 1 < q_start:
+        return frames[first]
+    before = frames.get(first - 1)
+    if before is not None and (
+        kept[first - 1].paragraph == kept[first].paragraph or kept[first - 1].text.rstrip().endswith(":")
+    ):
+        return before
+    return None
+
+
+def _quoted_speaker(
+    index: int,
+    kept: list[Sentence],
+    frames: dict[int, Frame | None],
+    quotes: list[tuple[int, int]],
+    text: str,
+    running: list[tuple[int, int]],
+) -> tuple[Frame | None, str]:
+    """The frame a sentence without its own takes from its quotation or the sentence before, and its clause."""
+    sentence = kept[index]
+    for span in running:
+        if span[0] <= sentence.start + 1 and sentence.end <= span[1] + 2:
+            # A statement over several paragraphs: every sentence of it is its speaker's (or the announced
+            # speaker's, taken from the context when the quotation names nobody).
+            return _running_speaker(span, kept, frames), sentence.text
     # A sentence inside a quotation takes the speaker named where the quotation ends or begins.
     for q_start, q_end in quotes:
         if q_start <= sentence.start + 1 and sentence.end <= q_end + 2:
@@ -2268,7 +2357,7 @@ def _attribution(
             # apologise. We have …”"): every sentence of it is that speaker's.
             first = next((i for i in range(index - 1, max(-1, index - 8), -1) if kept[i].start <= q_start + 1), -1)
             if first >= 0 and kept[first].end > q_start:
-                inherited, _ = _attribution(first, kept, frames, quotes, text)
+                inherited, _ = _attribution(first, kept, frames, quotes, text, running)
                 if inherited is not None:
                     return inherited, sentence.text
             # A paragraph that opens with a quotation and names nobody continues the quoted speaker of the
@@ -2287,7 +2376,11 @@ def _attribution(
         previous is not None
         and index > 0
         and kept[index - 1].paragraph == sentence.paragraph
-        and _CONTINUES.match(sentence.text)
+        and (
+            _CONTINUES.match(sentence.text)
+            # "'…,' Gareth Pugh said. 'Nobody has knocked on my door.'": a single-quoted quotation opening it
+            or (sentence.text[:1] in ("'", "‘") and any(a == sentence.start for a, _ in quotes))
+        )
     ):
         return previous, sentence.text
     return None, sentence.text

@@ -1705,3 +1705,100 @@ def test_who_the_speaker_is_stays_the_outlets_own_claim():
         ("Halvern Foods", "It had cut 200 jobs in March"),
         ("", "Halvern Foods employs 3,000 people"),
     ]
+
+
+def test_a_statement_reproduced_in_full_over_several_paragraphs_is_its_issuers():
+    text = (
+        "The chief executive of Corvale Port, Ines Tarrow, posted the following statement on X this morning. "
+        "We print it in full.\n\n"
+        "'Two cranes failed at 04:10, so we stopped all loading on the north quay. We reopened at 09:30.\n\n"
+        "In that time 42 ships were affected: 14 were diverted to other ports. To each of their crews I say sorry.\n\n"
+        "This is the first time since 1998 that the north quay has closed.'\n\n"
+        "Harbour police said a 41-year-old man had been arrested.\n"
+    )
+    assert _claimant(text, "Two cranes failed") == "Ines Tarrow"
+    assert _claimant(text, "14 were diverted") == "Ines Tarrow"
+    assert _claimant(text, "first time since 1998") == "Ines Tarrow"
+    assert _claimant(text, "41-year-old man") == "Harbour police"
+
+
+def test_a_quotation_reopened_in_each_paragraph_and_closed_in_the_last_is_one_speakers():
+    text = (
+        "Mayor Olu Brandt spoke at the depot on Monday.\n\n"
+        "“We lost 3,000 passengers a day in March,” said Olu Brandt. “The fleet had 40 buses off the road.\n\n"
+        "“By June every one of them will be back in service.\n\n"
+        "“The city has set aside £2m for the repairs.”\n\n"
+        "The Bus Users Group said fares had risen by 12% since 2023.\n"
+    )
+    assert _claimant(text, "40 buses") == "Olu Brandt"
+    assert _claimant(text, "By June every one") == "Olu Brandt"
+    assert _claimant(text, "£2m") == "Olu Brandt"
+    assert _claimant(text, "fares had risen") == "the Bus Users Group"
+
+
+def test_a_single_quoted_frame_after_the_quotation_is_the_speakers():
+    text = (
+        "Tarn Water insists its burst main was a result of the collapse. "
+        "'Our data show normal pressure in that main until 03:04, after the ground had already moved,' "
+        "a company spokesman said.\n\n"
+        "'The market is pricing in liability before anyone knows the cause,' said Ravi Dhar, an analyst at the firm.\n"
+    )
+    assert _claimant(text, "normal pressure") == "Tarn Water"
+    assert _claimant(text, "pricing in liability") == "Ravi Dhar"
+
+
+def test_an_embedded_post_is_its_accounts():
+    text = (
+        "Fire crews were called to the Brenlow depot at 06:10 on Sunday.\n\n"
+        '[Embedded post: @BrenlowFire — "Six engines are at the depot. Residents of Mill Lane should keep their '
+        'windows closed until 18:00."]\n\n'
+        "The depot employs 240 people, the company said.\n\n"
+        '@BrenlowPolice tweeted: "The road between Mill Lane and the A40 will stay closed until 18:00 on Monday."\n'
+    )
+    assert _claimant(text, "Mill Lane and the A40") == "@BrenlowPolice"
+    assert _claimant(text, "Six engines") == "@BrenlowFire"
+    assert _claimant(text, "windows closed") == "@BrenlowFire"
+    assert _claimant(text, "240 people") == "the company"
+
+
+def test_a_post_quoted_after_its_authors_relative_clause_and_a_post_closing_a_quotation_are_the_posters():
+    text = (
+        "The claim was first made by councillor Ravi Kulkarni, who wrote on X: "
+        '"The road has been sinking since the tunnel work began in 2024. Residents complained in October."\n\n'
+        '"Ambulances everywhere at the rink. Staff told 300 of us to get out," one spectator posted on X.\n\n'
+        "Water supply to 9,000 homes will stay suspended for 36 hours, the civic body said.\n"
+    )
+    assert _claimant(text, "sinking since the tunnel") == "Ravi Kulkarni"
+    assert _claimant(text, "Residents complained in October") == "Ravi Kulkarni"
+    assert _claimant(text, "300 of us") == "one spectator"
+    assert _claimant(text, "9,000 homes") == "the civic body"
+
+
+def test_the_statement_is_whoever_a_frame_found_before_it():
+    text = (
+        "Harlan Leisure Group (ASX: HLG) told the market on Monday that its Corefit chain had closed 38 clubs.\n\n"
+        "The chain had about 52,000 active members and employs 610 staff, according to the statement.\n"
+    )
+    assert _claimant(text, "52,000 active members") == "the Harlan Leisure Group"
+
+
+def test_a_past_verb_beside_a_name_after_a_quotation_is_a_speech_frame_and_a_single_quoted_next_one_continues_it():
+    text = (
+        "Sheep farmer Gareth Pugh found three of his ewes dead in a field.\n\n"
+        '"A wild animal has killed 3 ewes where my grandkids play," fumed Gareth Pugh, 58. '
+        '"Nobody from that park has knocked on my door in 12 days."\n\n'
+        "'The park lost 3 lynx in 2024,' Ines Carr said. 'It has lost 2 more since January.'\n"
+    )
+    assert _claimant(text, "killed 3 ewes") == "Gareth Pugh"
+    assert _claimant(text, "knocked on my door") == "Gareth Pugh"
+    assert _claimant(text, "3 lynx") == "Ines Carr"
+    assert _claimant(text, "2 more since January") == "Ines Carr"
+
+
+def test_a_paragraph_naming_who_spoke_the_quotation_before_it_makes_it_theirs():
+    text = (
+        '"I paid for twelve months up front and now the doors of all 38 clubs are chained shut."\n\n'
+        "That was Parramatta mum Leanne Costa, 41, at 6.30am today.\n\n"
+        "That was the year 2024, when 610 workers lost their jobs.\n"
+    )
+    assert _claimant(text, "twelve months up front") == "Leanne Costa"
