@@ -1601,6 +1601,8 @@ class Speakers:
             low = word.lower()
             plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
             inner = low in {"of", "for", "&"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
+            if low == "and" and kept and n + 1 < len(words):
+                inner = self._and_inside_name(words[len(words) - n - 2], kept)
             if (
                 word[:1].isupper()
                 or low in TITLE_WORDS
@@ -1775,6 +1777,17 @@ class Speakers:
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
+
+    def _and_inside_name(self, before: str, after: list[str]) -> bool:
+        """Whether "and" joins the words of one organisation's name ("Westvale Fire and Rescue", "the Maritime and
+        Coastguard Agency"), not two speakers ("Hale and Ince", "Alison Varga and Dominic Reyes"): capitalised words
+        either side, no known surname, and after it an organisation's last word or one word that is no name."""
+        if not before[:1].isupper() or not after[0][:1].isupper():
+            return False
+        surnames = {m.canonical.split()[-1] for m in self.mentions if m.kind == "person"}
+        if before in surnames or any(w in surnames or w.lower() in TITLE_WORDS or w.isupper() for w in after):
+            return False
+        return after[-1].lower() in _ORG_ENDS or (len(after) == 1 and after[0].lower() not in _NOT_NAMES)
 
     def _speaking_np(self, subject: str, position: int) -> tuple[str, str]:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
@@ -2938,6 +2951,8 @@ class FullNames:
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
+                if {"of", "for"} & set(rlow[: rlow.index(low[0])]):
+                    continue  # "Colin Hart of Westvale Fire and Rescue": the organisation after "of" is all
                 extra = [w for w in rlow if w not in low and w not in _NAME_INNER]
                 if rlow[-1] in _ORG_ENDS or not any(w in TITLE_WORDS or w in PERSON_ROLES for w in extra):
                     found.append((rlow, written))  # "the Mining Inspectorate" in "the State Mining Inspectorate"

@@ -1705,3 +1705,14 @@ def test_who_the_speaker_is_stays_the_outlets_own_claim():
         ("Halvern Foods", "It had cut 200 jobs in March"),
         ("", "Halvern Foods employs 3,000 people"),
     ]
+
+
+def test_and_inside_an_organisations_name_keeps_the_whole_name():
+    text = (
+        "Group manager Colin Hart of Kelmoor Fire and Rescue said the first crew arrived within eight minutes.\n\n"
+        "Firefighters measured 400 parts per million beside the ice, Kelmoor Fire and Rescue said.\n\n"
+        "Lady Hale-Morris and Lord Ince said 40 homes had been built on the site in 2024.\n"
+    )
+    assert _claimant(text, "eight minutes") == "Colin Hart"
+    assert _claimant(text, "400 parts") == "the Kelmoor Fire and Rescue"
+    assert _claimant(text, "40 homes") == "Lady Hale-Morris and Lord Ince"
