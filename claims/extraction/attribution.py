@@ -814,6 +814,12 @@ def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
     return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
 
 
+def _hyphen_modifier(word: str) -> bool:
+    """A modifier of a hyphen and a participle before a name ("ASX-listed", "Sydney-based", "state-owned")."""
+    last = word.rsplit("-", 1)[-1]
+    return "-" in word and last.islower() and last.endswith("ed") and len(last) > 3
+
+
 def _headed_by(name: str, head: str) -> bool:
     """Whether an organisation's name has the role noun as its head: its last word, or the word before "of"/"for"
     ("the University of Elsmere")."""
@@ -935,6 +941,8 @@ class Speakers:
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
+            if len(words) > 1 and _hyphen_modifier(words[0]):
+                words = words[1:]  # "owned by ASX-listed Meridian Leisure Group": the name without its modifier
             owning = bool(words) and bool(_possessive_base(words[-1]))
             if owning:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
@@ -1724,13 +1732,22 @@ class Speakers:
             named = kept
             if len(kept) > 3 and kept[-1][:1].isupper() and kept[-2][:1].isupper():
                 # "its owner Northlight Media Group": the name after lowercase descriptors, without them.
-                cut = next((i for i in range(len(kept), 0, -1) if not kept[i - 1][:1].isupper()), 0)
-                # A noun before the name ("owner", "operator") is apposed to it; an adjective ("the national
-                # Road Safety Unit") is part of the name as introduced.
+                plain = [not w[:1].isupper() or _hyphen_modifier(w) for w in kept]
+                cut = next((i for i in range(len(kept), 0, -1) if plain[i - 1]), 0)
+                # A noun before the name ("owner", "operator") is apposed to it, and so is a modifier of a hyphen and
+                # a participle ("the ASX-listed Meridian Leisure Group"); an adjective ("the national Road Safety
+                # Unit") is part of the name as introduced. A noun opening the subject is capitalised there
+                # ("Parent company Meridian Leisure Group blamed …").
                 noun = cut and (
-                    kept[cut - 1] in ORG_ROLES or kept[cut - 1] in PERSON_ROLES or kept[cut - 1].endswith(("er", "or"))
+                    kept[cut - 1] in ORG_ROLES
+                    or kept[cut - 1] in PERSON_ROLES
+                    or kept[cut - 1].endswith(("er", "or"))
+                    or _hyphen_modifier(kept[cut - 1])
                 )
-                if noun and all(w.islower() or w.lower() in _DETERMINERS for w in kept[:cut]):
+                opening = 1 if len(kept) == len(words) and cut > 1 and kept[0][:1].isupper() else 0
+                if noun and all(
+                    w.islower() or w.lower() in _DETERMINERS or _hyphen_modifier(w) for w in kept[opening:cut]
+                ):
                     named = kept[cut:]
             return self._remember(canonical_org(named), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
@@ -2837,6 +2854,8 @@ class FullNames:
             words, the = words[1:], words[0].lower() == "the"
         while words and words[-1].lower() in _NAME_INNER:
             words = words[:-1]
+        if len(words) > 2 and _hyphen_modifier(words[0]):
+            words, the = words[1:], False  # "ASX-listed Meridian Leisure Group"
         if (
             len(words) > 2
             and words[1][:1].isupper()

@@ -1716,3 +1716,13 @@ def test_and_inside_an_organisations_name_keeps_the_whole_name():
     assert _claimant(text, "eight minutes") == "Colin Hart"
     assert _claimant(text, "400 parts") == "the Kelmoor Fire and Rescue"
     assert _claimant(text, "40 homes") == "Lady Hale-Morris and Lord Ince"
+
+
+def test_a_descriptor_before_an_organisations_name_is_no_part_of_it():
+    text = (
+        "Fitzroy Gyms Pty Ltd, owned by ASX-listed Harrowgate Leisure Group, closed 38 clubs on Monday.\n\n"
+        "Parent company Harrowgate Leisure Group said rents had risen 31 per cent in two years.\n\n"
+        "Harrowgate says electricity costs at the gyms climbed 18 per cent in a year.\n"
+    )
+    assert _claimant(text, "31 per cent") == "the Harrowgate Leisure Group"
+    assert _claimant(text, "18 per cent") == "Harrowgate Leisure Group"
