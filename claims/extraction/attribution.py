@@ -795,6 +795,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_COMPANY_WORDS = ORG_NAME_WORDS - {"athletic", "fc", "rovers", "united", "wildlife"}  # a club's words are no company's
 _ADJECTIVE_ENDS = ("an", "al", "ary")  # "diocesan", "ministerial", "parliamentary": of an organisation's noun
 _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a subject named by its head noun
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
@@ -1431,6 +1432,8 @@ class Speakers:
                 # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
                 words = set(_ORG_WORD.findall(org.canonical.lower())) | (org.titles & ORG_ROLES)
                 heads = words & _ORG_HEAD_NOUNS
+                if org.canonical.rsplit(None, 1)[-1].lower() in _COMPANY_WORDS:
+                    heads.add("company")  # "Castlegate Leisure" is a company, no trust
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)
         if not wanted and "company" in kin:
@@ -1776,6 +1779,13 @@ class Speakers:
                 both = f"{' '.join(left)} and {' '.join(kept)}"
                 return self._remember(both, "group", position), both
             return self._remember(person, "person", position, titles), written
+        if (
+            len(kept) == 1
+            and kept[0][-1:] == "s"
+            and (kept[0][:-1].lower() in PERSON_DESCRIPTORS or kept[0][:-1].lower() in PERSON_ROLES)
+        ):
+            # "Parents have claimed …", "Passengers said …": people of a kind, a group, no organisation.
+            return self._remember(kept[0], "group", position), written
         if kept[-1][:1].isupper():
             # A country, a city standing for its government, an outlet: keep it as written. After lowercase
             # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.

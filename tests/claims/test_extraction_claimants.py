@@ -1726,3 +1726,16 @@ def test_a_descriptor_before_an_organisations_name_is_no_part_of_it():
     )
     assert _claimant(text, "31 per cent") == "the Harrowgate Leisure Group"
     assert _claimant(text, "18 per cent") == "Harrowgate Leisure Group"
+
+
+def test_leisure_names_a_company_that_the_company_refers_to_and_the_trust_does_not():
+    text = (
+        "Halstead Leisure said 250 people were inside the arena on Saturday evening.\n\n"
+        "Patients were treated with oxygen at Halstead General Hospital, the trust said.\n\n"
+        "Parents have claimed the fan was faulty, which Halstead Leisure denies. "
+        "The company says the alarms were last tested in October.\n"
+    )
+    assert _claimant(text, "250 people") == "Halstead Leisure"
+    assert _claimant(text, "oxygen") == "the trust"
+    assert _claimant(text, "alarms were last tested") == "Halstead Leisure"
+    assert _claimant(text, "fan was faulty") == "Parents"  # people of a kind, no organisation "the company" finds
