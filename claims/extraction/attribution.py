@@ -1704,7 +1704,12 @@ class Speakers:
             # No antecedent: the role as written ("the minister") is still the speaker, not the outlet.
             return (people[0].canonical if people else written), written
         org_role = lower[0] in _DETERMINERS and all(m.islower() or m.lower() in DEMONYMS for m in modifiers)
-        if head in ORG_ROLES and org_role and not indefinite and not (modifiers and kept[-1][:1].isupper()):
+        if (
+            (head in ORG_ROLES or head in ORG_HEADS)
+            and org_role
+            and not indefinite
+            and not (modifiers and kept[-1][:1].isupper())
+        ):
             return self._org_backref(kept, lower, modifiers, position), written
         if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
             expanded = self._acronym(kept[-1], position)

@@ -1739,3 +1739,11 @@ def test_leisure_names_a_company_that_the_company_refers_to_and_the_trust_does_n
     assert _claimant(text, "oxygen") == "the trust"
     assert _claimant(text, "alarms were last tested") == "Halstead Leisure"
     assert _claimant(text, "fan was faulty") == "Parents"  # people of a kind, no organisation "the company" finds
+
+
+def test_a_bare_organisation_head_noun_refers_back_to_the_name_it_heads():
+    text = (
+        "The 16-team tournament, organized by the Brockton Falls Youth Hockey Association, was canceled. "
+        "The association said in a statement it would refund entry fees.\n"
+    )
+    assert _claimant(text, "refund entry fees") == "the Brockton Falls Youth Hockey Association"
