@@ -617,6 +617,9 @@ _NAME_OF_ORG = re.compile(
     r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
 )
+_NAME_ROLE_PARENTHESES = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+\((?P<role>[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,6})\)"
+)
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
 _INTRO = re.compile(
@@ -851,6 +854,9 @@ class Speakers:
         self._headlines = False
         self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
         self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
+        # Roles given in parentheses after a person's name ("Gareth Pryce (Head of Building Control)"), lower-cased,
+        # for a later "The Head of Building Control advised …".
+        self.roles: dict[str, str] = {}
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -897,6 +903,8 @@ class Speakers:
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
+        if " (" in text:
+            self._parenthesised_roles(text, offset)
         apposed = roles and (", the " in text or ", a " in text or ", an " in text)
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
@@ -981,6 +989,26 @@ class Speakers:
                 )
             if owner:
                 self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
+
+    def _parenthesised_roles(self, text: str, offset: int) -> None:
+        """ "Officers: Karen Mottram (Director of Place), Gareth Pryce (Head of Building Control)": a person whose
+        role, opening with a title, follows the name in parentheses, for a later "The Director" or "The Head of
+        Building Control"."""
+        for found in _NAME_ROLE_PARENTHESES.finditer(text):
+            name = found.group("name").split()
+            role = found.group("role").strip()
+            first = role.split()[0].lower()
+            if first not in TITLE_WORDS and first not in PERSON_ROLES:
+                continue
+            if any(w.lower() in _NOT_NAME_PARTS or w.lower() in _NOT_NAMES or w.isupper() for w in name):
+                continue
+            if name[-1].lower() in _ORG_ENDS:
+                continue
+            self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
+            person = self.surnames[name[-1]]
+            titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
+            self.mentions.append(Mention(offset + found.start(), person, "person", titles))
+            self.roles.setdefault(role.lower(), person)
 
     def entitle(self, person: str, role: str) -> None:
         """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
@@ -1505,6 +1533,13 @@ class Speakers:
         subject = subject.strip().rstrip(".!")
         if _folds_to_ascii(subject) or subject.rstrip().lower().endswith(_TIME_ENDS):
             subject = _TRAILING_TIME.sub("", subject)
+        if self.roles:
+            low = subject.lower()
+            at = low.find("the ")
+            # "The Head of Building Control", "3.3 The Director of Place": the role after its article.
+            person = self.roles.get(low[at + 4 :] if at == 0 or low[at - 1 : at] == " " else low, "")
+            if person:
+                return self._remember(person, "person", position), subject  # "The Head of Building Control"
         words = _clean_words(_TOKEN.findall(subject))
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1

@@ -1747,3 +1747,14 @@ def test_a_bare_organisation_head_noun_refers_back_to_the_name_it_heads():
         "The association said in a statement it would refund entry fees.\n"
     )
     assert _claimant(text, "refund entry fees") == "the Brockton Falls Youth Hockey Association"
+
+
+def test_a_role_given_in_parentheses_after_a_name_is_the_persons():
+    text = (
+        "Present: Cllr R. Osei (Chair). Officers: Helen Marsh (Director of Place), Owen Pryde (Head of Building "
+        "Control)\n\n"
+        "The Director reported that a sinkhole had opened in Orchard Rise at 3am on Sunday 2 March.\n\n"
+        "The Head of Building Control advised that a radar survey of fourteen streets would begin on 10 March.\n"
+    )
+    assert _claimant(text, "sinkhole") == "Helen Marsh"
+    assert _claimant(text, "radar survey") == "Owen Pryde"
