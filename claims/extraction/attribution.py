@@ -906,8 +906,12 @@ class Speakers:
         if " (" in text:
             self._parenthesised_roles(text, offset)
         apposed = roles and (", the " in text or ", a " in text or ", an " in text)
+        which = ", which " in text
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
+            which_org = which and 2 <= len(tokens) <= 4 and text.startswith(", which ", match.end())
+            if which_org and self._which_org(text, match, tokens, offset):
+                continue
             if apposed and text.startswith(", ", match.end()):
                 role = _ROLE_APPOSED.match(text, match.end())
                 name = [w for w in _clean_words(tokens) if w]
@@ -989,6 +993,22 @@ class Speakers:
                 )
             if owner:
                 self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
+
+    def _which_org(self, text: str, match: re.Match[str], tokens: list[str], offset: int) -> bool:
+        """ "Redbank Events, which runs the festival, announced …": a name that "which" (not "who") describes is
+        no person's, an organisation for a later "the organiser" or "the company"; whether it was recorded."""
+        words = [w for w in _clean_words(tokens) if w]
+        if match.start() == 0 and words and words[0].lower() in STOPWORDS:
+            words = words[1:]
+        if not 2 <= len(words) <= 4 or any(w.lower() in _NOT_NAMES or w.isupper() for w in words):
+            return False
+        name = " ".join(words)
+        if words[-1].lower() in COUNTRIES or words[-1].lower() in DEMONYMS or name in self.people():
+            return False
+        if any(w.lower() in ORG_HEADS or w.lower() in ORG_ROLES for w in words):
+            return False  # "Harwick Borough Council, which …": recorded by its head noun
+        self.mentions.append(Mention(offset + match.start(), name, "org", set()))
+        return True
 
     def _parenthesised_roles(self, text: str, offset: int) -> None:
         """ "Officers: Karen Mottram (Director of Place), Gareth Pryce (Head of Building Control)": a person whose

@@ -1758,3 +1758,12 @@ def test_a_role_given_in_parentheses_after_a_name_is_the_persons():
     )
     assert _claimant(text, "sinkhole") == "Helen Marsh"
     assert _claimant(text, "radar survey") == "Owen Pryde"
+
+
+def test_a_name_that_which_describes_is_an_organisation_a_role_refers_back_to():
+    text = (
+        "Kelder Events, which runs the Harrowfield Festival, announced on Tuesday that next year's event will not "
+        "go ahead.\n\n"
+        "The organiser said ticket sales were 40% down on the same point last year.\n"
+    )
+    assert _claimant(text, "ticket sales") == "Kelder Events"
