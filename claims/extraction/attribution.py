@@ -1252,6 +1252,7 @@ class Speakers:
         if (
             any(n.lower() in ORG_NAME_WORDS for n in names)
             or words[-1].lower() in _ORG_ENDS
+            or (len(words) > 1 and _DOCUMENT_NOUN.fullmatch(words[-1].lower()) is not None)  # "Geoscience Survey"
             or any(a.lower() in ORG_HEADS and b == "of" for a, b in pairwise(words))
         ):
             return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
@@ -1812,6 +1813,10 @@ class Speakers:
                     w.islower() or w.lower() in _DETERMINERS or _hyphen_modifier(w) for w in kept[opening:cut]
                 ):
                     named = kept[cut:]
+            owner = _possessive_base(named[0]) if len(named) == 2 and named[1].islower() else ""
+            if owner in self.surnames and self.surnames[owner] != owner:
+                # "Ms Donnan's office" after "Claire Donnan": the person's office, named in full.
+                named = [self.surnames[owner] + named[0][len(owner) :], named[1]]
             return self._remember(canonical_org(named), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
         if particle:
@@ -1862,6 +1867,8 @@ class Speakers:
             ):
                 kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
+            if len(kept) > 1 and _named_document(" ".join(kept)):
+                canonical = " ".join(kept)  # "Marlow Property Data", "the National Geoscience Survey": as written
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
 

@@ -1767,3 +1767,13 @@ def test_a_name_that_which_describes_is_an_organisation_a_role_refers_back_to():
         "The organiser said ticket sales were 40% down on the same point last year.\n"
     )
     assert _claimant(text, "ticket sales") == "Kelder Events"
+
+
+def test_a_persons_office_and_a_survey_named_in_capitals_keep_their_full_names():
+    text = (
+        "Local lawmaker Claire Dunnet said drone incidents had tripled in three years.\n\n"
+        "Ms Dunnet's office said she had been referring to reports at all airfields.\n\n"
+        "Tadford has had three previous sinkholes since 2000, according to the National Geoscience Survey.\n"
+    )
+    assert _claimant(text, "referring to reports") == "Claire Dunnet's office"
+    assert _claimant(text, "three previous sinkholes") == "the National Geoscience Survey"
