@@ -590,6 +590,10 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )
+_NAMED_OWNER = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){{0,4}})\s+(?:[a-z][\w-]*\s+)?"
+    rf"(?:{_DOCUMENTS})\b"
+)
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,4})[’']s\s")
 # A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
 _GROUP_SUBJECT = re.compile(
@@ -1651,6 +1655,12 @@ class Speakers:
             if owner:
                 # "The union's own survey … found": the owner's claim, as "a survey by the union" is.
                 claimant, _ = self.resolve(owner.group("owner"), position)
+                if claimant:
+                    return claimant, written
+            named_owner = _NAMED_OWNER.match(written)
+            if named_owner and named_owner.group("owner").split()[-1].lower() in _ORG_ENDS:
+                # "A Corrib University study of 212,000 births found": the named body's, as "a study by" it is.
+                claimant, _ = self.resolve(named_owner.group("owner"), position)
                 if claimant:
                     return claimant, written
             return self._remember(written, "org", position, {"document"}), written

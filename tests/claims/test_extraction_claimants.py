@@ -1777,3 +1777,11 @@ def test_a_persons_office_and_a_survey_named_in_capitals_keep_their_full_names()
     )
     assert _claimant(text, "referring to reports") == "Claire Dunnet's office"
     assert _claimant(text, "three previous sinkholes") == "the National Geoscience Survey"
+
+
+def test_a_document_named_by_its_bodys_name_before_it_is_the_bodys():
+    text = (
+        "A Tullow University study of 212,000 births, published last week, found that births before arrival rose "
+        "from 1.1 to 1.9 per 1,000.\n"
+    )
+    assert _claimant(text, "births before arrival") == "the Tullow University"
