@@ -590,6 +590,7 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
 )
+_APPOSED_LEAD = re.compile(r"The\s+(?P<noun>[a-z]+),\s+(?=[A-Z][^,]{2,60},\s)")
 _NAMED_OWNER = re.compile(
     rf"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){{0,4}})\s+(?:[a-z][\w-]*\s+)?"
     rf"(?:{_DOCUMENTS})\b"
@@ -980,6 +981,15 @@ class Speakers:
                     # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
+        lead = _APPOSED_LEAD.match(text) if text[:4] == "The " and ", " in text else None
+        if lead:
+            # "The administrators, Hartley Crane Partners, have said …": the noun the organisation is apposed to,
+            # for a later "the administrators say" (_speaking_np).
+            for mention in self.mentions[::-1]:
+                if mention.position < offset + lead.end():
+                    break
+                if mention.position == offset + lead.end() and mention.kind == "org":
+                    mention.titles = mention.titles | {"apposed:" + lead.group("noun")}
         for found in owned_documents:
             # After the sentence's names are recorded: the owner is an organisation named in it or before.
             at = offset + found.start()
@@ -1038,12 +1048,17 @@ class Speakers:
         """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
         added to the latest mention of the person, so that a later "the mayor" finds her."""
         titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
-        if not titles:
+        # "The administrators, Hartley Crane Partners, have said …": the noun an organisation is apposed to, for a
+        # later "the administrators say".
+        nouns = {w for w in _LOWER_WORD.findall(role) if w not in STOPWORDS and w not in _DETERMINERS}
+        if not titles and not nouns:
             return
         for mention in reversed(self.mentions):
             if mention.canonical == person:
-                if mention.kind == "person":
+                if mention.kind == "person" and titles:
                     mention.titles = mention.titles | titles
+                elif mention.kind == "org" and len(nouns) == 1:
+                    mention.titles = mention.titles | {"apposed:" + next(iter(nouns))}
                 return
 
     def _opening_name(self, text: str, end: int, word: str) -> bool:
@@ -1906,6 +1921,11 @@ class Speakers:
             and _DOCUMENT_NOUN.fullmatch(words[1]) is None
         ):
             written = " ".join(words)
+            apposed = "apposed:" + words[1]
+            for mention in self.before(position, "org"):
+                if apposed in mention.titles:
+                    # "the administrators say" after "The administrators, Hartley Crane Partners, have said".
+                    return self._remember(mention.canonical, "org", position), written
             kind = "group" if words[1].endswith("s") else "org"
             if kind == "org":
                 # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation

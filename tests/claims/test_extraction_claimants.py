@@ -1785,3 +1785,11 @@ def test_a_document_named_by_its_bodys_name_before_it_is_the_bodys():
         "from 1.1 to 1.9 per 1,000.\n"
     )
     assert _claimant(text, "births before arrival") == "the Tullow University"
+
+
+def test_a_plural_noun_an_organisation_was_apposed_to_refers_back_to_it():
+    text = (
+        "The administrators, Fenwick Crane Partners, have said prepaid members are unsecured creditors. "
+        "The chain's 610 staff will be paid in full for November, the administrators say.\n"
+    )
+    assert _claimant(text, "610 staff") == "Fenwick Crane Partners"
