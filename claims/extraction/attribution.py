@@ -576,6 +576,8 @@ _AUTHOR_END = re.compile(
     re.IGNORECASE,
 )
 _OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
+_AGE_APPOSED = re.compile(r",\s+\d{1,3},\s")
+_PERSON_NOUN = re.compile(r"[a-z]{3}(?:ist|yst|ician)$")  # "the violinist", "the musician", "the technician"
 _TOKEN = re.compile(r"[\w’'.-]+|&")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
@@ -1111,6 +1113,16 @@ class Speakers:
         ):
             # "Kestrel Airways has cancelled …", "shares in Acme Foods": a name ending in a company word.
             self.mentions.append(Mention(position, " ".join(words), "org", set()))
+            return
+        if (
+            2 <= len(words) <= 3
+            and _AGE_APPOSED.match(text, match.end())
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() and w.lower() not in _ORG_ENDS for w in words)
+        ):
+            # "Marta Kowalczyk, 34, nodded off …": a name with an age in apposition is a person's, for a later
+            # "she" or "the musician".
+            self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
+            self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
             return
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
@@ -1927,6 +1939,11 @@ class Speakers:
                     # "the administrators say" after "The administrators, Hartley Crane Partners, have said".
                     return self._remember(mention.canonical, "org", position), written
             kind = "group" if words[1].endswith("s") else "org"
+            if _PERSON_NOUN.search(words[1]):
+                # "“I felt sick,” the musician told the Flash": a person's occupation, the person named before.
+                people = self.before(position, "person")
+                if people:
+                    return self._remember(people[0].canonical, "person", position), written
             if kind == "org":
                 # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
                 # that has just spoken (in this sentence or the one before).

@@ -1793,3 +1793,11 @@ def test_a_plural_noun_an_organisation_was_apposed_to_refers_back_to_it():
         "The chain's 610 staff will be paid in full for November, the administrators say.\n"
     )
     assert _claimant(text, "610 staff") == "Fenwick Crane Partners"
+
+
+def test_a_name_with_an_age_is_a_person_an_occupation_noun_refers_back_to():
+    text = (
+        "Marta Kowal, 34, nodded off on the Manchester to Leeds service on Sunday night after a concert.\n\n"
+        '"I woke up at my front door and my hands were empty," the violinist told the Flash.\n'
+    )
+    assert _claimant(text, "hands were empty") == "Marta Kowal"
