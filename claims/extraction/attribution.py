@@ -1120,10 +1120,11 @@ class Speakers:
             and all(w.lower() not in _NOT_NAMES and not w.isupper() and w.lower() not in _ORG_ENDS for w in words)
         ):
             # "Marta Kowalczyk, 34, nodded off …": a name with an age in apposition is a person's, for a later
-            # "she" or "the musician".
-            self.surnames.setdefault(words[-1], " ".join(fold_names(words)))
-            self.mentions.append(Mention(position, self.surnames[words[-1]], "person", set()))
-            return
+            # "she" or "the musician" ("Coach Maria Santos, 51, …": without the role).
+            person = self.person_from_name(words)
+            if person:
+                self.mentions.append(Mention(position, person, "person", set()))
+                return
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
             return
