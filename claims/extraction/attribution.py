@@ -1584,6 +1584,8 @@ class Speakers:
         if "(" in subject:
             subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
         subject = subject.strip().rstrip(".!")
+        if subject[:1] in "'‘’":
+            subject = subject.lstrip("'‘’ ")  # "'…,' a company spokesman said": the closing quotation mark
         if _folds_to_ascii(subject) or subject.rstrip().lower().endswith(_TIME_ENDS):
             subject = _TRAILING_TIME.sub("", subject)
         if self.roles:

@@ -1801,3 +1801,12 @@ def test_a_name_with_an_age_is_a_person_an_occupation_noun_refers_back_to():
         '"I woke up at my front door and my hands were empty," the violinist told the Flash.\n'
     )
     assert _claimant(text, "hands were empty") == "Marta Kowal"
+
+
+def test_a_single_closing_quotation_mark_is_no_part_of_the_speaker():
+    text = (
+        "Brenfold Water insists its fractured main was a casualty of the collapse rather than its cause. "
+        "'Our data show normal pressure in that main until 03:04, after the ground had already moved,' a company "
+        "spokesman said.\n"
+    )
+    assert _claimant(text, "normal pressure") == "Brenfold Water"
