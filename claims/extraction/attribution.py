@@ -580,6 +580,8 @@ _AUTHOR_END = re.compile(
     re.IGNORECASE,
 )
 _OCCUPATION = re.compile(r"[a-z](?:ist|yst)$")
+_AGE_APPOSED = re.compile(r",\s+\d{1,3},\s")
+_PERSON_NOUN = re.compile(r"[a-z]{3}(?:ist|yst|ician)$")  # "the violinist", "the musician", "the technician"
 _TOKEN = re.compile(r"[\w’'.-]+|&")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"]*\"")
 
@@ -593,6 +595,11 @@ _DOCUMENT_SUBJECT = re.compile(
     r"(?:\s+(?:(?:published|released|conducted|carried\s+out|commissioned|led|funded|compiled|issued|presented)\s+)?"
     r"(?:in|by|from|of|at|for)\s+(?:[^,;]|(?<=\d),(?=\d{3})){2,70})?)$",
     re.IGNORECASE,
+)
+_APPOSED_LEAD = re.compile(r"The\s+(?P<noun>[a-z]+),\s+(?=[A-Z][^,]{2,60},\s)")
+_NAMED_OWNER = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){{0,4}})\s+(?:[a-z][\w-]*\s+)?"
+    rf"(?:{_DOCUMENTS})\b"
 )
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[A-Z][\w-]*){0,4})[’']s\s")
 # A group qualified by where it works: "Scientists at the EU's climate service", "officials from the ministry".
@@ -620,6 +627,9 @@ _NAMED_SPOKES = re.compile(
 _NAME_OF_ORG = re.compile(
     r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
+)
+_NAME_ROLE_PARENTHESES = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+\((?P<role>[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,6})\)"
 )
 _AGED = re.compile(r"^the\s+\d+-year-old(?:\s|$)", re.IGNORECASE)
 # Introductory phrase before the speaker: "In a statement, X said …", "On Tuesday, X said …".
@@ -799,6 +809,7 @@ def canonical_org(words: list[str]) -> str:
 
 
 _ORG_TAIL = ORG_HEADS | {"affairs", "ministry"}
+_COMPANY_WORDS = ORG_NAME_WORDS - {"athletic", "fc", "rovers", "united", "wildlife"}  # a club's words are no company's
 _ADJECTIVE_ENDS = ("an", "al", "ary")  # "diocesan", "ministerial", "parliamentary": of an organisation's noun
 _HEAD_ENDS = {"affairs", "statistics"}  # with ORG_HEADS, the last words of a subject named by its head noun
 _ORG_ENDS = ORG_HEADS | ORG_ROLES | ORG_NAME_WORDS  # the last word of an organisation's name
@@ -816,6 +827,12 @@ def _premodifier(text: str, match: re.Match[str], words: list[str]) -> bool:
     before = text[max(0, match.start() - 4) : match.start()].lower()
     after = text[match.end() : match.end() + 2]
     return before.endswith(("a ", "an ", "the ")) and after[:1] == " " and after[1:].islower()
+
+
+def _hyphen_modifier(word: str) -> bool:
+    """A modifier of a hyphen and a participle before a name ("ASX-listed", "Sydney-based", "state-owned")."""
+    last = word.rsplit("-", 1)[-1]
+    return "-" in word and last.islower() and last.endswith("ed") and len(last) > 3
 
 
 def _headed_by(name: str, head: str) -> bool:
@@ -850,6 +867,9 @@ class Speakers:
         self._headlines = False
         self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
         self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
+        # Roles given in parentheses after a person's name ("Gareth Pryce (Head of Building Control)"), lower-cased,
+        # for a later "The Head of Building Control advised …".
+        self.roles: dict[str, str] = {}
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -896,9 +916,15 @@ class Speakers:
             group = _GROUP_START.match(text)
         if group and group.group("group").lower() in _GROUP_SPEAKERS:
             self.mentions.append(Mention(offset, group.group("np"), "group"))
+        if " (" in text:
+            self._parenthesised_roles(text, offset)
         apposed = roles and (", the " in text or ", a " in text or ", an " in text)
+        which = ", which " in text
         for match in _CAP_RUN.finditer(text):
             tokens = match.group().split()
+            which_org = which and 2 <= len(tokens) <= 4 and text.startswith(", which ", match.end())
+            if which_org and self._which_org(text, match, tokens, offset):
+                continue
             if apposed and text.startswith(", ", match.end()):
                 role = _ROLE_APPOSED.match(text, match.end())
                 name = [w for w in _clean_words(tokens) if w]
@@ -941,6 +967,8 @@ class Speakers:
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
             words = [w for w in words if w]
+            if len(words) > 1 and _hyphen_modifier(words[0]):
+                words = words[1:]  # "owned by ASX-listed Meridian Leisure Group": the name without its modifier
             owning = bool(words) and bool(_possessive_base(words[-1]))
             if owning:
                 words[-1] = _possessive_base(words[-1])  # "the World Anti-Doping Agency's watch list"
@@ -961,6 +989,15 @@ class Speakers:
                     # "Lintel Fibre's weekend outage": a name that owns something, of unknown kind, for a later
                     # "the operator" that finds no organisation named in the body.
                     self.mentions.append(Mention(offset + match.start(), " ".join(words), "name", set()))
+        lead = _APPOSED_LEAD.match(text) if text[:4] == "The " and ", " in text else None
+        if lead:
+            # "The administrators, Hartley Crane Partners, have said …": the noun the organisation is apposed to,
+            # for a later "the administrators say" (_speaking_np).
+            for mention in self.mentions[::-1]:
+                if mention.position < offset + lead.end():
+                    break
+                if mention.position == offset + lead.end() and mention.kind == "org":
+                    mention.titles = mention.titles | {"apposed:" + lead.group("noun")}
         for found in owned_documents:
             # After the sentence's names are recorded: the owner is an organisation named in it or before.
             at = offset + found.start()
@@ -979,16 +1016,57 @@ class Speakers:
             if owner:
                 self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
 
+    def _which_org(self, text: str, match: re.Match[str], tokens: list[str], offset: int) -> bool:
+        """ "Redbank Events, which runs the festival, announced …": a name that "which" (not "who") describes is
+        no person's, an organisation for a later "the organiser" or "the company"; whether it was recorded."""
+        words = [w for w in _clean_words(tokens) if w]
+        if match.start() == 0 and words and words[0].lower() in STOPWORDS:
+            words = words[1:]
+        if not 2 <= len(words) <= 4 or any(w.lower() in _NOT_NAMES or w.isupper() for w in words):
+            return False
+        name = " ".join(words)
+        if words[-1].lower() in COUNTRIES or words[-1].lower() in DEMONYMS or name in self.people():
+            return False
+        if any(w.lower() in ORG_HEADS or w.lower() in ORG_ROLES for w in words):
+            return False  # "Harwick Borough Council, which …": recorded by its head noun
+        self.mentions.append(Mention(offset + match.start(), name, "org", set()))
+        return True
+
+    def _parenthesised_roles(self, text: str, offset: int) -> None:
+        """ "Officers: Karen Mottram (Director of Place), Gareth Pryce (Head of Building Control)": a person whose
+        role, opening with a title, follows the name in parentheses, for a later "The Director" or "The Head of
+        Building Control"."""
+        for found in _NAME_ROLE_PARENTHESES.finditer(text):
+            name = found.group("name").split()
+            role = found.group("role").strip()
+            first = role.split()[0].lower()
+            if first not in TITLE_WORDS and first not in PERSON_ROLES:
+                continue
+            if any(w.lower() in _NOT_NAME_PARTS or w.lower() in _NOT_NAMES or w.isupper() for w in name):
+                continue
+            if name[-1].lower() in _ORG_ENDS:
+                continue
+            self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
+            person = self.surnames[name[-1]]
+            titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
+            self.mentions.append(Mention(offset + found.start(), person, "person", titles))
+            self.roles.setdefault(role.lower(), person)
+
     def entitle(self, person: str, role: str) -> None:
         """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
         added to the latest mention of the person, so that a later "the mayor" finds her."""
         titles = {w for w in _LOWER_WORD.findall(role.lower()) if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
-        if not titles:
+        # "The administrators, Hartley Crane Partners, have said …": the noun an organisation is apposed to, for a
+        # later "the administrators say".
+        nouns = {w for w in _LOWER_WORD.findall(role) if w not in STOPWORDS and w not in _DETERMINERS}
+        if not titles and not nouns:
             return
         for mention in reversed(self.mentions):
             if mention.canonical == person:
-                if mention.kind == "person":
+                if mention.kind == "person" and titles:
                     mention.titles = mention.titles | titles
+                elif mention.kind == "org" and len(nouns) == 1:
+                    mention.titles = mention.titles | {"apposed:" + next(iter(nouns))}
                 return
 
     def _opening_name(self, text: str, end: int, word: str) -> bool:
@@ -1042,6 +1120,17 @@ class Speakers:
             # "Kestrel Airways has cancelled …", "shares in Acme Foods": a name ending in a company word.
             self.mentions.append(Mention(position, " ".join(words), "org", set()))
             return
+        if (
+            2 <= len(words) <= 3
+            and _AGE_APPOSED.match(text, match.end())
+            and all(w.lower() not in _NOT_NAMES and not w.isupper() and w.lower() not in _ORG_ENDS for w in words)
+        ):
+            # "Marta Kowalczyk, 34, nodded off …": a name with an age in apposition is a person's, for a later
+            # "she" or "the musician" ("Coach Maria Santos, 51, …": without the role).
+            person = self.person_from_name(words)
+            if person:
+                self.mentions.append(Mention(position, person, "person", set()))
+                return
         after_lower = start > 1 and text[start - 1] == " " and text[start - 2].islower()
         if not after_lower and not (initial and 2 <= len(words) <= 4):
             return
@@ -1201,6 +1290,7 @@ class Speakers:
         if (
             any(n.lower() in ORG_NAME_WORDS for n in names)
             or words[-1].lower() in _ORG_ENDS
+            or (len(words) > 1 and _DOCUMENT_NOUN.fullmatch(words[-1].lower()) is not None)  # "Geoscience Survey"
             or any(a.lower() in ORG_HEADS and b == "of" for a, b in pairwise(words))
         ):
             return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
@@ -1435,6 +1525,8 @@ class Speakers:
                 # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
                 words = set(_ORG_WORD.findall(org.canonical.lower())) | (org.titles & ORG_ROLES)
                 heads = words & _ORG_HEAD_NOUNS
+                if org.canonical.rsplit(None, 1)[-1].lower() in _COMPANY_WORDS:
+                    heads.add("company")  # "Castlegate Leisure" is a company, no trust
                 if (heads & kin or not heads) and org.canonical.lower() not in COUNTRIES:
                     return self._remember(org.canonical, "org", position)
         if not wanted and "company" in kin:
@@ -1509,8 +1601,17 @@ class Speakers:
         if "(" in subject:
             subject = _PARENTHESES.sub("", subject)  # "the Athletics Integrity Unit (AIU)"
         subject = subject.strip().rstrip(".!")
+        if subject[:1] in "'‘’":
+            subject = subject.lstrip("'‘’ ")  # "'…,' a company spokesman said": the closing quotation mark
         if _folds_to_ascii(subject) or subject.rstrip().lower().endswith(_TIME_ENDS):
             subject = _TRAILING_TIME.sub("", subject)
+        if self.roles:
+            low = subject.lower()
+            at = low.find("the ")
+            # "The Head of Building Control", "3.3 The Director of Place": the role after its article.
+            person = self.roles.get(low[at + 4 :] if at == 0 or low[at - 1 : at] == " " else low, "")
+            if person:
+                return self._remember(person, "person", position), subject  # "The Head of Building Control"
         words = _clean_words(_TOKEN.findall(subject))
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1
@@ -1603,6 +1704,12 @@ class Speakers:
                 claimant, _ = self.resolve(owner.group("owner"), position)
                 if claimant:
                     return claimant, written
+            named_owner = _NAMED_OWNER.match(written)
+            if named_owner and named_owner.group("owner").split()[-1].lower() in _ORG_ENDS:
+                # "A Corrib University study of 212,000 births found": the named body's, as "a study by" it is.
+                claimant, _ = self.resolve(named_owner.group("owner"), position)
+                if claimant:
+                    return claimant, written
             return self._remember(written, "org", position, {"document"}), written
         # Only a group noun makes a group match count: without one the pattern is not searched.
         found = self._group_speaker(subject, position, words, _GROUP_SUBJECT.search)
@@ -1618,6 +1725,8 @@ class Speakers:
             low = word.lower()
             plain_noun = noun_head and low not in STOPWORDS and not low.endswith("ed") and low not in _NOT_NP
             inner = low in {"of", "for", "&"} and kept and kept[0][:1].isupper() and n + 1 < len(words)
+            if low == "and" and kept and n + 1 < len(words):
+                inner = self._and_inside_name(words[len(words) - n - 2], kept)
             if (
                 word[:1].isupper()
                 or low in TITLE_WORDS
@@ -1708,7 +1817,12 @@ class Speakers:
             # No antecedent: the role as written ("the minister") is still the speaker, not the outlet.
             return (people[0].canonical if people else written), written
         org_role = lower[0] in _DETERMINERS and all(m.islower() or m.lower() in DEMONYMS for m in modifiers)
-        if head in ORG_ROLES and org_role and not indefinite and not (modifiers and kept[-1][:1].isupper()):
+        if (
+            (head in ORG_ROLES or head in ORG_HEADS)
+            and org_role
+            and not indefinite
+            and not (modifiers and kept[-1][:1].isupper())
+        ):
             return self._org_backref(kept, lower, modifiers, position), written
         if len(content) == 1 and kept[-1].isupper() and len(kept[-1]) > 1:
             expanded = self._acronym(kept[-1], position)
@@ -1739,14 +1853,27 @@ class Speakers:
             named = kept
             if len(kept) > 3 and kept[-1][:1].isupper() and kept[-2][:1].isupper():
                 # "its owner Northlight Media Group": the name after lowercase descriptors, without them.
-                cut = next((i for i in range(len(kept), 0, -1) if not kept[i - 1][:1].isupper()), 0)
-                # A noun before the name ("owner", "operator") is apposed to it; an adjective ("the national
-                # Road Safety Unit") is part of the name as introduced.
+                plain = [not w[:1].isupper() or _hyphen_modifier(w) for w in kept]
+                cut = next((i for i in range(len(kept), 0, -1) if plain[i - 1]), 0)
+                # A noun before the name ("owner", "operator") is apposed to it, and so is a modifier of a hyphen and
+                # a participle ("the ASX-listed Meridian Leisure Group"); an adjective ("the national Road Safety
+                # Unit") is part of the name as introduced. A noun opening the subject is capitalised there
+                # ("Parent company Meridian Leisure Group blamed …").
                 noun = cut and (
-                    kept[cut - 1] in ORG_ROLES or kept[cut - 1] in PERSON_ROLES or kept[cut - 1].endswith(("er", "or"))
+                    kept[cut - 1] in ORG_ROLES
+                    or kept[cut - 1] in PERSON_ROLES
+                    or kept[cut - 1].endswith(("er", "or"))
+                    or _hyphen_modifier(kept[cut - 1])
                 )
-                if noun and all(w.islower() or w.lower() in _DETERMINERS for w in kept[:cut]):
+                opening = 1 if len(kept) == len(words) and cut > 1 and kept[0][:1].isupper() else 0
+                if noun and all(
+                    w.islower() or w.lower() in _DETERMINERS or _hyphen_modifier(w) for w in kept[opening:cut]
+                ):
                     named = kept[cut:]
+            owner = _possessive_base(named[0]) if len(named) == 2 and named[1].islower() else ""
+            if owner in self.surnames and self.surnames[owner] != owner:
+                # "Ms Donnan's office" after "Claire Donnan": the person's office, named in full.
+                named = [self.surnames[owner] + named[0][len(owner) :], named[1]]
             return self._remember(canonical_org(named), "org", position, set(lower)), written
         particle = _PARTICLE_END.search(subject) if len(kept) == 1 else None
         if particle:
@@ -1774,6 +1901,13 @@ class Speakers:
                 both = f"{' '.join(left)} and {' '.join(kept)}"
                 return self._remember(both, "group", position), both
             return self._remember(person, "person", position, titles), written
+        if (
+            len(kept) == 1
+            and kept[0][-1:] == "s"
+            and (kept[0][:-1].lower() in PERSON_DESCRIPTORS or kept[0][:-1].lower() in PERSON_ROLES)
+        ):
+            # "Parents have claimed …", "Passengers said …": people of a kind, a group, no organisation.
+            return self._remember(kept[0], "group", position), written
         if kept[-1][:1].isupper():
             # A country, a city standing for its government, an outlet: keep it as written. After lowercase
             # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.
@@ -1790,8 +1924,21 @@ class Speakers:
             ):
                 kept = tail
             canonical = canonical_org(kept) if len(kept) > 1 else kept[-1]
+            if len(kept) > 1 and _named_document(" ".join(kept)):
+                canonical = " ".join(kept)  # "Marlow Property Data", "the National Geoscience Survey": as written
             return self._remember(canonical, "org", position, set(lower)), written
         return "", ""
+
+    def _and_inside_name(self, before: str, after: list[str]) -> bool:
+        """Whether "and" joins the words of one organisation's name ("Westvale Fire and Rescue", "the Maritime and
+        Coastguard Agency"), not two speakers ("Hale and Ince", "Alison Varga and Dominic Reyes"): capitalised words
+        either side, no known surname, and after it an organisation's last word or one word that is no name."""
+        if not before[:1].isupper() or not after[0][:1].isupper():
+            return False
+        surnames = {m.canonical.split()[-1] for m in self.mentions if m.kind == "person"}
+        if before in surnames or any(w in surnames or w.lower() in TITLE_WORDS or w.isupper() for w in after):
+            return False
+        return after[-1].lower() in _ORG_ENDS or (len(after) == 1 and after[0].lower() not in _NOT_NAMES)
 
     def _speaking_np(self, subject: str, position: int) -> tuple[str, str]:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
@@ -1804,7 +1951,17 @@ class Speakers:
         ):
             # "the city says", "the civic body said": the noun phrase as written.
             written = " ".join(words)
+            apposed = "apposed:" + words[-1]
+            for mention in self.before(position, "org"):
+                if apposed in mention.titles:
+                    # "the administrators say" after "The administrators, Hartley Crane Partners, have said".
+                    return self._remember(mention.canonical, "org", position), written
             kind = "group" if words[-1].endswith("s") else "org"
+            if _PERSON_NOUN.search(words[-1]):
+                # "“I felt sick,” the musician told the Flash": a person's occupation, the person named before.
+                people = self.before(position, "person")
+                if people:
+                    return self._remember(people[0].canonical, "person", position), written
             if kind == "org":
                 # "…, the operator has confirmed. According to the altnet, …": an unknown noun for the organisation
                 # that has just spoken (in this sentence or the one before).
@@ -3023,6 +3180,8 @@ class FullNames:
             words, the = words[1:], words[0].lower() == "the"
         while words and words[-1].lower() in _NAME_INNER:
             words = words[:-1]
+        if len(words) > 2 and _hyphen_modifier(words[0]):
+            words, the = words[1:], False  # "ASX-listed Meridian Leisure Group"
         if (
             len(words) > 2
             and words[1][:1].isupper()
@@ -3137,6 +3296,8 @@ class FullNames:
                 if end > len(low):
                     found.append((rlow[:end], written[: len(written) - len(" ".join(run[end:]))].rstrip()))
             elif len(low) >= 2 and rlow[-1] == low[-1] and _subsequence(low, rlow):
+                if {"of", "for"} & set(rlow[: rlow.index(low[0])]):
+                    continue  # "Colin Hart of Westvale Fire and Rescue": the organisation after "of" is all
                 extra = [w for w in rlow if w not in low and w not in _NAME_INNER]
                 if rlow[-1] in _ORG_ENDS or not any(w in TITLE_WORDS or w in PERSON_ROLES for w in extra):
                     found.append((rlow, written))  # "the Mining Inspectorate" in "the State Mining Inspectorate"

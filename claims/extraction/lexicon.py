@@ -341,6 +341,7 @@ ORG_NAME_WORDS = {
     "systems",
     "motors",
     "holdings",
+    "leisure",
     "capital",
     "media",
     "labs",
