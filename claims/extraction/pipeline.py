@@ -14,10 +14,10 @@ from claims.extraction.attribution import (
     find_frame,
     find_opener,
     interviewer_name,
+    layout_labels,
     prefix_tree,
     quote_spans,
     sentence_words,
-    transcript_turns,
     turn_frame,
     without_denial,
 )
@@ -2053,6 +2053,15 @@ def scored_assertions(text: str, *, outlet: str = "") -> list[tuple[ExtractedCla
     return _extract(text, None, outlet)
 
 
+def _after_slug(sentence: Sentence, end: int, text: str) -> Sentence:
+    """The sentence without the topic slug ending at `end` inside it ("ICE ARENA: Harwick Ice Arena will …")."""
+    if not sentence.start < end < sentence.end:
+        return sentence
+    while end < sentence.end and text[end].isspace():
+        end += 1
+    return replace(sentence, start=end, text=text[end : sentence.end])
+
+
 def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[ExtractedClaim, list[str]]]:
     kept, lines = sentences(text)
     speakers = Speakers()
@@ -2061,17 +2070,13 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         if not line.furniture:
             quotes.extend(quote_spans(text, line.start, line.end))
     # Transcript turns by paragraph: (the label, where it ends in the text). A headline is no turn ("SHOP HACK
-    # SHAME: …", "MOST READ: …" have no closing punctuation).
-    turns = {
-        line.paragraph: (label, line.start + label.end())
-        for line in lines
-        if not line.furniture and not line.headline
-        for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
-    }
-    if len(turns) < 2:
-        turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
-    else:
+    # SHAME: …", "MOST READ: …" have no closing punctuation). A label that is no speaker's ("ICE ARENA:",
+    # "BREAKING:") is cut from its sentence, like a dateline.
+    turns, slugs = layout_labels(lines, text)
+    if turns:
         speakers.interviewer = interviewer_name(text)
+    if slugs:
+        kept = [_after_slug(sentence, slugs.get(sentence.paragraph, -1), text) for sentence in kept]
     frames: dict[int, Frame | None] = {}
     # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
     # speaker who announced a quotation ("X said:") in the paragraph before.

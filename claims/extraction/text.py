@@ -41,6 +41,18 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
 )
+# A layout prefix opening a line before its sentence, no part of it: a list bullet ("- ", "• "), a transcript's or
+# live page's time stamp ("[00:00:38]", "00:01:44", "14:10 GMT:", "UPDATE 14:10:", "15:48 —"), an entry marker
+# ("Update:", "Latest –"), a numbered item of minutes or notes ("3.1", "2.", "(a)"). What follows opens with a
+# capital (or a quotation mark, a bracket): "3.5 million people …" and "2.30pm" keep their figures.
+_LEAD_IN = re.compile(
+    r"(?:[-–—•·▪*]\s+)?"
+    r"(?:(?:UPDATED?|Updated?|LATEST|Latest|BREAKING|Breaking)(?=[\s:–—-])\s*"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?\s*[:–—-]\s+"
+    r"|[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?[\])]?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})(?=\s*[:|–—-]))?\s*[:|–—-]?\s+"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?"
+    r"(?=[\"'“‘(\[]?[A-Z\u00C0-\u00DE])"
+)
 # Breadcrumbs and menus: "Home | World | Climate", "News > Politics".
 _NAVIGATION = re.compile(r"^(?:[\w&'’ -]{1,25}\s*(?:\||>|»|·|•)\s*){1,8}[\w&'’ -]{1,25}$")
 _NAVIGATION_SEPARATORS = ("|", ">", "»", "·", "•")
@@ -116,6 +128,15 @@ def _looks_like_headline(text: str) -> bool:
     if stripped.endswith(_HEADLINE_ENDS):
         return False
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
+
+
+def lead_in(text: str) -> int:
+    """The length of a line's layout prefix (_LEAD_IN: a bullet, a time stamp, an item number), or 0."""
+    if not text or (text[0].isalpha() and text[0] not in "UuLlBb"):
+        return 0  # most lines open with a word that no prefix opens with
+    found = _LEAD_IN.match(text)
+    end = found.end() if found else 0
+    return end if " " in text[end:] else 0  # "09:31 BST" alone is a time, not a prefix before a sentence
 
 
 def split_lines(text: str) -> list[Line]:
@@ -319,10 +340,12 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if line.furniture:
             continue
         start = line.start
-        dateline = _DATELINE.match(line.text)
+        lead = lead_in(line.text)
+        dateline = None if lead else _DATELINE.match(line.text)
         # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
         if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
             start += dateline.end()
+        start += lead
         for s, e in split_sentences(text, start, line.end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))
     return result, lines
