@@ -822,6 +822,12 @@ def _headed_by(name: str, head: str) -> bool:
     return bool(words) and (words[-1] == head or any(a == head and b in {"of", "for"} for a, b in pairwise(words)))
 
 
+# A person's name and, in brackets, the role they hold: "Karen Mottram (Director of Place)".
+_BRACKETED_ROLE = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+\((?P<role>[A-Z][\w ,’'&-]{2,60})\)"
+)
+
+
 class Speakers:
     """People and organisations of one article, in reading order."""
 
@@ -845,6 +851,9 @@ class Speakers:
         self._headlines = False
         self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
         self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
+        # A role a person is introduced with in brackets ("Karen Mottram (Director of Place)", a list of those
+        # present), lower-cased, -> the person: "the Director of Place" is her, and so is "the Director".
+        self.roles: dict[str, str] = {}
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -861,6 +870,8 @@ class Speakers:
         if not self.starts or offset > self.starts[-1]:
             self.starts.append(offset)
             self.texts.append(text)
+        if "(" in text:
+            self._bracketed_roles(text, offset)
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -973,6 +984,21 @@ class Speakers:
                 )
             if owner:
                 self.mentions.append(Mention(at + 1, owner, "org", {"document"}))
+
+    def _bracketed_roles(self, text: str, offset: int) -> None:
+        """ "Officers: Karen Mottram (Director of Place), Gareth Pryce (Head of Building Control)": a person's name
+        before the role they hold, in brackets, as minutes and lists of speakers introduce them."""
+        for found in _BRACKETED_ROLE.finditer(text):
+            names, role = found.group("name").split(), found.group("role")
+            lower = role.lower().split()
+            titles = {w for w in lower if w in TITLE_WORDS or w in PERSON_ROLES} - {"of"}
+            if not titles or any(w.lower() in _NOT_NAMES or w.isupper() for w in names):
+                continue
+            person = " ".join(fold_names(names))
+            self.surnames.setdefault(names[-1], person)
+            person = self.surnames[names[-1]]
+            self.mentions.append(Mention(offset + found.start(), person, "person", titles))
+            self.roles.setdefault(" ".join(lower), person)
 
     def entitle(self, person: str, role: str) -> None:
         """The title and role words of a role apposed to a person's name ("the mayor of Vellmarin, Ines Carrow")
@@ -1462,6 +1488,11 @@ class Speakers:
                     self.represented[person] = org
                     self.spokes.append((position, org))
                     return org, subject
+        if self.roles:
+            # "The Head of Building Control advised …" after "Gareth Pryce (Head of Building Control)".
+            role = " ".join(subject.split()).lower().removeprefix("the ")
+            if role in self.roles:
+                return self._remember(self.roles[role], "person", position), subject.strip()
         relative = _ROLE_RELATIVE.match(subject.strip()) if " that " in subject or " which " in subject else None
         if relative:
             # "the utility that owns it said": the relative clause restricts the role noun, which speaks.
