@@ -2444,6 +2444,18 @@ def _colon_quote_frame(sentence: str, position: int, speakers: Speakers) -> Fram
     return Frame(claimant, written, found.start("clause") - 1, len(sentence), verb, own_text=own_text)
 
 
+# The credit of a quotation, on its line after it, as a fact check's claim box or a pull quote prints it: "'This is
+# the first time …' — Martin Hale, chief executive of Lendmoor Airport, on X, 5 March".
+_CREDIT = re.compile(r"[—–]\s+(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s*$)")
+
+
+def credit_frame(credit: str, position: int, speakers: Speakers) -> Frame | None:
+    """The speaker a quotation's credit names ("— Martin Hale, chief executive …"), for the quotation before it."""
+    found = _CREDIT.match(credit)
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj")) if found else ("", "")
+    return Frame(claimant, written, 0, 0, "said") if claimant else None
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.

@@ -11,6 +11,7 @@ from claims.extraction.attribution import (
     Frame,
     FullNames,
     Speakers,
+    credit_frame,
     find_frame,
     find_opener,
     interviewer_name,
@@ -2114,6 +2115,14 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         frames[index] = without_denial(
             find_frame(sentence.text, sentence.start, speakers, words, coordinated=turn is None), sentence.text
         )
+        if sentence.headline and index and frames[index - 1] is None and sentence.text[:1] in "—–":
+            # "'This is the first time …'" then "— Martin Hale, chief executive …": the credit's speaker
+            # says the quotation before it, on its line.
+            before = kept[index - 1]
+            same_line = before.paragraph == sentence.paragraph
+            credit = credit_frame(sentence.text, sentence.start, speakers) if same_line else None
+            if credit is not None:
+                frames[index - 1] = replace(credit, clause_start=0, clause_end=len(before.text))
         if sentence.headline:
             speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:

@@ -67,6 +67,8 @@ _NOT_LATIN = re.compile(
 # Closing punctuation that ends a body line (a headline ends without): the last character is tested.
 _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
 _LINE = re.compile(r"[^\n]+")
+# A whole quotation, then a dash and its speaker: "'… closed this airport.' — Martin Hale, …".
+_CREDITED_QUOTE = re.compile(r"^(?:[A-Z][A-Z ]{1,30}:\s+)?[‘'“\"][A-Z].{10,}?[.!?…][’'”\"]\s+(?P<credit>[—–]\s+[A-Z])")
 # A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
 # then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
@@ -123,9 +125,12 @@ def _furniture_reason(text: str) -> str:
 def _looks_like_headline(text: str) -> bool:
     # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them. A line
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
-    # example.com/send") is no headline.
+    # example.com/send") is no headline, nor a quotation credited after a dash ("'This is the first time …' —
+    # Martin Hale, chief executive, on X, 5 March": a fact check's claim, a pull quote).
     stripped = text.rstrip()
     if stripped.endswith(_HEADLINE_ENDS):
+        return False
+    if (" — " in stripped or " – " in stripped) and _CREDITED_QUOTE.search(stripped):
         return False
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
 
@@ -346,6 +351,16 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if dateline and dateline.end() < len(line.text) and line.text[dateline.end()] != ":":
             start += dateline.end()
         start += lead
-        for s, e in split_sentences(text, start, line.end):
+        end = line.end
+        credit = None
+        if not line.headline and not line.text.endswith(_HEADLINE_ENDS):
+            # A quotation credited after a dash: the quotation is a sentence, its credit a line's furniture after it
+            # ("— Martin Hale, chief executive …"), kept as a headline is, for the speaker it names.
+            credit = _CREDITED_QUOTE.match(line.text)
+            end = line.start + credit.start("credit") if credit else end
+        for s, e in split_sentences(text, start, end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))
+        if credit:
+            s = line.start + credit.start("credit")
+            result.append(Sentence(s, line.end, text[s : line.end], line.paragraph, headline=True))
     return result, lines

@@ -1768,3 +1768,15 @@ def test_numbered_minutes_hide_no_frame_and_a_role_in_brackets_is_its_holder():
     )
     assert _claimant(text, "sinkhole") == "Karen Mottram"
     assert _claimant(text, "radar survey") == "Gareth Pryce"
+
+
+def test_a_fact_checks_claim_credited_after_a_dash_is_the_credited_speakers():
+    text = (
+        "THE CLAIM: 'This is the first time in our 58-year history that a drone has closed this airport.' — Martin "
+        "Hale, chief executive of Lendmoor Airport, on X, 5 March\n\n"
+        "THE FACTS: In August 2019 the airport halted flights for 40 minutes after a drone sighting.\n"
+    )
+    found = {c.text: c for c in extract(text)}
+    claim = found["This is the first time in our 58-year history that a drone has closed this airport"]
+    assert claim.claimant == "Martin Hale" and "Martin Hale" not in claim.sentence
+    assert found["In August 2019 the airport halted flights for 40 minutes after a drone sighting"].claimant == ""
