@@ -39,7 +39,9 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
     r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
-    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?"
+    # a US or Australian dateline's state, then perhaps the agency: "HARLOW FALLS, Wis. (MPW) — "
+    r"(?:,\s+[A-Z][a-z]{1,10}\.?(?:\s+\([A-Z][\w .-]{1,40}\))?)?\s[-–—]\s+(?=[A-Z])"
 )
 # A layout prefix opening a line before its sentence, no part of it: a list bullet ("- ", "• "), a transcript's or
 # live page's time stamp ("[00:00:38]", "00:01:44", "14:10 GMT:", "UPDATE 14:10:", "15:48 —"), an entry marker

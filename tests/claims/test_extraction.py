@@ -909,3 +909,19 @@ def test_what_a_speaker_is_stays_the_outlets_claim_beside_what_it_said():
     text = "Harlow Foods, which employs 2,000 people, said it would close the plant in May.\n"
     claims = {c.text: c.claimant for c in extract(text)}
     assert claims == {"It would close the plant in May": "Harlow Foods", "Harlow Foods employs 2,000 people": ""}
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("HARLOW FALLS, Wis. (MPW) — Thirty-one people were taken to hospitals on Saturday.", "Thirty-one"),
+        ("HARLOW FALLS, Wis. — Two children were still in the hospital on Sunday evening.", "Two children"),
+        ("[00:01:44] The handwriting matches the letters he wrote in the 1860s.", "The handwriting"),
+        ("UPDATE 14:10: Two people remain in Harwick General Hospital.", "Two people"),
+        ("3.1 The Director reported that a sinkhole had opened in Orchard Rise.", "The Director"),
+        ("- Flights were halted at 21:05 local time on Tuesday.", "Flights"),
+        ("3.5 million people voted in the election on Sunday.", "3.5 million"),
+    ],
+)
+def test_a_lines_dateline_bullet_time_stamp_or_item_number_is_no_part_of_its_sentence(line, first):
+    assert _sentences(line)[0].startswith(first)
