@@ -28,6 +28,7 @@ from claims.extraction.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from claims.extraction.text import Line, lead_in
 
 
 def prefix_tree(words: list[str]) -> str:
@@ -867,8 +868,8 @@ class Speakers:
         self._headlines = False
         self.alone: set[str] = set()  # capitalised words met alone, recorded as nothing ("Calloway employs …")
         self.texts: list[str] = []  # the sentences scanned, for the rare test that needs the article so far
-        # Roles given in parentheses after a person's name ("Gareth Pryce (Head of Building Control)"), lower-cased,
-        # for a later "The Head of Building Control advised …".
+        # A role a person is introduced with in brackets ("Karen Mottram (Director of Place)", a list of those
+        # present), lower-cased, -> the person: "the Director of Place" is her, and so is "the Director".
         self.roles: dict[str, str] = {}
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
@@ -1570,6 +1571,11 @@ class Speakers:
                     self.represented[person] = org
                     self.spokes.append((position, org))
                     return org, subject
+        if self.roles:
+            # "The Head of Building Control advised …" after "Gareth Pryce (Head of Building Control)".
+            role = " ".join(subject.split()).lower().removeprefix("the ")
+            if role in self.roles:
+                return self._remember(self.roles[role], "person", position), subject.strip()
         relative = _ROLE_RELATIVE.match(subject.strip()) if " that " in subject or " which " in subject else None
         if relative:
             # "the utility that owns it said": the relative clause restricts the role noun, which speaks.
@@ -2645,6 +2651,18 @@ def _post_frame(sentence: str, position: int, speakers: Speakers) -> Frame | Non
     return None
 
 
+# The credit of a quotation, on its line after it, as a fact check's claim box or a pull quote prints it: "'This is
+# the first time …' — Martin Hale, chief executive of Lendmoor Airport, on X, 5 March".
+_CREDIT = re.compile(r"[—–]\s+(?P<subj>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=,|\s*$)")
+
+
+def credit_frame(credit: str, position: int, speakers: Speakers) -> Frame | None:
+    """The speaker a quotation's credit names ("— Martin Hale, chief executive …"), for the quotation before it."""
+    found = _CREDIT.match(credit)
+    claimant, written = speakers.resolve(found.group("subj"), position + found.start("subj")) if found else ("", "")
+    return Frame(claimant, written, 0, 0, "said") if claimant else None
+
+
 def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str] | None = None) -> Frame | None:
     # Cheap tests first: most sentences have no reporting verb, and the frame patterns are costly. Each
     # pattern is tried only when the words or punctuation it cannot match without are present.
@@ -2936,8 +2954,11 @@ def identified_speaker(sentence: str, position: int, speakers: Speakers) -> Fram
 
 
 # Transcripts: "NADIA OKAFOR: ...", "JAMES CARR (presenter): ...", "Q (Reuters): ...", then "OKAFOR: ...".
+# Matched where a line's layout prefix ends ("[00:00:38] LINA PETRAUSKĖ: …"); the label's letters may be any Latin
+# capitals (a match is a label only when the label is upper case).
 _SPEAKER_LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z.'’-]*)(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
+    r"(?P<label>(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\wÀ-ɏ.'’-]*\s+){0,4}[A-Z\u00C0-\u00DE\u0100-\u017F][\wÀ-ɏ.'’-]*)"
+    r"(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
 )
 # Labels of people who ask, not assert, and words that head a line without naming a speaker.
 _ASKING_LABELS = {"q", "question", "host", "presenter", "interviewer", "moderator", "reporter", "journalist", "a"}
@@ -2966,25 +2987,78 @@ _NOT_SPEAKERS = {
 }
 
 
-def transcript_turns(lines: list[tuple[int, str]], *, at_least: int = 2) -> dict[int, re.Match[str]]:
-    """The speaker labels of a transcript, by line start.
+# Labels that head a link or a picture ("READ MORE:", "WATCH:", "PHOTO:"): left on their line, which furniture reads.
+_LINK_LABELS = {"read", "more", "watch", "listen", "related", "photo", "video", "picture", "gallery", "see", "also"}
 
-    A line is a speaker's turn when it opens with an upper-case name (and an optional role in brackets)
-    and a colon. Only an article with at least two such turns is read as a transcript, so that a single
-    "BREAKING:" or "LONDON:" line is never taken for a speaker.
-    """
-    found: dict[int, re.Match[str]] = {}
-    for start, text in lines:
-        match = _SPEAKER_LABEL.match(text)
-        if match and not set(match.group("label").lower().split()) & _NOT_SPEAKERS:
-            found[start] = match
-    return found if len(found) >= at_least else {}
+
+def layout_labels(lines: list[Line], text: str) -> tuple[dict[int, tuple[re.Match[str], int]], dict[int, int]]:
+    """The upper-case labels opening lines (after a time stamp or bullet), by paragraph: (transcript turns as (the
+    label, where it ends in the text), topic slugs as where they end).
+
+    A label is a speaker's turn only in a transcript: an article where some label is evidently a speaker's — an
+    asking role ("Q:", "HOST:") or a role in brackets, a speaker who comes back ("MAYA COLE:" twice, "HELEN
+    ASHCROFT:" then "ASHCROFT:", "GP:" after "GERALD PENNICK:"), or a person the page names in its prose ("… is Lina
+    Petrauskė, the convent's archivist") — and at least two turns. Anywhere else a label is a topic heading: an "In
+    brief" item's "ICE ARENA:", a factbox's "WHEN:", "BREAKING:". A slug is no part of the item's first sentence,
+    whose own frames attribute it ("…, operator Castlegate Leisure has said")."""
+    found: list[tuple[Line, re.Match[str]]] = []
+    for line in lines:
+        if line.furniture or line.headline or ":" not in line.text[:70]:
+            continue
+        match = _SPEAKER_LABEL.match(line.text, lead_in(line.text))
+        if match is not None and match.group("label").isupper():
+            found.append((line, match))
+    if not found:
+        return {}, {}
+    named = [(line, m) for line, m in found if not set(m.group("label").lower().split()) & _NOT_SPEAKERS]
+    if len(named) >= 2 and _is_transcript([m for _, m in named], text):
+        return {line.paragraph: (m, line.start + m.end()) for line, m in named}, {}
+    slugs = {
+        line.paragraph: line.start + m.end()
+        for line, m in found
+        if m.group("role") is None and not set(m.group("label").lower().split()) & _LINK_LABELS
+    }
+    return {}, slugs
+
+
+def _is_transcript(labels: list[re.Match[str]], text: str) -> bool:
+    """Whether some label is evidently a speaker's (see layout_labels)."""
+    if any(m.group("role") or m.group("label").lower() in _ASKING_LABELS for m in labels):
+        return True
+    names = [m.group("label").split() for m in labels]
+    names = [n for n in names if not any(w.lower() in STOPWORDS for w in n)]  # "THE FACTS:" twice is no speaker
+    seen: set[str] = set()
+    for words in names:
+        label = " ".join(words)
+        if label in seen:
+            return True
+        seen.add(label)
+    for words in names:
+        if len(words) == 1:
+            word = words[0]
+            if any(len(other) > 1 and (other[-1] == word or "".join(w[0] for w in other) == word) for other in names):
+                return True  # "ASHCROFT:" after "HELEN ASHCROFT:", "GP:" after "GERALD PENNICK:"
+        elif len(words) <= 3:
+            # The name in the prose, capitalised and not inside a longer name ("Harwick Ice Arena" is no "ICE ARENA").
+            for found in re.finditer(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE):
+                written = found.group()
+                before = text[max(0, found.start() - 30) : found.start()].split()[-1:]
+                after = text[found.end() : found.end() + 30].split()[:1]
+                if (
+                    not written.isupper()
+                    and all(w[:1].isupper() for w in written.split())
+                    and not (before and before[0][:1].isupper() and not before[0].endswith((".", ":", "]")))
+                    and not (after and after[0][:1].isupper())
+                ):
+                    return True
+    return False
 
 
 # Where an article names its interviewer outside the turns: a "Presenter: Jo Marsh" line, "presented by Jo Marsh",
 # or the interviewer introducing themself in a turn ("I'm Jo Marsh").
 _INTERVIEWER = re.compile(
-    r"(?:^(?:Presenter|Host|Interviewer)s?\s*:\s*|\b(?:[Pp]resented|[Hh]osted)\s+by\s+|\bI[’']m\s+|\bI\s+am\s+)"
+    r"(?:^(?:Presenter|Host|Interviewer)s?\s*:\s*|\b(?:[Pp]resented|[Hh]osted|[Ii]nterview(?:ed)?)\s+by\s+|\bI[’']m\s+"
+    r"|\bI\s+am\s+|\b(?:tells|talks\s+to|speaks\s+to)\s+)"
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b",
     re.MULTILINE,
 )

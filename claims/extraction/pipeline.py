@@ -11,15 +11,16 @@ from claims.extraction.attribution import (
     Frame,
     FullNames,
     Speakers,
+    credit_frame,
     find_frame,
     find_opener,
     identified_speaker,
     interviewer_name,
+    layout_labels,
     prefix_tree,
     quote_spans,
     running_quotes,
     sentence_words,
-    transcript_turns,
     turn_frame,
     without_denial,
 )
@@ -2055,6 +2056,15 @@ def scored_assertions(text: str, *, outlet: str = "") -> list[tuple[ExtractedCla
     return _extract(text, None, outlet)
 
 
+def _after_slug(sentence: Sentence, end: int, text: str) -> Sentence:
+    """The sentence without the topic slug ending at `end` inside it ("ICE ARENA: Harwick Ice Arena will …")."""
+    if not sentence.start < end < sentence.end:
+        return sentence
+    while end < sentence.end and text[end].isspace():
+        end += 1
+    return replace(sentence, start=end, text=text[end : sentence.end])
+
+
 def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[ExtractedClaim, list[str]]]:
     kept, lines = sentences(text)
     speakers = Speakers()
@@ -2064,17 +2074,13 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
             quotes.extend(quote_spans(text, line.start, line.end))
     running = running_quotes(lines)
     # Transcript turns by paragraph: (the label, where it ends in the text). A headline is no turn ("SHOP HACK
-    # SHAME: …", "MOST READ: …" have no closing punctuation).
-    turns = {
-        line.paragraph: (label, line.start + label.end())
-        for line in lines
-        if not line.furniture and not line.headline
-        for start, label in transcript_turns([(line.start, line.text)], at_least=1).items()
-    }
-    if len(turns) < 2:
-        turns = {}  # one upper-case label alone ("BREAKING:") does not make a transcript
-    else:
+    # SHAME: …", "MOST READ: …" have no closing punctuation). A label that is no speaker's ("ICE ARENA:",
+    # "BREAKING:") is cut from its sentence, like a dateline.
+    turns, slugs = layout_labels(lines, text)
+    if turns:
         speakers.interviewer = interviewer_name(text)
+    if slugs:
+        kept = [_after_slug(sentence, slugs.get(sentence.paragraph, -1), text) for sentence in kept]
     frames: dict[int, Frame | None] = {}
     # Frames that a sentence without its own takes from its context: a transcript turn's speaker, or the
     # speaker who announced a quotation ("X said:") in the paragraph before.
@@ -2115,6 +2121,14 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
         )
         if frames[index] is not None and frames[index].claimant and not sentence.headline:
             speakers.framed.append((sentence.start, frames[index].claimant))
+        if sentence.headline and index and frames[index - 1] is None and sentence.text[:1] in "—–":
+            # "'This is the first time …'" then "— Martin Hale, chief executive …": the credit's speaker
+            # says the quotation before it, on its line.
+            before = kept[index - 1]
+            same_line = before.paragraph == sentence.paragraph
+            credit = credit_frame(sentence.text, sentence.start, speakers) if same_line else None
+            if credit is not None:
+                frames[index - 1] = replace(credit, clause_start=0, clause_end=len(before.text))
         if sentence.headline:
             speakers.mark_headline(*recorded)
         if frames[index] is None and turn is not None and first_in_paragraph and sentence.paragraph in turns:

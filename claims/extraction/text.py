@@ -54,16 +54,21 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
     r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
-    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?\s[-–—]\s+(?=[A-Z])"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?"
+    # a US or Australian dateline's state, then perhaps the agency: "HARLOW FALLS, Wis. (MPW) — "
+    r"(?:,\s+[A-Z][a-z]{1,10}\.?(?:\s+\([A-Z][\w .-]{1,40}\))?)?\s[-–—]\s+(?=[A-Z])"
 )
-# A layout marker opening a line, no part of its sentence: a transcript's timestamp ("[00:01:44] TOMAS …"), a live
-# blog's time ("15:48 — The coastguard …", "17:55 The unit …", "UPDATE 14:10: Two people …") or an item's number in
-# minutes and notes ("3.5 Residents …", "1. The Authority …"). A figure opening a sentence ("12 people", "2.5
-# million") has no full stop or no capital.
-_LEAD_MARKER = re.compile(
-    r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+|\d{1,2}[:.]\d{2}\s+[-–—]\s+|\d{1,2}:\d{2}\s+(?=[A-Z](?![A-Z]))"
-    r"|\d{1,2}(?:\.\d{1,2})*\.\s+(?=[A-Z])|\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z][a-z])"
-    r"|(?:UPDATE|Update|UPDATED|Updated)\s+\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?:\s+"
+# A layout prefix opening a line before its sentence, no part of it: a list bullet ("- ", "• "), a transcript's or
+# live page's time stamp ("[00:00:38]", "00:01:44", "14:10 GMT:", "UPDATE 14:10:", "15:48 —"), an entry marker
+# ("Update:", "Latest –"), a numbered item of minutes or notes ("3.1", "2.", "(a)"). What follows opens with a
+# capital (or a quotation mark, a bracket): "3.5 million people …" and "2.30pm" keep their figures.
+_LEAD_IN = re.compile(
+    r"(?:[-–—•·▪*]\s+)?"
+    r"(?:(?:UPDATED?|Updated?|LATEST|Latest|BREAKING|Breaking)(?=[\s:–—-])\s*"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?)?\s*[:–—-]\s+"
+    r"|[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?[\])]?(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4})(?=\s*[:|–—-]))?\s*[:|–—-]?\s+"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+|\d{1,2}[.)]\s+|\([a-z0-9]{1,3}\)\s+)?"
+    r"(?=[\"'“‘(\[]?[A-Z\u00C0-\u00DE])"
 )
 # A fact check's section labels ("THE CLAIM: '…'", "THE FACTS: Flights stopped at 21:05 …", "OUR VERDICT: …"): the
 # page's layout, no part of the sentence they open.
@@ -88,6 +93,8 @@ _HEADLINE_ENDS = tuple(".!?…:;\"'”’»)]")
 _CLOSING_BRACKETS = (")", "]")
 _SENTENCE_ENDS = tuple(".!?…")
 _LINE = re.compile(r"[^\n]+")
+# A whole quotation, then a dash and its speaker: "'… closed this airport.' — Martin Hale, …".
+_CREDITED_QUOTE = re.compile(r"^(?:[A-Z][A-Z ]{1,30}:\s+)?[‘'“\"][A-Z].{10,}?[.!?…][’'”\"]\s+(?P<credit>[—–]\s+[A-Z])")
 # A link closing a line ("… at example.com/send"), and a sentence of body copy inside a line: eight words or more,
 # then a full stop and the capital of the next sentence.
 _LINK_END = re.compile(r"\s[\w.-]+\.(?:com|org|net|co\.uk|[a-z]{2})(?:/\S*)?$")
@@ -153,7 +160,8 @@ def _furniture_reason(text: str) -> str:
 def _looks_like_headline(text: str) -> bool:
     # Headlines and standfirsts have no closing punctuation; they repeat the body, so we do not extract them. A line
     # holding a whole sentence of body copy before a trailing link ("… before Thursday. Send us your photos at
-    # example.com/send") is no headline.
+    # example.com/send") is no headline, nor a quotation credited after a dash ("'This is the first time …' —
+    # Martin Hale, chief executive, on X, 5 March": a fact check's claim, a pull quote).
     stripped = text.rstrip()
     if "Here" in stripped and _TEASER_END.search(stripped):
         return True
@@ -171,6 +179,15 @@ def _looks_like_headline(text: str) -> bool:
 # line there may be a fact about the company that is checked like the body ("… was founded in 1871").
 _NOTES_TO_EDITORS = re.compile(r"notes?\s+(?:to|for)\s+editors?:?", re.IGNORECASE)
 _NUMBERED_NOTE = re.compile(r"\d{1,2}\.\s")
+
+
+def lead_in(text: str) -> int:
+    """The length of a line's layout prefix (_LEAD_IN: a bullet, a time stamp, an item number), or 0."""
+    if not text or (text[0].isalpha() and text[0] not in "UuLlBb"):
+        return 0  # most lines open with a word that no prefix opens with
+    found = _LEAD_IN.match(text)
+    end = found.end() if found else 0
+    return end if " " in text[end:] else 0  # "09:31 BST" alone is a time, not a prefix before a sentence
 
 
 def split_lines(text: str) -> list[Line]:
@@ -381,19 +398,27 @@ def sentences(text: str) -> tuple[list[Sentence], list[Line]]:
         if line.furniture:
             continue
         start = line.start
-        body = line.text
-        marker = _LEAD_MARKER.match(body) if body[:1].isdigit() or body[:1] in "[U" else None
-        if marker and marker.end() < len(body):
-            start += marker.end()
-            body = body[marker.end() :]
+        lead = lead_in(line.text)
+        start += lead
+        body = line.text[lead:]
         label = _SECTION_LABEL.match(body) if body[:1] in "TCFVRBO" else None
         if label and label.end() < len(body):
             start += label.end()
             body = body[label.end() :]
-        dateline = _DATELINE.match(body)
+        dateline = None if lead else _DATELINE.match(body)
         # "LONDON (Reuters) - …" is a dateline; "JAMES CARR (presenter): …" is a speaker's label.
         if dateline and dateline.end() < len(body) and body[dateline.end()] != ":":
             start += dateline.end()
-        for s, e in split_sentences(text, start, line.end):
+        end = line.end
+        credit = None
+        if not line.headline and not line.text.endswith(_HEADLINE_ENDS):
+            # A quotation credited after a dash: the quotation is a sentence, its credit a line's furniture after it
+            # ("— Martin Hale, chief executive …"), kept as a headline is, for the speaker it names.
+            credit = _CREDITED_QUOTE.match(line.text)
+            end = line.start + credit.start("credit") if credit else end
+        for s, e in split_sentences(text, start, end):
             result.append(Sentence(s, e, text[s:e], line.paragraph, headline=line.headline))
+        if credit:
+            s = line.start + credit.start("credit")
+            result.append(Sentence(s, line.end, text[s : line.end], line.paragraph, headline=True))
     return result, lines

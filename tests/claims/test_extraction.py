@@ -937,7 +937,9 @@ def test_a_quotation_with_its_credit_is_no_headline_and_the_credit_no_part_of_it
         "'Drone incidents near our airports have tripled in three years.'",
         "— Claire Donnan, MP, 5 March",
     ]
-    assert not any(s.headline for s in kept)
+    # The quotation is extracted; the credit is kept as a headline is, not extracted, for the speaker it names.
+    assert [s.headline for s in kept] == [False, True]
+    assert [c.claimant for c in extract(text)] == ["Claire Donnan"]
 
 
 def test_share_bars_embeds_related_links_and_credits_are_furniture():
@@ -1015,3 +1017,19 @@ def test_a_fact_checks_section_labels_are_no_part_of_the_sentence():
     text = "THE FACTS: Flights at Lendmoor stopped at 21:05 on Tuesday and did not resume until 00:25 on Wednesday.\n"
     claims = extract(text)
     assert claims and claims[0].sentence.startswith("Flights at Lendmoor stopped")
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("HARLOW FALLS, Wis. (MPW) — Thirty-one people were taken to hospitals on Saturday.", "Thirty-one"),
+        ("HARLOW FALLS, Wis. — Two children were still in the hospital on Sunday evening.", "Two children"),
+        ("[00:01:44] The handwriting matches the letters he wrote in the 1860s.", "The handwriting"),
+        ("UPDATE 14:10: Two people remain in Harwick General Hospital.", "Two people"),
+        ("3.1 The Director reported that a sinkhole had opened in Orchard Rise.", "The Director"),
+        ("- Flights were halted at 21:05 local time on Tuesday.", "Flights"),
+        ("3.5 million people voted in the election on Sunday.", "3.5 million"),
+    ],
+)
+def test_a_lines_dateline_bullet_time_stamp_or_item_number_is_no_part_of_its_sentence(line, first):
+    assert _sentences(line)[0].startswith(first)

@@ -1907,3 +1907,78 @@ def test_a_single_closing_quotation_mark_is_no_part_of_the_speaker():
         "spokesman said.\n"
     )
     assert _claimant(text, "normal pressure") == "Brenfold Water"
+
+
+def test_a_transcript_label_after_a_time_stamp_is_the_speakers_turn():
+    text = (
+        "[00:00:06] MAYA COLE: Hello, I'm Maya Cole. The woman who found it is Lina Petrauskė, the archivist.\n\n"
+        "[00:00:38] LINA PETRAUSKĖ: We found 212 pages of manuscript in a chest in January.\n\n"
+        "00:01:10 MAYA COLE: The culture ministry has put up 40,000 euros for conservation.\n"
+    )
+    assert _claimant(text, "212 pages") == "Lina Petrauskė"
+    assert _claimant(text, "40,000 euros") == "Maya Cole"
+    assert not any(c.text.startswith(("[", "00:", "MAYA")) for c in extract(text))
+
+
+def test_an_in_brief_columns_slugs_are_no_speakers_and_the_items_frames_attribute_them():
+    text = (
+        "ICE ARENA: Harwick Ice Arena will stay shut until further notice, operator Castlegate Leisure has said.\n\n"
+        "The Workplace Safety Authority has opened an investigation into the leak of 4 March.\n\n"
+        "SPEED CHECK: Police recorded 14 speeding offences in one hour, Sgt Lucy Amis said.\n\n"
+        "LIBRARY: Harwick Central Library now opens until 5pm on Saturdays.\n"
+    )
+    found = {c.text: c.claimant for c in extract(text)}
+    assert found["Harwick Ice Arena will stay shut until further notice"] == "Castlegate Leisure"
+    assert found["Police recorded 14 speeding offences in one hour"] == "Lucy Amis"
+    assert found["Harwick Central Library now opens until 5pm on Saturdays"] == ""
+    assert _claimant(text, "investigation") == ""
+
+
+def test_a_print_interviews_questions_are_the_interviewer_the_page_names():
+    text = (
+        "Engineering geologist Dr Helen Ashcroft tells Tom Riley what swallowed two cars\n\n"
+        "Interview by Tom Riley | Saturday 8 March 2025\n\n"
+        "Q: Tadvale Water says its burst main was a result of the collapse. Do you believe that?\n\n"
+        "HELEN ASHCROFT: Tadford was mined for chalk from the 1790s until about 1880.\n\n"
+        "Q: How many of these have there been?\n\n"
+        "ASHCROFT: Orchard Rise is the fourth sinkhole in Tadford since 2000.\n"
+    )
+    assert _claimant(text, "burst main") == "Tom Riley"
+    assert _claimant(text, "1790s") == "Helen Ashcroft"
+    assert _claimant(text, "fourth sinkhole") == "Helen Ashcroft"
+
+
+def test_a_live_pages_entry_stamps_and_a_factboxs_bullets_hide_no_frame():
+    text = (
+        "UPDATE 13:00: Harwick Borough Council says an extraordinary meeting will be held on Thursday.\n\n"
+        "14:10 GMT: Two people remain in Harwick General Hospital, the hospitals trust said.\n\n"
+        "- AIRLINES: Nordair said it had arranged hotel rooms for about 300 passengers.\n\n"
+        "• Lendmoor installed a drone detection system in 2023.\n"
+    )
+    found = {c.text: c.claimant for c in extract(text)}
+    assert found["An extraordinary meeting will be held on Thursday"].endswith("Harwick Borough Council")
+    assert found["It had arranged hotel rooms for about 300 passengers"] == "Nordair"
+    assert found["Lendmoor installed a drone detection system in 2023"] == ""
+    assert _claimant(text, "Two people remain") != ""
+
+
+def test_numbered_minutes_hide_no_frame_and_a_role_in_brackets_is_its_holder():
+    text = (
+        "Officers: Karen Mottram (Director of Place), Gareth Pryce (Head of Building Control)\n\n"
+        "3.1 The Director reported that a sinkhole had opened in Orchard Rise at around 3.00am on Sunday 2 March.\n\n"
+        "3.3 The Head of Building Control advised that a radar survey of 14 streets would begin on 10 March.\n"
+    )
+    assert _claimant(text, "sinkhole") == "Karen Mottram"
+    assert _claimant(text, "radar survey") == "Gareth Pryce"
+
+
+def test_a_fact_checks_claim_credited_after_a_dash_is_the_credited_speakers():
+    text = (
+        "THE CLAIM: 'This is the first time in our 58-year history that a drone has closed this airport.' — Martin "
+        "Hale, chief executive of Lendmoor Airport, on X, 5 March\n\n"
+        "THE FACTS: In August 2019 the airport halted flights for 40 minutes after a drone sighting.\n"
+    )
+    found = {c.text: c for c in extract(text)}
+    claim = found["This is the first time in our 58-year history that a drone has closed this airport"]
+    assert claim.claimant == "Martin Hale" and "Martin Hale" not in claim.sentence
+    assert found["In August 2019 the airport halted flights for 40 minutes after a drone sighting"].claimant == ""
