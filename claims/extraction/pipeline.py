@@ -2185,7 +2185,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 frames[index] = replace(frame, claimant=forward[frame.claimant])
     results: list[tuple[ExtractedClaim, list[str]]] = []
     # Names as the article introduces them, outside its furniture (a masthead's "Harbour City FC").
-    full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), speakers.people())
+    named_people = speakers.people()
+    full_name = FullNames("\n".join(line.text for line in lines if not line.furniture), named_people)
     for index, sentence in enumerate(kept):
         frame, clause = _attribution(index, kept, frames, quotes, text, running)
         if (
@@ -2244,6 +2245,8 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                     if scored is None:
                         continue
                     score, reasons, claim_type, cues = scored
+                    if own and owner is frame and owner.claimant and normalised[:2] in _SUBJECT_PRONOUN_OPENINGS:
+                        normalised = _named_subject(normalised, full_name(owner.claimant), named_people)
                     results.append(
                         (
                             ExtractedClaim(
@@ -2263,6 +2266,41 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                 if len(results) > kept_before:
                     break
     return results
+
+
+# "The Workplace Safety Authority says it has opened an investigation": the reported clause's subject pronoun is the
+# speaker, and the claim names it ("The Workplace Safety Authority has opened an investigation"), as another outlet's
+# "The authority has opened an investigation" does. "He" or "she" after a named person; "it" after an organisation,
+# only before a verb an organisation does ("it had written", "it will close"), not one that a thing or an expletive
+# "it" does ("it would cost £2m", "it was unclear", "it will take weeks"). "They" stays: as often the people the
+# speaker talks about ("the coroner said they probably died instantly").
+_SUBJECT_PRONOUN = re.compile(r"^(?P<pronoun>It|He|She)\s+(?P<verb>[a-z’']+)(?:\s+(?P<then>[a-z]+))?")
+_SUBJECT_PRONOUN_OPENINGS = frozenset({"It", "He", "Sh"})  # a claim's first two characters, tested first
+_AUXILIARIES = frozenset({"had", "has", "have", "would", "will", "could", "did", "does", "can", "may", "might"})
+_THING_VERBS = frozenset(
+    {"be", "been", "is", "was", "'s", "’s", "cost", "costs", "take", "takes", "taken", "took", "mean", "means"}
+    | {"meant", "need", "needs", "needed", "last", "lasted", "happen", "happened", "seem", "seems", "seemed"}
+    | {"appear", "appears", "appeared", "look", "looks", "looked", "remain", "remains", "remained", "depend"}
+    | {"depends", "depended", "emerge", "emerged", "become", "became", "matter", "mattered", "involve", "involved"}
+    | {"affect", "affected", "include", "included", "contain", "contained", "require", "required", "reach"}
+    | {"reached", "go", "gone", "went", "come", "came", "get", "got", "not"}
+)
+
+
+def _named_subject(claim: str, speaker: str, people: set[str]) -> str:
+    """The claim with its opening subject pronoun replaced by the speaker of its frame, where the pronoun can be the
+    speaker: "he" or "she" a person named, "it" an organisation doing what organisations do."""
+    found = _SUBJECT_PRONOUN.match(claim)
+    if found is None:
+        return claim
+    pronoun, verb = found.group("pronoun"), found.group("verb")
+    if (speaker in people) != (pronoun != "It"):
+        return claim
+    if pronoun == "It":
+        action = found.group("then") if verb in _AUXILIARIES else verb
+        if action is None or action in _THING_VERBS:
+            return claim
+    return speaker[:1].upper() + speaker[1:] + claim[len(pronoun) :]
 
 
 def _unframed_quotation(
