@@ -166,6 +166,8 @@ def test_every_label_points_at_its_article_text(path):
         claims, non_claims = spans("claims"), spans("non_claims")
         assert not [(c, n) for c in claims for n in non_claims if c[0] < n[1] and n[0] < c[1]], article["id"]
         assert all(isinstance(c.get("claimant"), str) for c in article.get("claims", []))
+        # A claimant copied out of a table keeps its cell border ("Alison Prewett |", "- |" for none).
+        assert not [c["claimant"] for c in article.get("claims", []) if "|" in c["claimant"]], article["id"]
 
 
 def test_the_test_split_is_apart_from_the_dev_set():
