@@ -174,11 +174,19 @@ def _looks_like_headline(text: str) -> bool:
     return len(stripped) < 60 or _LINK_END.search(stripped) is None or _BODY_SENTENCE.search(stripped) is None
 
 
-# A press release's closing section for journalists: its numbered notes after the heading (about the body, where the
+# A press release's closing section for journalists: its numbered notes after the heading (about the issuer, where the
 # decision is published, how to report side effects) are furniture, though each reads like a statement. An unnumbered
 # line there may be a fact about the company that is checked like the body ("… was founded in 1871").
 _NOTES_TO_EDITORS = re.compile(r"notes?\s+(?:to|for)\s+editors?:?", re.IGNORECASE)
-_NUMBERED_NOTE = re.compile(r"\d{1,2}\.\s")
+# The notes that are furniture: the issuer's description of itself ("1. The Digital Rights Authority is the independent
+# regulator …") and a pointer to more (where a report is available or published, how to report or contact). A note
+# stating a fact about the body's subject ("2. Breaching a ban can lead to a fine of up to £1,000", "Ashby Water
+# supplies 610 million litres a day") is checked like the body.
+_FURNITURE_NOTE = re.compile(
+    r"\d{1,2}\.\s+(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s"
+    r"|.*?(?:\b(?:can|may|should)\s+(?:report|contact|find|apply|request|download|read|view|access)\b"
+    r"|\bavailable\s+(?:at|from|on)\b|\bwill\s+be\s+published\b|\benquiries\b|@)"
+)
 
 
 def lead_in(text: str) -> int:
@@ -203,7 +211,7 @@ def split_lines(text: str) -> list[Line]:
         start = match.start() + (len(raw) - len(raw.lstrip()))
         end = match.end() - (len(raw) - len(raw.rstrip()))
         body = text[start:end]
-        furniture = "note to editors" if notes and _NUMBERED_NOTE.match(body) else _furniture_reason(body)
+        furniture = "note to editors" if notes and _FURNITURE_NOTE.match(body) else _furniture_reason(body)
         if not notes and len(body) < 20 and _NOTES_TO_EDITORS.fullmatch(body):
             notes = True
         lines.append(

@@ -999,13 +999,18 @@ def test_numbered_notes_to_editors_are_furniture():
         "The regulator fined Harlow Foods £2 million on Tuesday for losing customer records.\n\n"
         "Notes to editors\n"
         "1. The Digital Rights Authority is the independent regulator responsible for enforcing data protection law.\n"
-        "2. The University has 24,000 students from more than 120 countries.\n"
+        "2. The University of Eastmere is a research-intensive university with 24,000 students.\n"
+        "3. Patients can report suspected side effects through the Green Form scheme.\n"
+        "4. Breaching the order is a criminal offence and can lead to a fine of up to £1,000.\n"
+        "5. Harlow Water supplies 610 million litres of drinking water a day on average.\n"
         "Harlow Foods was founded in 1871 and operates 64 stores.\n"
     )
     texts = [c.text for c in extract(text)]
     assert texts[0].startswith("The regulator fined Harlow Foods £2 million")
-    assert not any("regulator responsible" in t or "24,000" in t for t in texts)
+    assert not any("regulator responsible" in t or "24,000" in t or "Green Form" in t for t in texts)
     assert any("1871" in t for t in texts)  # an unnumbered fact about the company is checked like the body
+    # a numbered note stating a fact about the body's subject is checked like the body
+    assert any("£1,000" in t for t in texts) and any("610 million litres" in t for t in texts)
 
 
 def test_a_programme_line_naming_its_presenter_is_kept_for_the_names():
