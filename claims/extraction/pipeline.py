@@ -112,6 +112,10 @@ _PAST_ALTERNATIVES = prefix_tree(["was", "were", "had", "has been", "have been",
 _PAST = _rx(rf"\b(?:{_PAST_ALTERNATIVES}|[a-z]{{5,}}\b(?<=ed))\b")
 # Every match of _PAST is one of these words (a whole run of letters) or holds "ed": the guard before searching it.
 _PAST_MATCH_WORDS = frozenset(["was", "were", "had", "been", "did", *_PAST_LISTED])
+# A negative's contraction before what it negates is a past tense too ("weren't part of the trial"); one closing
+# the sentence stands for a verb elided ("A lot of my friends didn't."), with nothing to check.
+_CONTRACTED_PAST_WORDS = frozenset(["wasn", "weren", "hadn", "didn"])
+_CONTRACTED_PAST = _rx(r"\b(?:wasn|weren|hadn|didn)['’]t\s+[a-z0-9£$€]")
 # Irregular past tenses are found by a set lookup in the bag of words (a long alternation is slow to search);
 # participles only after an auxiliary ("has taken", "was stolen"), searched only when the bag holds one.
 _IRREGULAR_PAST = frozenset(IRREGULAR_PAST)
@@ -134,6 +138,8 @@ def _past(text: str, bag: set[str] | frozenset[str]) -> bool:
     # Most assertions hold neither "ed" nor a word of _PAST_MATCH_WORDS: _PAST is not searched in them (only for
     # speed).
     if ("ed" in text or not bag.isdisjoint(_PAST_MATCH_WORDS)) and _PAST.search(text):
+        return True
+    if not bag.isdisjoint(_CONTRACTED_PAST_WORDS) and _CONTRACTED_PAST.search(text):
         return True
     return not bag.isdisjoint(_IRREGULAR_PARTICIPLES) and _PERFECT.search(text) is not None
 

@@ -1051,3 +1051,10 @@ def test_a_reported_clauses_subject_pronoun_is_named_after_its_speaker():
     assert any(t.startswith("Ruth Okonjo had counted 42 cracked windows") for t in texts)
     # An expletive "it" is nobody's: the claim keeps it.
     assert not any(t.startswith("The council was unclear") for t in texts)
+
+
+def test_a_negative_contraction_is_a_past_tense_unless_it_closes_an_elided_verb():
+    kept = extract("Kim Ash said the care services weren't part of the trial.\n")
+    assert [c.text for c in kept] == ["The care services weren't part of the trial"]
+    assert "past event" in kept[0].reasons
+    assert extract('"A lot of my friends didn\'t."\n') == []
