@@ -104,6 +104,10 @@ _PAST_LISTED = [
     "hit",
     "cut",
     "shut",
+    # regular pasts too short for the "-ed" run of five letters
+    "died",
+    "sued",
+    "owed",
 ]
 # The word boundaries are outside the alternations: one test per position instead of one per alternative. Only
 # whether it matches is ever asked, so the words are a prefix tree and the "-ed" form is a whole run of five letters
@@ -1664,10 +1668,19 @@ def _score(
             while match and (
                 (match.group()[-2:] in _LIKELIHOOD_ENDS and _PAST_LIKELIHOOD.match(text, match.end()))
                 or (match.group() == "could" and _COULD_NOT.match(text, match.end()))
+                or (
+                    match.group() == "could"
+                    and "past event" in positive
+                    and ("before" in bag or "until" in bag)
+                    and _TIME_CLAUSE.search(text, max(0, match.start() - 40), match.start())
+                )
+                or (match.group() == "will" and _HABITUAL.match(text, match.end()))
             ):
                 # "Ice was likely to have been a factor", "data may have been accessed": a likelihood of what
                 # has happened is an assessment of the past, no forecast; nor is "could not" of what someone was
-                # unable to do ("customers could not make calls during the outage").
+                # unable to do ("customers could not make calls during the outage"), nor "could" in a past time
+                # clause ("nine died before our teams could reach them"), nor a habit's "will often" ("a pod will
+                # often follow one sick animal").
                 match = _PREDICTION.search(text, match.end())
             match = match or _cue(_EXPECTATION, text, cues_bag)
         found[name] = match
@@ -1739,6 +1752,10 @@ _PAST_LIKELIHOOD = _rx(rf"(?:\s+to)?\s+have\s+(?:been|had|[a-z]{{3,}}ed|{_PARTIC
 _LIKELIHOOD_ENDS = frozenset(["ly", "to", "ay", "ht"])
 # "could" as the past of "cannot": "could not" or "couldn't" before a verb other than "be" or "have".
 _COULD_NOT = _rx(r"(?:\s+not|n['’]t)\s+(?!be\b|have\b)[a-z]")
+# A past time clause's subject before its "could": "before our teams could reach them", "until anyone could".
+_TIME_CLAUSE = _rx(r"\b(?:before|until)\s+(?:[a-z'’]+\s+){1,3}$")
+# A habit's adverb after "will": "will often", "will usually".
+_HABITUAL = _rx(r"\s+(?:often|usually|typically|generally|normally|sometimes)\b")
 
 _QUOTE_MARKS = frozenset('"“”«»')
 

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.extraction import extract
+from claims.extraction.pipeline import scored_assertions
 from claims.extraction.text import sentences
 from tests.claims.conftest import demo_file
 
@@ -1058,3 +1059,12 @@ def test_a_negative_contraction_is_a_past_tense_unless_it_closes_an_elided_verb(
     assert [c.text for c in kept] == ["The care services weren't part of the trial"]
     assert "past event" in kept[0].reasons
     assert extract('"A lot of my friends didn\'t."\n') == []
+
+
+def test_could_in_a_past_time_clause_and_a_habits_will_are_no_forecast():
+    kept = extract("Fourteen whales died: nine before our teams could reach them and five which our vets put down.\n")
+    assert kept and "prediction" not in kept[0].reasons and "past event" in kept[0].reasons
+    habit = scored_assertions("A whole pod will often follow one sick animal into shallow water.\n")
+    assert habit and "prediction" not in habit[0][1]
+    forecast = scored_assertions("The council could lose part of its grant before ministers decide.\n")
+    assert forecast and "prediction" in forecast[0][1]
