@@ -909,7 +909,10 @@ def test_a_body_line_ending_with_a_link_is_no_headline():
 def test_what_a_speaker_is_stays_the_outlets_claim_beside_what_it_said():
     text = "Harlow Foods, which employs 2,000 people, said it would close the plant in May.\n"
     claims = {c.text: c.claimant for c in extract(text)}
-    assert claims == {"Harlow Foods would close the plant in May": "Harlow Foods", "Harlow Foods employs 2,000 people": ""}
+    assert claims == {
+        "Harlow Foods would close the plant in May": "Harlow Foods",
+        "Harlow Foods employs 2,000 people": "",
+    }
 
 
 def test_layout_markers_opening_a_line_are_no_part_of_its_sentence():

@@ -218,7 +218,11 @@ def test_a_short_claim_with_a_figure_is_kept():
     ("text", "claimant", "claim_start"),
     [
         # a descriptor before an organisation's name, at the start of the sentence
-        ("The broadcasting regulator Mediacom said it had fined four stations since March 2023.", "Mediacom", "Mediacom had"),
+        (
+            "The broadcasting regulator Mediacom said it had fined four stations since March 2023.",
+            "Mediacom",
+            "Mediacom had",
+        ),
         # a person "of" an institution is the person
         (
             "Marine biologist Hanna Lind of Aarhus University said cod stocks had fallen by 40% since 2010.",
@@ -257,7 +261,9 @@ def test_the_study_refers_back_to_the_document_introduced_earlier():
 
 def test_an_air_force_is_an_organisation_and_a_pronoun_after_the_day_is_kept():
     claims = extract("Norland's air force said on Friday it had intercepted 17 of the 20 drones.")
-    assert [(c.claimant, c.text) for c in claims] == [("Norland's air force", "Norland's air force had intercepted 17 of the 20 drones")]
+    assert [(c.claimant, c.text) for c in claims] == [
+        ("Norland's air force", "Norland's air force had intercepted 17 of the 20 drones")
+    ]
     claims = extract("Poland's air force said on Friday it had intercepted 17 of the 20 drones.")
     assert [c.claimant for c in claims] == ["the Polish air force"]
 
