@@ -59,7 +59,8 @@ _VERBS = prefix_tree(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
     "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|findings"
+    "trial|experiment|evaluation|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|"
+    "findings"
 )
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
@@ -123,6 +124,9 @@ _TRAILING = re.compile(
     rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»'’]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
+# _TRAILING with no subject opening "and"/"but", tried when _TRAILING gave no frame: "…, and 89% of staff surveyed
+# reported better wellbeing, the study found" is a coordinated clause inside the study's claim.
+_TRAILING_PAST_AND = re.compile(_TRAILING.pattern.replace("(?P<subj>", r"(?!\s*(?:and|but)\s)(?P<subj>", 1))
 # _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
 # without such a verb in its tail cannot match, and the costly pattern is not tried.
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
@@ -401,6 +405,7 @@ _STUDY_BACKREFS = {
     "audit",
     "poll",
     "assessment",
+    "evaluation",
     "inquiry",
 }
 # A document introduced without a frame ("… was recommended in a 2023 engineering assessment"), for a later "the
@@ -484,6 +489,7 @@ _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
 # Role nouns of the state: "the government" is never a name without a head noun ("Connecta" may be "the company").
 _STATE_ROLES = {"government", "ministry", "court", "police", "military", "army", "navy", "force", "council"}
+_ANY_ORG_ROLES = {"body", "organisation", "organization"}  # role nouns of any kind of organisation
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
@@ -1514,13 +1520,33 @@ class Speakers:
             named = next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
             return self._remember(named, "org", position)  # the latest mention: "it" later finds the name
         kin = ORG_ROLE_KINDS.get(head, {head})
+        if head in _ANY_ORG_ROLES:
+            kin = _ORG_HEAD_NOUNS  # "the body" may be a union, a federation, a council …
         # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
-        described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        described = (
+            bool(wanted) and "company" in ORG_ROLE_KINDS.get(head, ()) and all(w.isalpha() or "-" in w for w in wanted)
+        )
         owned = lower[0] in {"its", "their"}
         if owned:
             # "its trust confirmed": an organisation belonging to something named before, never that something
             # nor another organisation of the same kind; without a name that fits, as written.
             return self._remember(" ".join(kept), "org", position, set(lower))
+        if wanted and head not in _STATE_ROLES:
+            # "the rescue charity", "the chess body": a role whose modifiers are words of an organisation's name
+            # ("the International Chess Union") of no other kind, or of a name read as an untitled person's
+            # ("Coastal Cetacean Rescue (CCR) has confirmed …"): no surname is an organisation's modifier.
+            titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+            untitled = [m for m in self.before(position, "person") if m.canonical not in titled]
+            for org in orgs + untitled:
+                words = set(_ORG_WORD.findall(org.canonical.lower()))
+                heads = (words | (org.titles & ORG_ROLES)) & _ORG_HEAD_NOUNS
+                if (
+                    all(w in words for w in wanted)
+                    and (heads & kin or not heads)
+                    and org.canonical.lower() not in COUNTRIES
+                ):
+                    # Remembered with the role, for a later "the charity" to find the name.
+                    return self._remember(org.canonical, "org", position, {head, *wanted})
         if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
                 # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
@@ -1698,6 +1724,9 @@ class Speakers:
                 by = _AUTHOR_END.sub("", author.group("author"))
                 claimant, _ = self.resolve(by, position)
                 if claimant:
+                    if not is_data:
+                        # "An evaluation by the University of Elm found …", then "the study found": the author's.
+                        self.mentions.append(Mention(position, claimant, "org", {"document"}))
                     return claimant, written
                 if by[:4].lower() == "the " and len(by.split()) <= 8:
                     # "figures from the European network of grid operators": a publisher in lower case.
@@ -1723,7 +1752,11 @@ class Speakers:
             return found
         head_low = words[-1].lower()
         noun_head = (
-            head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
+            head_low in ORG_ROLES
+            or head_low in PERSON_ROLES
+            or head_low in _GROUP_SPEAKERS
+            or head_low in ORG_HEADS
+            or head_low in _ANY_ORG_ROLES
         )
         # Keep the noun phrase at the end of the subject: "The remarks come after Minister X" -> "Minister X".
         kept: list[str] = []
@@ -1738,6 +1771,7 @@ class Speakers:
                 or low in TITLE_WORDS
                 or low in PERSON_ROLES
                 or low in ORG_ROLES
+                or (n == 0 and low in _ANY_ORG_ROLES)
                 or low in _DETERMINERS
                 or low in _NP_EXTRA
                 or low in _PRONOUNS
@@ -1824,7 +1858,7 @@ class Speakers:
             return (people[0].canonical if people else written), written
         org_role = lower[0] in _DETERMINERS and all(m.islower() or m.lower() in DEMONYMS for m in modifiers)
         if (
-            (head in ORG_ROLES or head in ORG_HEADS)
+            (head in ORG_ROLES or head in ORG_HEADS or head in _ANY_ORG_ROLES)
             and org_role
             and not indefinite
             and not (modifiers and kept[-1][:1].isupper())
@@ -2199,7 +2233,8 @@ def _opening_np(head: str) -> str:
             break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:
         low = [t.lower() for t in tokens]
-        end = next((i + 1 for i, w in enumerate(low) if w in ORG_ROLES or w in PERSON_ROLES or w in _GROUP_SPEAKERS), 0)
+        roles = (ORG_ROLES, PERSON_ROLES, _GROUP_SPEAKERS, _ANY_ORG_ROLES)
+        end = next((i + 1 for i, w in enumerate(low) if any(w in r for r in roles)), 0)
     return " ".join(tokens[:end])
 
 
@@ -2756,7 +2791,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         # "CLAUSE, X said, and CLAUSE" is tried last.
         middle = commas >= 2 and (", and " in stripped or ", but " in stripped)
         for candidate in (
-            _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            trailing := _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            _TRAILING_PAST_AND if trailing and (", and " in stripped or ", but " in stripped) else None,
             _TRAILING_ROLE if commas >= 2 else None,
             _TRAILING_INVERTED if not words.isdisjoint(_INVERTED_VERBS) else None,
             _TRAILING_MID if middle else None,
