@@ -2262,6 +2262,13 @@ _DENIAL_TAIL = re.compile(
 )
 
 
+# A label crediting the entry after its colon: "Update from CCR:", "Statement from the council:".
+_CREDIT_LABEL = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:[Uu]pdates?|[Ss]tatement|[Mm]essage|[Ww]ord|[Rr]esponse|[Cc]omment)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^:]{1,40})$"
+)
+
+
 def without_denial(frame: Frame | None, sentence: str) -> Frame | None:
     """The frame with its clause (and its tail's) ending before a closing "…, which X denies"."""
     if frame is None:
@@ -2290,6 +2297,19 @@ def find_frame(
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
         return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
+    colon = sentence.find(": ", 0, 48) if frame is None else -1
+    if colon > 0 and not any(ch in sentence[:colon] for ch in ',;“”"«»') and sentence[:colon].count(" ") < 6:
+        # "Sad news: CCR now says …", "Breaking: …": a live blog's or bulletin's label before the entry, read past;
+        # "Update from CCR: 27 whales have been …": a label crediting its entry to the one it is from.
+        cut = colon + 2
+        credit = _CREDIT_LABEL.match(sentence, 0, colon)
+        if credit:
+            claimant, written = speakers.resolve(credit.group("who"), position + credit.start("who"))
+            if claimant:
+                return Frame(claimant, written, cut, len(sentence.rstrip(" .!")), "from")
+        inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
+        if inner is not None and inner.claimant and inner.clause_start > 0:
+            return inner.shifted(cut)
     if frame is not None and frame.tail is None and "; " in sentence:
         # "X says A; Y says B": two speakers, each with the clause of its own half.
         cut = sentence.rindex("; ") + 2

@@ -2009,3 +2009,14 @@ def test_a_role_whose_modifiers_are_words_of_a_name_refers_to_the_name():
         "The chess body said it had banned 41 players for computer cheating last year.\n"
     )
     assert _claimant(union, "41 players") == "the International Chess Union"
+
+
+def test_a_live_blog_entrys_label_before_a_colon_is_read_past_or_credits_the_entry():
+    text = (
+        "07:15\nCoastal Cetacean Rescue (CCR) has confirmed that about 40 pilot whales are stranded on the beach.\n\n"
+        "11:05\nSad news: CCR now says at least eight of the whales have died.\n\n"
+        "21:30\nUpdate from CCR: 27 whales have been returned to the sea.\n"
+    )
+    assert _claimant(text, "eight of the whales") == "Coastal Cetacean Rescue"
+    assert _claimant(text, "27 whales") == "Coastal Cetacean Rescue"
+    assert "Sad news" not in next(c.text for c in extract(text) if "eight" in c.text)
