@@ -185,6 +185,8 @@ _SPEAKING_VERBS = {
     "insisted",
     "claimed",
     "warned",
+    "noted",
+    "added",
 }
 # Whom a speaker "told" before a bare clause: a pronoun or an audience ("told us the plant had shed 300 jobs").
 _TOLD_WHOM = (
@@ -1980,6 +1982,21 @@ class Speakers:
             return False
         return after[-1].lower() in _ORG_ENDS or (len(after) == 1 and after[0].lower() not in _NOT_NAMES)
 
+    def _named_head(self, words: list[str], position: int) -> str:
+        """The latest name of two or more words, an organisation's or an untitled person's, ending in the last of
+        `words` and holding the others ("ombudsman" → "the Social Housing Ombudsman"), else ""."""
+        head = words[-1]
+        titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+        for m in reversed(self.mentions):
+            if m.position >= position or m.headline or "document" in m.titles:
+                continue
+            if m.kind != "org" and (m.kind != "person" or m.canonical in titled):
+                continue
+            parts = m.canonical.lower().split()
+            if len(parts) > 1 and parts[-1] == head and all(w in parts for w in words[:-1]):
+                return m.canonical
+        return ""
+
     def _speaking_np(self, subject: str, position: int) -> tuple[str, str]:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
         words = subject.split()
@@ -1997,6 +2014,12 @@ class Speakers:
                     # "the administrators say" after "The administrators, Hartley Crane Partners, have said".
                     return self._remember(mention.canonical, "org", position), written
             kind = "group" if words[-1].endswith("s") else "org"
+            if kind == "org":
+                # "the ombudsman" after "the Social Housing Ombudsman": the head noun of an earlier name (of an
+                # organisation, or read as an untitled person's), its other words among the name's.
+                named = self._named_head(words[1:], position)
+                if named:
+                    return self._remember(named, "org", position), written
             if _PERSON_NOUN.search(words[-1]):
                 # "“I felt sick,” the musician told the Flash": a person's occupation, the person named before.
                 people = self.before(position, "person")

@@ -2020,3 +2020,11 @@ def test_a_live_blog_entrys_label_before_a_colon_is_read_past_or_credits_the_ent
     assert _claimant(text, "eight of the whales") == "Coastal Cetacean Rescue"
     assert _claimant(text, "27 whales") == "Coastal Cetacean Rescue"
     assert "Sad news" not in next(c.text for c in extract(text) if "eight" in c.text)
+
+
+def test_a_definite_noun_heading_an_earlier_name_refers_to_it():
+    text = (
+        "The Social Housing Ombudsman said Northgate Homes had failed to act on 23 reports.\n\n"
+        "Her daughter was admitted to hospital twice, the ombudsman noted.\n"
+    )
+    assert _claimant(text, "admitted to hospital") == "Social Housing Ombudsman"
