@@ -2201,6 +2201,10 @@ _AND_SPEAKER = re.compile(
 # "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
 # past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
 _PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")
+_PHRASE_OPENINGS = {"In ", "On ", "At ", "Thr", "Via"}
+_APPOSED_OPENER = re.compile(
+    r"(?:In|On|At|Through|Via)\s[^,;:“”\"«»]{1,70},\s+[A-Z][^,;:“”\"«»]{1,50},\s+(?=(?:he|she|they|it|we)\s)"
+)
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?(?:\s*[—–-]\s*|\s+)(?=[A-Z“\"])")
 _TO_SAY = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ur)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>[^,;:“”\"«»]{1,60}),)"
@@ -2364,6 +2368,10 @@ def find_frame(
         if inner is not None and inner.claimant:
             return replace(inner.shifted(cut), own_end=cut - 2)
     opener = _PARTICIPLE_OPENER.match(sentence) if frame is None and sentence.count(",") >= 2 else None
+    if opener is None and frame is None and sentence[:3] in _PHRASE_OPENINGS and sentence.count(",") >= 2:
+        # "In a statement issued through his lawyer, Matthias Oberg, he said …": an opening phrase ending in an
+        # apposed name, before a pronoun subject, read past.
+        opener = _APPOSED_OPENER.match(sentence)
     if opener:
         cut = opener.end()
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)

@@ -2028,3 +2028,11 @@ def test_a_definite_noun_heading_an_earlier_name_refers_to_it():
         "Her daughter was admitted to hospital twice, the ombudsman noted.\n"
     )
     assert _claimant(text, "admitted to hospital") == "Social Housing Ombudsman"
+
+
+def test_an_opening_phrase_ending_in_an_apposed_name_is_read_past_before_a_pronoun():
+    text = (
+        "Grandmaster Teodor Brask was disqualified on Saturday, the organisers said. Brask denied any wrongdoing.\n\n"
+        "In a statement issued through his lawyer, Matthias Oberg, he said the device was an orthopaedic insole.\n"
+    )
+    assert _claimant(text, "orthopaedic insole") == "Teodor Brask"
