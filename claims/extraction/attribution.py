@@ -634,7 +634,7 @@ _NAMED_SPOKES = re.compile(
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
 _NAME_OF_ORG = re.compile(
-    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
 )
 _NAME_ROLE_PARENTHESES = re.compile(
@@ -1652,12 +1652,13 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
-        named_of = _NAME_OF_ORG.match(subject) if " of " in subject else None
+        named_of = _NAME_OF_ORG.match(subject) if " of " in subject or " from " in subject else None
         if named_of:
             name = named_of.group("name").split()
             if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name):
-                # "Tomas Quill of the Alden Riders Alliance told us …": a name of two or three words, none an
-                # organisation's word, before "of" and a capitalised organisation is a person of that organisation.
+                # "Tomas Quill of the Alden Riders Alliance told us …", "Marta Quill from CCR says …": a name of two
+                # or three words, none an organisation's word, before "of" or "from" and a capitalised organisation
+                # is a person of that organisation.
                 self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
                 return self._remember(self.surnames[name[-1]], "person", position), subject
         convened = _CONVENED.match(subject) if " by " in subject else None

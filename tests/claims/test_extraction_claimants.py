@@ -2036,3 +2036,13 @@ def test_an_opening_phrase_ending_in_an_apposed_name_is_read_past_before_a_prono
         "In a statement issued through his lawyer, Matthias Oberg, he said the device was an orthopaedic insole.\n"
     )
     assert _claimant(text, "orthopaedic insole") == "Teodor Brask"
+
+
+def test_a_name_from_an_organisation_is_the_person_and_she_is_her():
+    text = (
+        'Station officer Ben Yarrow told the Echo: "The car park is full."\n\n'
+        "Marta Quill from CCR says volunteers are keeping the animals cool with wet sheets. She says the charity's "
+        "medics were on the sand within 40 minutes.\n"
+    )
+    assert _claimant(text, "wet sheets") == "Marta Quill"
+    assert _claimant(text, "40 minutes") == "Marta Quill"
