@@ -2041,8 +2041,8 @@ def test_an_opening_phrase_ending_in_an_apposed_name_is_read_past_before_a_prono
 def test_a_name_from_an_organisation_is_the_person_and_she_is_her():
     text = (
         'Station officer Ben Yarrow told the Echo: "The car park is full."\n\n'
-        "Marta Quill from CCR says volunteers are keeping the animals cool with wet sheets. She says the charity's "
+        "Marta Quill from CCR says more than 200 volunteers have turned up at the beach. She says the charity's "
         "medics were on the sand within 40 minutes.\n"
     )
-    assert _claimant(text, "wet sheets") == "Marta Quill"
+    assert _claimant(text, "200 volunteers") == "Marta Quill"
     assert _claimant(text, "40 minutes") == "Marta Quill"
