@@ -59,7 +59,8 @@ _VERBS = prefix_tree(REPORTING_VERBS)
 # Documents as speakers: "a study published in the journal Nature", "a new report by the UN", "the survey".
 _DOCUMENTS = (
     "study|studies|report|survey|analysis|poll|review|paper|audit|investigation|inquiry|research|assessment|census|"
-    "trial|experiment|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|findings"
+    "trial|experiment|evaluation|statement|letter|filing|memo|ruling|data|figures|statistics|estimates|results|"
+    "findings"
 )
 _ADVERBS = (
     r"(?:(?:also|has|have|had|again|repeatedly|further|previously|earlier|later|then|once|recently|now|still|just|"
@@ -123,6 +124,9 @@ _TRAILING = re.compile(
     rf"^(?P<clause>.+?)(?:[,”\"»]|[.!?][”\"»])\s*(?:[”\"»'’]\s*)?(?:[,–—-]+\s*)?(?P<subj>[^,“”\"«»]{{1,90}}?)\s+{_ADVERBS}(?P<verb>{_VERBS})\b"
     rf"(?P<rest>[^“”\"«»]{{0,90}})$",
 )
+# _TRAILING with no subject opening "and"/"but", tried when _TRAILING gave no frame: "…, and 89% of staff surveyed
+# reported better wellbeing, the study found" is a coordinated clause inside the study's claim.
+_TRAILING_PAST_AND = re.compile(_TRAILING.pattern.replace("(?P<subj>", r"(?!\s*(?:and|but)\s)(?P<subj>", 1))
 # _TRAILING's verb follows white space and ends at most 90 characters before the end of the sentence: a sentence
 # without such a verb in its tail cannot match, and the costly pattern is not tried.
 _TRAILING_VERB = re.compile(rf"\s(?:{_VERBS})\b")
@@ -181,6 +185,8 @@ _SPEAKING_VERBS = {
     "insisted",
     "claimed",
     "warned",
+    "noted",
+    "added",
 }
 # Whom a speaker "told" before a bare clause: a pronoun or an audience ("told us the plant had shed 300 jobs").
 _TOLD_WHOM = (
@@ -401,6 +407,7 @@ _STUDY_BACKREFS = {
     "audit",
     "poll",
     "assessment",
+    "evaluation",
     "inquiry",
 }
 # A document introduced without a frame ("… was recommended in a 2023 engineering assessment"), for a later "the
@@ -484,6 +491,7 @@ _SPOKES_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 # Modifiers that do not narrow a role noun down: "the same agency", "the former ministry".
 # Role nouns of the state: "the government" is never a name without a head noun ("Connecta" may be "the company").
 _STATE_ROLES = {"government", "ministry", "court", "police", "military", "army", "navy", "force", "council"}
+_ANY_ORG_ROLES = {"body", "organisation", "organization"}  # role nouns of any kind of organisation
 _SOFT_MODIFIERS = {"same", "former", "new", "top", "senior", "local"}
 _ORG_WORD = re.compile(r"[a-z]+")
 _ORG_HEAD_NOUNS = ORG_HEADS | ORG_ROLES
@@ -626,7 +634,7 @@ _NAMED_SPOKES = re.compile(
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
 _NAME_OF_ORG = re.compile(
-    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
 )
 _NAME_ROLE_PARENTHESES = re.compile(
@@ -1514,13 +1522,33 @@ class Speakers:
             named = next((name for name in fits if any(w[:1].isupper() for w in name.split())), fits[0])
             return self._remember(named, "org", position)  # the latest mention: "it" later finds the name
         kin = ORG_ROLE_KINDS.get(head, {head})
+        if head in _ANY_ORG_ROLES:
+            kin = _ORG_HEAD_NOUNS  # "the body" may be a union, a federation, a council …
         # "the budget airline", "the struggling retailer": a business described, not named, by its modifiers.
-        described = bool(wanted) and "company" in kin and all(w.isalpha() or "-" in w for w in wanted)
+        described = (
+            bool(wanted) and "company" in ORG_ROLE_KINDS.get(head, ()) and all(w.isalpha() or "-" in w for w in wanted)
+        )
         owned = lower[0] in {"its", "their"}
         if owned:
             # "its trust confirmed": an organisation belonging to something named before, never that something
             # nor another organisation of the same kind; without a name that fits, as written.
             return self._remember(" ".join(kept), "org", position, set(lower))
+        if wanted and head not in _STATE_ROLES:
+            # "the rescue charity", "the chess body": a role whose modifiers are words of an organisation's name
+            # ("the International Chess Union") of no other kind, or of a name read as an untitled person's
+            # ("Coastal Cetacean Rescue (CCR) has confirmed …"): no surname is an organisation's modifier.
+            titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+            untitled = [m for m in self.before(position, "person") if m.canonical not in titled]
+            for org in orgs + untitled:
+                words = set(_ORG_WORD.findall(org.canonical.lower()))
+                heads = (words | (org.titles & ORG_ROLES)) & _ORG_HEAD_NOUNS
+                if (
+                    all(w in words for w in wanted)
+                    and (heads & kin or not heads)
+                    and org.canonical.lower() not in COUNTRIES
+                ):
+                    # Remembered with the role, for a later "the charity" to find the name.
+                    return self._remember(org.canonical, "org", position, {head, *wanted})
         if (not wanted or described) and head not in _STATE_ROLES:
             for org in orgs:
                 # The role it was introduced with counts as its head ("Staff union UCSA" is no trust).
@@ -1624,12 +1652,13 @@ class Speakers:
         words = [w for i, w in enumerate(words) if w and not (i < last and w.rstrip(".") in _HONORIFICS)]
         if not words:
             return "", ""
-        named_of = _NAME_OF_ORG.match(subject) if " of " in subject else None
+        named_of = _NAME_OF_ORG.match(subject) if " of " in subject or " from " in subject else None
         if named_of:
             name = named_of.group("name").split()
             if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name):
-                # "Tomas Quill of the Alden Riders Alliance told us …": a name of two or three words, none an
-                # organisation's word, before "of" and a capitalised organisation is a person of that organisation.
+                # "Tomas Quill of the Alden Riders Alliance told us …", "Marta Quill from CCR says …": a name of two
+                # or three words, none an organisation's word, before "of" or "from" and a capitalised organisation
+                # is a person of that organisation.
                 self.surnames.setdefault(name[-1], " ".join(fold_names(name)))
                 return self._remember(self.surnames[name[-1]], "person", position), subject
         convened = _CONVENED.match(subject) if " by " in subject else None
@@ -1698,6 +1727,9 @@ class Speakers:
                 by = _AUTHOR_END.sub("", author.group("author"))
                 claimant, _ = self.resolve(by, position)
                 if claimant:
+                    if not is_data:
+                        # "An evaluation by the University of Elm found …", then "the study found": the author's.
+                        self.mentions.append(Mention(position, claimant, "org", {"document"}))
                     return claimant, written
                 if by[:4].lower() == "the " and len(by.split()) <= 8:
                     # "figures from the European network of grid operators": a publisher in lower case.
@@ -1723,7 +1755,11 @@ class Speakers:
             return found
         head_low = words[-1].lower()
         noun_head = (
-            head_low in ORG_ROLES or head_low in PERSON_ROLES or head_low in _GROUP_SPEAKERS or (head_low in ORG_HEADS)
+            head_low in ORG_ROLES
+            or head_low in PERSON_ROLES
+            or head_low in _GROUP_SPEAKERS
+            or head_low in ORG_HEADS
+            or head_low in _ANY_ORG_ROLES
         )
         # Keep the noun phrase at the end of the subject: "The remarks come after Minister X" -> "Minister X".
         kept: list[str] = []
@@ -1738,6 +1774,7 @@ class Speakers:
                 or low in TITLE_WORDS
                 or low in PERSON_ROLES
                 or low in ORG_ROLES
+                or (n == 0 and low in _ANY_ORG_ROLES)
                 or low in _DETERMINERS
                 or low in _NP_EXTRA
                 or low in _PRONOUNS
@@ -1824,7 +1861,7 @@ class Speakers:
             return (people[0].canonical if people else written), written
         org_role = lower[0] in _DETERMINERS and all(m.islower() or m.lower() in DEMONYMS for m in modifiers)
         if (
-            (head in ORG_ROLES or head in ORG_HEADS)
+            (head in ORG_ROLES or head in ORG_HEADS or head in _ANY_ORG_ROLES)
             and org_role
             and not indefinite
             and not (modifiers and kept[-1][:1].isupper())
@@ -1946,6 +1983,21 @@ class Speakers:
             return False
         return after[-1].lower() in _ORG_ENDS or (len(after) == 1 and after[0].lower() not in _NOT_NAMES)
 
+    def _named_head(self, words: list[str], position: int) -> str:
+        """The latest name of two or more words, an organisation's or an untitled person's, ending in the last of
+        `words` and holding the others ("ombudsman" → "the Social Housing Ombudsman"), else ""."""
+        head = words[-1]
+        titled = {m.canonical for m in self.mentions if m.kind == "person" and m.titles}
+        for m in reversed(self.mentions):
+            if m.position >= position or m.headline or "document" in m.titles:
+                continue
+            if m.kind != "org" and (m.kind != "person" or m.canonical in titled):
+                continue
+            parts = m.canonical.lower().split()
+            if len(parts) > 1 and parts[-1] == head and all(w in parts for w in words[:-1]):
+                return m.canonical
+        return ""
+
     def _speaking_np(self, subject: str, position: int) -> tuple[str, str]:
         """ "The city says …", "the authors wrote": a definite noun the lists do not know, as the speaker."""
         words = subject.split()
@@ -1963,6 +2015,12 @@ class Speakers:
                     # "the administrators say" after "The administrators, Hartley Crane Partners, have said".
                     return self._remember(mention.canonical, "org", position), written
             kind = "group" if words[-1].endswith("s") else "org"
+            if kind == "org":
+                # "the ombudsman" after "the Social Housing Ombudsman": the head noun of an earlier name (of an
+                # organisation, or read as an untitled person's), its other words among the name's.
+                named = self._named_head(words[1:], position)
+                if named:
+                    return self._remember(named, "org", position), written
             if _PERSON_NOUN.search(words[-1]):
                 # "“I felt sick,” the musician told the Flash": a person's occupation, the person named before.
                 people = self.before(position, "person")
@@ -2144,6 +2202,10 @@ _AND_SPEAKER = re.compile(
 # "Giving evidence alongside her, X, chief executive of Y, said …": a participle phrase opening the sentence, read
 # past when the sentence has no frame with it (a single word such as "Beijing," is no phrase).
 _PARTICIPLE_OPENER = re.compile(r"(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s[^,;:“”\"«»]{1,70},\s+(?=[A-Z])")
+_PHRASE_OPENINGS = {"In ", "On ", "At ", "Thr", "Via"}
+_APPOSED_OPENER = re.compile(
+    r"(?:In|On|At|Through|Via)\s[^,;:“”\"«»]{1,70},\s+[A-Z][^,;:“”\"«»]{1,50},\s+(?=(?:he|she|they|it|we)\s)"
+)
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|BST|GMT|CET|CEST|EST|ET))?(?:\s*[—–-]\s*|\s+)(?=[A-Z“\"])")
 _TO_SAY = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,90}?|(?:[Aa]n?|[Aa]nother|[Oo]ne|[Oo]ur)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<named>[^,;:“”\"«»]{1,60}),)"
@@ -2199,7 +2261,8 @@ def _opening_np(head: str) -> str:
             break  # "The company apologised on Friday": no capitalised word after the verb is the subject
     if not end:
         low = [t.lower() for t in tokens]
-        end = next((i + 1 for i, w in enumerate(low) if w in ORG_ROLES or w in PERSON_ROLES or w in _GROUP_SPEAKERS), 0)
+        roles = (ORG_ROLES, PERSON_ROLES, _GROUP_SPEAKERS, _ANY_ORG_ROLES)
+        end = next((i + 1 for i, w in enumerate(low) if any(w in r for r in roles)), 0)
     return " ".join(tokens[:end])
 
 
@@ -2224,6 +2287,13 @@ def _participle_frame(participle: re.Match[str], position: int, speakers: Speake
 _DENIAL_TAIL = re.compile(
     r",\s+which\s+(?:the\s+[a-z]+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|it|he|she|they)\s+(?:strongly\s+)?"
     r"(?:denies|denied|disputes|disputed|rejects|rejected)\s*[.!]?\s*$"
+)
+
+
+# A label crediting the entry after its colon: "Update from CCR:", "Statement from the council:".
+_CREDIT_LABEL = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:[Uu]pdates?|[Ss]tatement|[Mm]essage|[Ww]ord|[Rr]esponse|[Cc]omment)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^:]{1,40})$"
 )
 
 
@@ -2255,6 +2325,19 @@ def find_frame(
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
         return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
+    colon = sentence.find(": ", 0, 48) if frame is None else -1
+    if colon > 0 and not any(ch in sentence[:colon] for ch in ',;“”"«»') and sentence[:colon].count(" ") < 6:
+        # "Sad news: CCR now says …", "Breaking: …": a live blog's or bulletin's label before the entry, read past;
+        # "Update from CCR: 27 whales have been …": a label crediting its entry to the one it is from.
+        cut = colon + 2
+        credit = _CREDIT_LABEL.match(sentence, 0, colon)
+        if credit:
+            claimant, written = speakers.resolve(credit.group("who"), position + credit.start("who"))
+            if claimant:
+                return Frame(claimant, written, cut, len(sentence.rstrip(" .!")), "from")
+        inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
+        if inner is not None and inner.claimant and inner.clause_start > 0:
+            return inner.shifted(cut)
     if frame is not None and frame.tail is None and "; " in sentence:
         # "X says A; Y says B": two speakers, each with the clause of its own half.
         cut = sentence.rindex("; ") + 2
@@ -2286,6 +2369,10 @@ def find_frame(
         if inner is not None and inner.claimant:
             return replace(inner.shifted(cut), own_end=cut - 2)
     opener = _PARTICIPLE_OPENER.match(sentence) if frame is None and sentence.count(",") >= 2 else None
+    if opener is None and frame is None and sentence[:3] in _PHRASE_OPENINGS and sentence.count(",") >= 2:
+        # "In a statement issued through his lawyer, Matthias Oberg, he said …": an opening phrase ending in an
+        # apposed name, before a pronoun subject, read past.
+        opener = _APPOSED_OPENER.match(sentence)
     if opener:
         cut = opener.end()
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
@@ -2756,7 +2843,8 @@ def _find_frame(sentence: str, position: int, speakers: Speakers, words: set[str
         # "CLAUSE, X said, and CLAUSE" is tried last.
         middle = commas >= 2 and (", and " in stripped or ", but " in stripped)
         for candidate in (
-            _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            trailing := _TRAILING if _TRAILING_VERB.search(stripped, max(0, len(stripped) - _TRAILING_REACH)) else None,
+            _TRAILING_PAST_AND if trailing and (", and " in stripped or ", but " in stripped) else None,
             _TRAILING_ROLE if commas >= 2 else None,
             _TRAILING_INVERTED if not words.isdisjoint(_INVERTED_VERBS) else None,
             _TRAILING_MID if middle else None,

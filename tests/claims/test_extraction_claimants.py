@@ -1982,3 +1982,67 @@ def test_a_fact_checks_claim_credited_after_a_dash_is_the_credited_speakers():
     claim = found["This is the first time in our 58-year history that a drone has closed this airport"]
     assert claim.claimant == "Martin Hale" and "Martin Hale" not in claim.sentence
     assert found["In August 2019 the airport halted flights for 40 minutes after a drone sighting"].claimant == ""
+
+
+def test_a_document_named_by_its_author_is_the_authors_when_referred_back_to():
+    text = (
+        "An independent evaluation by the University of Eastholme found that sickness absence fell by 32%. Staff "
+        "turnover fell from 14% to 9%, and 89% of staff surveyed reported better wellbeing, the study found.\n\n"
+        "Graham Stott said planning decisions took longer. The evaluation, however, found that 94% of planning "
+        "applications were still decided on time.\n"
+    )
+    assert _claimant(text, "sickness absence") == "the University of Eastholme"
+    assert _claimant(text, "staff turnover") == "the University of Eastholme"
+    assert _claimant(text, "94% of planning") == "the University of Eastholme"
+
+
+def test_a_role_whose_modifiers_are_words_of_a_name_refers_to_the_name():
+    text = (
+        "Coastal Cetacean Rescue (CCR) has confirmed that about 40 pilot whales are stranded on the beach.\n\n"
+        "The rescue charity says more than 200 volunteers have turned up, far more than it needs.\n\n"
+        "Fourteen did not survive, five of them put to sleep by vets, the charity said.\n"
+    )
+    assert _claimant(text, "200 volunteers") == "Coastal Cetacean Rescue"
+    assert _claimant(text, "Fourteen did not survive") == "Coastal Cetacean Rescue"
+    union = (
+        "She said the case had been referred to the International Chess Union.\n\n"
+        "The chess body said it had banned 41 players for computer cheating last year.\n"
+    )
+    assert _claimant(union, "41 players") == "the International Chess Union"
+
+
+def test_a_live_blog_entrys_label_before_a_colon_is_read_past_or_credits_the_entry():
+    text = (
+        "07:15\nCoastal Cetacean Rescue (CCR) has confirmed that about 40 pilot whales are stranded on the beach.\n\n"
+        "11:05\nSad news: CCR now says at least eight of the whales have died.\n\n"
+        "21:30\nUpdate from CCR: 27 whales have been returned to the sea.\n"
+    )
+    assert _claimant(text, "eight of the whales") == "Coastal Cetacean Rescue"
+    assert _claimant(text, "27 whales") == "Coastal Cetacean Rescue"
+    assert "Sad news" not in next(c.text for c in extract(text) if "eight" in c.text)
+
+
+def test_a_definite_noun_heading_an_earlier_name_refers_to_it():
+    text = (
+        "The Social Housing Ombudsman said Northgate Homes had failed to act on 23 reports.\n\n"
+        "Her daughter was admitted to hospital twice, the ombudsman noted.\n"
+    )
+    assert _claimant(text, "admitted to hospital") == "Social Housing Ombudsman"
+
+
+def test_an_opening_phrase_ending_in_an_apposed_name_is_read_past_before_a_pronoun():
+    text = (
+        "Grandmaster Teodor Brask was disqualified on Saturday, the organisers said. Brask denied any wrongdoing.\n\n"
+        "In a statement issued through his lawyer, Matthias Oberg, he said the device was an orthopaedic insole.\n"
+    )
+    assert _claimant(text, "orthopaedic insole") == "Teodor Brask"
+
+
+def test_a_name_from_an_organisation_is_the_person_and_she_is_her():
+    text = (
+        'Station officer Ben Yarrow told the Echo: "The car park is full."\n\n'
+        "Marta Quill from CCR says more than 200 volunteers have turned up at the beach. She says the charity's "
+        "medics were on the sand within 40 minutes.\n"
+    )
+    assert _claimant(text, "200 volunteers") == "Marta Quill"
+    assert _claimant(text, "40 minutes") == "Marta Quill"
