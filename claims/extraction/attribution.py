@@ -1599,11 +1599,6 @@ class Speakers:
                     self.represented[person] = org
                     self.spokes.append((position, org))
                     return org, subject
-        if self.roles:
-            # "The Head of Building Control advised …" after "Gareth Pryce (Head of Building Control)".
-            role = " ".join(subject.split()).lower().removeprefix("the ")
-            if role in self.roles:
-                return self._remember(self.roles[role], "person", position), subject.strip()
         relative = _ROLE_RELATIVE.match(subject.strip()) if " that " in subject or " which " in subject else None
         if relative:
             # "the utility that owns it said": the relative clause restricts the role noun, which speaks.

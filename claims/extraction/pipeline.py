@@ -2334,9 +2334,7 @@ def _unframed_quotation(
     while first > 0 and kept[first - 1].paragraph == kept[last].paragraph:
         first -= 1
     start, end = kept[first].start, kept[last].end
-    return all(frames.get(i) is None for i in range(first, last + 1)) and any(
-        a <= start + 1 and end <= b + 2 for a, b in quotes
-    )
+    return all(frames.get(i) is None for i in range(first, last + 1)) and _inside(start, end, quotes)
 
 
 def _lift_weak_parts(scored_parts, bundle, threshold: float | None):
@@ -2365,14 +2363,14 @@ def _attribution(
     frames: dict[int, Frame | None],
     quotes: list[tuple[int, int]],
     text: str,
-    running: list[tuple[int, int]] = (),
+    running: list[tuple[int, int]],
 ) -> tuple[Frame | None, str]:
     """The frame that applies to a sentence (its own, its quote's, or the previous sentence's) and its clause."""
     sentence = kept[index]
     own = frames[index]
     if own is not None:
-        if own.as_written.lower() in _QUOTED_FIRST_PERSON and any(
-            a <= sentence.start + 1 and sentence.end <= b + 2 for spans in (running, quotes) for a, b in spans
+        if own.as_written.lower() in _QUOTED_FIRST_PERSON and (
+            _inside(sentence.start, sentence.end, running) or _inside(sentence.start, sentence.end, quotes)
         ):
             # "… and to each of them I say sorry" inside a quotation: "I" is the quoted speaker.
             speaker, _ = _quoted_speaker(index, kept, frames, quotes, text, running)
@@ -2383,6 +2381,11 @@ def _attribution(
 
 
 _QUOTED_FIRST_PERSON = {"i", "we"}
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether text from `start` to `end` lies within one of the quotation spans (its marks, a space either side)."""
+    return any(a <= start + 1 and end <= b + 2 for a, b in spans)
 
 
 def _running_speaker(span: tuple[int, int], kept: list[Sentence], frames: dict[int, Frame | None]) -> Frame | None:
