@@ -68,13 +68,17 @@ _ADVERBS = (
     r"has\s+also)\s+)*"
 )
 
+# What may stand between a reporting verb and its "that" ("said on Tuesday that") never ends in a conjunction:
+# "said prices rose and that …" reports two clauses, the first without its "that".
+_MID_END = r"(?<!\sand)(?<!\sor)(?<!\sbut)"
+
 
 # "X said (on Tuesday / in an interview / reporters) that CLAUSE" and "X said: CLAUSE".
 def _leading_body(np_char: str) -> str:
     return (
         rf"(?P<subj>{np_char}{{1,110}}?)(?P<aside>,\s+(?:an?|the|published|released|conducted|commissioned|issued)\s"
         rf"[^,;:“”\"«»]{{1,60}},)?\s+{_ADVERBS}(?P<verb>{_VERBS}|according to)\b"
-        rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?)(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$"
+        rf"(?P<mid>[^,.;:“”\"«»]{{0,70}}?){_MID_END}(?:,\s*)?(?:\s+that\s+|\s*:\s*)(?P<clause>.+)$"
     )
 
 
@@ -319,7 +323,7 @@ _NOT_NP = {
 _APPOSITIVE = re.compile(
     r"^(?P<subj>(?:[A-Z][\w'’-]*\s+(?:[a-z][\w'’-]*\s+){1,2})?(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+)?"
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+[^,“”\"]{2,90},\s+"
-    rf"{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?:(?P<mid>[^,.;:“”\"]{{0,40}}?){_MID_END}\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))"
     r"(?P<clause>.+)$"
 )
 # "(In an interview,) the former central bank governor, Ana Pires, said (that) CLAUSE": the name speaks.
@@ -327,7 +331,7 @@ _ROLE_APPOSITIVE = re.compile(
     r"^(?:[^,;:“”\"«»]{1,60},\s+)?(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s)\s+"
     r"[^,;:“”\"«»]{2,80},\s+"
     r"(?P<subj>(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}),\s+"
-    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?)\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
+    rf"{_ADVERBS}(?P<verb>{_VERBS})\b(?:(?P<mid>[^,.;:“”\"]{{0,40}}?){_MID_END}\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "CLAUSE," the statement read. / The judgment reads: CLAUSE. A document quoted as it is worded.
 _DOCUMENT_READ = re.compile(
@@ -346,7 +350,7 @@ _TRAILING_ROLE = re.compile(
 # "The minister, speaking in parliament on Wednesday, said (that) CLAUSE": the subject is before the aside.
 _INTERJECTED = re.compile(
     r"^(?P<subj>[^,;:“”\"«»]{1,60}),\s+(?:speaking|writing|responding|talking|addressing|appearing|visiting|asked|who|which|whose)\b"
-    rf"[^,;“”\"«»]{{0,80}},\s+{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?P<mid>[^,.;:“”\"]{{0,40}}?)"
+    rf"[^,;“”\"«»]{{0,80}},\s+{_ADVERBS}(?P<verb>{_VERBS})\b{_WHOM}(?P<mid>[^,.;:“”\"]{{0,40}}?){_MID_END}"
     r"(?:\s+that\s+|\s*:\s*|\s+(?=[a-z“\"]))(?P<clause>.+)$"
 )
 # "The data, published by the statistics office on Thursday, showed that CLAUSE": a document and its author.
@@ -634,8 +638,9 @@ _NAMED_SPOKES = re.compile(
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
 _NAME_OF_ORG = re.compile(
-    r"^(?:(?:And|But)\s+)?(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}$"
+    r"^(?:(?:And|But)\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w’'-]*){0,5}|(?P<lower>[a-z]+(?:\s+[a-z]+){0,2}))$"
 )
 _NAME_ROLE_PARENTHESES = re.compile(
     r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+\((?P<role>[A-Z][\w’'-]*(?:\s+[\w’'&-]+){0,6})\)"
@@ -1300,9 +1305,11 @@ class Speakers:
             any(n.lower() in ORG_NAME_WORDS for n in names)
             or words[-1].lower() in _ORG_ENDS
             or (len(words) > 1 and _DOCUMENT_NOUN.fullmatch(words[-1].lower()) is not None)  # "Geoscience Survey"
-            or any(a.lower() in ORG_HEADS and b == "of" for a, b in pairwise(words))
+            or any((a.lower() in ORG_HEADS or a.lower() in ORG_ROLES) and b == "of" for a, b in pairwise(words))
         ):
-            return ""  # "Orion Air", "Acme Foods", "Brennick University Hospital": an organisation, not a person
+            # "Orion Air", "Acme Foods", "Brennick University Hospital", "the Museum of Natural History": an
+            # organisation, not a person
+            return ""
         if not names or not all(n[:1].isupper() for n in names):
             return ""
         if names[-1] in self.surnames:
@@ -1650,7 +1657,10 @@ class Speakers:
         named_of = _NAME_OF_ORG.match(subject) if " of " in subject or " from " in subject else None
         if named_of:
             name = named_of.group("name").split()
-            if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name):
+            lower_org = named_of.group("lower")
+            if all(w.lower() not in _NOT_NAME_PARTS and w.lower() not in _ORG_ENDS for w in name) and (
+                not lower_org or lower_org.split()[-1] in ORG_ROLES  # "Amara Bello of the agency"
+            ):
                 # "Tomas Quill of the Alden Riders Alliance told us …", "Marta Quill from CCR says …": a name of two
                 # or three words, none an organisation's word, before "of" or "from" and a capitalised organisation
                 # is a person of that organisation.
@@ -2305,6 +2315,12 @@ def without_denial(frame: Frame | None, sentence: str) -> Frame | None:
     return frame
 
 
+# "A, the firm said, adding that B" / "X said A, noting that B": B is a second claim of the same speaker.
+_ADDED = re.compile(
+    r",\s+(?P<verb>adding|noting|stressing|insisting|explaining)\s+(?:that\s+)?(?P<clause>\S.{11,}?)[.!]?$"
+)
+
+
 def find_frame(
     sentence: str, position: int, speakers: Speakers, words: set[str] | None = None, *, coordinated: bool = True
 ) -> Frame | None:
@@ -2320,6 +2336,14 @@ def find_frame(
         inner = find_frame(sentence[cut:], position + cut, speakers, None, coordinated=coordinated)
         return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
+    added = _ADDED.search(sentence) if "ing " in sentence and ", " in sentence else None
+    if added and _finite_opening(added.group("clause")):
+        if frame is None:
+            # A quotation in the added clause hides the frame before it: the sentence up to the participle has it.
+            frame = _find_frame(sentence[: added.start()], position, speakers, None)
+        if frame is not None and frame.claimant and frame.tail is None and frame.clause_start < added.start():
+            tail = Frame(frame.claimant, frame.as_written, *added.span("clause"), added.group("verb"))
+            frame = replace(frame, clause_end=min(frame.clause_end, added.start()), tail=tail)
     colon = sentence.find(": ", 0, 48) if frame is None else -1
     if colon > 0 and not any(ch in sentence[:colon] for ch in ',;“”"«»') and sentence[:colon].count(" ") < 6:
         # "Sad news: CCR now says …", "Breaking: …": a live blog's or bulletin's label before the entry, read past;

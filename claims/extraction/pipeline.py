@@ -499,7 +499,12 @@ def _addresses_reader(whole: _Whole) -> bool:
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|stood)\b|['’](?:re|ve|ll)\b"
+    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|stood|"
+    # plural present forms after a plural subject ("Five people remain in hospital", "Symptoms include fever")
+    r"remain|include|need|want|know|believe|expect|continue|stay|appear|seem|face|become|live|work|own|owe|earn|"
+    r"pay|lack|receive|employ|serve|use|operate|provide|offer|show|carry|cover|affect|mean|involve|require|allow|"
+    r"contain|belong|survive|say|warn|claim|estimate|suggest|confirm|go|come|get|make|take|give|keep|run|hold)\b"
+    r"|['’](?:re|ve|ll)\b"
 )
 _IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
 _MARKERS = (
@@ -2268,7 +2273,13 @@ def _extract(text: str, threshold: float | None, outlet: str) -> list[tuple[Extr
                     if scored is None:
                         continue
                     score, reasons, claim_type, cues = scored
-                    if own and owner is frame and owner.claimant and normalised[:2] in _SUBJECT_PRONOUN_OPENINGS:
+                    if (
+                        own
+                        and owner is not None
+                        and (owner is frame or owner is frame.tail)
+                        and owner.claimant
+                        and normalised[:2] in _SUBJECT_PRONOUN_OPENINGS
+                    ):
                         normalised = _named_subject(normalised, full_name(owner.claimant), named_people)
                     results.append(
                         (

@@ -47,11 +47,12 @@ _CAPTION = re.compile(
     # a tabloid caption's note on the picture: "SHOPPERS' DELIGHT: Cheaper bread from Monday (Stock image)"
     r"|\((?:Stock|File|Library|Archive|Handout|Pool)\s+(?:image|photo|photograph|picture|pic)s?\)\s*$"
 )
-# Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/." or "LONDON (Reuters) -".
+# Dateline at the start of a paragraph: "MOSCOW, March 15. /TASS/.", "LONDON (Reuters) -", "UPPER STANMOOR, England,
+# Dec 7 (CPS) -".
 # A press release's dateline has no agency: "STELLBRIDGE - Lintel Fibre today confirmed …", "HULL, 3 May - …"
 # (one to three upper-case words, a date perhaps, a dash, then a capitalised word).
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
+    r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?(?=,))?(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\.?\s*"
     r"(?:/[A-Za-z][\w .-]{1,40}/\.?|\([A-Z][\w .-]{1,40}\)\s*[-–—]?)\s*"
     r"|^[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+){0,2}"
     r"(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)?"

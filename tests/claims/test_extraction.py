@@ -869,6 +869,14 @@ def test_a_second_reported_clause_after_and_that_is_its_own_claim():
     claims = extract(text, threshold=0.0)
     assert [c.text for c in claims] == ["The bridge had been closed since March", "Repairs would cost £2.4m"]
     assert all(c.claimant_as_written == "The council" and c.start == 0 for c in claims)
+    # The first clause without its "that": what stands before "and that" is no aside of the verb.
+    text = "Dr Amara Bello said there was no risk from tap water and that the disease does not spread between people.\n"
+    claims = extract(text, threshold=0.0)
+    assert [c.text for c in claims] == [
+        "There was no risk from tap water",
+        "The disease does not spread between people",
+    ]
+    assert {c.claimant for c in claims} == {"Amara Bello"}
 
 
 def test_a_weak_part_of_a_bundle_is_kept_beside_a_checkable_one():
@@ -1038,6 +1046,7 @@ def test_a_fact_checks_section_labels_are_no_part_of_the_sentence():
         ("3.1 The Director reported that a sinkhole had opened in Orchard Rise.", "The Director"),
         ("- Flights were halted at 21:05 local time on Tuesday.", "Flights"),
         ("3.5 million people voted in the election on Sunday.", "3.5 million"),
+        ("UPPER STANMOOR, England, Dec 7 (CPS) - A meteorite smashed through a garage roof.", "A meteorite"),
     ],
 )
 def test_a_lines_dateline_bullet_time_stamp_or_item_number_is_no_part_of_its_sentence(line, first):

@@ -2046,3 +2046,34 @@ def test_a_name_from_an_organisation_is_the_person_and_she_is_her():
     )
     assert _claimant(text, "200 volunteers") == "Marta Quill"
     assert _claimant(text, "40 minutes") == "Marta Quill"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # An organisation named "X of Y" is the organisation, whatever Y looks like.
+        (
+            "The Thornbury Museum of Natural Sciences said tests had confirmed the 212-gram rock was a chondrite.",
+            "212-gram rock",
+            "the Thornbury Museum of Natural Sciences",
+        ),
+        # A titled name of an organisation is the person, also of an organisation in lower case.
+        ("Dr Amara Bello of the NPHA said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
+        ("Amara Bello of the agency said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
+    ],
+)
+def test_a_name_of_an_organisation_speaks_as_the_organisation_or_its_person(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_a_clause_added_after_the_frame_is_a_second_claim_of_the_speaker():
+    text = (
+        "Line 2 will remain suspended until Friday, the operator said, adding that 40 replacement buses "
+        'had been hired from "three local firms" on Monday.\n'
+    )
+    claims = extract(text, threshold=0.0)
+    assert [(c.claimant, c.text) for c in claims] == [
+        ("the operator", "Line 2 will remain suspended until Friday"),
+        ("the operator", '40 replacement buses had been hired from "three local firms" on Monday'),
+    ]
+    assert all(c.start == 0 and c.end == len(text) - 1 for c in claims)

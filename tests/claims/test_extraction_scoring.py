@@ -367,6 +367,14 @@ def test_stood_at_is_a_verb():
     assert "no verb" not in claim.reasons
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Five people remain in hospital, two of them in intensive care.", "Most of the 14 towers belong to one firm."],
+)
+def test_a_plural_present_verb_is_a_verb(sentence):
+    assert "no verb" not in _claim(sentence).reasons
+
+
 def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
     (claim,) = extract("No crew were hurt.\n")
     assert "negated absolute: 'no crew'" in claim.reasons
