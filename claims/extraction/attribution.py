@@ -2584,12 +2584,13 @@ _COLON_QUOTE = re.compile(
     r"(?P<verb>[a-z]{2,}ed|[a-z]+)\s*:\s*[“\"«](?P<clause>.+)$"
 )
 # "But rival Hollins sniffed that it was already cheaper", "The union retorted that …": any past form before
-# "that" and a finite clause is a speech frame after a subject that names a speaker, whatever the verb. Not verbs of
+# "that" and a finite clause is a speech frame after a subject that names a speaker, whatever the verb (and a
+# court's "held that"). Not verbs of
 # wanting, fearing or making sure, whose clause is no one's report ("feared that", "ensured that"), nor a newsroom's
 # "understands that" / "has learned that", its own reporting.
 _THAT_FRAME = re.compile(
     r"^(?:(?:But|And|Yet|So|Now)\s+)?(?P<subj>[^,;:“”\"«»]{2,80}?)\s+(?:also\s+|has\s+|had\s+|have\s+)?"
-    r"(?P<verb>[a-z]{3,}ed|[a-z]{3,}[^s\W]s)\s+that\s+(?P<clause>.+)$"
+    r"(?P<verb>[a-z]{3,}ed|[a-z]{3,}[^s\W]s|held|holds)\s+that\s+(?P<clause>.+)$"
 )
 _NOT_THAT_VERBS = {
     # "The Herald understands that …", "The Islander has learned that …": a newsroom's own reporting.
@@ -3067,6 +3068,20 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<label>(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\wÀ-ɏ.'’-]*\s+){0,4}[A-Z\u00C0-\u00DE\u0100-\u017F][\wÀ-ɏ.'’-]*)"
     r"(?:\s*\((?P<role>[^()]{1,60})\))?\s*:\s+(?=\S)"
 )
+# A label in mixed case is a speaker's when it is a titled name: a parliament's record ("Mr. Harjit Sandhu-Malloy:",
+# "Hon. Darlene Fournier:"), a council's or court's ("Cr Ana Reyes:", "Sheriff Kinloch:").
+_TITLED_LABEL = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Hon|Sir|Dame|Lord|Lady|Baroness|Cr|Cllr|Councillor|Senator|Judge|Sheriff)"
+    r"\.?(?:\s+[A-Z][\w'’-]+){1,3}"
+)
+
+
+def _titled(label: re.Match[str]) -> bool:
+    """Whether a label or its bracket is a titled name ("Hon. Darlene Fournier:", "The Speaker (Hon. Louise
+    Marchand):")."""
+    return bool(_TITLED_LABEL.fullmatch(label.group("label")) or _TITLED_LABEL.fullmatch(label.group("role") or ""))
+
+
 # Labels of people who ask, not assert, and words that head a line without naming a speaker.
 _ASKING_LABELS = {"q", "question", "host", "presenter", "interviewer", "moderator", "reporter", "journalist", "a"}
 _NOT_SPEAKERS = {
@@ -3113,7 +3128,7 @@ def layout_labels(lines: list[Line], text: str) -> tuple[dict[int, tuple[re.Matc
         if line.furniture or line.headline or ":" not in line.text[:70]:
             continue
         match = _SPEAKER_LABEL.match(line.text, lead_in(line.text))
-        if match is not None and match.group("label").isupper():
+        if match is not None and (match.group("label").isupper() or _titled(match)):
             found.append((line, match))
     if not found:
         return {}, {}
@@ -3130,7 +3145,7 @@ def layout_labels(lines: list[Line], text: str) -> tuple[dict[int, tuple[re.Matc
 
 def _is_transcript(labels: list[re.Match[str]], text: str) -> bool:
     """Whether some label is evidently a speaker's (see layout_labels)."""
-    if any(m.group("role") or m.group("label").lower() in _ASKING_LABELS for m in labels):
+    if any(m.group("role") or m.group("label").lower() in _ASKING_LABELS or _titled(m) for m in labels):
         return True
     names = [m.group("label").split() for m in labels]
     names = [n for n in names if not any(w.lower() in STOPWORDS for w in n)]  # "THE FACTS:" twice is no speaker
@@ -3194,6 +3209,8 @@ def turn_frame(match: re.Match[str], position: int, speakers: Speakers) -> Frame
         speakers.interviewer = role.split()
     elif asking and speakers.interviewer:
         label = " ".join(speakers.interviewer)  # a later "PRESENTER:" turn of the interviewer named before
+    elif _TITLED_LABEL.fullmatch(role):
+        label = role  # "The Speaker (Hon. Louise Marchand):": the person in the chair
     words = [w.capitalize() if w.isupper() else w for w in label.split()]
     claimant = ""
     if label.lower() not in _ASKING_LABELS:

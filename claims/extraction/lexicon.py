@@ -161,6 +161,10 @@ TITLE_WORDS = {
     "prof.",
     "mr",
     "mr.",
+    "hon",  # "Hon. Darlene Fournier" (a minister in a parliament's record)
+    "hon.",
+    "cr",  # "Cr Dmitry Vasilakis" (an Australian councillor)
+    "cr.",
     "mrs",
     "mrs.",
     "ms",
@@ -334,6 +338,20 @@ ORG_HEADS = {
 }
 # Words of company and club names: a name holding one ("Orion Air", "Acme Foods") is not a person's.
 ORG_NAME_WORDS = {
+    # a company's or a service's legal or trade word ("Fire Emergency Services Aotearoa", "Harrow Lane Advisory",
+    # "Tidewater Brewing Co.")
+    "services",
+    "advisory",
+    "brewing",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
     "air",
     "airlines",
     "airways",

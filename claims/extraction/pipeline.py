@@ -496,14 +496,19 @@ def _addresses_reader(whole: _Whole) -> bool:
     return opening.startswith(tuple(_READER_PROMPTS)) or not whole.letter_runs().isdisjoint(_READER_WORDS)
 
 
+# Plural present forms after a plural subject ("Five people remain in hospital", "Symptoms include fever", "The
+# cuts affect 3,100 students"): verbs without the endings the patterns know.
+_PLURAL_PRESENT_VERBS = frozenset(
+    {"remain", "include", "need", "want", "know", "believe", "expect", "continue", "stay", "appear", "seem", "face"}
+    | {"become", "live", "work", "own", "owe", "earn", "pay", "lack", "receive", "employ", "serve", "use", "operate"}
+    | {"provide", "offer", "show", "carry", "cover", "affect", "mean", "involve", "require", "allow", "contain"}
+    | {"belong", "survive", "say", "warn", "claim", "estimate", "suggest", "confirm", "go", "come", "get", "make"}
+    | {"take", "give", "keep", "run", "hold"}
+)
 _VERBISH = _rx(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
     r"should|[a-z]{2,}(?:ed|es|s)|went|took|made|gave|sent|won|lost|rose|fell|grew|paid|built|began|left|held|met|"
-    r"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|stood|"
-    # plural present forms after a plural subject ("Five people remain in hospital", "Symptoms include fever")
-    r"remain|include|need|want|know|believe|expect|continue|stay|appear|seem|face|become|live|work|own|owe|earn|"
-    r"pay|lack|receive|employ|serve|use|operate|provide|offer|show|carry|cover|affect|mean|involve|require|allow|"
-    r"contain|belong|survive|say|warn|claim|estimate|suggest|confirm|go|come|get|make|take|give|keep|run|hold)\b"
+    rf"saw|came|got|brought|bought|sold|spent|hit|cut|shut|said|told|stood|{'|'.join(sorted(_PLURAL_PRESENT_VERBS))})\b"
     r"|['’](?:re|ve|ll)\b"
 )
 _IRREGULAR_VERBS = _IRREGULAR_PAST | _IRREGULAR_PARTICIPLES
@@ -538,13 +543,17 @@ _SPLIT_BUT = re.compile(
 )
 # ", and" before a second clause's own subject and auxiliary ("… is very low, and cooked eggs and chicken are
 # safe"); without the comma only before a determiner, pronoun, name or figure ("… and the operation was …", "… were
-# arrested and 14 cars were seized").
+# arrested and 14 cars were seized", "… and two were taken to hospital").
 # Both begin with the comma or white space before "and", one character the search skips to (a pattern opening
 # with one set of characters is searched for it first): ",?\s+" is written as that character, then what follows it.
 _SPLIT_AND = re.compile(
     r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)and\s+"
-    r"(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*)(?:\s+[\w’'-]+){0,4}?\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+    r"(?=(?:there|the|a|an|it|its|their|this|[A-Z][\w’'-]*|\d[\d,.]*"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:is|are|was|were|has|have|had|will|would|can|could)\b)"
+    # ", and" before a name and its own lexical verb and object: "…, and England records around 500 cases a year"
+    r"|(?<=,)\s+and\s+(?=[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+[a-z]{3,}(?:ed|[^s\W']s)\s+"
+    r"(?:the|a|an|its|their|about|around|more|nearly|almost|over|\d))"
     r"|(?<=,)\s+and\s+(?=(?!(?:is|are|was|were|has|have|had|will|would|can|could|that|said|says)\b"
     r"|[a-z]+ed\s+(?:the|a|an|that|it|its|their|his|her|to|on|in|\d)\b)[a-z][\w’'-]*"
     r"(?:\s+(?!who\b|which\b|that\b)[\w’'-]+){0,4}?\s+"
@@ -687,8 +696,8 @@ def _own_subject(clause: str) -> str:
         if (_AUX.match(lower) and lower == lower.rstrip(",;")) or lower in _COMMON_PAST or lower.endswith("ed"):
             verb_at = index
             break
-        if lower in _IRREGULAR_VERBS:
-            verb_at = index
+        if lower in _IRREGULAR_VERBS or (lower in _PLURAL_PRESENT_VERBS and words[index - 1][-1:] == "s"):
+            verb_at = index  # "The cuts affect …": a plural present after a plural noun
             break
         if not verb_at and len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s", "’s")):
             verb_at = index

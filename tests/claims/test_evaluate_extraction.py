@@ -26,6 +26,8 @@ BLIND4_SPLIT = DEVSET.with_name("blind4.jsonl")
 TEST10_SPLIT = DEVSET.with_name("test10.jsonl")
 TEST11_SPLIT = DEVSET.with_name("test11.jsonl")
 BLIND5_SPLIT = DEVSET.with_name("blind5.jsonl")
+BLIND6_SPLIT = DEVSET.with_name("blind6.jsonl")
+BLIND7_SPLIT = DEVSET.with_name("blind7.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -144,6 +146,8 @@ LATER_SPLITS = [
     (TEST10_SPLIT, "test10"),
     (TEST11_SPLIT, "test11"),
     (BLIND5_SPLIT, "blind5"),
+    (BLIND6_SPLIT, "blind6"),
+    (BLIND7_SPLIT, "blind7"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 

@@ -877,6 +877,14 @@ def test_a_second_reported_clause_after_and_that_is_its_own_claim():
         "The disease does not spread between people",
     ]
     assert {c.claimant for c in claims} == {"Amara Bello"}
+    # A first clause whose verb is a plural present is a clause of its own.
+    text = (
+        "The consortium says the cuts affect about 3,100 students at 29 schools, and it has set no date for a return.\n"
+    )
+    assert [c.text for c in extract(text, threshold=0.0)] == [
+        "The cuts affect about 3,100 students at 29 schools",
+        "The consortium has set no date for a return",
+    ]
 
 
 def test_a_weak_part_of_a_bundle_is_kept_beside_a_checkable_one():

@@ -2077,3 +2077,39 @@ def test_a_clause_added_after_the_frame_is_a_second_claim_of_the_speaker():
         ("the operator", '40 replacement buses had been hired from "three local firms" on Monday'),
     ]
     assert all(c.start == 0 and c.end == len(text) - 1 for c in claims)
+
+
+def test_a_parliaments_record_labels_each_turn_with_a_titled_name():
+    text = (
+        "ORAL QUESTIONS\n\n"
+        "Mr. Harjit Sandhu-Malloy: On Monday, 47 school bus routes in Marchmont Valley were cancelled. The "
+        "transportation consortium is 62 drivers short.\n\n"
+        "The Speaker (Hon. Louise Marchand): Minister of Education.\n\n"
+        "Hon. Darlene Fournier: Our government increased student transportation funding by nine per cent this year.\n"
+    )
+    assert _claimant(text, "47 school bus routes") == "Harjit Sandhu-Malloy"
+    assert _claimant(text, "62 drivers short") == "Harjit Sandhu-Malloy"
+    assert _claimant(text, "nine per cent") == "Darlene Fournier"
+    assert not any("Speaker" in c.text for c in extract(text, threshold=0.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A trade word ends an organisation's name: no person "Services Aotearoa".
+        (
+            "Fire Emergency Services Aotearoa said 40 firefighters had been sent.",
+            "40 firefighters",
+            "Fire Emergency Services Aotearoa",
+        ),
+        # A court "held that".
+        (
+            "Sheriff Andrew Kinloch found for the syndicate on Tuesday. He held that the ticket was bought on behalf "
+            "of all seven members.",
+            "the ticket was bought",
+            "Andrew Kinloch",
+        ),
+    ],
+)
+def test_an_organisations_trade_word_and_a_courts_holding(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant

@@ -45,7 +45,11 @@ def _claimants(text: str) -> list[tuple[str, str]]:
             "the Ministry of Energy",
             "The pipeline",
         ),
-        ("In a statement on Tuesday, Acme Corp confirmed it had laid off 1,200 workers.", "Acme Corp", "It had laid"),
+        (
+            "In a statement on Tuesday, Acme Corp confirmed it had laid off 1,200 workers.",
+            "Acme Corp",
+            "Acme Corp had laid",
+        ),  # "it" the organisation named
         # X's spokesperson said
         (
             "The Interior Ministry's spokesperson said 2,000 officers were deployed to the border.",
