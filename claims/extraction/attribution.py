@@ -486,6 +486,7 @@ _GROUP_SPEAKERS = {
     "people",
 }
 _INDEFINITE = {"a", "an", "one", "another"}
+_GROUP_QUANTIFIER = re.compile(r"(?:Some|some|Several|several|Many|many|Most|most|Other|other)\s+(?=[a-z])")
 # A bare plural noun phrase (one or two modifiers, a prepositional phrase): "Fire chiefs", "Nurses on the wards".
 _PLURAL_GROUP = re.compile(
     r"^(?:(?:And|But)\s+)?(?P<np>[A-Za-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[a-z]{2,}[^s\W]s|[A-Za-z][a-z]{2,}[^s\W]s)(?:(?:\s+[a-z]{3,})?\s+(?:on|at|in|from|of|with|for|to)\s+"
@@ -2009,7 +2010,11 @@ class Speakers:
         if (
             2 <= len(words) <= 3
             and words[0].lower() == "the"
-            and all(w.islower() and w.isalpha() and w not in STOPWORDS and w not in _NOT_NP for w in words[1:])
+            # "the vice-chancellor": a hyphen joins the words of one noun
+            and all(
+                w.islower() and w.replace("-", "").isalpha() and w not in STOPWORDS and w not in _NOT_NP
+                for w in words[1:]
+            )
             and _DOCUMENT_NOUN.fullmatch(words[-1]) is None
         ):
             # "the city says", "the civic body said": the noun phrase as written.
@@ -2049,7 +2054,9 @@ class Speakers:
         return self._plural_group(subject, position)
 
     def _plural_group(self, subject: str, position: int) -> tuple[str, str]:
-        plural = _PLURAL_GROUP.match(subject)
+        # "Some parents said", "Several drivers told …": a quantifier before the group is part of it, as written.
+        quantifier = _GROUP_QUANTIFIER.match(subject)
+        plural = _PLURAL_GROUP.match(subject[quantifier.end() :] if quantifier else subject)
         if plural and all(
             w.lower() not in STOPWORDS and w.lower() not in _NOT_NP and w.lower() not in _PRONOUNS
             for w in plural.group("np").split()
@@ -2295,10 +2302,11 @@ _DENIAL_TAIL = re.compile(
 )
 
 
-# A label crediting the entry after its colon: "Update from CCR:", "Statement from the council:".
+# A label crediting the entry after its colon: "Update from CCR:", "Statement from the council:", "Update from the
+# ambulance service:".
 _CREDIT_LABEL = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:[Uu]pdates?|[Ss]tatement|[Mm]essage|[Ww]ord|[Rr]esponse|[Cc]omment)\s+from\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][^:]{1,40})$"
+    rf"(?P<who>(?:the\s+)?[A-Z][^:]{{1,40}}|the\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(sorted(ORG_ROLES))}))$"
 )
 
 
@@ -2315,7 +2323,9 @@ def without_denial(frame: Frame | None, sentence: str) -> Frame | None:
     return frame
 
 
-# "A, the firm said, adding that B" / "X said A, noting that B": B is a second claim of the same speaker.
+# "A, the firm said, adding that B" / "X said A, noting that B": B is a second claim of the same speaker. An aside
+# may stand between B's subject and its verb ("the ship, which was carrying 3,200 containers, had docked").
+_SUBJECT_ASIDE = re.compile(r",\s(?:[^,]|,(?=\d{3}))+?,(?!\d{3})")
 _ADDED = re.compile(
     r",\s+(?P<verb>adding|noting|stressing|insisting|explaining)\s+(?:that\s+)?(?P<clause>\S.{11,}?)[.!]?$"
 )
@@ -2337,7 +2347,7 @@ def find_frame(
         return inner.shifted(cut) if inner is not None else None
     frame = _find_frame(sentence, position, speakers, words)
     added = _ADDED.search(sentence) if "ing " in sentence and ", " in sentence else None
-    if added and _finite_opening(added.group("clause")):
+    if added and _finite_opening(_SUBJECT_ASIDE.sub("", added.group("clause"), count=1)):
         if frame is None:
             # A quotation in the added clause hides the frame before it: the sentence up to the participle has it.
             frame = _find_frame(sentence[: added.start()], position, speakers, None)

@@ -61,6 +61,7 @@ _REPORTING_BASE = [
     "advise",
     "repeat",
     "reiterate",
+    "rule",  # a court's or a regulator's "ruled that …"
     # Verbs of commitment report a speaker's words only before a clause ("vowed the bill would be met", "promised
     # that …", "…, he promised."): before an object or "to" they are an undertaking, not speech (see COMMITMENT_VERBS).
     "promise",

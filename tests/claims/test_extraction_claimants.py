@@ -2113,3 +2113,37 @@ def test_a_parliaments_record_labels_each_turn_with_a_titled_name():
 )
 def test_an_organisations_trade_word_and_a_courts_holding(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A hyphenated role noun, and a quantified group, speak as written.
+        ("The plant will shed 240 staff, the vice-chancellor said on Tuesday.", "240 staff", "the vice-chancellor"),
+        ("Some parents said the extraction fan had failed twice in May.", "extraction fan", "Some parents"),
+        # A live page's credit to an organisation in lower case.
+        (
+            "Update from the ambulance service: 11 people were treated at the scene.",
+            "11 people",
+            "the ambulance service",
+        ),
+        # A court's ruling, a place between the verb and "that".
+        (
+            "Sheriff Andrew Kinloch ruled at Kilbrannan Sheriff Court that the ticket belonged to all seven members.",
+            "ticket belonged",
+            "Andrew Kinloch",
+        ),
+    ],
+)
+def test_roles_groups_credits_and_rulings_name_their_speaker(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant
+
+
+def test_a_clause_added_after_the_frame_may_hold_an_aside_after_its_subject():
+    text = (
+        "No crew were injured, the coastguard said, adding that the ship, which was carrying 3,200 containers, had "
+        "docked in Falmouth on Monday.\n"
+    )
+    claims = extract(text)
+    assert {c.claimant for c in claims} == {"the coastguard"}
+    assert "The ship had docked in Falmouth on Monday" in [c.text for c in claims]
