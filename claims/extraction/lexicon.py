@@ -333,6 +333,7 @@ ORG_HEADS = {
     "statistics",
     "regulator",
     "watchdog",
+    "ombudsman",
     "tribunal",
     "prosecutors",
     "diocese",
@@ -543,6 +544,7 @@ _PUBLIC_BODIES = {
     "institute",
     "regulator",
     "watchdog",
+    "ombudsman",
     "board",
     "body",
 }
@@ -609,6 +611,7 @@ ORG_ROLES = {
     "authority",
     "regulator",
     "watchdog",
+    "ombudsman",
     "party",
     "organization",
     "organisation",

@@ -2027,7 +2027,7 @@ def test_a_definite_noun_heading_an_earlier_name_refers_to_it():
         "The Social Housing Ombudsman said Northgate Homes had failed to act on 23 reports.\n\n"
         "Her daughter was admitted to hospital twice, the ombudsman noted.\n"
     )
-    assert _claimant(text, "admitted to hospital") == "Social Housing Ombudsman"
+    assert _claimant(text, "admitted to hospital") == "the Social Housing Ombudsman"  # an organisation, not a person
 
 
 def test_an_opening_phrase_ending_in_an_apposed_name_is_read_past_before_a_pronoun():
