@@ -484,7 +484,20 @@ _BOILERPLATE = _rx(
     r"every weekday|all options|comments (?:are|have been) closed"
     # Service details and a fact box's label: a phone number to call, a website to visit, "Lynx facts:".
     r"|(?:call|ring|phone)\s+(?:us\s+)?(?:on\s+)?0\d{3}|(?:at|visit)\s+[a-z0-9-]+\.(?:co\.uk|com|org|org\.uk|gov\.uk)"
-    r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:))\b"
+    r"|^[a-z]+(?:\s+[a-z]+)?\s+facts(?=:)"
+    # A page's note on itself: how it was made ("This article was translated from Polish", "This edition was put
+    # together by …", "This announcement was authorised for release by the Board"), a correction's note, a summary's
+    # disclaimer, a publisher's line.
+    r"|^this\s+(?:article|story|report|edition|summary|announcement|newsletter|page|piece|transcript|release|"
+    r"bulletin|briefing|update|notice)\s+(?:was|is|has\s+been)\s+(?:\w+\s+){0,2}?(?:translated|updated|amended|"
+    r"corrected|edited|produced|put\s+together|written|compiled|authori[sz]ed|approved|provided|prepared|published|"
+    r"issued|sponsored|supported|funded)"
+    r"|^(?:correction|clarification)s?(?=\s*:)|\ban\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|page)"
+    r"|\b(?:is|are)\s+not\s+a\s+substitute\s+for|^published\s+by|\bmay\s+contain\s+errors|\bsubject\s+to\s+revision"
+    # a newsroom asking for a response; a meeting's apologies; a programme's slot ("… at 10.30pm on Channel 6")
+    r"|\b(?:asked|approached|contacted)\s+[^.;]{1,60}?\s+for\s+(?:a\s+)?(?:response|comment)"
+    r"|^apologies\s+(?:were\s+received|for\s+absence)|^(?:transcript|translation)\s+(?:produced|provided|prepared)\s+by"
+    r"|\b(?:at|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\s+on\s+(?:channel|radio)\s+\w+)\b"
 )
 _READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
 _READER_WORDS = frozenset({"you", "your", "here", "our", "us"})
@@ -1934,7 +1947,10 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options call ring phone uk com org facts comments",
+        "editors published weekday options call ring phone uk com org facts comments translated updated amended "
+        "corrected edited produced together written compiled authorised authorized approved provided prepared issued "
+        "sponsored supported funded correction corrections clarification clarifications earlier substitute errors "
+        "revision asked approached contacted apologies channel radio transcript translation",
         "stay tuned",
         "sign up",
         "all rights reserved",

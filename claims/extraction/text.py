@@ -189,6 +189,11 @@ _FURNITURE_NOTE = re.compile(
     r"|\bavailable\s+(?:at|from|on)\b|\bwill\s+be\s+published\b|\benquiries\b|@)"
 )
 
+# A release's "About Coralstone" section: the issuer's description of itself after the heading ("Coralstone Group is
+# an integrated property developer …") is furniture, as a note to editors about the issuer is.
+_ABOUT_HEADING = re.compile(r"About\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5}:?")
+_ISSUER_SELF = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s")
+
 
 def lead_in(text: str) -> int:
     """The length of a line's layout prefix (_LEAD_IN: a bullet, a time stamp, an item number), or 0."""
@@ -203,7 +208,7 @@ def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
-    notes = False
+    notes = about = False
     for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
@@ -213,6 +218,9 @@ def split_lines(text: str) -> list[Line]:
         end = match.end() - (len(raw) - len(raw.rstrip()))
         body = text[start:end]
         furniture = "note to editors" if notes and _FURNITURE_NOTE.match(body) else _furniture_reason(body)
+        if about and not furniture and _ISSUER_SELF.match(body):
+            furniture = "about the issuer"
+        about = len(body) < 60 and _ABOUT_HEADING.fullmatch(body) is not None
         if not notes and len(body) < 20 and _NOTES_TO_EDITORS.fullmatch(body):
             notes = True
         lines.append(

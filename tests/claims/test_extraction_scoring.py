@@ -382,3 +382,30 @@ def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
     assert "denial: 'disputes the figure'" in _claim("Harlow Rail disputes the figure.").reasons
     claim = _claim("Under international shipping rules, the pellets are not classed as dangerous goods.")
     assert any(reason.startswith("legal") for reason in claim.reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This article was translated from Polish by the editorial team.",
+        "This announcement was authorised for release by the Board of Arkwell Group Limited.",
+        "Correction: An earlier version of this article said the council vote was 8-4.",
+        "Judgment summaries are issued in cases of public interest and are not a substitute for the opinion of the court.",
+        "Transcript produced by Westwind Transcription Services. May contain errors.",
+        "We have asked Harbour Rail for a response.",
+        "Apologies were received from Cllr T. Farrow.",
+        "Watch Sport Tonight weeknights at 10.30pm on Channel 6.",
+    ],
+)
+def test_a_pages_note_on_itself_is_boilerplate(sentence):
+    assert extract(sentence + "\n") == []
+
+
+def test_a_release_about_section_describes_the_issuer_and_is_no_claim():
+    text = (
+        "Arkwell said first-half profit rose 12% to $40m.\n\nAbout Arkwell\nArkwell Group is an integrated property "
+        "developer with a pipeline of more than 3,000 apartments.\n"
+    )
+    assert [c.text for c in extract(text)] == ["First-half profit rose 12% to $40m"]
+    # Without the heading the same sentence is a claim about the company.
+    assert len(extract(text.replace("About Arkwell\n", ""))) == 2
