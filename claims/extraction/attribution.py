@@ -638,6 +638,10 @@ _NAMED_SPOKES = re.compile(
     r"^(?:(?:the|an?)\s+)?(?P<owner>(?:[\w’'&-]+\s+){1,4}?)(?P<role>spokes(?:man|woman|person))"
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$"
 )
+_DEFINED_TERM = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})\s+\((?:[^()]{0,40}?\s+or\s+)?[“\"]?the\s+[“\"]?"
+    r"(?P<role>Company|Group|Bank|Trust|Society|Partnership|Fund)[”\"]?\)"
+)
 _NAME_OF_ORG = re.compile(
     r"^(?:(?:And|But)\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+)?"
     r"(?P<name>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})\s+(?:of|from)\s+(?:the\s+)?"
@@ -885,6 +889,7 @@ class Speakers:
         # A role a person is introduced with in brackets ("Karen Mottram (Director of Place)", a list of those
         # present), lower-cased, -> the person: "the Director of Place" is her, and so is "the Director".
         self.roles: dict[str, str] = {}
+        self.defined: dict[str, str] = {}  # a release's defined term ("company") -> the organisation it stands for
 
     def mark_headline(self, mentions: int, speakers: int) -> None:
         """The mentions and speakers recorded since there were `mentions` and `speakers` of them came from a
@@ -901,6 +906,11 @@ class Speakers:
         if not self.starts or offset > self.starts[-1]:
             self.starts.append(offset)
             self.texts.append(text)
+        if "the" in words and ")" in text:
+            defined = _DEFINED_TERM.search(text)
+            if defined:
+                # 'Coralstone Group Limited ("Coralstone" or the Company)': the release's defined term for its issuer.
+                self.defined[defined.group("role").lower()] = canonical_org(defined.group("name").split())
         roles = not words.isdisjoint(ORG_ROLES)  # "Wyeford district council": a lowercase role after a name
         # Before the group: "Officials at the port authority …" then "they" is the officials.
         if roles and "the" in words:
@@ -956,8 +966,12 @@ class Speakers:
                 if word and not (start == 0 and word.lower() in STOPWORDS):
                     if word[-1] == "s" and (word[-2:-1] == "'" or word[-2:-1] == "’"):
                         word = word[:-2]  # "the Agency's"
-                    if word in self.surnames and text[max(0, start - 4) : start].lower() == "the ":
-                        continue  # "seen by the Standard": a newspaper, not the person whose surname it shares
+                    if (word in self.surnames or word.lower() in ORG_ROLES) and text[
+                        max(0, start - 4) : start
+                    ].lower() == "the ":
+                        # "seen by the Standard": a newspaper, not the person whose surname it shares; "the Company",
+                        # "the Group": a release's defined term for its issuer, a role, no name
+                        continue
                     if start == 0 and word.lower() in ORG_HEADS and _NOUN_AFTER_HEAD.match(text, match.end()):
                         continue  # "Bank card numbers were not taken", "Council tax will rise": a noun, no body
                     added = self._add_word(offset + start, word)
@@ -981,6 +995,8 @@ class Speakers:
             initial = match.start() == 0 and words[0].lower() not in STOPWORDS
             if match.start() == 0 and words[0].lower() in STOPWORDS:
                 words = words[1:]  # "The", "On" at the start of a sentence
+                if len(words) == 1 and words[0].lower() in ORG_ROLES and tokens[0] == "The":
+                    continue  # "The Company has received …": the defined term, a role
             words = [w for w in words if w]
             if len(words) > 1 and _hyphen_modifier(words[0]):
                 words = words[1:]  # "owned by ASX-listed Meridian Leisure Group": the name without its modifier
@@ -1649,6 +1665,12 @@ class Speakers:
             person = self.roles.get(low[at + 4 :] if at == 0 or low[at - 1 : at] == " " else low, "")
             if person:
                 return self._remember(person, "person", position), subject  # "The Head of Building Control"
+        if subject[:4] in ("The ", "the ") and subject[4:].istitle() and subject[4:].lower() in ORG_ROLES:
+            # "the Company", "the Group": a release's defined term ('Coralstone Group Limited (Coralstone or the
+            # Company)'), else the role.
+            if subject[4:].lower() in self.defined:
+                return self._remember(self.defined[subject[4:].lower()], "org", position), subject
+            subject = subject[:4] + subject[4:].lower()
         words = _clean_words(_TOKEN.findall(subject))
         # "Ms Nair", "Dr. Okafor": the honorific is not part of the name (the surname finds the full name).
         last = len(words) - 1

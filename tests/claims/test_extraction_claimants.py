@@ -2147,3 +2147,13 @@ def test_a_clause_added_after_the_frame_may_hold_an_aside_after_its_subject():
     claims = extract(text)
     assert {c.claimant for c in claims} == {"the coastguard"}
     assert "The ship had docked in Falmouth on Monday" in [c.text for c in claims]
+
+
+def test_a_releases_defined_term_is_the_organisation_it_defines():
+    text = (
+        "Kellaway City Council approved the tower on Monday.\n\n"
+        "Arkwell Group Limited (Arkwell or the Company) said the tower had been approved by seven votes to five. "
+        "Tembusu Ridge Capital holds 40% of the venture. The Company notes that the council's planning officers had "
+        "recommended refusal in October.\n"
+    )
+    assert _claimant(text, "planning officers") == "Arkwell Group Limited"
