@@ -239,7 +239,13 @@ _VERB_PHRASES = [
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
     ("back", re.compile(r"\b(?:push|put)(?:ed|es|s|ing|ting)? back\b"), "postponed"),
     ("board", re.compile(r"\bon ?board\b"), "aboard"),
-    ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
+    ("month", re.compile(r"\b(?:12|twelve)[- ]months?\b"), "year"),  # "a 12-month trial" / "a year-long trial"
+    ("days", re.compile(r"\b(?:14|fourteen) days\b"), "2 week"),  # "within 14 days" / "within a fortnight"
+    ("no one", re.compile(r"\bno[- ]one\b"), "nobody"),
+    ("place", re.compile(r"\b(?:take|takes|taking|took|taken) place\b"), "happen"),  # "will not take place"
+    ("ahead", re.compile(r"\b(?:go|goes|going|gone|went) ahead\b"), "happen"),  # "will not go ahead"
+    # "emergency power cuts" are no decrease: one word for an outage of the power supply
+    ("power", re.compile(r"\bpower (?:cuts?|outages?)\b"), "blackout"),
     ("hour", _HOURS, lambda match: f"{_HOURS_AS_DAYS[match.group(1)]} day"),  # "a 48-hour strike" / "a two-day strike"
     ("fortnight", re.compile(r"\b(?:a |the next |the past |the last )?fortnight\b"), "2 week"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
@@ -512,6 +518,13 @@ _SYNONYMS = {
     **dict.fromkeys(["backed", "backing", "supported", "supports", "supporting"], "support"),
     "warmest": "hottest",
     "figure": "",  # "the 142 million litre figure", as "figures"
+    **dict.fromkeys(["happened", "happens", "happening"], "happen"),
+    "blackouts": "blackout",
+    "logged": "record",
+    **dict.fromkeys(["rides", "ride", "journeys", "journey", "trips"], "trip"),
+    **dict.fromkeys(["sought", "seeks", "seeking"], "seek"),
+    **dict.fromkeys(["sorry", "apologised", "apologized", "apologises", "apology", "apologies"], "apologise"),
+    "sickness": "ill",
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").

@@ -758,3 +758,19 @@ def test_an_hour_with_am_or_pm_is_a_time_of_day():
     assert features("at 6 pm").words == {"t1800"}
     assert features("Team 2 am").figures == {"2"}  # "am" after a number with a space is no clock
     assert _sim("The store closed at 6am", "The store closed at 8am") < SAME
+
+
+def test_periods_nobody_and_happening_fold():
+    assert features("after a 12-month trial").words == features("after a 12 month trial").words == {"year", "trial"}
+    assert features("Fans will be refunded within 14 days").words == (
+        features("Fans will be refunded within a fortnight").words
+    )
+    assert features("No one was hurt").words == features("Nobody was hurt").words
+    assert features("No one was hurt").negated
+    assert features("The festival will not take place").words == features("The festival will not go ahead").words
+    assert features("The festival will not take place").words == features("The festival will not happen").words
+    # emergency power cuts are an outage, not a decrease ("prices were cut" stays a decrease)
+    assert "decreas" not in features("Emergency power cuts hit six regions").words
+    assert features("Emergency power cuts in six regions").words == features("Emergency blackouts in six regions").words
+    assert features("Riders made 2.1 million trips").words == features("Riders made 2.1 million rides").words
+    assert features("The firm apologised").words == features("The firm is sorry").words
