@@ -241,6 +241,11 @@ _VERB_PHRASES = [
     ("board", re.compile(r"\bon ?board\b"), "aboard"),
     ("month", re.compile(r"\b(?:12|twelve)[- ]months?\b"), "year"),  # "a 12-month trial" / "a year-long trial"
     ("days", re.compile(r"\b(?:14|fourteen) days\b"), "2 week"),  # "within 14 days" / "within a fortnight"
+    (
+        " rails",
+        re.compile(r"\b(?:came|come|comes|coming|went|goes|going|left|leaves|leaving) (?:off )?the rails\b"),
+        "derailed",
+    ),
     ("no one", re.compile(r"\bno[- ]one\b"), "nobody"),
     ("place", re.compile(r"\b(?:take|takes|taking|took|taken) place\b"), "happen"),  # "will not take place"
     ("ahead", re.compile(r"\b(?:go|goes|going|gone|went) ahead\b"), "happen"),  # "will not go ahead"
@@ -508,7 +513,9 @@ _SYNONYMS = {
     **dict.fromkeys(["payment", "payments"], "pay"),
     **dict.fromkeys(["bidders", "bidder", "buyers", "suitors", "suitor"], "buyer"),
     **dict.fromkeys(["pedestrians", "pedestrian", "walkers"], "pedestrian"),
-    **dict.fromkeys(["completed", "completes", "completion", "finished", "finishes"], "complete"),
+    **dict.fromkeys(
+        ["completed", "completes", "completion", "finished", "finishes", "finish", "finishing"], "complete"
+    ),
     **dict.fromkeys(["connection", "connections", "links", "linked"], "link"),
     **dict.fromkeys(["vet", "vets", "veterinarian", "veterinarians"], "veterinary"),
     "telephone": "phone",
@@ -525,6 +532,8 @@ _SYNONYMS = {
     **dict.fromkeys(["sought", "seeks", "seeking"], "seek"),
     **dict.fromkeys(["sorry", "apologised", "apologized", "apologises", "apology", "apologies"], "apologise"),
     "sickness": "ill",
+    **dict.fromkeys(["reduction", "reductions"], "decrease"),  # "no further reductions" / "no further cuts"
+    **dict.fromkeys(["chance", "chances"], "threat"),  # "the chance of the dam failing is low" / "the risk of failure"
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").

@@ -774,3 +774,15 @@ def test_periods_nobody_and_happening_fold():
     assert features("Emergency power cuts in six regions").words == features("Emergency blackouts in six regions").words
     assert features("Riders made 2.1 million trips").words == features("Riders made 2.1 million rides").words
     assert features("The firm apologised").words == features("The firm is sorry").words
+
+
+def test_chance_reductions_finishing_and_leaving_the_rails_fold():
+    assert features("The chance of a breach is low").words == features("The risk of a breach is low").words
+    assert features("No further reductions are planned").words == features("No further cuts are planned").words
+    assert (
+        features("Students will finish their degrees").words == features("Students will complete their degrees").words
+    )
+    assert features("A tram came off the rails").words == features("A tram derailed").words
+    assert features("A tram left the rails").words == features("A tram derailed").words
+    # a reduction is a decrease: "prices rose" / "a reduction in prices" stay opposite directions
+    assert _sim("Bus fares rose by 5% in May", "A reduction in bus fares by 5% in May") < SAME
