@@ -37,6 +37,8 @@ NEGATION = "¬"
 
 # Phrases folded to one word before tokenising: wording that outlets use interchangeably.
 _PHRASES = [
+    # "fell asleep" is no fall ("fell asleep" / "dozed off" / "nodded off")
+    (r"\b(?:fell|falls?|falling) asleep\b|\b(?:dozed|dozes|dozing|nodded|nods|nodding) off\b", "asleep"),
     (
         r"\b(?:armed forces|military forces|military personnel|servicemen|soldiers|troops|forces|army)\b",
         "troops",
@@ -84,6 +86,7 @@ _PHRASES_RX = [(re.compile(p), r) for p, r in _PHRASES]  # applied to lower-case
 # Substrings one of which every match of the phrase at the same position contains: a phrase whose triggers are
 # all absent cannot match, and its pattern is not run (most claims need 2-4 of the 17 patterns).
 _TRIGGERS = [
+    ("asleep", "dozed", "dozes", "dozing", "nodded", "nods", "nodding"),
     ("forces", "personnel", "servicemen", "soldiers", "troops", "army"),
     ("strike",),
     ("target", "strik", "struck", "attack", "shell", "bomb"),
@@ -197,6 +200,9 @@ def spelled_figures(tokens: list[str]) -> list[str]:
     for n, word in enumerate(tokens):
         joins = word == "and" and run and run[-1] in _JOINED and n + 1 < len(tokens) and tokens[n + 1] in _NUMBER_TOKENS
         if word in _NUMBER_TOKENS or joins:
+            if not run and word in _JOINED and (not out or out[-1] != "a"):
+                out.append(word)  # a scale without a number is a word ("parts per million"), "a million" a figure
+                continue
             run.append(word)
             continue
         if run:
@@ -223,7 +229,7 @@ _VERB_PHRASES = [
     (
         "hospital",
         re.compile(
-            r"\b(?:rushed|taken|flown|airlifted|transferred|transported|brought|ferried|sent)\s+(?:ashore\s+)?"
+            r"\b(?:rushed|taken|flown|airlifted|transferred|transported|brought|ferried|sent|went|gone)\s+(?:ashore\s+)?"
             r"(?:to|into)\s+(?=(?:[a-z']+\s+){0,3}?hospitals?\b)"
         ),
         "to ",
@@ -231,7 +237,20 @@ _VERB_PHRASES = [
     # "shares closed down 6.2%" / "fell 6.2%", "is up 4%" / "rose 4%" (not "up to 4%")
     ("down ", re.compile(rf"\bdown (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "decrease "),
     ("up ", re.compile(rf"\bup (?:by )?(?=(?:{_HEDGED})?(?:\d|(?:{_NUMBER_WORD})\b))"), "increase "),
-    ("months", re.compile(r"\b(?:12|twelve) months\b"), "year"),
+    ("back", re.compile(r"\b(?:push|put)(?:ed|es|s|ing|ting)? back\b"), "postponed"),
+    ("board", re.compile(r"\bon ?board\b"), "aboard"),
+    ("month", re.compile(r"\b(?:12|twelve)[- ]months?\b"), "year"),  # "a 12-month trial" / "a year-long trial"
+    ("days", re.compile(r"\b(?:14|fourteen) days\b"), "2 week"),  # "within 14 days" / "within a fortnight"
+    (
+        " rails",
+        re.compile(r"\b(?:came|come|comes|coming|went|goes|going|left|leaves|leaving) (?:off )?the rails\b"),
+        "derailed",
+    ),
+    ("no one", re.compile(r"\bno[- ]one\b"), "nobody"),
+    ("place", re.compile(r"\b(?:take|takes|taking|took|taken) place\b"), "happen"),  # "will not take place"
+    ("ahead", re.compile(r"\b(?:go|goes|going|gone|went) ahead\b"), "happen"),  # "will not go ahead"
+    # "emergency power cuts" are no decrease: one word for an outage of the power supply
+    ("power", re.compile(r"\bpower (?:cuts?|outages?)\b"), "blackout"),
     ("hour", _HOURS, lambda match: f"{_HOURS_AS_DAYS[match.group(1)]} day"),  # "a 48-hour strike" / "a two-day strike"
     ("fortnight", re.compile(r"\b(?:a |the next |the past |the last )?fortnight\b"), "2 week"),
     ("lives", re.compile(r"\blost (?:their|his|her) li(?:fe|ves)\b"), "died"),
@@ -271,11 +290,14 @@ def _share(match: re.Match) -> str:
 
 # A time of day is no count or amount: "at 22:14", "at about 7.40pm", "6:40 a.m." become one word ("t2214", "t1940",
 # "t0640"), so that another outlet's other or missing time is not another figure.
-_CLOCK = re.compile(r"\b([01]?\d|2[0-3])(?::([0-5]\d)(?:\s*([ap])\.?m\b\.?)?|[.:]([0-5]\d)\s*([ap])\.?m\b\.?)")
+_CLOCK = re.compile(
+    r"\b([01]?\d|2[0-3])(?::([0-5]\d)(?:\s*([ap])\.?m\b\.?)?|[.:]([0-5]\d)\s*([ap])\.?m\b\.?|\s*([ap])\.m\b\.?|(a)m\b|\s*(p)m\b)"
+)  # "at 22:14", "7.40pm", "6:40 a.m.", "6am", "6 pm" (not "2 am" as a verb)
 
 
 def _clock(match: re.Match) -> str:
-    hour, minute, half = int(match.group(1)), match.group(2) or match.group(4), match.group(3) or match.group(5)
+    hour, minute = int(match.group(1)), match.group(2) or match.group(4) or "00"
+    half = match.group(3) or match.group(5) or match.group(6) or match.group(7) or match.group(8)
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
@@ -491,11 +513,27 @@ _SYNONYMS = {
     **dict.fromkeys(["payment", "payments"], "pay"),
     **dict.fromkeys(["bidders", "bidder", "buyers", "suitors", "suitor"], "buyer"),
     **dict.fromkeys(["pedestrians", "pedestrian", "walkers"], "pedestrian"),
-    **dict.fromkeys(["completed", "completes", "completion", "finished", "finishes"], "complete"),
+    **dict.fromkeys(
+        ["completed", "completes", "completion", "finished", "finishes", "finish", "finishing"], "complete"
+    ),
     **dict.fromkeys(["connection", "connections", "links", "linked"], "link"),
     **dict.fromkeys(["vet", "vets", "veterinarian", "veterinarians"], "veterinary"),
     "telephone": "phone",
     "snapped": "break",
+    **dict.fromkeys(["shoppers", "shopper"], "customer"),
+    **dict.fromkeys(["stopped", "stopping", "stops", "stop", "halted", "halts", "ceased", "ceases"], "end"),
+    **dict.fromkeys(["backed", "backing", "supported", "supports", "supporting"], "support"),
+    "warmest": "hottest",
+    "figure": "",  # "the 142 million litre figure", as "figures"
+    **dict.fromkeys(["happened", "happens", "happening"], "happen"),
+    "blackouts": "blackout",
+    "logged": "record",
+    **dict.fromkeys(["rides", "ride", "journeys", "journey", "trips"], "trip"),
+    **dict.fromkeys(["sought", "seeks", "seeking"], "seek"),
+    **dict.fromkeys(["sorry", "apologised", "apologized", "apologises", "apology", "apologies"], "apologise"),
+    "sickness": "ill",
+    **dict.fromkeys(["reduction", "reductions"], "decrease"),  # "no further reductions" / "no further cuts"
+    **dict.fromkeys(["chance", "chances"], "threat"),  # "the chance of the dam failing is low" / "the risk of failure"
 }
 # Assertions of opposite direction: one with a word of a pair and the other with its counterpart (and not both)
 # are different claims even when every other word is shared ("fees will increase by 9%" / "decrease by 9%").

@@ -719,3 +719,70 @@ def test_four_letter_words_lose_their_final_e_and_units_are_units():
     # every unit word, as a claim writes it, is one of the units a figure is paired with
     for word in ("tonnes", "miles", "metres", "minutes", "hours", "days", "weeks", "months", "years", "percent", "mph"):
         assert features(f"It was 40 {word}").words & _FIGURE_UNITS, word
+
+
+def test_falling_asleep_is_no_decrease_and_stopping_is_ending():
+    # "fell asleep" / "dozed off": no direction word, so "rose" in another claim is no opposite
+    assert features("The driver fell asleep at the wheel").words == features("The driver dozed off at the wheel").words
+    assert "decreas" not in features("The driver fell asleep at the wheel").words
+    assert (
+        features("The bakery will stop weekend deliveries from June").words
+        == features("The bakery will end weekend deliveries from June").words
+    )
+    # stopping and starting stay opposite directions
+    assert _sim("The ferry service started on Monday", "The ferry service stopped on Monday") < SAME
+    assert features("Trains were halted at the border").words == features("Trains were stopped at the border").words
+
+
+def test_news_wordings_of_one_act_fold():
+    assert features("Shoppers were offered refunds").words == features("Customers were offered refunds").words
+    assert features("The vote was pushed back to May").words == features("The vote was postponed to May").words
+    assert features("Forty people on board the ferry").words == features("Forty people aboard the ferry").words
+    assert features("The union backed the deal").words == features("The union supported the deal").words
+    assert features("One guard went to hospital").words == features("One guard was taken to hospital").words
+    assert features("The 3 million figure is accurate").words == features("The 3 million is accurate").words
+
+
+def test_a_scale_without_a_number_is_a_word():
+    # "parts per million" is a unit, not the figure 1,000,000 (nor "million, nine" 1,000,009)
+    assert features("Readings hit 180 parts per million, nine times the limit").figures == {"180", "9"}
+    assert features("a million people").figures == {"1000000"}
+    assert features("One million pounds").figures == {"1000000"}
+    assert features("three thousand two hundred homes").figures == {"3200"}
+
+
+def test_an_hour_with_am_or_pm_is_a_time_of_day():
+    assert features("The gyms closed at 6am").words == features("The gyms closed at 6 a.m.").words
+    assert "t0600" in features("The gyms closed at 6am").words
+    assert features("Doors open at 7pm").words == features("Doors open at 19:00").words
+    assert features("at 6 pm").words == {"t1800"}
+    assert features("Team 2 am").figures == {"2"}  # "am" after a number with a space is no clock
+    assert _sim("The store closed at 6am", "The store closed at 8am") < SAME
+
+
+def test_periods_nobody_and_happening_fold():
+    assert features("after a 12-month trial").words == features("after a 12 month trial").words == {"year", "trial"}
+    assert features("Fans will be refunded within 14 days").words == (
+        features("Fans will be refunded within a fortnight").words
+    )
+    assert features("No one was hurt").words == features("Nobody was hurt").words
+    assert features("No one was hurt").negated
+    assert features("The festival will not take place").words == features("The festival will not go ahead").words
+    assert features("The festival will not take place").words == features("The festival will not happen").words
+    # emergency power cuts are an outage, not a decrease ("prices were cut" stays a decrease)
+    assert "decreas" not in features("Emergency power cuts hit six regions").words
+    assert features("Emergency power cuts in six regions").words == features("Emergency blackouts in six regions").words
+    assert features("Riders made 2.1 million trips").words == features("Riders made 2.1 million rides").words
+    assert features("The firm apologised").words == features("The firm is sorry").words
+
+
+def test_chance_reductions_finishing_and_leaving_the_rails_fold():
+    assert features("The chance of a breach is low").words == features("The risk of a breach is low").words
+    assert features("No further reductions are planned").words == features("No further cuts are planned").words
+    assert (
+        features("Students will finish their degrees").words == features("Students will complete their degrees").words
+    )
+    assert features("A tram came off the rails").words == features("A tram derailed").words
+    assert features("A tram left the rails").words == features("A tram derailed").words
+    # a reduction is a decrease: "prices rose" / "a reduction in prices" stay opposite directions
+    assert _sim("Bus fares rose by 5% in May", "A reduction in bus fares by 5% in May") < SAME
