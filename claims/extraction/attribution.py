@@ -1979,6 +1979,9 @@ class Speakers:
         ):
             # "Parents have claimed …", "Passengers said …": people of a kind, a group, no organisation.
             return self._remember(kept[0], "group", position), written
+        if len(kept) == 1 and kept[0][:1].isupper() and len(words) > 1 and words[-2].lower() in PERSON_DESCRIPTORS:
+            # "mum Simran", "pensioner Joan": a person named by a first name alone, no organisation.
+            return self._remember(kept[0], "person", position, set()), written
         if kept[-1][:1].isupper():
             # A country, a city standing for its government, an outlet: keep it as written. After lowercase
             # descriptors ("the national grid operator Ukrenergo") the name alone is the speaker.

@@ -2157,3 +2157,13 @@ def test_a_releases_defined_term_is_the_organisation_it_defines():
         "recommended refusal in October.\n"
     )
     assert _claimant(text, "planning officers") == "Arkwell Group Limited"
+
+
+def test_a_first_name_after_a_descriptor_is_a_person_and_no_organisation():
+    text = (
+        '"I was scared every night," mum Simran, 31, told the Flare. She said workers sent by the landlord painted '
+        "over the mould twice in 2025. Northgate Homes owns 11,000 homes. The firm says it will spend 9.6 million "
+        "pounds over the next 18 months tackling damp.\n"
+    )
+    assert _claimant(text, "painted over the mould") == "Simran"
+    assert _claimant(text, "9.6 million") == "Northgate Homes"
