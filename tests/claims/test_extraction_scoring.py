@@ -390,7 +390,7 @@ def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
         "This article was translated from Polish by the editorial team.",
         "This announcement was authorised for release by the Board of Arkwell Group Limited.",
         "Correction: An earlier version of this article said the council vote was 8-4.",
-        "Judgment summaries are issued in cases of public interest and are not a substitute for the opinion of the court.",
+        "Judgment summaries are issued in cases of public interest and are not a substitute for the opinion.",
         "Transcript produced by Westwind Transcription Services. May contain errors.",
         "We have asked Harbour Rail for a response.",
         "Apologies were received from Cllr T. Farrow.",
