@@ -28,6 +28,7 @@ TEST11_SPLIT = DEVSET.with_name("test11.jsonl")
 BLIND5_SPLIT = DEVSET.with_name("blind5.jsonl")
 BLIND6_SPLIT = DEVSET.with_name("blind6.jsonl")
 BLIND7_SPLIT = DEVSET.with_name("blind7.jsonl")
+BLIND8_SPLIT = DEVSET.with_name("blind8.jsonl")
 
 
 def test_dev_split_meets_the_quality_targets():
@@ -148,6 +149,7 @@ LATER_SPLITS = [
     (BLIND5_SPLIT, "blind5"),
     (BLIND6_SPLIT, "blind6"),
     (BLIND7_SPLIT, "blind7"),
+    (BLIND8_SPLIT, "blind8"),
 ]
 IN_ORDER = [DEVSET, TEST_SPLIT] + [path for path, _ in LATER_SPLITS]
 
