@@ -1721,6 +1721,12 @@ class Speakers:
                 if claimant:
                     self.spokes.append((position, claimant))
                     return claimant, subject
+            if not name:
+                # "Castlemere Metro has denied the figures. A spokesperson said …": the organisation in focus.
+                focus = self._focus_org(position)
+                if focus:
+                    self.spokes.append((position, focus))
+                    return focus, subject
         lowered = subject.lower()
         if len(words) == 2 and words[0].lower() in {"the", "this", "that"} and words[1].lower() in _STUDY_BACKREFS:
             # "the study found", "the paper said": the document introduced earlier, as it was written.

@@ -2167,3 +2167,12 @@ def test_a_first_name_after_a_descriptor_is_a_person_and_no_organisation():
     )
     assert _claimant(text, "painted over the mould") == "Simran"
     assert _claimant(text, "9.6 million") == "Northgate Homes"
+
+
+def test_a_spokesperson_of_no_organisation_speaks_for_the_one_in_focus():
+    text = (
+        "Union secretary Gareth Lomax says track staff numbers have fallen by 20 per cent in three years.\n\n"
+        "Castlemere Metro has denied the union's figures. A spokesperson said there were 212 maintenance staff in "
+        "2025.\n"
+    )
+    assert _claimant(text, "212 maintenance staff") == "Castlemere Metro"
