@@ -2309,12 +2309,17 @@ def _opening_np(head: str) -> str:
     return " ".join(tokens[:end])
 
 
+_APPOSED_ROLE = re.compile(r",\s+(?:an?|the)\s[^,;:“”\"«»]{1,60},")
+
+
 def _participle_frame(participle: re.Match[str], position: int, speakers: Speakers) -> Frame | None:
     """The frame of "X VERBED …, saying (that) CLAUSE" (`participle`: the match of _PARTICIPLE_FRAME in the sentence):
     X is the noun phrase that opens the sentence, up to its last capitalised word before the first lowercase verb
     ("power firm Norvane Grid") or up to its first role noun ("The company")."""
     sentence = participle.string
     head = sentence[: participle.start()]
+    if "," in head:
+        head = _APPOSED_ROLE.sub("", head, count=1)  # "River Watch Ashby, a campaign group, has reacted, saying …"
     if any(ch in head for ch in ',;:“”"«»'):
         return None
     subject = _opening_np(head)

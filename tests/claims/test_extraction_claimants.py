@@ -2176,3 +2176,8 @@ def test_a_spokesperson_of_no_organisation_speaks_for_the_one_in_focus():
         "2025.\n"
     )
     assert _claimant(text, "212 maintenance staff") == "Castlemere Metro"
+
+
+def test_an_apposed_role_before_a_participle_frame_is_read_past():
+    text = "Clean Water Alliance, a campaign group, has reacted, saying the company loses 142 million litres a day.\n"
+    assert _claimant(text, "142 million litres") == "Clean Water Alliance"
