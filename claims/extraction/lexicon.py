@@ -354,6 +354,10 @@ ORG_NAME_WORDS = {
     "inc.",
     "corp",
     "corp.",
+    "metro",  # a transport operator's ("Castlemere Metro", "Alden Transit")
+    "transit",
+    "trams",
+    "tramways",
     "air",
     "airlines",
     "airways",
