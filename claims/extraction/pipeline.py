@@ -202,6 +202,19 @@ _INVESTIGATION = _rx(
     r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
+# An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed",
+# "everyone treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the
+# beach"): a toll, a rescue, an arrest or a closure, checkable against the emergency services' or the operator's own
+# account. The verbs with an auxiliary ("has closed"; "closed" alone may be an adjective), a few unambiguous ones alone.
+_OUTCOME_VERBS = (
+    "died|killed|injured|hurt|hospitali[sz]ed|discharged|recovered|rescued|evacuated|airlifted|stranded|spotted"
+    "|found|identified|arrested|detained|released|jailed|derailed|collapsed|destroyed|damaged|flooded|closed"
+    "|suspended|cancelled|seized|removed"
+)
+_OUTCOME = _rx(
+    r"\b(?:has|have|had|was|were|been)\s+(?:[a-z]+ly\s+|since\s+|also\s+|now\s+|not\s+)?(?:been\s+)?"
+    rf"(?:{_OUTCOME_VERBS})\b|\b(?:died|killed|arrested|rescued|evacuated|derailed|airlifted|jailed)\b"
+)
 # An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
 # light", "will inspect the park within two weeks", "will stay closed today"): checked when the span ends, like a
 # dated forecast.
@@ -1532,12 +1545,14 @@ def _score(
     legal = searched.get("legal")
     classified = searched.get("classified")
     investigation = searched.get("investigation")
+    outcome = searched.get("outcome")
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
         ("legal", legal),
         ("classification", classified),
         ("investigation", investigation),
+        ("outcome", outcome),
     ):
         if found:
             cues.append(name)
@@ -1870,6 +1885,7 @@ _GATES = {
     ),
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
+    _OUTCOME: _gate(" ".join(re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|")) + " hospitalized"),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(
@@ -2009,6 +2025,7 @@ _GATED_CUES = {
     "legal": _LEGAL,
     "classified": _CLASSIFIED,
     "investigation": _INVESTIGATION,
+    "outcome": _OUTCOME,
     "assessment": _ASSESSMENT,
     "still open": _STILL_OPEN,
     "taken": _TAKEN,

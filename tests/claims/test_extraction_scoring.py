@@ -382,3 +382,22 @@ def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
     assert "denial: 'disputes the figure'" in _claim("Harlow Rail disputes the figure.").reasons
     claim = _claim("Under international shipping rules, the pellets are not classed as dangerous goods.")
     assert any(reason.startswith("legal") for reason in claim.reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the two climbers has died.",
+        "The rear carriage was derailed on the bend.",
+        "Firefighters have rescued a man from the river.",
+        "The harbourmaster has closed the slipway.",
+    ],
+)
+def test_an_incidents_outcome_reported_as_done_is_extracted(sentence):
+    claim = _claim(sentence)
+    assert any(reason.startswith("outcome") for reason in claim.reasons)
+
+
+def test_an_outcome_verb_does_not_lift_a_view_or_a_closed_comment_thread():
+    assert extract("Comments are closed on this article.\n") == []
+    assert extract("The town has been dogged by controversy for years.\n") == []
