@@ -239,7 +239,8 @@ _DECISION = _rx(
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
 # checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
 # "is due by January", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
-# stable condition"): what is in force now, checkable against the body that runs it.
+# stable condition", who is where: "engineers remain on site", "two men are in custody", "the system is working
+# again"): what is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -254,6 +255,9 @@ _STATUS = _rx(
     r"(?:said\s+(?!whether|if)[a-z]|[a-z]{3,}(?:ed|en|wn)\b)"
     r"|\bdid(?:\s+not|n['’]t)\s+(?:disclose|reveal|publish|confirm|name|release|give|provide|specify)\b"
     r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
+    r"|\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+)?(?:on\s+(?:site|scene)|at\s+the\s+scene"
+    r"|in\s+custody|missing|unaccounted\s+for|back\s+in\s+(?:service|operation)|(?:working|running|operating)\s+"
+    r"(?:again|normally)|under\s?way)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -1891,7 +1895,8 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn",
+        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
+        "missing unaccounted service operation working running underway way",
         "has not",
         "have not",
         "did not",

@@ -401,3 +401,11 @@ def test_an_incidents_outcome_reported_as_done_is_extracted(sentence):
 def test_an_outcome_verb_does_not_lift_a_view_or_a_closed_comment_thread():
     assert extract("Comments are closed on this article.\n") == []
     assert extract("The town has been dogged by controversy for years.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Engineers remain on site at the depot.", "The booking system is working again.", "The search is under way."],
+)
+def test_who_is_where_and_what_runs_again_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
