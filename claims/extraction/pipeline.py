@@ -238,7 +238,8 @@ _DECISION = _rx(
 # A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
 # buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
 # checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
-# "is due by January", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
+# "is due by January", a change with its date: "the market moves to the square from 13 March", "letters go out
+# from 20 July", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
 # stable condition", who is where: "engineers remain on site", "two men are in custody", "the system is working
 # again"): what is in force now, checkable against the body that runs it.
 _STATUS = _rx(
@@ -246,6 +247,8 @@ _STATUS = _rx(
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
     rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
+    r"|\b(?:moves?|switch(?:es)?|go(?:es)?\s+(?:out|live|up)|takes?\s+effect|comes?\s+into\s+force)\s+"
+    rf"(?:[\w'’-]+\s+){{0,6}}?(?:on|from)\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
@@ -1896,7 +1899,16 @@ _GATES = {
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
         "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
-        "missing unaccounted service operation working running underway way",
+        "missing unaccounted service operation working running underway way move moves switch switches",
+        "go out",
+        "goes out",
+        "go live",
+        "goes live",
+        "go up",
+        "goes up",
+        "take effect",
+        "takes effect",
+        "into force",
         "has not",
         "have not",
         "did not",

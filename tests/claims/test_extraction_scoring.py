@@ -409,3 +409,11 @@ def test_an_outcome_verb_does_not_lift_a_view_or_a_closed_comment_thread():
 )
 def test_who_is_where_and_what_runs_again_is_a_current_status(sentence):
     assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Saturday market moves to the Guildhall car park from 4 May.", "Refund letters go out from Monday."],
+)
+def test_a_change_with_its_date_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
