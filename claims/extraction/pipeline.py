@@ -202,6 +202,22 @@ _INVESTIGATION = _rx(
     r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
+# A hazard, what a substance, an illness or a fault can do or is ("chlorine can irritate the eyes", "a corroded brake
+# line can lose fluid", "stopping the tablets can raise the risk of a stroke", "carbon monoxide is colourless and
+# odourless", "the disease is not passed from person to person"): checkable against the medical or technical record.
+# "can", not "may" or "could": a hedged harm is a forecast.
+_HAZARD_VERBS = (
+    "cause|irritate|raise|increase|damage|corrode|trigger|kill|harm|spread|infect|burn|poison|lose|lead to|be fatal"
+)
+_HAZARD_ADJECTIVES = (
+    "toxic|poisonous|flammable|contagious|infectious|carcinogenic|harmful|harmless|odourless|odorless|colourless"
+    "|colorless|corrosive"
+)
+_HAZARD = _rx(
+    rf"\bcan\s+(?:also\s+|sometimes\s+|rarely\s+|quickly\s+)?(?:{_HAZARD_VERBS})\b"
+    rf"|\b(?:is|are)\s+(?:not\s+|highly\s+|very\s+|extremely\s+)?(?:{_HAZARD_ADJECTIVES})\b"
+    r"|\b(?:passed|spread|transmitted)\s+(?:from\s+)?person\s+to\s+person\b"
+)
 # An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed",
 # "everyone treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the
 # beach"): a toll, a rescue, an arrest or a closure, checkable against the emergency services' or the operator's own
@@ -1575,6 +1591,10 @@ def _score(
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
+    hazard = searched.get("hazard")
+    if hazard:
+        cues.append("hazard")
+        positive.append(f"hazard: '{hazard.group()}'")
     status = searched.get("status")
     if status:
         cues.append("current status")
@@ -1893,6 +1913,7 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _OUTCOME: _gate(" ".join(re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|")) + " hospitalized"),
+    _HAZARD: _gate(" ".join(_HAZARD_ADJECTIVES.split("|")), "can", "person to"),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(
@@ -2043,6 +2064,7 @@ _GATED_CUES = {
     "classified": _CLASSIFIED,
     "investigation": _INVESTIGATION,
     "outcome": _OUTCOME,
+    "hazard": _HAZARD,
     "assessment": _ASSESSMENT,
     "still open": _STILL_OPEN,
     "taken": _TAKEN,

@@ -417,3 +417,20 @@ def test_who_is_where_and_what_runs_again_is_a_current_status(sentence):
 )
 def test_a_change_with_its_date_is_a_current_status(sentence):
     assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chlorine can irritate the eyes and throat.",
+        "The gas is colourless and odourless.",
+        "The illness is not passed from person to person.",
+    ],
+)
+def test_what_a_substance_or_illness_can_do_or_is_is_a_hazard_to_check(sentence):
+    assert any(reason.startswith("hazard") for reason in _claim(sentence).reasons)
+
+
+def test_a_hedged_harm_or_a_can_of_means_is_no_hazard():
+    assert extract("The spill could harm wildlife along the estuary.\n") == []
+    assert extract("It is a loss the club can afford.\n") == []
