@@ -1637,9 +1637,9 @@ def _score(
         score += w["headline"]
         cues.append("headline")
         late.append("headline")
-    # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
-    # claim; four without do not.
-    if len(words) < (4 if number or dated or (absolute and past) else 5) and not (
+    # Four words with a figure, a date, a status or an outcome ("Unemployment rose to 3.9%", "He resigned in April",
+    # "Replacement buses are running", "Two climbers have died") make a checkable claim; four without do not.
+    if len(words) < (4 if number or dated or status or outcome or (absolute and past) else 5) and not (
         attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
     ):
         score += w["too short"]

@@ -434,3 +434,12 @@ def test_what_a_substance_or_illness_can_do_or_is_is_a_hazard_to_check(sentence)
 def test_a_hedged_harm_or_a_can_of_means_is_no_hazard():
     assert extract("The spill could harm wildlife along the estuary.\n") == []
     assert extract("It is a loss the club can afford.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["Replacement buses are running.", "Emergency departments remain open."])
+def test_four_words_of_a_current_status_are_not_too_short(sentence):
+    assert "too short" not in _claim(sentence).reasons
+
+
+def test_four_words_without_a_cue_are_still_too_short():
+    assert extract("The sheriff rejected this.\n") == []
