@@ -251,13 +251,14 @@ _DECISION = _rx(
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
     r"|\b(?:will|would)\s+(?:still\s+|also\s+)?be\s+able\s+to\b"
 )
-# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
-# buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
-# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
-# "is due by January", a change with its date: "the market moves to the square from 13 March", "letters go out
-# from 20 July", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
-# stable condition", who is where: "engineers remain on site", "two men are in custody", "the system is working
-# again"): what is in force now, checkable against the body that runs it.
+# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the buses",
+# "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free checks", "the
+# trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline: "is due by
+# January", an action under way: "police are asking people to avoid the area", "engineers are pumping water from the
+# mine", "the union is calling for an inquiry", a change with its date: "the market moves to the square from 13 March",
+# "letters go out from 20 July", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
+# stable condition", who is where: "engineers remain on site", "two men are in custody", "the system is working again"):
+# what is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -267,6 +268,9 @@ _STATUS = _rx(
     rf"(?:[\w'’-]+\s+){{0,6}}?(?:on|from)\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:asking|calling\s+for|searching|monitoring|treating"
+    r"|testing|reviewing|assessing|examining|inspecting|keeping|contacting|questioning|interviewing|pumping|clearing"
+    r"|repairing|removing|evacuating|seeking|looking\s+into|tracing|checking)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
@@ -1920,7 +1924,9 @@ _GATES = {
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
         "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
-        "missing unaccounted service operation working running underway way move moves switch switches",
+        "missing unaccounted service operation working running underway way move moves switch switches asking "
+        "calling searching monitoring treating testing reviewing assessing examining inspecting keeping contacting "
+        "questioning interviewing pumping clearing repairing removing evacuating seeking looking tracing checking",
         "go out",
         "goes out",
         "go live",

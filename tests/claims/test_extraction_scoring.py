@@ -443,3 +443,14 @@ def test_four_words_of_a_current_status_are_not_too_short(sentence):
 
 def test_four_words_without_a_cue_are_still_too_short():
     assert extract("The sheriff rejected this.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Police are asking people to avoid the area.", "Engineers are pumping water out of the tunnel."]
+)
+def test_an_action_under_way_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+def test_an_action_under_way_in_a_question_is_not_extracted():
+    assert extract("Are engineers checking every bridge on the line?\n") == []
