@@ -1238,6 +1238,10 @@ DECISION_VERBS = [
     "leave",
     "depart",
     "sail",
+    "submit",
+    "notify",
+    "contact",
+    "inform",
     "take place",
     "go ahead",
 ]
@@ -1287,6 +1291,16 @@ DECISION_PARTICIPLES = [
     "extended",
     "demolished",
     "moved",
+    "submitted",
+    "digitised",
+    "digitized",
+    "asked",
+    "exempt",
+    "notified",
+    "contacted",
+    "informed",
+    "delivered",
+    "collected",
 ]
 # Verbs of a view or a feeling in the past ("I thought …", "we felt …"): what a speaker's "I" or "we" did not do.
 VIEW_VERBS = [

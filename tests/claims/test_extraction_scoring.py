@@ -454,3 +454,19 @@ def test_an_action_under_way_is_a_current_status(sentence):
 
 def test_an_action_under_way_in_a_question_is_not_extracted():
     assert extract("Are engineers checking every bridge on the line?\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Full results will be submitted to a medical journal, the firm said.",
+        "Owners would be contacted by post, the manufacturer said.",
+        "Disabled drivers will be exempt from the charge.",
+    ],
+)
+def test_a_passive_commitment_is_an_announced_decision(sentence):
+    assert any(reason.startswith("announced decision") for reason in _claim(sentence).reasons)
+
+
+def test_a_hedged_notice_stays_a_forecast():
+    assert extract("Owners could be contacted by post if the fault spreads.\n") == []
