@@ -1641,9 +1641,13 @@ def _score(
         score += w["headline"]
         cues.append("headline")
         late.append("headline")
-    # Four words with a figure, a date, a status or an outcome ("Unemployment rose to 3.9%", "He resigned in April",
-    # "Replacement buses are running", "Two climbers have died") make a checkable claim; four without do not.
-    if len(words) < (4 if number or dated or status or outcome or (absolute and past) else 5) and not (
+    # Four words with a figure, a date, a status, an outcome or a denial ("Unemployment rose to 3.9%", "He resigned in
+    # April", "Replacement buses are running", "Two climbers have died", "Moscow denies targeting civilians"), three
+    # with an outcome nobody suffered ("Nobody was hurt") make a checkable claim; four without do not.
+    shortest = (
+        3 if absolute and outcome else 4 if number or dated or status or outcome or denial or (absolute and past) else 5
+    )
+    if len(words) < shortest and not (
         attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
     ):
         score += w["too short"]

@@ -470,3 +470,12 @@ def test_a_passive_commitment_is_an_announced_decision(sentence):
 
 def test_a_hedged_notice_stays_a_forecast():
     assert extract("Owners could be contacted by post if the fault spreads.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["Nobody was hurt.", "Moscow denies targeting civilians."])
+def test_a_short_outcome_nobody_suffered_or_a_short_denial_is_extracted(sentence):
+    assert "too short" not in _claim(sentence).reasons
+
+
+def test_three_words_of_a_bare_absolute_stay_too_short():
+    assert extract("Nobody acted.\n") == []
