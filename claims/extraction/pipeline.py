@@ -205,7 +205,8 @@ _INVESTIGATION = _rx(
 # A hazard, what a substance, an illness or a fault can do or is ("chlorine can irritate the eyes", "a corroded brake
 # line can lose fluid", "stopping the tablets can raise the risk of a stroke", "carbon monoxide is colourless and
 # odourless", "the disease is not passed from person to person"): checkable against the medical or technical record.
-# "can", not "may" or "could": a hedged harm is a forecast.
+# What it does, in the present ("the drug increases the number of red blood cells", "removing ore changes the stress in
+# the rock"), is one too. "can", not "may" or "could": a hedged harm is a forecast.
 _HAZARD_VERBS = (
     "cause|irritate|raise|increase|damage|corrode|trigger|kill|harm|spread|infect|burn|poison|lose|lead to|be fatal"
 )
@@ -217,6 +218,8 @@ _HAZARD = _rx(
     rf"\bcan\s+(?:also\s+|sometimes\s+|rarely\s+|quickly\s+)?(?:{_HAZARD_VERBS})\b"
     rf"|\b(?:is|are)\s+(?:not\s+|highly\s+|very\s+|extremely\s+)?(?:{_HAZARD_ADJECTIVES})\b"
     r"|\b(?:passed|spread|transmitted)\s+(?:from\s+)?person\s+to\s+person\b"
+    r"|\b(?:increases|reduces|raises|lowers|changes|damages|weakens|absorbs|soaks\s+up)\s+(?:the|its|their)\s+"
+    r"(?!questions?\b|prospect\b|issue\b|spectre\b|possibility\b|stakes\b|bar\b)[a-z-]+"
 )
 # An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed",
 # "everyone treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the
@@ -1921,7 +1924,12 @@ _GATES = {
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
     _OUTCOME: _gate(" ".join(re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|")) + " hospitalized"),
-    _HAZARD: _gate(" ".join(_HAZARD_ADJECTIVES.split("|")), "can", "person to"),
+    _HAZARD: _gate(
+        " ".join(_HAZARD_ADJECTIVES.split("|"))
+        + " increases reduces raises lowers changes damages weakens absorbs soaks",
+        "can",
+        "person to",
+    ),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(

@@ -479,3 +479,9 @@ def test_a_short_outcome_nobody_suffered_or_a_short_denial_is_extracted(sentence
 
 def test_three_words_of_a_bare_absolute_stay_too_short():
     assert extract("Nobody acted.\n") == []
+
+
+def test_what_a_substance_does_in_the_present_is_a_hazard_and_raising_a_question_is_not():
+    claim = _claim("The drug increases the number of red blood cells.")
+    assert "hazard: 'increases the number'" in claim.reasons
+    assert extract("The row raises the question of who is in charge.\n") == []
