@@ -485,3 +485,8 @@ def test_what_a_substance_does_in_the_present_is_a_hazard_and_raising_a_question
     claim = _claim("The drug increases the number of red blood cells.")
     assert "hazard: 'increases the number'" in claim.reasons
     assert extract("The row raises the question of who is in charge.\n") == []
+
+
+def test_an_illnesss_symptoms_are_a_hazard_to_check():
+    claim = _claim("Symptoms include fever, a cough and shortness of breath.")
+    assert "hazard: 'symptoms include'" in claim.reasons
