@@ -395,15 +395,18 @@ _DENIAL = _rx(
     r"(?:not\s+true|untrue|false|incorrect)\b"
 )
 _DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
-# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data"): checkable against
-# what was denied.
+# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data", "he is innocent", "she
+# pleaded not guilty"): checkable against what was denied.
 _DENIES = _rx(
     r"\b(?:disputes|disputed|dispute|disputing)\s+(?:the|these|those|this|that|its|their)\s+"
     r"(?:[a-z]+\s+)?(?:figures?|findings|numbers?|estimates?|account|claims?|allegations?)\b"
     r"|\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
     r"|involvement|allegations?|claims?|charges?|accusations?|liability|knowledge)\b"
+    r"|\b(?:is|are|was|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?innocent\b|\bnot\s+guilty\b"
 )
-_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying", "disputes", "disputed", "dispute", "disputing"])
+_DENIES_WORDS = frozenset(
+    ["denies", "denied", "deny", "denying", "disputes", "disputed", "dispute", "disputing", "innocent", "guilty"]
+)
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"

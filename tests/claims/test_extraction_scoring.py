@@ -490,3 +490,9 @@ def test_what_a_substance_does_in_the_present_is_a_hazard_and_raising_a_question
 def test_an_illnesss_symptoms_are_a_hazard_to_check():
     claim = _claim("Symptoms include fever, a cough and shortness of breath.")
     assert "hazard: 'symptoms include'" in claim.reasons
+
+
+def test_a_reported_plea_of_innocence_is_a_denial_and_a_bare_one_is_too_short():
+    claim = _claim("But Marsh, whose ranking has risen by 40 places in a year, insists he is innocent.")
+    assert "denial: 'is innocent'" in claim.reasons
+    assert extract("He is innocent.\n") == []
