@@ -325,10 +325,13 @@ _APOLOGY = _rx(
     r"(?<!to )\b(?:apologi[sz]e[sd]?|apologi[sz]ing|(?:am|are|is|was|were|['’]m|['’]re)\s+"
     r"(?:deeply\s+|very\s+|truly\s+|so\s+|sincerely\s+|genuinely\s+)?sorry)\b"
 )
-# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel").
+# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel", "the mayor
+# has asked residents to leave flowers at the town hall", "police have warned the public not to approach it").
 _ADVISED = _rx(
     r"\b(?:was|were|have been|has been|had been|are being|is being)\s+(?:told|advised|asked|ordered|instructed)"
     r"\s+(?:not\s+)?to\b"
+    r"|\b(?:has|have|had)\s+(?:told|advised|asked|ordered|instructed|warned)\s+(?:the\s+|all\s+|local\s+)?"
+    rf"(?:{'|'.join(_ADVICE_GROUPS.split())}|people)\s+(?:not\s+)?to\b"
 )
 # A measure taken ("has introduced additional controls on supplier access", "the safety regime was tightened in
 # 2021"): checkable against the body that took it.
@@ -1962,7 +1965,7 @@ _GATES = {
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
     _ADVICE: _gate(_ADVICE_GROUPS),
-    _ADVISED: _gate("told advised asked ordered instructed"),
+    _ADVISED: _gate("told advised asked ordered instructed warned"),
     _APOLOGY: _gate("apologise apologises apologised apologize apologizes apologized apologising apologizing sorry"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(

@@ -496,3 +496,8 @@ def test_a_reported_plea_of_innocence_is_a_denial_and_a_bare_one_is_too_short():
     claim = _claim("But Marsh, whose ranking has risen by 40 places in a year, insists he is innocent.")
     assert "denial: 'is innocent'" in claim.reasons
     assert extract("He is innocent.\n") == []
+
+
+def test_advice_an_official_has_given_the_public_is_extracted():
+    claim = _claim("The mayor has asked residents to leave flowers at the town hall.")
+    assert "official advice: 'has asked residents to'" in claim.reasons
