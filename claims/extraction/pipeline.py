@@ -223,18 +223,20 @@ _HAZARD = _rx(
     r"|\b(?:increases|reduces|raises|lowers|changes|damages|weakens|absorbs|soaks\s+up)\s+(?:the|its|their)\s+"
     r"(?!questions?\b|prospect\b|issue\b|spectre\b|possibility\b|stakes\b|bar\b)[a-z-]+"
 )
-# An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed",
-# "everyone treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the
-# beach"): a toll, a rescue, an arrest or a closure, checkable against the emergency services' or the operator's own
-# account. The verbs with an auxiliary ("has closed"; "closed" alone may be an adjective), a few unambiguous ones alone.
+# An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed", "everyone
+# treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the beach",
+# "power has been restored", "two walkers were taken to hospital"): a toll, a rescue, an arrest or a closure, checkable
+# against the emergency services' or the operator's own account. The verbs with an auxiliary ("has closed"; "closed"
+# alone may be an adjective), a few unambiguous ones alone.
 _OUTCOME_VERBS = (
     "died|killed|injured|hurt|hospitali[sz]ed|discharged|recovered|rescued|evacuated|airlifted|stranded|spotted"
     "|found|identified|arrested|detained|released|jailed|derailed|collapsed|destroyed|damaged|flooded|closed"
-    "|suspended|cancelled|seized|removed"
+    "|suspended|cancelled|seized|removed|drowned|freed|located|extinguished|contained|restored|reopened|resumed"
+    "|cleared|diverted|grounded|capsized|sunk|resigned|bailed|taken to hospital"
 )
 _OUTCOME = _rx(
     r"\b(?:has|have|had|was|were|been)\s+(?:[a-z]+ly\s+|since\s+|also\s+|now\s+|not\s+)?(?:been\s+)?"
-    rf"(?:{_OUTCOME_VERBS})\b|\b(?:died|killed|arrested|rescued|evacuated|derailed|airlifted|jailed)\b"
+    rf"(?:{_OUTCOME_VERBS})\b|\b(?:died|killed|arrested|rescued|evacuated|derailed|airlifted|jailed|drowned|capsized)\b"
 )
 # An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
 # light", "will inspect the park within two weeks", "will stay closed today"): checked when the span ends, like a
@@ -1931,7 +1933,11 @@ _GATES = {
     ),
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
-    _OUTCOME: _gate(" ".join(re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|")) + " hospitalized"),
+    _OUTCOME: _gate(
+        " ".join(verb for verb in re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|") if " " not in verb)
+        + " hospitalized",
+        "taken hospital",
+    ),
     _HAZARD: _gate(
         " ".join(_HAZARD_ADJECTIVES.split("|"))
         + " increases reduces raises lowers changes damages weakens absorbs soaks",

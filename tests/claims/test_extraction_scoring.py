@@ -391,6 +391,8 @@ def test_a_short_negated_past_a_disputed_figure_and_a_rule_are_checkable():
         "The rear carriage was derailed on the bend.",
         "Firefighters have rescued a man from the river.",
         "The harbourmaster has closed the slipway.",
+        "Power has been restored to most homes.",
+        "Two walkers were taken to hospital.",
     ],
 )
 def test_an_incidents_outcome_reported_as_done_is_extracted(sentence):
