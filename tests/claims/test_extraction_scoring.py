@@ -503,3 +503,15 @@ def test_a_reported_plea_of_innocence_is_a_denial_and_a_bare_one_is_too_short():
 def test_advice_an_official_has_given_the_public_is_extracted():
     claim = _claim("The mayor has asked residents to leave flowers at the town hall.")
     assert "official advice: 'has asked residents to'" in claim.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The new scanner will cost about $240,000.", "The timetable change will affect around 12,000 passengers."],
+)
+def test_what_an_announced_change_will_cost_or_affect_is_an_announced_decision(sentence):
+    assert any(reason.startswith("announced decision") for reason in _claim(sentence).reasons)
+
+
+def test_what_a_change_would_cost_stays_a_forecast():
+    assert extract("The scheme would cost taxpayers dearly, critics said.\n") == []
