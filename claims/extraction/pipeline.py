@@ -176,6 +176,9 @@ _LEGAL = _rx(
     r"sentenced|charged|convicted|barred|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
     r"|\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rules\b"
+    # A court's finding by its judge ("the sheriff rejected this", "the jury found him guilty").
+    r"|\b(?:judge|sheriff|jury|tribunal|magistrates|coroner)\s+(?:found|ruled|rejected|held|accepted|dismissed|upheld"
+    r"|ordered|concluded|awarded|cleared|acquitted|recorded)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
 # carcinogen", "the site is listed as a heritage monument").
@@ -1928,7 +1931,7 @@ _GATES = {
         "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged barred "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
-        "prohibited prohibits prohibition entitled entitlement",
+        "prohibited prohibits prohibition entitled entitlement judge sheriff jury tribunal magistrates coroner",
         "under rules",
     ),
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),

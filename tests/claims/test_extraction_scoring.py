@@ -515,3 +515,9 @@ def test_what_an_announced_change_will_cost_or_affect_is_an_announced_decision(s
 
 def test_what_a_change_would_cost_stays_a_forecast():
     assert extract("The scheme would cost taxpayers dearly, critics said.\n") == []
+
+
+def test_a_finding_by_a_judge_or_coroner_is_a_legal_cue_and_judging_is_not():
+    claim = _claim("The coroner recorded a verdict of accidental death.")
+    assert "legal: 'coroner recorded'" in claim.reasons
+    assert extract("People will judge us on what we do next.\n") == []
