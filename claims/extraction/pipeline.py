@@ -256,6 +256,7 @@ _MEASURE = _rx(
 # "expected") keeps it a forecast.
 _DECISION = _rx(
     r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
+    r"(?:continue\s+to\s+)?"
     rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"

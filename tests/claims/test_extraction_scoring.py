@@ -521,3 +521,9 @@ def test_a_finding_by_a_judge_or_coroner_is_a_legal_cue_and_judging_is_not():
     claim = _claim("The coroner recorded a verdict of accidental death.")
     assert "legal: 'coroner recorded'" in claim.reasons
     assert extract("People will judge us on what we do next.\n") == []
+
+
+def test_a_service_that_will_continue_is_an_announced_decision_and_a_vow_is_not():
+    claim = _claim("Existing members will continue to receive the discount.")
+    assert "announced decision: 'will continue to receive'" in claim.reasons
+    assert extract("We will continue to fight for this town.\n") == []
