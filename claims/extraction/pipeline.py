@@ -209,8 +209,8 @@ _INVESTIGATION = _rx(
 # line can lose fluid", "stopping the tablets can raise the risk of a stroke", "carbon monoxide is colourless and
 # odourless", "the disease is not passed from person to person"): checkable against the medical or technical record.
 # What it does, in the present ("the drug increases the number of red blood cells", "removing ore changes the stress in
-# the rock"), and its symptoms ("symptoms include fever and a cough"), are one too. "can", not "may" or "could": a
-# hedged harm is a forecast.
+# the rock"), and its symptoms ("symptoms include fever and a cough", "began reporting vomiting and diarrhoea"), are one
+# too. "can", not "may" or "could": a hedged harm is a forecast.
 _HAZARD_VERBS = (
     "cause|irritate|raise|increase|damage|corrode|trigger|kill|harm|spread|infect|burn|poison|lose|lead to|be fatal"
 )
@@ -222,6 +222,8 @@ _HAZARD = _rx(
     rf"\bcan\s+(?:also\s+|sometimes\s+|rarely\s+|quickly\s+)?(?:{_HAZARD_VERBS})\b"
     rf"|\b(?:is|are)\s+(?:not\s+|highly\s+|very\s+|extremely\s+)?(?:{_HAZARD_ADJECTIVES})\b"
     r"|\b(?:passed|spread|transmitted)\s+(?:from\s+)?person\s+to\s+person\b"
+    r"|\b(?:vomiting|diarrhoea|diarrhea|nausea|dizziness|breathlessness|stomach\s+cramps|fever(?!\s+pitch)"
+    r"|coughs?(?!\s+up))\b"
     r"|\b(?:symptoms|signs)\s+(?:of\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+)?(?:can\s+|typically\s+|usually\s+|often\s+)?include\b"
     r"|\b(?:increases|reduces|raises|lowers|changes|damages|weakens|absorbs|soaks\s+up)\s+(?:the|its|their)\s+"
     r"(?!questions?\b|prospect\b|issue\b|spectre\b|possibility\b|stakes\b|bar\b)[a-z-]+"
@@ -1944,7 +1946,8 @@ _GATES = {
     ),
     _HAZARD: _gate(
         " ".join(_HAZARD_ADJECTIVES.split("|"))
-        + " increases reduces raises lowers changes damages weakens absorbs soaks",
+        + " increases reduces raises lowers changes damages weakens absorbs soaks"
+        + " vomiting diarrhoea diarrhea nausea dizziness breathlessness cramps fever cough coughs",
         "can",
         "person to",
         "symptoms include",

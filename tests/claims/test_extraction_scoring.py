@@ -527,3 +527,9 @@ def test_a_service_that_will_continue_is_an_announced_decision_and_a_vow_is_not(
     claim = _claim("Existing members will continue to receive the discount.")
     assert "announced decision: 'will continue to receive'" in claim.reasons
     assert extract("We will continue to fight for this town.\n") == []
+
+
+def test_a_named_symptom_is_a_hazard_and_its_idiom_is_not():
+    claim = _claim("Within days, guests began reporting vomiting and diarrhoea.")
+    assert "hazard: 'vomiting'" in claim.reasons
+    assert extract("The row has reached fever pitch.\n") == []
