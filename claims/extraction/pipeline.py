@@ -269,9 +269,10 @@ _DECISION = _rx(
 # trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline: "is due by
 # January", an action under way: "police are asking people to avoid the area", "engineers are pumping water from the
 # mine", "the union is calling for an inquiry", a change with its date: "the market moves to the square from 13 March",
-# "letters go out from 20 July", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
-# stable condition", who is where: "engineers remain on site", "two men are in custody", "the system is working again"):
-# what is in force now, checkable against the body that runs it.
+# "letters go out from 20 July", what a measure or an event leaves out: "were not part of the trial", "card details were
+# not affected", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a stable
+# condition", who is where: "engineers remain on site", "two men are in custody", "the system is working again"): what
+# is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
@@ -286,6 +287,8 @@ _STATUS = _rx(
     r"|repairing|removing|evacuating|seeking|looking\s+into|tracing|checking)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
+    r"|(?:\b(?:is|are|was|were|remains?)\s+not|['’](?:re|s)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+"
+    r"(?:part\s+of|affected\b|covered\s+by|involved\s+in)"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
     r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?!responded|replied|commented|decided|ruled\s+out)"
     r"(?:said\s+(?!whether|if)[a-z]|[a-z]{3,}(?:ed|en|wn)\b)"
@@ -1959,7 +1962,8 @@ _GATES = {
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
         "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
-        "missing unaccounted service operation working running underway way move moves switch switches asking "
+        "missing unaccounted service operation working running underway way move moves switch switches part "
+        "affected covered involved asking "
         "calling searching monitoring treating testing reviewing assessing examining inspecting keeping contacting "
         "questioning interviewing pumping clearing repairing removing evacuating seeking looking tracing checking",
         "go out",

@@ -533,3 +533,10 @@ def test_a_named_symptom_is_a_hazard_and_its_idiom_is_not():
     claim = _claim("Within days, guests began reporting vomiting and diarrhoea.")
     assert "hazard: 'vomiting'" in claim.reasons
     assert extract("The row has reached fever pitch.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Bin collections and care services were not part of the trial.", "Card details were not affected."]
+)
+def test_what_a_measure_or_an_event_leaves_out_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
