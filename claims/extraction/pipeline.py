@@ -1962,10 +1962,19 @@ _GATES = {
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
         "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
-        "missing unaccounted service operation working running underway way move moves switch switches part "
-        "affected covered involved asking "
-        "calling searching monitoring treating testing reviewing assessing examining inspecting keeping contacting "
-        "questioning interviewing pumping clearing repairing removing evacuating seeking looking tracing checking",
+        "missing unaccounted underway move moves switch switches part affected covered involved asking searching "
+        "monitoring treating testing reviewing assessing examining inspecting keeping contacting questioning "
+        "interviewing pumping clearing repairing removing evacuating seeking tracing checking",
+        "back service",
+        "back operation",
+        "working again",
+        "working normally",
+        "running again",
+        "running normally",
+        "operating normally",
+        "under way",
+        "calling for",
+        "looking into",
         "go out",
         "goes out",
         "go live",
