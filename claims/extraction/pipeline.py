@@ -176,6 +176,9 @@ _LEGAL = _rx(
     r"sentenced|charged|convicted|barred|regulations?|legislation|bill|obliges?|oblige|binding|violat\w+|"
     r"prohibit\w*|legal|statute|decree|act|entitled to|entitlement)\b"
     r"|\bunder\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rules\b"
+    # A court's finding by its judge ("the sheriff rejected this", "the jury found him guilty").
+    r"|\b(?:judge|sheriff|jury|tribunal|magistrates|coroner)\s+(?:found|ruled|rejected|held|accepted|dismissed|upheld"
+    r"|ordered|concluded|awarded|cleared|acquitted|recorded)\b"
 )
 # A classification, checkable against the list or register it cites ("NDMA is classed as a probable human
 # carcinogen", "the site is listed as a heritage monument").
@@ -202,6 +205,44 @@ _INVESTIGATION = _rx(
     r"\b(?:is|are|was|were|been|now)\s+investigating\b|\b(?:opened|launched|began|started|ordered)\s+(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:investigation|inquiry|probe)\b"
 )
+# A hazard, what a substance, an illness or a fault can do or is ("chlorine can irritate the eyes", "a corroded brake
+# line can lose fluid", "stopping the tablets can raise the risk of a stroke", "carbon monoxide is colourless and
+# odourless", "the disease is not passed from person to person"): checkable against the medical or technical record.
+# What it does, in the present ("the drug increases the number of red blood cells", "removing ore changes the stress in
+# the rock"), and its symptoms ("symptoms include fever and a cough", "began reporting vomiting and diarrhoea"), are one
+# too. "can", not "may" or "could": a hedged harm is a forecast.
+_HAZARD_VERBS = (
+    "cause|irritate|raise|increase|damage|corrode|trigger|kill|harm|spread|infect|burn|poison|lose|lead to|be fatal"
+)
+_HAZARD_ADJECTIVES = (
+    "toxic|poisonous|flammable|contagious|infectious|carcinogenic|harmful|harmless|odourless|odorless|colourless"
+    "|colorless|corrosive"
+)
+_HAZARD = _rx(
+    rf"\bcan\s+(?:also\s+|sometimes\s+|rarely\s+|quickly\s+)?(?:{_HAZARD_VERBS})\b"
+    rf"|\b(?:is|are)\s+(?:not\s+|highly\s+|very\s+|extremely\s+)?(?:{_HAZARD_ADJECTIVES})\b"
+    r"|\b(?:passed|spread|transmitted)\s+(?:from\s+)?person\s+to\s+person\b"
+    r"|\b(?:vomiting|diarrhoea|diarrhea|nausea|dizziness|breathlessness|stomach\s+cramps|fever(?!\s+pitch)"
+    r"|coughs?(?!\s+up))\b"
+    r"|\b(?:symptoms|signs)\s+(?:of\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}\s+)?(?:can\s+|typically\s+|usually\s+|often\s+)?include\b"
+    r"|\b(?:increases|reduces|raises|lowers|changes|damages|weakens|absorbs|soaks\s+up)\s+(?:the|its|their)\s+"
+    r"(?!questions?\b|prospect\b|issue\b|spectre\b|possibility\b|stakes\b|bar\b)[a-z-]+"
+)
+# An incident's outcome reported as done ("one of the patients has died", "the front carriage was derailed", "everyone
+# treated overnight has been discharged", "officers have recovered a rope", "the coastguard has closed the beach",
+# "power has been restored", "two walkers were taken to hospital"): a toll, a rescue, an arrest or a closure, checkable
+# against the emergency services' or the operator's own account. The verbs with an auxiliary ("has closed"; "closed"
+# alone may be an adjective), a few unambiguous ones alone.
+_OUTCOME_VERBS = (
+    "died|killed|injured|hurt|hospitali[sz]ed|discharged|recovered|rescued|evacuated|airlifted|stranded|spotted"
+    "|found|identified|arrested|detained|released|jailed|derailed|collapsed|destroyed|damaged|flooded|closed"
+    "|suspended|cancelled|seized|removed|drowned|freed|located|extinguished|contained|restored|reopened|resumed"
+    "|cleared|diverted|grounded|capsized|sunk|resigned|bailed|taken to hospital"
+)
+_OUTCOME = _rx(
+    r"\b(?:has|have|had|was|were|been)\s+(?:[a-z]+ly\s+|since\s+|also\s+|now\s+|not\s+)?(?:been\s+)?"
+    rf"(?:{_OUTCOME_VERBS})\b|\b(?:died|killed|arrested|rescued|evacuated|derailed|airlifted|jailed|drowned|capsized)\b"
+)
 # An announced measure with its time span ("the park will remain closed until she is found", "will resume at first
 # light", "will inspect the park within two weeks", "will stay closed today"): checked when the span ends, like a
 # dated forecast.
@@ -217,30 +258,45 @@ _MEASURE = _rx(
 # "expected") keeps it a forecast.
 _DECISION = _rx(
     r"\b(?:(?:will|would|shall)\s+(?:not\s+|now\s+|also\s+|still\s+|immediately\s+|then\s+|only\s+){0,2}"
+    r"(?:continue\s+to\s+)?"
     rf"|(?:is|are)\s+(?:now\s+|also\s+)?to\s+)(?:(?:{'|'.join(DECISION_VERBS)}|lose|keep(?!\s+[a-z]+ing\b))"
     rf"|be\s+(?:{'|'.join(DECISION_PARTICIPLES)}))\b"
     r"|\b(?:will|would)\s+not\s+be\s+(?:affected|disrupted)\b|\bthere\s+(?:will|would)\s+be\s+no\b"
     r"|\b(?:will|would)\s+(?:still\s+|also\s+)?be\s+able\s+to\b"
 )
-# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the
-# buses", "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free
-# checks", "the trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline:
-# "is due by January", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a
-# stable condition"): what is in force now, checkable against the body that runs it.
+# A service's or a rule's current status ("emergency departments remain open", "rail tickets are valid on the buses",
+# "production is suspended", "the firm is offering customers a refund", "shoppers are being offered free checks", "the
+# trust is co-operating fully with investigators", a timetable: "opens Monday to Thursday", a deadline: "is due by
+# January", an action under way: "police are asking people to avoid the area", "engineers are pumping water from the
+# mine", "the union is calling for an inquiry", a change with its date: "the market moves to the square from 13 March",
+# "letters go out from 20 July", what a measure or an event leaves out: "were not part of the trial", "card details were
+# not affected", what has not happened yet: "the inquiry has yet to report", a patient's state: "is in a stable
+# condition", who is where: "engineers remain on site", "two men are in custody", "the system is working again"): what
+# is in force now, checkable against the body that runs it.
 _STATUS = _rx(
     r"\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+|temporarily\s+|fully\s+)?"
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
     rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
+    r"|\b(?:moves?|switch(?:es)?|go(?:es)?\s+(?:out|live|up)|takes?\s+effect|comes?\s+into\s+force)\s+"
+    rf"(?:[\w'’-]+\s+){{0,6}}?(?:on|from)\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:asking|calling\s+for|searching|monitoring|treating"
+    r"|testing|reviewing|assessing|examining|inspecting|keeping|contacting|questioning|interviewing|pumping|clearing"
+    r"|repairing|removing|evacuating|seeking|looking\s+into|tracing|checking)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
+    r"|(?:\b(?:is|are|was|were|remains?)\s+not|['’](?:re|s)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+"
+    r"(?:part\s+of|affected\b|covered\s+by|involved\s+in)"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
     r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?!responded|replied|commented|decided|ruled\s+out)"
     r"(?:said\s+(?!whether|if)[a-z]|[a-z]{3,}(?:ed|en|wn)\b)"
     r"|\bdid(?:\s+not|n['’]t)\s+(?:disclose|reveal|publish|confirm|name|release|give|provide|specify)\b"
     r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
+    r"|\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+)?(?:on\s+(?:site|scene)|at\s+the\s+scene"
+    r"|in\s+custody|missing|unaccounted\s+for|back\s+in\s+(?:service|operation)|(?:working|running|operating)\s+"
+    r"(?:again|normally)|under\s?way)\b"
 )
 _UNDECIDED = _rx(r"\bwhether\b")
 # The words _MEASURE's time span cannot match without ("for at least" needs "least", "at first light" "light").
@@ -280,10 +336,13 @@ _APOLOGY = _rx(
     r"(?<!to )\b(?:apologi[sz]e[sd]?|apologi[sz]ing|(?:am|are|is|was|were|['’]m|['’]re)\s+"
     r"(?:deeply\s+|very\s+|truly\s+|so\s+|sincerely\s+|genuinely\s+)?sorry)\b"
 )
-# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel").
+# Advice reported as given ("residents were told to keep windows shut", "have been advised not to travel", "the mayor
+# has asked residents to leave flowers at the town hall", "police have warned the public not to approach it").
 _ADVISED = _rx(
     r"\b(?:was|were|have been|has been|had been|are being|is being)\s+(?:told|advised|asked|ordered|instructed)"
     r"\s+(?:not\s+)?to\b"
+    r"|\b(?:has|have|had)\s+(?:told|advised|asked|ordered|instructed|warned)\s+(?:the\s+|all\s+|local\s+)?"
+    rf"(?:{'|'.join(_ADVICE_GROUPS.split())}|people)\s+(?:not\s+)?to\b"
 )
 # A measure taken ("has introduced additional controls on supplier access", "the safety regime was tightened in
 # 2021"): checkable against the body that took it.
@@ -350,15 +409,18 @@ _DENIAL = _rx(
     r"(?:not\s+true|untrue|false|incorrect)\b"
 )
 _DENIAL_WORDS = frozenset(["true", "untrue", "false", "incorrect"])
-# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data"): checkable against
-# what was denied.
+# A denial reported ("The stallholder has denied responsibility", "He denies fabricating data", "he is innocent", "she
+# pleaded not guilty"): checkable against what was denied.
 _DENIES = _rx(
     r"\b(?:disputes|disputed|dispute|disputing)\s+(?:the|these|those|this|that|its|their)\s+"
     r"(?:[a-z]+\s+)?(?:figures?|findings|numbers?|estimates?|account|claims?|allegations?)\b"
     r"|\b(?:denies|denied|deny|denying)\s+(?:any\s+|all\s+|the\s+|that\s+)?(?:[a-z]{3,}ing|wrongdoing|responsibility"
     r"|involvement|allegations?|claims?|charges?|accusations?|liability|knowledge)\b"
+    r"|\b(?:is|are|was|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?innocent\b|\bnot\s+guilty\b"
 )
-_DENIES_WORDS = frozenset(["denies", "denied", "deny", "denying", "disputes", "disputed", "dispute", "disputing"])
+_DENIES_WORDS = frozenset(
+    ["denies", "denied", "deny", "denying", "disputes", "disputed", "dispute", "disputing", "innocent", "guilty"]
+)
 _QUOTED_PREDICATE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be)\s+[\"“]")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _CRITICS_VERBS = "say|said|argue|argued|claim|claimed|complain|complained|contend|contended|accuse|accused"
@@ -1545,12 +1607,14 @@ def _score(
     legal = searched.get("legal")
     classified = searched.get("classified")
     investigation = searched.get("investigation")
+    outcome = searched.get("outcome")
     for name, found in (
         ("causal", causal),
         ("comparison", comparison),
         ("legal", legal),
         ("classification", classified),
         ("investigation", investigation),
+        ("outcome", outcome),
     ):
         if found:
             cues.append(name)
@@ -1566,6 +1630,10 @@ def _score(
         cues.append("announced measure")
         kind = "still open" if measure.re is _STILL_OPEN else "announced measure"
         positive.append(f"{kind}: '{measure.group()}'")
+    hazard = searched.get("hazard")
+    if hazard:
+        cues.append("hazard")
+        positive.append(f"hazard: '{hazard.group()}'")
     status = searched.get("status")
     if status:
         cues.append("current status")
@@ -1608,9 +1676,13 @@ def _score(
         score += w["headline"]
         cues.append("headline")
         late.append("headline")
-    # Four words with a figure or a date ("Unemployment rose to 3.9%", "He resigned in April") make a checkable
-    # claim; four without do not.
-    if len(words) < (4 if number or dated or (absolute and past) else 5) and not (
+    # Four words with a figure, a date, a status, an outcome or a denial ("Unemployment rose to 3.9%", "He resigned in
+    # April", "Replacement buses are running", "Two climbers have died", "Moscow denies targeting civilians"), three
+    # with an outcome nobody suffered ("Nobody was hurt") make a checkable claim; four without do not.
+    shortest = (
+        3 if absolute and outcome else 4 if number or dated or status or outcome or denial or (absolute and past) else 5
+    )
+    if len(words) < shortest and not (
         attributed and (past or number or absolute or denial) and _reported_in_full(part, whole)
     ):
         score += w["too short"]
@@ -1878,17 +1950,53 @@ _GATES = {
         "law laws illegal unlawful legally treaty treaties court ruling ruled banned ban bans sentenced charged barred "
         "convicted regulation regulations legislation bill oblige obliges binding legal statute decree act "
         "constitution constitutional violated violates violate violation violations violating prohibit "
-        "prohibited prohibits prohibition entitled entitlement",
+        "prohibited prohibits prohibition entitled entitlement judge sheriff jury tribunal magistrates coroner",
         "under rules",
     ),
     _ASSESSMENT: _gate("risk danger threat chance likelihood probability safe unsafe fine", "not aware any"),
     _INVESTIGATION: _gate("investigating investigation inquiry probe"),
+    _OUTCOME: _gate(
+        " ".join(verb for verb in re.sub(r"\[sz\]", "s", _OUTCOME_VERBS).split("|") if " " not in verb)
+        + " hospitalized",
+        "taken hospital",
+    ),
+    _HAZARD: _gate(
+        " ".join(_HAZARD_ADJECTIVES.split("|"))
+        + " increases reduces raises lowers changes damages weakens absorbs soaks"
+        + " vomiting diarrhoea diarrhea nausea dizziness breathlessness cramps fever cough coughs",
+        "can",
+        "person to",
+        "symptoms include",
+        "signs include",
+    ),
     _MEASURE: _gate("will would shall"),
     _DECISION: _gate("will would shall", "is to", "are to"),
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn",
+        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
+        "missing unaccounted underway move moves switch switches part affected covered involved asking searching "
+        "monitoring treating testing reviewing assessing examining inspecting keeping contacting questioning "
+        "interviewing pumping clearing repairing removing evacuating seeking tracing checking",
+        "back service",
+        "back operation",
+        "working again",
+        "working normally",
+        "running again",
+        "running normally",
+        "operating normally",
+        "under way",
+        "calling for",
+        "looking into",
+        "go out",
+        "goes out",
+        "go live",
+        "goes live",
+        "go up",
+        "goes up",
+        "take effect",
+        "takes effect",
+        "into force",
         "has not",
         "have not",
         "did not",
@@ -1896,7 +2004,7 @@ _GATES = {
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
     _ADVICE: _gate(_ADVICE_GROUPS),
-    _ADVISED: _gate("told advised asked ordered instructed"),
+    _ADVISED: _gate("told advised asked ordered instructed warned"),
     _APOLOGY: _gate("apologise apologises apologised apologize apologizes apologized apologising apologizing sorry"),
     _CLASSIFIED: _gate("classed classified listed designated categorised categorized registered rated"),
     _OPINION: _gate(
@@ -2025,6 +2133,8 @@ _GATED_CUES = {
     "legal": _LEGAL,
     "classified": _CLASSIFIED,
     "investigation": _INVESTIGATION,
+    "outcome": _OUTCOME,
+    "hazard": _HAZARD,
     "assessment": _ASSESSMENT,
     "still open": _STILL_OPEN,
     "taken": _TAKEN,

@@ -409,3 +409,161 @@ def test_a_release_about_section_describes_the_issuer_and_is_no_claim():
     assert [c.text for c in extract(text)] == ["First-half profit rose 12% to $40m"]
     # Without the heading the same sentence is a claim about the company.
     assert len(extract(text.replace("About Arkwell\n", ""))) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the two climbers has died.",
+        "The rear carriage was derailed on the bend.",
+        "Firefighters have rescued a man from the river.",
+        "The harbourmaster has closed the slipway.",
+        "Power has been restored to most homes.",
+        "Two walkers were taken to hospital.",
+    ],
+)
+def test_an_incidents_outcome_reported_as_done_is_extracted(sentence):
+    claim = _claim(sentence)
+    assert any(reason.startswith("outcome") for reason in claim.reasons)
+
+
+def test_an_outcome_verb_does_not_lift_a_view_or_a_closed_comment_thread():
+    assert extract("Comments are closed on this article.\n") == []
+    assert extract("The town has been dogged by controversy for years.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Engineers remain on site at the depot.", "The booking system is working again.", "The search is under way."],
+)
+def test_who_is_where_and_what_runs_again_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Saturday market moves to the Guildhall car park from 4 May.", "Refund letters go out from Monday."],
+)
+def test_a_change_with_its_date_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chlorine can irritate the eyes and throat.",
+        "The gas is colourless and odourless.",
+        "The illness is not passed from person to person.",
+    ],
+)
+def test_what_a_substance_or_illness_can_do_or_is_is_a_hazard_to_check(sentence):
+    assert any(reason.startswith("hazard") for reason in _claim(sentence).reasons)
+
+
+def test_a_hedged_harm_or_a_can_of_means_is_no_hazard():
+    assert extract("The spill could harm wildlife along the estuary.\n") == []
+    assert extract("It is a loss the club can afford.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["Replacement buses are running.", "Emergency departments remain open."])
+def test_four_words_of_a_current_status_are_not_too_short(sentence):
+    assert "too short" not in _claim(sentence).reasons
+
+
+def test_four_words_without_a_cue_are_still_too_short():
+    assert extract("The sheriff rejected this.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Police are asking people to avoid the area.", "Engineers are pumping water out of the tunnel."]
+)
+def test_an_action_under_way_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+def test_an_action_under_way_in_a_question_is_not_extracted():
+    assert extract("Are engineers checking every bridge on the line?\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Full results will be submitted to a medical journal, the firm said.",
+        "Owners would be contacted by post, the manufacturer said.",
+        "Disabled drivers will be exempt from the charge.",
+    ],
+)
+def test_a_passive_commitment_is_an_announced_decision(sentence):
+    assert any(reason.startswith("announced decision") for reason in _claim(sentence).reasons)
+
+
+def test_a_hedged_notice_stays_a_forecast():
+    assert extract("Owners could be contacted by post if the fault spreads.\n") == []
+
+
+@pytest.mark.parametrize("sentence", ["Nobody was hurt.", "Moscow denies targeting civilians."])
+def test_a_short_outcome_nobody_suffered_or_a_short_denial_is_extracted(sentence):
+    assert "too short" not in _claim(sentence).reasons
+
+
+def test_three_words_of_a_bare_absolute_stay_too_short():
+    assert extract("Nobody acted.\n") == []
+
+
+def test_what_a_substance_does_in_the_present_is_a_hazard_and_raising_a_question_is_not():
+    claim = _claim("The drug increases the number of red blood cells.")
+    assert "hazard: 'increases the number'" in claim.reasons
+    assert extract("The row raises the question of who is in charge.\n") == []
+
+
+def test_an_illnesss_symptoms_are_a_hazard_to_check():
+    claim = _claim("Symptoms include fever, a cough and shortness of breath.")
+    assert "hazard: 'symptoms include'" in claim.reasons
+
+
+def test_a_reported_plea_of_innocence_is_a_denial_and_a_bare_one_is_too_short():
+    claim = _claim("But Marsh, whose ranking has risen by 40 places in a year, insists he is innocent.")
+    assert "denial: 'is innocent'" in claim.reasons
+    assert extract("He is innocent.\n") == []
+
+
+def test_advice_an_official_has_given_the_public_is_extracted():
+    claim = _claim("The mayor has asked residents to leave flowers at the town hall.")
+    assert "official advice: 'has asked residents to'" in claim.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The new scanner will cost about $240,000.", "The timetable change will affect around 12,000 passengers."],
+)
+def test_what_an_announced_change_will_cost_or_affect_is_an_announced_decision(sentence):
+    assert any(reason.startswith("announced decision") for reason in _claim(sentence).reasons)
+
+
+def test_what_a_change_would_cost_stays_a_forecast():
+    assert extract("The scheme would cost taxpayers dearly, critics said.\n") == []
+
+
+def test_a_finding_by_a_judge_or_coroner_is_a_legal_cue_and_judging_is_not():
+    claim = _claim("The coroner recorded a verdict of accidental death.")
+    assert "legal: 'coroner recorded'" in claim.reasons
+    assert extract("People will judge us on what we do next.\n") == []
+
+
+def test_a_service_that_will_continue_is_an_announced_decision_and_a_vow_is_not():
+    claim = _claim("Existing members will continue to receive the discount.")
+    assert "announced decision: 'will continue to receive'" in claim.reasons
+    assert extract("We will continue to fight for this town.\n") == []
+
+
+def test_a_named_symptom_is_a_hazard_and_its_idiom_is_not():
+    claim = _claim("Within days, guests began reporting vomiting and diarrhoea.")
+    assert "hazard: 'vomiting'" in claim.reasons
+    assert extract("The row has reached fever pitch.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Bin collections and care services were not part of the trial.", "Card details were not affected."]
+)
+def test_what_a_measure_or_an_event_leaves_out_is_a_current_status(sentence):
+    assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
