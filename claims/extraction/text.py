@@ -194,6 +194,19 @@ _FURNITURE_NOTE = re.compile(
 _ABOUT_HEADING = re.compile(r"About\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5}:?")
 _ISSUER_SELF = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s")
 
+# A bulleted list item: one with a finite verb is a sentence, unless the list is one of links ("Related stories:").
+_BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "– ")
+_FINITE_ITEM = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed|fell|rose|grew|cut|hit|paid|lost|"
+    r"won|made|took|gave|sold|left|held|says|said|told)\s+\S+\s+\S"
+)
+_LINK_HEADING = re.compile(
+    r"(?:related(?:\s+(?:stories|articles|reading|content|coverage))?|more\s+(?:on\s+this(?:\s+story)?|stories|news|from\b.*)|"
+    r"read\s+more|see\s+also|most\s+(?:read|popular)|also\s+in\b.*|you\s+may\s+also\s+like|trending|popular|"
+    r"recommended|top\s+stories|latest(?:\s+news)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 
 def lead_in(text: str) -> int:
     """The length of a line's layout prefix (_LEAD_IN: a bullet, a time stamp, an item number), or 0."""
@@ -208,7 +221,7 @@ def split_lines(text: str) -> list[Line]:
     """Lines with their offsets; a blank line starts a new paragraph, and so does every non-empty line."""
     lines: list[Line] = []
     paragraph = 0
-    notes = about = False
+    notes = about = links = False
     for match in _LINE.finditer(text):
         raw = match.group()
         if not raw.strip():
@@ -221,6 +234,14 @@ def split_lines(text: str) -> list[Line]:
         if about and not furniture and _ISSUER_SELF.match(body):
             furniture = "about the issuer"
         about = len(body) < 60 and _ABOUT_HEADING.fullmatch(body) is not None
+        headline = _looks_like_headline(body)
+        bullet = body[:2] in _BULLETS
+        if headline and bullet and not links and _FINITE_ITEM.search(body):
+            # "- Visits fell 12% between 2023 and 2026": a list item with a verb of its own, as key points, highlights
+            # and fact boxes print them without a full stop, is a sentence; under "Related:" it is a link.
+            headline = False
+        if not bullet:
+            links = len(body) < 40 and _LINK_HEADING.match(body) is not None
         if not notes and len(body) < 20 and _NOTES_TO_EDITORS.fullmatch(body):
             notes = True
         lines.append(
@@ -230,7 +251,7 @@ def split_lines(text: str) -> list[Line]:
                 body,
                 paragraph,
                 furniture=furniture,
-                headline=_looks_like_headline(body),
+                headline=headline,
             )
         )
     return lines

@@ -1088,3 +1088,15 @@ def test_could_in_a_past_time_clause_and_a_habits_will_are_no_forecast():
     assert habit and "prediction" not in habit[0][1]
     forecast = scored_assertions("The council could lose part of its grant before ministers decide.\n")
     assert forecast and "prediction" in forecast[0][1]
+
+
+def test_a_bulleted_item_with_a_verb_is_a_sentence_unless_the_list_is_of_links():
+    text = (
+        "The council will cut library hours from March.\n\nKEY FACTS\n- Visits fell 12% between 2023 and 2026\n"
+        "- Nine branches will close on Mondays\n\nRelated stories:\n- Council leader says she will stand down in May\n"
+    )
+    texts = [c.text for c in extract(text)]
+    assert "Visits fell 12% between 2023 and 2026" in texts and "Nine branches will close on Mondays" in texts
+    assert not any("stand down" in t for t in texts)
+    # Without a verb an item is a label: "- Savings: $1.2 million a year" stays out.
+    assert extract("KEY FACTS\n- Savings: $1.2 million a year\n- Branches: nine\n") == []
