@@ -2466,8 +2466,11 @@ def _named_subject(claim: str, speaker: str, people: set[str]) -> str:
     if (speaker in people) != (pronoun != "It"):
         return claim
     if pronoun == "It":
-        action = found.group("then") if verb in _AUXILIARIES else verb
-        if action is None or action in _THING_VERBS:
+        then = found.group("then")
+        # "it is investigating", "it was cooperating": what the organisation is doing ("it is going to cost" is not)
+        doing = verb in ("is", "was") and then is not None and then.endswith("ing") and then != "going"
+        action = then if verb in _AUXILIARIES else verb
+        if not doing and (action is None or action in _THING_VERBS):
             return claim
     return speaker[:1].upper() + speaker[1:] + claim[len(pronoun) :]
 

@@ -1072,6 +1072,14 @@ def test_a_reported_clauses_subject_pronoun_is_named_after_its_speaker():
     assert any(t.startswith("Ruth Okonjo had counted 42 cracked windows") for t in texts)
     # An expletive "it" is nobody's: the claim keeps it.
     assert not any(t.startswith("The council was unclear") for t in texts)
+    # What an organisation is doing names it; what a thing is going to do does not.
+    text = (
+        "The Tramway Safety Inspectorate said it is investigating the points. The council said it is going to cost "
+        "£2m.\n"
+    )
+    texts = [c.text for c in extract(text, threshold=0.0)]
+    assert "The Tramway Safety Inspectorate is investigating the points" in texts
+    assert "It is going to cost £2m" in texts
 
 
 def test_a_negative_contraction_is_a_past_tense_unless_it_closes_an_elided_verb():

@@ -331,7 +331,7 @@ def test_advice_to_anyone_in_a_group_is_official_advice():
 
 def test_a_reported_it_is_the_speaker_not_a_vague_subject():
     (claim,) = extract("The water board said it was testing every reservoir.\n")
-    assert claim.text == "It was testing every reservoir"
+    assert claim.text == "The water board was testing every reservoir"  # what it is doing names it
     assert not any(reason.startswith("vague") for reason in claim.reasons)
     assert extract('"It was like a war zone," he said.\n') == []
 
