@@ -2309,6 +2309,12 @@ def _opening_np(head: str) -> str:
     return " ".join(tokens[:end])
 
 
+_SECOND_REPORT = re.compile(
+    r"\s+(?:but|and)\s+(?:also\s+)?(?P<verb>said|says|confirmed|confirms|added|insisted|insists|stressed|admitted|"
+    r"admits)\s+(?:that\s+)?(?=[a-z“\"\d]|[A-Z][a-z]+\s+[a-z])"
+)
+# What a speaker would not say before saying something else is no claim: "declined to name the site but said …".
+_REFUSAL = re.compile(r"\b(?:declined|refused|would\s+not|wouldn't|did\s+not|didn't|could\s+not|couldn't)\b")
 _APPOSED_ROLE = re.compile(r",\s+(?:an?|the)\s[^,;:“”\"«»]{1,60},")
 
 
@@ -2485,6 +2491,14 @@ def find_frame(
     )
     if participle:
         frame = _participle_frame(participle, position, speakers)
+    elif frame is None and (" but " in sentence or " and " in sentence):
+        # "The council would not name the trader but said officers had taken away food": the subject's second verb
+        # reports, as a participle does.
+        second = _SECOND_REPORT.search(sentence)
+        if second:
+            frame = _participle_frame(second, position, speakers)
+            if frame is not None and not _REFUSAL.search(sentence, 0, second.start()):
+                frame = replace(frame, own_end=second.start())  # "Police arrested two men": the outlet's own claim
     if "," not in sentence or sentence.count(",") < 2:
         return frame
     asides = [m.span() for m in _ASIDE.finditer(sentence)]

@@ -112,6 +112,9 @@ _PLURAL_PRESENT = [
     "suggest",
     "explain",
     "confirm",
+    "stress",
+    "note",
+    "agree",
 ]
 # The reporting verbs' forms that commit rather than report: a frame of theirs needs a clause, never an object.
 COMMITMENT_VERBS = frozenset(form for verb in ("promise", "pledge", "vow") for form in _forms(verb))

@@ -2181,3 +2181,27 @@ def test_a_spokesperson_of_no_organisation_speaks_for_the_one_in_focus():
 def test_an_apposed_role_before_a_participle_frame_is_read_past():
     text = "Clean Water Alliance, a campaign group, has reacted, saying the company loses 142 million litres a day.\n"
     assert _claimant(text, "142 million litres") == "Clean Water Alliance"
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # The subject's second verb reports; what it did first is the outlet's own claim.
+        (
+            "Police arrested two men on Friday and said a third man was being sought.",
+            [("", "Police arrested two men on Friday"), ("Police", "A third man was being sought")],
+        ),
+        # A refusal before it is no claim.
+        (
+            "The company declined to name the site but said 40 staff had been sent home.",
+            [("The company", "40 staff had been sent home")],
+        ),
+        # A group's plural present reporting verb.
+        (
+            "Doctors stress that stopping the medication suddenly can double the risk of a stroke.",
+            [("Doctors", "Stopping the medication suddenly can double the risk of a stroke")],
+        ),
+    ],
+)
+def test_a_second_verb_or_a_groups_plural_present_reports(text, claims):
+    assert [(c.claimant, c.text) for c in extract(text + "\n")] == claims
