@@ -2055,10 +2055,9 @@ _GATES = {
     _RHETORIC: _gate("let lets we our i us me you", "of course", "everything depends", "how can"),
     _BOILERPLATE: _gate(
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
-        "editors published weekday options call ring phone uk com org facts comments translated updated amended "
-        "corrected edited produced together written compiled authorised authorized approved provided prepared issued "
-        "sponsored supported funded correction corrections clarification clarifications earlier substitute errors "
-        "revision asked approached contacted apologies channel radio transcript translation",
+        "editors published weekday options call ring phone uk com org facts comments article edition announcement "
+        "summary newsletter story piece release bulletin briefing notice correction corrections clarification "
+        "clarifications substitute errors revision response apologies channel transcript translation",
         "stay tuned",
         "sign up",
         "all rights reserved",
