@@ -2143,8 +2143,17 @@ def _finite_opening(clause: str) -> bool:
     return _FINITE_WORD.search(" ".join(clause.split(",", 1)[0].split()[:6])) is not None
 
 
+# A past verb before its preposition or object inside an inverted frame's "subject" is a clause, no speaker: "…, said
+# the event's medical plan complied with the guidelines".
+_PAST_BEFORE_OBJECT = re.compile(r"\b[a-z]{3,}ed\s+(?:with|to|by|from|in|on|at|the|a|an|that|its|their|his|her)\b")
+
+
 def _trailing_frame(trailing: re.Match[str] | None, position: int, speakers: Speakers) -> Frame | None:
-    if trailing and trailing.re is _TRAILING_INVERTED and _FINITE_WORD.search(trailing.group("subj")):
+    if (
+        trailing
+        and trailing.re is _TRAILING_INVERTED
+        and (_FINITE_WORD.search(trailing.group("subj")) or _PAST_BEFORE_OBJECT.search(trailing.group("subj")))
+    ):
         return None  # "…, said inflation had peaked": a clause follows "said", not its speaker
     if trailing and _INTRO.match(trailing.group("clause")):
         return None  # "In a statement, X said …": the claim follows the verb

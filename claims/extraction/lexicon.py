@@ -235,6 +235,11 @@ TITLE_WORDS = {
     "lawmaker",
     "mp",
     "mep",
+    "msp",  # a member of the Scottish Parliament
+    "mla",  # a member of a legislative assembly
+    "mpp",
+    "mec",  # a South African provincial minister
+    "td",  # a member of the Irish parliament
     "governor-general",
     "premier",
     "first",

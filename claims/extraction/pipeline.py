@@ -559,6 +559,13 @@ _BOILERPLATE = _rx(
     # a newsroom asking for a response; a meeting's apologies; a programme's slot ("… at 10.30pm on Channel 6")
     r"|\b(?:asked|approached|contacted)\s+[^.;]{1,60}?\s+for\s+(?:a\s+)?(?:response|comment)"
     r"|^apologies\s+(?:were\s+received|for\s+absence)|^(?:transcript|translation)\s+(?:produced|provided|prepared)\s+by"
+    # "This is an edited translation of an article first published in …", "An edited transcript of the media
+    # conference …"; a meeting's close, its unconfirmed minutes and its attendance ("Present: …"); a correction's
+    # apology; a funder's line
+    r"|^(?:this\s+is\s+)?an?\s+(?:(?:edited|abridged|lightly\s+edited|full|partial)\s+)?(?:translation|transcript)\s+of\b"
+    r"|^the\s+meeting\s+(?:closed|adjourned|ended|opened|began)\s+at\b|\bunconfirmed\s+until\b"
+    r"|^(?:present|in\s+attendance|also\s+present)(?=\s*:)"
+    r"|\bapologi[sz]es?\s+for\s+(?:the|this|any)\s+(?:error|mistake)|\bjournalism\s+(?:funded|supported)\s+by\b"
     r"|\b(?:at|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)\s+on\s+(?:channel|radio)\s+\w+)\b"
 )
 _READER_PROMPTS = frozenset({"subscribe", "click", "sign up"})
@@ -2057,7 +2064,8 @@ _GATES = {
         "subscribe click newsletter cookie cookies comment reached respond reply return enquiries inquiries contact "
         "editors published weekday options call ring phone uk com org facts comments article edition announcement "
         "summary newsletter story piece release bulletin briefing notice correction corrections clarification "
-        "clarifications substitute errors revision response apologies channel transcript translation",
+        "clarifications substitute errors revision response apologies channel transcript translation meeting "
+        "unconfirmed error mistake journalism present attendance",
         "stay tuned",
         "sign up",
         "all rights reserved",

@@ -33,6 +33,8 @@ _FURNITURE_LINE = re.compile(
         # delay notice and a contact line ("Interview requests: press@example.ac.uk, …")
         |(?:aired|broadcast)\ (?:on\ )?(?:[a-z]+day\ )?\d{1,2}\ [a-z]+\ \d{4}\b[^|]*|sponsored:\s.*
         |market\ data\ (?:is\ )?delayed\b.*
+        # a translator's or an editor's note
+        |(?:translator|editor)['’]s\ note:.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )

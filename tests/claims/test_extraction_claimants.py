@@ -2205,3 +2205,22 @@ def test_an_apposed_role_before_a_participle_frame_is_read_past():
 )
 def test_a_second_verb_or_a_groups_plural_present_reports(text, claims):
     assert [(c.claimant, c.text) for c in extract(text + "\n")] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_part", "claimant"),
+    [
+        # A past verb and its object after "said" is the reported clause, not an inverted speaker.
+        (
+            "Karen Whitlock, race director at Carrington Events Group, said the event's medical plan complied with "
+            "the National Road Race Medical Guidelines.",
+            "medical plan",
+            "Karen Whitlock",
+        ),
+        # Parliamentary and provincial titles before a name.
+        ("Local MSP Fiona Drysdale said 40 homes had lost power.", "40 homes", "Fiona Drysdale"),
+        ("Transport MEC Naledi Khumalo said the line had reopened on Monday.", "line had reopened", "Naledi Khumalo"),
+    ],
+)
+def test_an_inverted_frame_needs_a_speaker_and_titles_are_no_part_of_a_name(text, claim_part, claimant):
+    assert _claimant(text, claim_part) == claimant

@@ -567,3 +567,19 @@ def test_a_named_symptom_is_a_hazard_and_its_idiom_is_not():
 )
 def test_what_a_measure_or_an_event_leaves_out_is_a_current_status(sentence):
     assert any(reason.startswith("current status") for reason in _claim(sentence).reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is an edited translation of an article first published in Afrikaans on 18 November 2026.",
+        "An edited transcript of the media conference held at the council's office on Tuesday.",
+        "The meeting adjourned at 12.10pm.",
+        "Minutes remain unconfirmed until adopted at the next ordinary meeting of Council.",
+        "The Standard apologises for the error.",
+        "Local Democracy Reporting is public interest journalism funded by the Regional News Fund.",
+        "Present: Mayor Diane Pakau (Chair), Cr Amelia Fong and ten other councillors.",
+    ],
+)
+def test_a_transcripts_a_translations_and_a_meetings_notes_are_boilerplate(sentence):
+    assert extract(sentence + "\n") == []
