@@ -2048,24 +2048,6 @@ def test_a_name_from_an_organisation_is_the_person_and_she_is_her():
     assert _claimant(text, "40 minutes") == "Marta Quill"
 
 
-@pytest.mark.parametrize(
-    ("text", "claim_part", "claimant"),
-    [
-        # An organisation named "X of Y" is the organisation, whatever Y looks like.
-        (
-            "The Thornbury Museum of Natural Sciences said tests had confirmed the 212-gram rock was a chondrite.",
-            "212-gram rock",
-            "the Thornbury Museum of Natural Sciences",
-        ),
-        # A titled name of an organisation is the person, also of an organisation in lower case.
-        ("Dr Amara Bello of the NPHA said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
-        ("Amara Bello of the agency said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
-    ],
-)
-def test_a_name_of_an_organisation_speaks_as_the_organisation_or_its_person(text, claim_part, claimant):
-    assert _claimant(text, claim_part) == claimant
-
-
 def test_a_clause_added_after_the_frame_is_a_second_claim_of_the_speaker():
     text = (
         "Line 2 will remain suspended until Friday, the operator said, adding that 40 replacement buses "
@@ -2091,52 +2073,6 @@ def test_a_parliaments_record_labels_each_turn_with_a_titled_name():
     assert _claimant(text, "62 drivers short") == "Harjit Sandhu-Malloy"
     assert _claimant(text, "nine per cent") == "Darlene Fournier"
     assert not any("Speaker" in c.text for c in extract(text, threshold=0.0))
-
-
-@pytest.mark.parametrize(
-    ("text", "claim_part", "claimant"),
-    [
-        # A trade word ends an organisation's name: no person "Services Aotearoa".
-        (
-            "Fire Emergency Services Aotearoa said 40 firefighters had been sent.",
-            "40 firefighters",
-            "Fire Emergency Services Aotearoa",
-        ),
-        # A court "held that".
-        (
-            "Sheriff Andrew Kinloch found for the syndicate on Tuesday. He held that the ticket was bought on behalf "
-            "of all seven members.",
-            "the ticket was bought",
-            "Andrew Kinloch",
-        ),
-    ],
-)
-def test_an_organisations_trade_word_and_a_courts_holding(text, claim_part, claimant):
-    assert _claimant(text, claim_part) == claimant
-
-
-@pytest.mark.parametrize(
-    ("text", "claim_part", "claimant"),
-    [
-        # A hyphenated role noun, and a quantified group, speak as written.
-        ("The plant will shed 240 staff, the vice-chancellor said on Tuesday.", "240 staff", "the vice-chancellor"),
-        ("Some parents said the extraction fan had failed twice in May.", "extraction fan", "Some parents"),
-        # A live page's credit to an organisation in lower case.
-        (
-            "Update from the ambulance service: 11 people were treated at the scene.",
-            "11 people",
-            "the ambulance service",
-        ),
-        # A court's ruling, a place between the verb and "that".
-        (
-            "Sheriff Andrew Kinloch ruled at Kilbrannan Sheriff Court that the ticket belonged to all seven members.",
-            "ticket belonged",
-            "Andrew Kinloch",
-        ),
-    ],
-)
-def test_roles_groups_credits_and_rulings_name_their_speaker(text, claim_part, claimant):
-    assert _claimant(text, claim_part) == claimant
 
 
 def test_a_clause_added_after_the_frame_may_hold_an_aside_after_its_subject():
@@ -2210,6 +2146,43 @@ def test_a_second_verb_or_a_groups_plural_present_reports(text, claims):
 @pytest.mark.parametrize(
     ("text", "claim_part", "claimant"),
     [
+        # An organisation named "X of Y" is the organisation, whatever Y looks like.
+        (
+            "The Thornbury Museum of Natural Sciences said tests had confirmed the 212-gram rock was a chondrite.",
+            "212-gram rock",
+            "the Thornbury Museum of Natural Sciences",
+        ),
+        # A titled name of an organisation is the person, also of an organisation in lower case.
+        ("Dr Amara Bello of the NPHA said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
+        ("Amara Bello of the agency said 14 cooling towers had been checked.", "14 cooling towers", "Amara Bello"),
+        # A trade word ends an organisation's name: no person "Services Aotearoa".
+        (
+            "Fire Emergency Services Aotearoa said 40 firefighters had been sent.",
+            "40 firefighters",
+            "Fire Emergency Services Aotearoa",
+        ),
+        # A court "held that".
+        (
+            "Sheriff Andrew Kinloch found for the syndicate on Tuesday. He held that the ticket was bought on behalf "
+            "of all seven members.",
+            "the ticket was bought",
+            "Andrew Kinloch",
+        ),
+        # A hyphenated role noun, and a quantified group, speak as written.
+        ("The plant will shed 240 staff, the vice-chancellor said on Tuesday.", "240 staff", "the vice-chancellor"),
+        ("Some parents said the extraction fan had failed twice in May.", "extraction fan", "Some parents"),
+        # A live page's credit to an organisation in lower case.
+        (
+            "Update from the ambulance service: 11 people were treated at the scene.",
+            "11 people",
+            "the ambulance service",
+        ),
+        # A court's ruling, a place between the verb and "that".
+        (
+            "Sheriff Andrew Kinloch ruled at Kilbrannan Sheriff Court that the ticket belonged to all seven members.",
+            "ticket belonged",
+            "Andrew Kinloch",
+        ),
         # A past verb and its object after "said" is the reported clause, not an inverted speaker.
         (
             "Karen Whitlock, race director at Carrington Events Group, said the event's medical plan complied with "
@@ -2222,5 +2195,5 @@ def test_a_second_verb_or_a_groups_plural_present_reports(text, claims):
         ("Transport MEC Naledi Khumalo said the line had reopened on Monday.", "line had reopened", "Naledi Khumalo"),
     ],
 )
-def test_an_inverted_frame_needs_a_speaker_and_titles_are_no_part_of_a_name(text, claim_part, claimant):
+def test_a_speaker_is_named_as_the_article_introduces_them(text, claim_part, claimant):
     assert _claimant(text, claim_part) == claimant
