@@ -278,22 +278,27 @@ _STATUS = _rx(
     r"(?:open|closed|shut|valid|suspended|in place|in force|operating|unaffected)\b"
     rf"|\b(?:opens|closes|shuts|meet|meets|starts|begins|ends|resumes|reopens)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:(?:on|from|until)\s+)?(?:{'|'.join(WEEKDAYS)}|weekdays|(?:{_MONTH})\b|\d)"
-    r"|\b(?:moves?|switch(?:es)?|go(?:es)?\s+(?:out|live|up)|takes?\s+effect|comes?\s+into\s+force)\s+"
-    rf"(?:[\w'’-]+\s+){{0,6}}?(?:on|from)\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH})\b|\d)"
     r"|\b(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+)?(?:offering|providing|refunding|supplying|running"
     r"|co-?operating)\b"
-    r"|\b(?:is|are)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:asking|calling\s+for|searching|monitoring|treating"
-    r"|testing|reviewing|assessing|examining|inspecting|keeping|contacting|questioning|interviewing|pumping|clearing"
-    r"|repairing|removing|evacuating|seeking|looking\s+into|tracing|checking)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+|also\s+)?being\s+(?:offered|provided|paid|refunded|supplied|given)\b"
     r"|\b(?:is|are)\s+(?:now\s+|still\s+)?due\s+(?:by|on|in|before)\b"
-    r"|(?:\b(?:is|are|was|were|remains?)\s+not|['’](?:re|s)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+"
-    r"(?:part\s+of|affected\b|covered\s+by|involved\s+in)"
     r"|\b(?:has|have)\s+yet\s+to\s+[a-z]+"
     r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:been\s+)?(?!responded|replied|commented|decided|ruled\s+out)"
     r"(?:said\s+(?!whether|if)[a-z]|[a-z]{3,}(?:ed|en|wn)\b)"
     r"|\bdid(?:\s+not|n['’]t)\s+(?:disclose|reveal|publish|confirm|name|release|give|provide|specify)\b"
     r"|\b(?:is|are|remains?)\s+(?:still\s+|now\s+)?in\s+(?:hospital\b|(?:a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?condition\b)"
+)
+# More current states, in a pattern of their own behind gate words of their own (searched only where one of those
+# stands, not wherever _STATUS's do), the earlier match of the two counting: a change with its date, an action under
+# way, what a measure or an event leaves out, who is where.
+_STATUS_MORE = _rx(
+    r"\b(?:moves?|switch(?:es)?|go(?:es)?\s+(?:out|live|up)|takes?\s+effect|comes?\s+into\s+force)\s+"
+    rf"(?:[\w'’-]+\s+){{0,6}}?(?:on|from)\s+(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH})\b|\d)"
+    r"|\b(?:is|are)\s+(?:now\s+|still\s+|currently\s+|also\s+)?(?:asking|calling\s+for|searching|monitoring|treating"
+    r"|testing|reviewing|assessing|examining|inspecting|keeping|contacting|questioning|interviewing|pumping|clearing"
+    r"|repairing|removing|evacuating|seeking|looking\s+into|tracing|checking)\b"
+    r"|(?:\b(?:is|are|was|were|remains?)\s+not|['’](?:re|s)\s+not|\b(?:isn|aren|wasn|weren)['’]t)\s+"
+    r"(?:part\s+of|affected\b|covered\s+by|involved\s+in)"
     r"|\b(?:is|are|remains?|stays?)\s+(?:still\s+|now\s+|currently\s+)?(?:on\s+(?:site|scene)|at\s+the\s+scene"
     r"|in\s+custody|missing|unaccounted\s+for|back\s+in\s+(?:service|operation)|(?:working|running|operating)\s+"
     r"(?:again|normally)|under\s?way)\b"
@@ -1641,7 +1646,7 @@ def _score(
     if hazard:
         cues.append("hazard")
         positive.append(f"hazard: '{hazard.group()}'")
-    status = searched.get("status")
+    status = _earlier(searched.get("status"), searched.get("status more"))
     if status:
         cues.append("current status")
         positive.append(f"current status: '{status.group()}'")
@@ -1981,10 +1986,15 @@ _GATES = {
     _STATUS: _gate(
         "open closed shut valid suspended place force operating unaffected offering providing refunding "
         "supplying running cooperating co offered provided paid refunded supplied given opens closes shuts meet "
-        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn site scene custody "
-        "missing unaccounted underway move moves switch switches part affected covered involved asking searching "
-        "monitoring treating testing reviewing assessing examining inspecting keeping contacting questioning "
-        "interviewing pumping clearing repairing removing evacuating seeking tracing checking",
+        "meets starts begins ends resumes reopens due yet condition hospital hasn haven didn",
+        "has not",
+        "have not",
+        "did not",
+    ),
+    _STATUS_MORE: _gate(
+        "site scene custody missing unaccounted underway move moves switch switches part affected covered involved "
+        "asking searching monitoring treating testing reviewing assessing examining inspecting keeping contacting "
+        "questioning interviewing pumping clearing repairing removing evacuating seeking tracing checking",
         "back service",
         "back operation",
         "working again",
@@ -2004,9 +2014,6 @@ _GATES = {
         "take effect",
         "takes effect",
         "into force",
-        "has not",
-        "have not",
-        "did not",
     ),
     _STILL_OPEN: _gate("still"),
     _TAKEN: _gate("introduced imposed tightened strengthened lifted relaxed eased extended put brought"),
@@ -2146,6 +2153,7 @@ _GATED_CUES = {
     "still open": _STILL_OPEN,
     "taken": _TAKEN,
     "status": _STATUS,
+    "status more": _STATUS_MORE,
     "apology": _APOLOGY,
     "advised": _ADVISED,
 }
@@ -2165,6 +2173,13 @@ def _gated_cues(text: str, bag: set[str]) -> dict[str, re.Match[str] | None]:
             if name not in found:
                 found[name] = _cue(_GATED_CUES[name], text, bag)
     return found
+
+
+def _earlier(first: re.Match[str] | None, second: re.Match[str] | None) -> re.Match[str] | None:
+    """The match that starts first (the first one on a tie), as one pattern holding both alternatives would find."""
+    if first is None or (second is not None and second.start() < first.start()):
+        return second
+    return first
 
 
 def _cue(pattern: re.Pattern[str], text: str, bag: set[str]) -> re.Match[str] | None:
