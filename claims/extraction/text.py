@@ -185,8 +185,10 @@ _NOTES_TO_EDITORS = re.compile(r"notes?\s+(?:to|for)\s+editors?:?", re.IGNORECAS
 # regulator …") and a pointer to more (where a report is available or published, how to report or contact). A note
 # stating a fact about the body's subject ("2. Breaching a ban can lead to a fine of up to £1,000", "Ashby Water
 # supplies 610 million litres a day") is checked like the body.
+# The issuer's description of itself, also after a release's "About X" heading (below).
+_ISSUER_SELF = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s")
 _FURNITURE_NOTE = re.compile(
-    r"\d{1,2}\.\s+(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s"
+    rf"\d{{1,2}}\.\s+{_ISSUER_SELF.pattern}"
     r"|.*?(?:\b(?:can|may|should)\s+(?:report|contact|find|apply|request|download|read|view|access)\b"
     r"|\bavailable\s+(?:at|from|on)\b|\bwill\s+be\s+published\b|\benquiries\b|@)"
 )
@@ -194,7 +196,6 @@ _FURNITURE_NOTE = re.compile(
 # A release's "About Coralstone" section: the issuer's description of itself after the heading ("Coralstone Group is
 # an integrated property developer …") is furniture, as a note to editors about the issuer is.
 _ABOUT_HEADING = re.compile(r"About\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5}:?")
-_ISSUER_SELF = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|and|for)\s+)?){1,6}(?:is|are)\s+(?:a|an|the)\s")
 
 # A bulleted list item: one with a finite verb is a sentence, unless the list is one of links ("Related stories:").
 _BULLETS = ("- ", "• ", "* ", "· ", "▪ ", "– ")
